@@ -1,0 +1,6 @@
+/** Every subcommand of `callq`, in the order `callq --help` lists them. */
+import type { Command } from 'commander';
+import { registerLoad } from './load.ts';
+import { registerQuery } from './query.ts';
+
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerQuery];

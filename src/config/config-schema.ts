@@ -1,0 +1,52 @@
+/**
+ * The configuration contract (SPEC §6): every key, its default and its allowed values.
+ * An unknown key or a bad value is an error that names the key.
+ */
+import { z } from 'zod';
+import { anomalySettingsSchema } from './anomaly-settings.ts';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a local time as HH:MM');
+const seconds = z.number().min(0);
+const hours = z.number().positive();
+const ianaZone = z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Asia/Shanghai');
+const phoneList = z.array(z.string().regex(/^\+?\d+$/, 'expected digits only'));
+
+export const configSchema = z
+  .strictObject({
+    timezone: ianaZone.default('UTC'),
+    short_abandon_s: seconds.default(5),
+    answer_target_s: seconds.default(15),
+    repeat_window_days: z.number().int().min(1).default(7),
+    talk_ratio_band: z
+      .tuple([z.number().min(0).max(1), z.number().min(0).max(1)])
+      .refine(([lo, hi]) => lo < hi, 'the band must be [low, high] with low < high')
+      .default([0.3, 0.45]),
+    max_reject_share: z.number().min(0).max(1).default(0.01),
+    window_days: z.number().int().min(1).default(28),
+    short_sale_s: seconds.default(60),
+    sla_h: z
+      .strictObject({ high: hours.default(24), medium: hours.default(48), low: hours.default(72) })
+      .prefault({}),
+    calling_window: z
+      .strictObject({ start: hhmm.default('08:00'), end: hhmm.default('21:00') })
+      .refine(({ start, end }) => start < end, 'calling_window.start must be before calling_window.end')
+      .prefault({}),
+    protected_numbers: phoneList.default(['110', '119', '120', '122', '10000', '10010', '10086', '95533', '95588', '95599']),
+    centre_numbers: phoneList.default([]),
+    targets: z
+      .strictObject({ csat_mean: z.number().min(1).max(5).default(4.2), audit_score: z.number().min(0).max(100).default(80) })
+      .prefault({}),
+    anomalies: anomalySettingsSchema,
+  })
+  .prefault({});
+
+export type Config = z.infer<typeof configSchema>;
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+/** Reads and validates a config file; a problem becomes a ConfigError naming the key. */
+import { readFileSync } from 'node:fs';
+import { configSchema, type Config } from './config-schema.ts';
+import { UsageError } from '../cli/errors.ts';
+
+export function parseConfig(input: unknown, source = 'config'): Config {
+  const result = configSchema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const where = key ? `${key}.` : '';
+      return `unknown key ${issue.keys.map((k) => `"${where}${k}"`).join(', ')}`;
+    }
+    return `${key || '(root)'}: ${issue.message}`;
+  });
+  return failConfig(source, problems.join('; '));
+}
+
+export function loadConfig(path?: string): Config {
+  if (!path) return parseConfig({});
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return failConfig(path, `cannot read it (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return failConfig(path, `not valid JSON: ${(error as Error).message}`);
+  }
+  return parseConfig(json, path);
+}
+
+function failConfig(source: string, message: string): never {
+  throw new UsageError(`bad config ${source}: ${message}`);
+}

@@ -1,0 +1,124 @@
+/**
+ * The one place that opens DuckDB. Owns the instance and its connection and offers
+ * exec / query / transaction. Everything else talks to the database through this.
+ */
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+
+export type Row = Record<string, unknown>;
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+export interface OpenOptions {
+  /** IANA zone: naive timestamps are read, and local days are cut, in this zone. */
+  timezone?: string;
+  /** Open read-only (several readers may share a file). */
+  readOnly?: boolean;
+}
+
+export class Database {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  static async open(path = ':memory:', options: OpenOptions = {}): Promise<Database> {
+    const config: Record<string, string> = {};
+    if (options.readOnly) config.access_mode = 'READ_ONLY';
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (error) {
+      throw explainOpenError(path, error);
+    }
+    const connection = await instance.connect();
+    const db = new Database(instance, connection, path);
+    if (options.timezone) await db.setTimezone(options.timezone);
+    return db;
+  }
+
+  async setTimezone(zone: string): Promise<void> {
+    await this.exec(`set TimeZone = '${zone.replaceAll("'", "''")}'`);
+  }
+
+  /** Runs one or more statements and discards their results. */
+  async exec(sql: string, params?: Params): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Runs a query and returns its rows as JSON-safe objects (bigints as strings, dates as ISO text). */
+  async query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  /** Runs a query and returns rows as JS values (numbers, bigints, Date objects for timestamps). */
+  async queryJs<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  /** Runs a query and returns its column names and rows (for table output). */
+  async queryWithColumns(sql: string, params?: Params): Promise<{ columns: string[]; rows: Row[] }> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Row[] };
+  }
+
+  /** The first column of the first row, or null. */
+  async scalar<T = unknown>(sql: string, params?: Params): Promise<T | null> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    const rows = reader.getRowsJS();
+    return (rows[0]?.[0] ?? null) as T | null;
+  }
+
+  /** Runs fn inside one transaction: all of it is applied, or none of it. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.exec('begin transaction');
+    try {
+      const result = await fn();
+      await this.exec('commit');
+      return result;
+    } catch (error) {
+      await this.exec('rollback').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async tableExists(name: string): Promise<boolean> {
+    const n = await this.scalar<bigint | number>(
+      'select count(*) from duckdb_tables() where table_name = $1 and not temporary',
+      [name],
+    );
+    return Number(n) > 0;
+  }
+
+  get raw(): DuckDBConnection {
+    return this.connection;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Open the database, run fn, close it whatever happens. */
+export async function withDatabase<T>(
+  path: string,
+  options: OpenOptions,
+  fn: (db: Database) => Promise<T>,
+): Promise<T> {
+  const db = await Database.open(path, options);
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+function explainOpenError(path: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/lock/i.test(message)) {
+    return new Error(`${path} is in use by another callq run (the database is locked); try again when it has finished`);
+  }
+  return new Error(`cannot open database ${path}: ${message}`);
+}

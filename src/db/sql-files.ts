@@ -1,0 +1,18 @@
+/** Reads the SQL files under queries/ (the analyst-readable home of every model). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const QUERIES_DIR = fileURLToPath(new URL('../../queries/', import.meta.url));
+
+const cache = new Map<string, string>();
+
+/** The text of queries/<relativePath>. */
+export function readQuery(relativePath: string): string {
+  let sql = cache.get(relativePath);
+  if (sql === undefined) {
+    sql = readFileSync(join(QUERIES_DIR, relativePath), 'utf8');
+    cache.set(relativePath, sql);
+  }
+  return sql;
+}
