@@ -1,0 +1,237 @@
+/**
+ * Loads one file into its canonical table, as one transaction: the file is applied whole
+ * (good rows upserted by key, bad rows to `rejects`, a `load_log` row) or, on any failure,
+ * not at all. A file whose sha256 is already in `load_log` for the table is skipped.
+ */
+import { basename } from 'node:path';
+import type { Database } from '../db/database.ts';
+import { CONTRACTS, type TableContract } from './contracts.ts';
+import { resolveColumns, type ColumnMapping } from './column-mapping.ts';
+import { isTextFormat } from './file-format.ts';
+import type { InputFile } from './discover-files.ts';
+import { scanFile } from './file-scan.ts';
+import { openSource, type SourceRelation } from './read-source.ts';
+import { quoteIdent, sqlString, stageSql } from './staging-sql.ts';
+import { transcodeToUtf8, type TextEncoding } from './transcode.ts';
+
+export interface LoadFileOptions {
+  mapping?: ColumnMapping;
+  /** Force the text encoding; by default UTF-8 unless a BOM or invalid UTF-8 says GB18030. */
+  encoding?: TextEncoding;
+}
+
+export interface FileLoadResult {
+  file: string;
+  table: string;
+  status: 'loaded' | 'skipped';
+  loadId: number | null;
+  rows: number;
+  loaded: number;
+  /** Source records rejected (a record with several problems counts once). */
+  rejected: number;
+  encoding: TextEncoding | null;
+  unknownColumns: string[];
+}
+
+/** A file that could not be applied at all; the database is as it was before. */
+export class FileLoadError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'FileLoadError';
+  }
+}
+
+const STAGE = 'stage';
+
+export async function loadFile(db: Database, input: InputFile, options: LoadFileOptions = {}): Promise<FileLoadResult> {
+  const contract = CONTRACTS[input.table];
+  const name = basename(input.path);
+  const started = new Date();
+  let scan;
+  try {
+    scan = await scanFile(input.path);
+  } catch (error) {
+    throw new FileLoadError(input.path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const base = { file: input.path, table: input.table, unknownColumns: [] as string[] };
+  const seen = await db.scalar('select load_id from load_log where sha256 = $1 and "table" = $2 limit 1', [scan.sha256, input.table]);
+  if (seen !== null) return { ...base, status: 'skipped', loadId: Number(seen), rows: 0, loaded: 0, rejected: 0, encoding: null };
+
+  const compressed = /\.gz$/i.test(input.path);
+  const text = isTextFormat(input.format);
+  const encoding: TextEncoding | null = !text
+    ? null
+    : (options.encoding ?? (scan.bom === 'gb18030' || (!scan.validUtf8 && !compressed) ? 'gb18030' : 'utf-8'));
+  const transcoded = encoding === 'gb18030' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
+  try {
+    const source = await openSource(db, transcoded?.path ?? input.path, input.format).catch(fail(input.path));
+    const resolved = resolveColumns(input.table, source.columns, options.mapping);
+    if (resolved.missingRequired.length > 0) {
+      throw new FileLoadError(
+        input.path,
+        `missing required column${resolved.missingRequired.length > 1 ? 's' : ''} ${resolved.missingRequired.join(', ')} (the file has: ${source.columns.join(', ')}; use --map to rename)`,
+      );
+    }
+    // The staged copy is a temp table built outside the transaction: its rowids then count
+    // from 0 in file order (inside a transaction they start at a large offset).
+    const staged = await stageFile(db, contract, source, resolved.sources).catch(fail(input.path));
+    const meta = { name, path: input.path, sha256: scan.sha256, format: input.format, encoding, started, endsWithNewline: scan.endsWithNewline || !text };
+    const counts = await db.transaction(() => applyFile(db, contract, source, staged, meta)).catch(fail(input.path));
+    return { ...base, status: 'loaded', encoding, unknownColumns: resolved.unknown, ...counts };
+  } finally {
+    transcoded?.cleanup();
+    await db.exec(`drop table if exists ${STAGE}; drop table if exists line_shift;`).catch(() => undefined);
+  }
+}
+
+function fail(file: string) {
+  return (error: unknown): never => {
+    if (error instanceof FileLoadError) throw error;
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    throw new FileLoadError(file, message);
+  };
+}
+
+interface FileMeta {
+  name: string;
+  path: string;
+  sha256: string;
+  format: string;
+  encoding: string | null;
+  started: Date;
+  endsWithNewline: boolean;
+}
+
+/** Stages the file (typed, checked) and returns the SQL of a staged record's line. */
+async function stageFile(db: Database, contract: TableContract, source: SourceRelation, sources: ReadonlyMap<string, string>): Promise<{ line: string }> {
+  const present = new Set(sources.keys());
+  await db.exec(stageSql(contract, source.select(sources), present, STAGE, source.jsonLines ? ['_json', '_blank'] : []));
+  if (source.jsonLines) {
+    // Blank lines carry no record; deleting them keeps the other rows' rowids (ordinals).
+    await db.exec(`delete from ${STAGE} where _blank`);
+    await db.exec(`update ${STAGE} set _bad = true, _problems = [{'column': null, 'reason': 'not a JSON object', 'value': null}], _raw = _json
+      where not coalesce(json_valid(_json) and json_type(_json) = 'OBJECT', false)`);
+  }
+  return { line: await lineExpression(db, source) };
+}
+
+async function applyFile(
+  db: Database,
+  contract: TableContract,
+  source: SourceRelation,
+  { line }: { line: string },
+  meta: FileMeta,
+): Promise<Pick<FileLoadResult, 'loadId' | 'rows' | 'loaded' | 'rejected'>> {
+  const loadId = Number(await db.scalar("select nextval('load_id_seq')"));
+  const keep = 'not _bad';
+  const common = `${loadId}, ${sqlString(meta.path)}, ${sqlString(contract.name)}`;
+
+  // Cell and row rule problems, one reject row per problem.
+  await db.exec(`insert into rejects
+    select ${common}, ${line} as line, p.column, p.reason, p.value, s._raw
+    from (select rowid as ordinal, unnest(_problems) as p, _raw from ${STAGE} where _bad) s
+    left join line_shift using (ordinal)`);
+  if (source.structuralRejects) {
+    await db.exec(`insert into rejects
+      select ${common}, line, any_value(column_name), string_agg(distinct lower(error_type), '; ') || ' (' || any_value(error_message) || ')', null, any_value(csv_line)
+      from ${source.structuralRejects} group by line order by line`);
+    await refuseTruncated(db, source.structuralRejects, meta);
+  }
+  const duplicates = await rejectDuplicateKeys(db, contract, keep, common, line);
+
+  const columns = contract.columns.map((c) => quoteIdent(c.name)).join(', ');
+  const fresh = `${keep} and rowid not in (select ordinal from duplicate_rows)`;
+  if (contract.key.length > 0) {
+    const key = contract.key.map(quoteIdent).join(', ');
+    await db.exec(`delete from ${quoteIdent(contract.name)} where (${key}) in (select (${key}) from ${STAGE} where ${fresh})`);
+  } else if (contract.replaceBy) {
+    const by = quoteIdent(contract.replaceBy);
+    await db.exec(`delete from ${quoteIdent(contract.name)} where ${by} in (select ${by} from ${STAGE} where ${fresh})`);
+  }
+  await db.exec(`insert into ${quoteIdent(contract.name)} (${columns}, load_id, source_line)
+    select ${columns}, ${loadId}, ${line}
+    from (select rowid as ordinal, * from ${STAGE} where ${fresh}) s
+    left join line_shift using (ordinal)`);
+
+  const [summary] = await db.query<{ rows: string; loaded: string; bad: string }>(
+    `select count(*) as rows, count(*) filter (where ${keep}) as loaded, count(*) filter (where _bad) as bad from ${STAGE}`,
+  );
+  const structural = source.structuralRejects
+    ? Number(await db.scalar(`select count(distinct line) from ${source.structuralRejects}`))
+    : 0;
+  const rows = Number(summary!.rows) + structural;
+  const loaded = Number(summary!.loaded) - duplicates;
+  const rejected = Number(summary!.bad) + structural + duplicates;
+  await db.exec(
+    `insert into load_log values (${loadId}, $1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
+    [meta.path, meta.sha256, contract.name, meta.format, meta.encoding, rows, loaded, rejected, meta.started.toISOString()],
+  );
+  await db.exec('drop table if exists duplicate_rows');
+  return { loadId, rows, loaded, rejected };
+}
+
+/**
+ * The SQL for a staged record's line. Records are numbered from `firstLine`; in CSV, lines
+ * DuckDB set aside as broken sit between good records, so a good record's line is shifted
+ * by the broken lines before it (the `line_shift` table, by ordinal, empty when none).
+ */
+async function lineExpression(db: Database, source: SourceRelation): Promise<string> {
+  if (!source.structuralRejects) {
+    await db.exec('create or replace temp table line_shift (ordinal bigint, shift bigint)');
+    return `s.ordinal + ${source.firstLine}`;
+  }
+  // Broken line j (1-based, ascending) at line r_j has r_j - firstLine - (j - 1) good
+  // records before it; a good record is shifted by the number of broken lines before it.
+  await db.exec(`create or replace temp table line_shift as
+    with broken as (
+      select line, row_number() over (order by line) as j
+      from (select distinct line from ${source.structuralRejects})
+    ),
+    steps as (
+      select line - ${source.firstLine} - (j - 1) as good_before, max(j) as shift
+      from broken group by all
+    )
+    select s.ordinal, steps.shift
+    from (select rowid as ordinal from ${STAGE}) s
+    asof join steps on s.ordinal >= steps.good_before`);
+  return `s.ordinal + ${source.firstLine} + coalesce(line_shift.shift, 0)`;
+}
+
+/** A text file cut off in transfer (no final line break, last record broken) is not applied. */
+async function refuseTruncated(db: Database, rejectsTable: string, meta: FileMeta): Promise<void> {
+  if (meta.endsWithNewline) return;
+  const lastBroken = Number(await db.scalar(`select coalesce(max(line), 0) from ${rejectsTable}`));
+  const records = Number(await db.scalar(`select count(*) from ${STAGE}`)) + Number(await db.scalar(`select count(distinct line) from ${rejectsTable}`));
+  if (lastBroken === records + 1) {
+    throw new Error(`the file looks truncated: its last line (${lastBroken}) is incomplete and has no line break`);
+  }
+}
+
+/**
+ * Within one file a key may appear once: later repeats are rejected, naming the line of
+ * the first (a re-sent corrected row belongs in a new file, which then replaces it).
+ */
+async function rejectDuplicateKeys(db: Database, contract: TableContract, keep: string, common: string, line: string): Promise<number> {
+  await db.exec('create or replace temp table duplicate_rows (ordinal bigint, first_ordinal bigint)');
+  if (contract.key.length === 0) return 0;
+  const key = contract.key.map(quoteIdent).join(', ');
+  const repeats = Number(
+    await db.scalar(`select count(*) - count(distinct (${key})) from ${STAGE} where ${keep}`),
+  );
+  if (repeats === 0) return 0;
+  await db.exec(`insert into duplicate_rows
+    select ordinal, first_ordinal from (
+      select rowid as ordinal, min(rowid) over (partition by ${key}) as first_ordinal
+      from ${STAGE} where ${keep}
+    ) where ordinal > first_ordinal`);
+  const keyText = contract.key.length === 1 ? quoteIdent(contract.key[0]!) : `concat_ws('|', ${key})`;
+  const firstLine = line.replace('s.ordinal', 'd.first_ordinal').replace('line_shift.shift', 'first_shift.shift');
+  await db.exec(`insert into rejects
+    select ${common}, ${line} as line, ${sqlString(contract.key.join('+'))},
+      'duplicate key (first seen on line ' || (${firstLine}) || ')', ${keyText}, null
+    from duplicate_rows d
+    join (select rowid as ordinal, * from ${STAGE}) s on s.ordinal = d.ordinal
+    left join line_shift on line_shift.ordinal = s.ordinal
+    left join line_shift first_shift on first_shift.ordinal = d.first_ordinal`);
+  return Number(await db.scalar('select count(*) from duplicate_rows'));
+}

@@ -1,0 +1,150 @@
+/**
+ * Opens one input file as a relation of text columns, whatever its format: DuckDB's own
+ * readers for CSV/TSV, JSON Lines and Parquet; apache-arrow for Arrow IPC (DuckDB has no
+ * built-in Arrow reader). Each relation keeps the file's record order, so the staged
+ * table's rowid is the record ordinal and gives the reject's line.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Database } from '../db/database.ts';
+import type { FileFormat } from './file-format.ts';
+import { quoteIdent, sqlString } from './staging-sql.ts';
+import { arrowColumnText } from './arrow-text.ts';
+import { DuckDBDataChunk, VARCHAR } from '@duckdb/node-api';
+
+export interface SourceRelation {
+  /** Column names as the file has them. */
+  columns: string[];
+  /** A query with the file's records; `select(map)` renames source → canonical. */
+  select(canonicalToSource: ReadonlyMap<string, string>): string;
+  /** Line of the record with ordinal 0 (after the header, if any). */
+  firstLine: number;
+  /** For CSV: the temp table DuckDB writes structurally broken lines to. */
+  structuralRejects?: string;
+  /** JSON Lines: the relation also has `_json` (the line) and `_blank`. */
+  jsonLines?: boolean;
+}
+
+export const CSV_REJECTS_TABLE = 'csv_reject_errors';
+const CSV_SCANS_TABLE = 'csv_reject_scans';
+const ARROW_TABLE = 'arrow_source';
+
+export async function openSource(db: Database, path: string, format: FileFormat): Promise<SourceRelation> {
+  switch (format) {
+    case 'csv':
+    case 'tsv':
+      return openCsv(db, path, format === 'tsv');
+    case 'jsonl':
+      return openJsonLines(db, path);
+    case 'parquet':
+      return openParquet(db, path);
+    case 'arrow':
+      return openArrow(db, path);
+  }
+}
+
+function renamed(canonicalToSource: ReadonlyMap<string, string>, cell: (source: string) => string): string {
+  return [...canonicalToSource].map(([canonical, source]) => `${cell(source)} as ${quoteIdent(canonical)}`).join(', ') || 'null as _none';
+}
+
+async function describe(db: Database, relation: string): Promise<string[]> {
+  const rows = await db.query<{ column_name: string }>(`describe select * from ${relation}`);
+  return rows.map((r) => r.column_name);
+}
+
+async function openCsv(db: Database, path: string, tab: boolean): Promise<SourceRelation> {
+  // Delimiter (from the header line), quote and escape are fixed so that a broken line
+  // cannot talk DuckDB's sniffer into another dialect and take good rows down with it.
+  const delimiter = tab ? '\t' : detectDelimiter(readHeaderLine(path));
+  const options = `all_varchar = true, header = true, quote = '"', escape = '"', delim = ${sqlString(delimiter)}`;
+  const columns = await describe(db, `read_csv(${sqlString(path)}, ${options}, ignore_errors = true)`);
+  await db.exec(`drop table if exists ${CSV_REJECTS_TABLE}; drop table if exists ${CSV_SCANS_TABLE};`);
+  const reader = `read_csv(${sqlString(path)}, ${options}, store_rejects = true, rejects_table = '${CSV_REJECTS_TABLE}', rejects_scan = '${CSV_SCANS_TABLE}')`;
+  return {
+    columns,
+    select: (map) => `select ${renamed(map, quoteIdent)} from ${reader}`,
+    firstLine: 2,
+    structuralRejects: CSV_REJECTS_TABLE,
+  };
+}
+
+async function openJsonLines(db: Database, path: string): Promise<SourceRelation> {
+  // Each line is read as one text cell, so a malformed line is a reject at its own line
+  // instead of an error that stops the file.
+  const lines = `read_csv(${sqlString(path)}, columns = {'json': 'VARCHAR'}, header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, strict_mode = false)`;
+  const keys = await db.query<{ key: string }>(
+    `select distinct unnest(json_keys(json)) as key from ${lines} where json_valid(json) and json_type(json) = 'OBJECT' order by key`,
+  );
+  const cell = (source: string) =>
+    `case when json_valid(json) and json_type(json) = 'OBJECT' then json_extract_string(json, ${sqlString(`$.${JSON.stringify(source)}`)}) end`;
+  return {
+    columns: keys.map((k) => k.key),
+    select: (map) =>
+      `select ${renamed(map, cell)}, json as _json, (json is null or trim(json) = '') as _blank from ${lines}`,
+    firstLine: 1,
+    jsonLines: true,
+  };
+}
+
+async function openParquet(db: Database, path: string): Promise<SourceRelation> {
+  const reader = `read_parquet(${sqlString(path)})`;
+  const columns = await describe(db, reader);
+  return {
+    columns,
+    select: (map) => `select ${renamed(map, (s) => `cast(${quoteIdent(s)} as varchar)`)} from ${reader}`,
+    firstLine: 1,
+  };
+}
+
+async function openArrow(db: Database, path: string): Promise<SourceRelation> {
+  let table: Table;
+  try {
+    table = tableFromIPC(readFileSync(path));
+  } catch (error) {
+    throw new Error(`not a readable Arrow IPC file or stream (${(error as Error).message})`);
+  }
+  const columns = table.schema.fields.map((f) => f.name);
+  if (columns.length === 0) throw new Error('the Arrow file has no columns');
+  await db.exec(`create or replace temp table ${ARROW_TABLE} (${columns.map((c) => `${quoteIdent(c)} varchar`).join(', ')})`);
+  const texts = columns.map((_, i) => arrowColumnText(table.getChildAt(i)!, table.schema.fields[i]!.type));
+  const appender = await db.raw.createAppender(ARROW_TABLE);
+  const chunkSize = 2048;
+  for (let start = 0; start < table.numRows; start += chunkSize) {
+    const end = Math.min(start + chunkSize, table.numRows);
+    const chunk = DuckDBDataChunk.create(columns.map(() => VARCHAR), end - start);
+    chunk.setColumns(texts.map((values) => values.slice(start, end)));
+    appender.appendDataChunk(chunk);
+  }
+  appender.closeSync();
+  return {
+    columns,
+    select: (map) => `select ${renamed(map, quoteIdent)} from ${ARROW_TABLE}`,
+    firstLine: 1,
+  };
+}
+
+/** The first line of a text file (up to 64 KiB), without a BOM. */
+function readHeaderLine(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    const bytes = readSync(fd, buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytes).toString('utf8').replace(/^\uFEFF/, '');
+    return text.split(/\r?\n/, 1)[0] ?? '';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The candidate that splits the header line into the most fields, outside quotes. */
+export function detectDelimiter(header: string): string {
+  const candidates = [',', '\t', ';', '|'];
+  const unquoted = header.replace(/"[^"]*"/g, '');
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of candidates) {
+    const count = unquoted.split(candidate).length - 1;
+    if (count > bestCount) [best, bestCount] = [candidate, count];
+  }
+  return best;
+}

@@ -1,0 +1,180 @@
+/**
+ * Generates the staging SQL of one file from its table's contract: every source cell is
+ * read as text, cast to its canonical type, and checked (required, type, range, allowed
+ * values, row rules). A row is kept only if every check passes; otherwise its problems
+ * (column, reason, the cell as it stood) are listed for the `rejects` table. Nothing is
+ * coerced: a cell that does not parse exactly is a reject, never a guess.
+ */
+import type { ColumnContract, TableContract } from './contracts.ts';
+
+/** SQL text literal (for names and messages we write ourselves; data is never pasted). */
+export function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+const raw = (c: ColumnContract) => quoteIdent(`${c.name}__raw`);
+const parsedName = (c: ColumnContract) => quoteIdent(`${c.name}__parsed`);
+
+const TRUE_WORDS = ['true', 't', 'yes', 'y', '1'];
+const FALSE_WORDS = ['false', 'f', 'no', 'n', '0'];
+const inList = (words: readonly string[]) => words.map(sqlString).join(', ');
+
+/** The typed value of a column, from its trimmed raw text (null when the text does not parse). */
+function parsed(c: ColumnContract): string {
+  const r = raw(c);
+  switch (c.type) {
+    case 'text':
+      if (!c.values) return r;
+      return c.keepCase ? `upper(${r})` : `lower(${r})`;
+    case 'number':
+      return `(case when isfinite(try_cast(${r} as double)) then try_cast(${r} as double) end)`;
+    case 'integer':
+      // DuckDB would round '1.5' to 2: take the number and keep it only when it is whole.
+      return `(case when try_cast(${r} as double) = trunc(try_cast(${r} as double)) then try_cast(try_cast(${r} as double) as bigint) end)`;
+    case 'boolean':
+      return `(case when lower(${r}) in (${inList(TRUE_WORDS)}) then true when lower(${r}) in (${inList(FALSE_WORDS)}) then false end)`;
+    case 'timestamp':
+      return `try_cast(${r} as timestamptz)`;
+    case 'date':
+      return `try_cast(${r} as date)`;
+  }
+}
+
+function defaultLiteral(c: ColumnContract): string | null {
+  if (c.default === undefined) return null;
+  if (typeof c.default === 'string') return sqlString(c.default);
+  return String(c.default);
+}
+
+interface Problem {
+  column: string;
+  reason: string;
+  /** SQL condition over the `typed` CTE that is true when the problem is present. */
+  when: string;
+}
+
+function columnProblems(c: ColumnContract): Problem[] {
+  const r = raw(c);
+  const v = parsedName(c);
+  const problems: Problem[] = [];
+  if (c.required) problems.push({ column: c.name, reason: 'missing required value', when: `${r} is null` });
+  const typeReason: Record<ColumnContract['type'], string | null> = {
+    text: null,
+    number: 'not a number',
+    integer: 'not a whole number',
+    boolean: 'not a boolean (true/false)',
+    timestamp: 'not an ISO 8601 timestamp',
+    date: 'not an ISO 8601 date',
+  };
+  const reason = typeReason[c.type];
+  if (reason) problems.push({ column: c.name, reason, when: `${r} is not null and ${v} is null` });
+  if (c.values) {
+    const allowed = c.values.map((value) => (c.keepCase ? value.toUpperCase() : value.toLowerCase()));
+    problems.push({
+      column: c.name,
+      reason: `unknown value (allowed: ${c.values.join(', ')})`,
+      when: `${r} is not null and ${v} not in (${inList(allowed)})`,
+    });
+  }
+  if (c.min !== undefined) {
+    const op = c.exclusiveMin ? '<=' : '<';
+    const word = c.exclusiveMin ? 'greater than' : 'at least';
+    problems.push({ column: c.name, reason: `out of range (must be ${word} ${c.min})`, when: `${v} ${op} ${c.min}` });
+  }
+  if (c.max !== undefined) {
+    problems.push({ column: c.name, reason: `out of range (must be at most ${c.max})`, when: `${v} > ${c.max}` });
+  }
+  return problems;
+}
+
+/**
+ * `create temp table <target>` from `relation`, a query whose columns are the canonical
+ * column names as text (absent ones null). The result has the typed columns plus
+ * `_bad` (any problem), `_problems` (list of {column, reason, value}) and `_raw` (the
+ * record as JSON text), the last two only on bad rows. Its rowid is the record's ordinal.
+ */
+export function stageSql(
+  contract: TableContract,
+  relation: string,
+  present: ReadonlySet<string>,
+  target = 'stage',
+  /** Extra columns of the relation carried through unchanged (e.g. the JSON line). */
+  passThrough: readonly string[] = [],
+): string {
+  const columns = contract.columns;
+  const cleaned = [
+    ...columns.map((c) =>
+      present.has(c.name) ? `nullif(trim(${quoteIdent(c.name)}), '') as ${raw(c)}` : `null::varchar as ${raw(c)}`,
+    ),
+    ...passThrough.map(quoteIdent),
+  ];
+  const finalColumns = columns.map((c) => {
+    const fallback = defaultLiteral(c);
+    const p = parsedName(c);
+    return fallback ? `coalesce(${p}, case when ${raw(c)} is null then ${fallback} end) as ${quoteIdent(c.name)}` : `${p} as ${quoteIdent(c.name)}`;
+  });
+  const cellProblems = columns.flatMap(columnProblems);
+  const rowProblems: Problem[] = contract.checks.map((check) => ({
+    column: check.column,
+    reason: check.reason,
+    when: `coalesce(${check.failsWhen}, false)`,
+  }));
+  const anyCell = cellProblems.map((p) => `coalesce(${p.when}, false)`).join('\n      or ') || 'false';
+  const anyRow = rowProblems.map((p) => `(${p.when})`).join('\n      or ') || 'false';
+  const problemStruct = (p: Problem, valueSql: string) =>
+    `case when ${p.when} then {'column': ${sqlString(p.column)}, 'reason': ${sqlString(p.reason)}, 'value': ${valueSql}} end`;
+  const rawOf = (name: string) => quoteIdent(`${name}__raw`);
+  const rawRecord = `to_json({${columns.map((c) => `${sqlString(c.name)}: ${raw(c)}`).join(', ')}})::varchar`;
+  return `create temp table ${target} as
+with source_rows as (
+  select * from (${relation})
+),
+cleaned as (
+  select
+    ${cleaned.join(',\n    ')}
+  from source_rows
+),
+parsed as (
+  select
+    *,
+    ${columns.map((c) => `${parsed(c)} as ${parsedName(c)}`).join(',\n    ')}
+  from cleaned
+),
+cell_checked as (
+  select
+    *,
+    ${anyCell} as _bad_cell
+  from parsed
+),
+typed as (
+  select
+    *,
+    ${finalColumns.join(',\n    ')}
+  from cell_checked
+),
+row_checked as (
+  select
+    *,
+    -- row rules are judged only on rows whose cells all parsed
+    not _bad_cell and (${anyRow}) as _bad_row
+  from typed
+),
+final as (
+  select
+    ${[...columns.map((c) => quoteIdent(c.name)), ...passThrough.map(quoteIdent)].join(',\n    ')},
+    _bad_cell or _bad_row as _bad,
+    case when _bad_cell or _bad_row then list_filter([
+      ${[
+        ...cellProblems.map((p) => problemStruct(p, rawOf(p.column))),
+        ...rowProblems.map((p) => `case when not _bad_cell then (${problemStruct(p, rawOf(p.column))}) end`),
+      ].join(',\n      ')}
+    ], p -> p is not null) end as _problems,
+    case when _bad_cell or _bad_row then ${rawRecord} end as _raw
+  from row_checked
+)
+select * from final`;
+}
