@@ -11,7 +11,7 @@ import { isTextFormat } from './file-format.ts';
 import type { InputFile } from './discover-files.ts';
 import { scanFile } from './file-scan.ts';
 import { openSource, type SourceRelation } from './read-source.ts';
-import { quoteIdent, sqlString, stageSql } from './staging-sql.ts';
+import { quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
 import { transcodeToUtf8, type TextEncoding } from './transcode.ts';
 
 export interface LoadFileOptions {
@@ -64,7 +64,7 @@ export async function loadFile(db: Database, input: InputFile, options: LoadFile
     : (options.encoding ?? (scan.bom === 'gb18030' || (!scan.validUtf8 && !compressed) ? 'gb18030' : 'utf-8'));
   const transcoded = encoding === 'gb18030' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
   try {
-    const source = await openSource(db, transcoded?.path ?? input.path, input.format).catch(fail(input.path));
+    const source = await openSource(db, transcoded?.path ?? input.path, input.format, contract).catch(fail(input.path));
     const resolved = resolveColumns(input.table, source.columns, options.mapping);
     if (resolved.missingRequired.length > 0) {
       throw new FileLoadError(
@@ -102,26 +102,38 @@ interface FileMeta {
   endsWithNewline: boolean;
 }
 
-/** Stages the file (typed, checked) and returns the SQL of a staged record's line. */
-async function stageFile(db: Database, contract: TableContract, source: SourceRelation, sources: ReadonlyMap<string, string>): Promise<{ line: string }> {
+interface Staged {
+  /** SQL of a staged record's line (over `s.ordinal` and `line_shift`). */
+  line: string;
+  /** canonical column → source column */
+  sources: ReadonlyMap<string, string>;
+  /** Whether `line_shift` has rows (broken CSV lines to step over). */
+  shifted: boolean;
+}
+
+/** Stages the file (typed, checked) into the temp table `stage`. */
+async function stageFile(db: Database, contract: TableContract, source: SourceRelation, sources: ReadonlyMap<string, string>): Promise<Staged> {
   const present = new Set(sources.keys());
-  await db.exec(stageSql(contract, source.select(sources), present, STAGE, source.jsonLines ? ['_json', '_blank'] : []));
+  await db.exec(stageSql(contract, source.select(sources), present, STAGE, source.jsonLines ? ['_json', '_blank'] : [], source.typed));
   if (source.jsonLines) {
     // Blank lines carry no record; deleting them keeps the other rows' rowids (ordinals).
     await db.exec(`delete from ${STAGE} where _blank`);
     await db.exec(`update ${STAGE} set _bad = true, _problems = [{'column': null, 'reason': 'not a JSON object', 'value': null}], _raw = _json
       where not coalesce(json_valid(_json) and json_type(_json) = 'OBJECT', false)`);
   }
-  return { line: await lineExpression(db, source) };
+  const line = await lineExpression(db, source);
+  const shifted = Number(await db.scalar('select count(*) from line_shift')) > 0;
+  return { line: shifted ? line : line.replace(' + coalesce(line_shift.shift, 0)', ''), sources, shifted };
 }
 
 async function applyFile(
   db: Database,
   contract: TableContract,
   source: SourceRelation,
-  { line }: { line: string },
+  staged: Staged,
   meta: FileMeta,
 ): Promise<Pick<FileLoadResult, 'loadId' | 'rows' | 'loaded' | 'rejected'>> {
+  const { line } = staged;
   const loadId = Number(await db.scalar("select nextval('load_id_seq')"));
   const keep = 'not _bad';
   const common = `${loadId}, ${sqlString(meta.path)}, ${sqlString(contract.name)}`;
@@ -132,9 +144,7 @@ async function applyFile(
     from (select rowid as ordinal, unnest(_problems) as p, _raw from ${STAGE} where _bad) s
     left join line_shift using (ordinal)`);
   if (source.structuralRejects) {
-    await db.exec(`insert into rejects
-      select ${common}, line, any_value(column_name), string_agg(distinct lower(error_type), '; ') || ' (' || any_value(error_message) || ')', null, any_value(csv_line)
-      from ${source.structuralRejects} group by line order by line`);
+    await db.exec(structuralRejectsSql(source.structuralRejects, contract, staged.sources, common));
     await refuseTruncated(db, source.structuralRejects, meta);
   }
   const duplicates = await rejectDuplicateKeys(db, contract, keep, common, line);
@@ -148,10 +158,17 @@ async function applyFile(
     const by = quoteIdent(contract.replaceBy);
     await db.exec(`delete from ${quoteIdent(contract.name)} where ${by} in (select ${by} from ${STAGE} where ${fresh})`);
   }
-  await db.exec(`insert into ${quoteIdent(contract.name)} (${columns}, load_id, source_line)
-    select ${columns}, ${loadId}, ${line}
-    from (select rowid as ordinal, * from ${STAGE} where ${fresh}) s
-    left join line_shift using (ordinal)`);
+  // Canonical rows need no order (source_line keeps the file's), and letting DuckDB write
+  // them in any order lets it skip a second pass at checkpoint.
+  await db.exec('set preserve_insertion_order = false');
+  try {
+    await db.exec(`insert into ${quoteIdent(contract.name)} (${columns}, load_id, source_line)
+      select ${columns}, ${loadId}, ${line}
+      from (select rowid as ordinal, * from ${STAGE} where ${fresh}) s
+      ${staged.shifted ? 'left join line_shift using (ordinal)' : ''}`);
+  } finally {
+    await db.exec('reset preserve_insertion_order');
+  }
 
   const [summary] = await db.query<{ rows: string; loaded: string; bad: string }>(
     `select count(*) as rows, count(*) filter (where ${keep}) as loaded, count(*) filter (where _bad) as bad from ${STAGE}`,
@@ -234,4 +251,21 @@ async function rejectDuplicateKeys(db: Database, contract: TableContract, keep: 
     left join line_shift on line_shift.ordinal = s.ordinal
     left join line_shift first_shift on first_shift.ordinal = d.first_ordinal`);
   return Number(await db.scalar('select count(*) from duplicate_rows'));
+}
+
+/**
+ * Lines DuckDB's CSV reader set aside: a cell that did not parse (one reject per cell,
+ * with the contract's reason and the cell's text) or a line of the wrong shape.
+ */
+function structuralRejectsSql(table: string, contract: TableContract, sources: ReadonlyMap<string, string>, common: string): string {
+  const byColumn = contract.columns.filter((c) => sources.has(c.name));
+  const canonical = `case column_name ${byColumn.map((c) => `when ${sqlString(sources.get(c.name)!)} then ${sqlString(c.name)}`).join(' ')} else column_name end`;
+  const reason = `case column_name ${byColumn.map((c) => `when ${sqlString(sources.get(c.name)!)} then ${sqlString(TYPE_REASONS[c.type] ?? 'not readable')}`).join(' ')} else 'not readable' end`;
+  return `insert into rejects
+    select ${common}, line, ${canonical}, ${reason}, regexp_extract(error_message, 'Could not convert string "(.*)" to', 1), csv_line
+    from ${table} where error_type = 'CAST'
+    union all
+    select ${common}, line, any_value(column_name), string_agg(distinct lower(error_type), '; ') || ' (' || any_value(error_message) || ')', null, any_value(csv_line)
+    from ${table} where error_type <> 'CAST' group by line
+    order by line`;
 }

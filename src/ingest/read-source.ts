@@ -8,7 +8,8 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database } from '../db/database.ts';
 import type { FileFormat } from './file-format.ts';
-import { quoteIdent, sqlString } from './staging-sql.ts';
+import { quoteIdent, READER_TYPES, sqlString } from './staging-sql.ts';
+import type { TableContract } from './contracts.ts';
 import { arrowColumnText } from './arrow-text.ts';
 import { DuckDBDataChunk, VARCHAR } from '@duckdb/node-api';
 
@@ -23,17 +24,19 @@ export interface SourceRelation {
   structuralRejects?: string;
   /** JSON Lines: the relation also has `_json` (the line) and `_blank`. */
   jsonLines?: boolean;
+  /** The reader parses cells into READER_TYPES itself (CSV); cast failures are structural rejects. */
+  typed?: boolean;
 }
 
 export const CSV_REJECTS_TABLE = 'csv_reject_errors';
 const CSV_SCANS_TABLE = 'csv_reject_scans';
 const ARROW_TABLE = 'arrow_source';
 
-export async function openSource(db: Database, path: string, format: FileFormat): Promise<SourceRelation> {
+export async function openSource(db: Database, path: string, format: FileFormat, contract: TableContract): Promise<SourceRelation> {
   switch (format) {
     case 'csv':
     case 'tsv':
-      return openCsv(db, path, format === 'tsv');
+      return openCsv(db, path, format === 'tsv', contract);
     case 'jsonl':
       return openJsonLines(db, path);
     case 'parquet':
@@ -52,19 +55,27 @@ async function describe(db: Database, relation: string): Promise<string[]> {
   return rows.map((r) => r.column_name);
 }
 
-async function openCsv(db: Database, path: string, tab: boolean): Promise<SourceRelation> {
+async function openCsv(db: Database, path: string, tab: boolean, contract: TableContract): Promise<SourceRelation> {
   // Delimiter (from the header line), quote and escape are fixed so that a broken line
   // cannot talk DuckDB's sniffer into another dialect and take good rows down with it.
   const delimiter = tab ? '\t' : detectDelimiter(readHeaderLine(path));
   const options = `all_varchar = true, header = true, quote = '"', escape = '"', delim = ${sqlString(delimiter)}`;
   const columns = await describe(db, `read_csv(${sqlString(path)}, ${options}, ignore_errors = true)`);
   await db.exec(`drop table if exists ${CSV_REJECTS_TABLE}; drop table if exists ${CSV_SCANS_TABLE};`);
-  const reader = `read_csv(${sqlString(path)}, ${options}, store_rejects = true, rejects_table = '${CSV_REJECTS_TABLE}', rejects_scan = '${CSV_SCANS_TABLE}')`;
+  // DuckDB's reader parses the cells itself (its fast path); a cell that does not parse
+  // sets its line aside in the rejects table with the line number.
+  const typeOf = new Map(contract.columns.map((c) => [c.name, READER_TYPES[c.type]]));
+  const reader = (map: ReadonlyMap<string, string>) => {
+    const canonicalOf = new Map([...map].map(([canonical, source]) => [source, canonical]));
+    const types = columns.map((source) => `${sqlString(source)}: '${typeOf.get(canonicalOf.get(source) ?? '') ?? 'VARCHAR'}'`);
+    return `read_csv(${sqlString(path)}, ${options.replace('all_varchar = true, ', '')}, columns = {${types.join(', ')}}, store_rejects = true, rejects_table = '${CSV_REJECTS_TABLE}', rejects_scan = '${CSV_SCANS_TABLE}')`;
+  };
   return {
     columns,
-    select: (map) => `select ${renamed(map, quoteIdent)} from ${reader}`,
+    select: (map) => `select ${renamed(map, quoteIdent)} from ${reader(map)}`,
     firstLine: 2,
     structuralRejects: CSV_REJECTS_TABLE,
+    typed: true,
   };
 }
 

@@ -2,5 +2,6 @@
 import type { Command } from 'commander';
 import { registerLoad } from './load.ts';
 import { registerQuery } from './query.ts';
+import { registerDemo } from './demo.ts';
 
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerQuery];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerQuery, registerDemo];
