@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { withContext, type Context } from '../context.ts';
+import { recordRun } from '../../db/record-run.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 import { TABLE_NAMES } from '../../ingest/contracts.ts';
 import { discoverFiles, sortForLoad, type InputFile } from '../../ingest/discover-files.ts';
@@ -33,7 +34,11 @@ export function registerLoad(program: Command): void {
   command.action(async (dir: string | undefined, opts: LoadCommandOptions, cmd: Command) => {
     const files = inputFiles(dir, opts);
     await withContext(cmd, async (ctx) => {
-      const summary = await runLoad(ctx, files, opts);
+      const summary = await recordRun(ctx.db, 'load', null, async () => {
+        const result = await runLoad(ctx, files, opts);
+        const status = result.overLimit.length > 0 ? 'rejects' : 'done';
+        return { result, status, counts: { files: result.files.length, rows: result.rows, loaded: result.loaded, rejected: result.rejected } };
+      });
       if (summary.overLimit.length > 0) process.exitCode = ExitCode.rejects;
     });
   });

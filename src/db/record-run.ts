@@ -1,0 +1,36 @@
+/**
+ * Records a job run in `runs` (SPEC §5): a row marked `running` when it starts, then
+ * `done`, `rejects` or `failed` with its counts when it ends. The row is written outside
+ * the job's own transaction, so a failed run is still on record.
+ */
+import type { Database } from './database.ts';
+
+export type RunStatus = 'done' | 'rejects' | 'failed';
+
+export interface RunOutcome<T> {
+  result: T;
+  status?: RunStatus;
+  counts?: Record<string, unknown>;
+}
+
+export async function recordRun<T>(
+  db: Database,
+  command: string,
+  day: string | null,
+  job: () => Promise<RunOutcome<T>>,
+): Promise<T> {
+  const runId = Number(await db.scalar("select nextval('run_id_seq')"));
+  await db.exec(`insert into runs (run_id, command, day, started, status) values ($1, $2, $3::date, now(), 'running')`, [runId, command, day]);
+  try {
+    const outcome = await job();
+    await finish(db, runId, outcome.status ?? 'done', outcome.counts ?? {});
+    return outcome.result;
+  } catch (error) {
+    await finish(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function finish(db: Database, runId: number, status: RunStatus, counts: Record<string, unknown>): Promise<void> {
+  await db.exec(`update runs set finished = now(), status = $2, counts = $3::json where run_id = $1`, [runId, status, JSON.stringify(counts)]);
+}
