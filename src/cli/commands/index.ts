@@ -2,6 +2,9 @@
 import type { Command } from 'commander';
 import { registerLoad } from './load.ts';
 import { registerQuery } from './query.ts';
+import { registerCompute } from './compute.ts';
 import { registerDemo } from './demo.ts';
+import { registerAnomalies } from './anomalies.ts';
+import { registerEvaluate } from './evaluate.ts';
 
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerQuery, registerDemo];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerCompute, registerQuery, registerDemo, registerAnomalies, registerEvaluate];

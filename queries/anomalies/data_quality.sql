@@ -1,0 +1,180 @@
+-- data_quality: records that cannot be trusted, two kinds.
+--  * agent, day: an agent-day with at least $min_calls calls of which at least
+--    $max_missing_contact_share lack both customer_id and customer_number (who was called?).
+--  * file (the loaded file's name, e.g. surveys.csv), day of the records: duplicate keys
+--    (rows the load rejected as repeats), impossible durations (a call longer than
+--    $max_call_hours hours), segments beyond the call (ending more than
+--    $segment_tolerance_ms after the connected time, or on a call never answered), surveys
+--    or audits pointing at an unknown call or agent. References are only checked when the
+--    referenced table has rows (an agents file not loaded yet is not a problem of audits.csv).
+--    Findings without a day (duplicates in agents or audit_items, segments of unknown calls)
+--    are only written when the run covers every day ($all_days).
+-- Grain: one row per (agent, day) and per (file, day, problem) for days in [$from, $to].
+-- From: calls, segments, surveys, audits, agents, rejects, load_log.
+-- value: the share missing (agent) or the records with the problem (file); baseline: the
+-- centre's share that day (agent) or 0 (file); score: value ÷ threshold (agent), records (file).
+
+with calls_in_range as (
+  select *, cast(started_at as date) as day
+  from calls
+  where started_at >= cast(cast($from as date) as timestamptz)
+    and started_at < cast(cast($to as date) + 1 as timestamptz)
+),
+
+files as (
+  select load_id, regexp_extract(file, '[^/\\]+$') as file
+  from load_log
+),
+
+agent_days as (
+  select
+    agent_id,
+    day,
+    count(*) as calls,
+    count(*) filter (where customer_id is null and customer_number is null) as missing,
+    list(call_id) filter (where customer_id is null and customer_number is null) as missing_ids
+  from calls_in_range
+  where agent_id is not null
+  group by agent_id, day
+),
+
+centre_days as (
+  select day, sum(missing) / sum(calls) as centre_share
+  from agent_days
+  group by day
+),
+
+missing_contact as (
+  select agent_days.*, missing / calls as share, centre_share
+  from agent_days
+  join centre_days using (day)
+  where calls >= $min_calls
+    and missing / calls >= $max_missing_contact_share
+),
+
+duplicate_rejects as (
+  select rejects.load_id, rejects."table", rejects.value as key_text
+  from rejects
+  where rejects.reason like 'duplicate key%'
+),
+
+duplicates_dated as (
+  -- The day of a repeated key is the day of the row kept under that key.
+  select d.load_id, d.key_text as record_id,
+    case d."table"
+      when 'calls' then (select cast(started_at as date) from calls where call_id = d.key_text)
+      when 'complaints' then (select cast(opened_at as date) from complaints where complaint_id = d.key_text)
+      when 'surveys' then (
+        select cast(coalesce(s.responded_at, c.started_at) as date)
+        from surveys as s left join calls as c using (call_id)
+        where s.survey_id = d.key_text)
+      when 'audits' then (select cast(min(audited_at) as date) from audits where concat_ws('|', audit_id, item_id) = d.key_text)
+    end as day
+  from duplicate_rejects as d
+),
+
+long_calls as (
+  select load_id, call_id as record_id, day
+  from calls_in_range
+  where epoch(ended_at - started_at) > $max_call_hours * 3600
+    or coalesce(acw_s, 0) > $max_call_hours * 3600
+),
+
+segments_beyond as (
+  select s.load_id, s.call_id as record_id, c.day
+  from segments as s
+  join calls_in_range as c using (call_id)
+  where c.answered_at is null
+    or s.end_ms > 1000 * epoch(c.ended_at - c.answered_at) + $segment_tolerance_ms
+),
+
+orphan_segments as (
+  select s.load_id, s.call_id as record_id, null::date as day
+  from segments as s
+  where $all_days
+    and exists (from calls)
+    and not exists (select 1 from calls as c where c.call_id = s.call_id)
+),
+
+orphan_surveys as (
+  select s.load_id, s.survey_id as record_id, cast(s.responded_at as date) as day
+  from surveys as s
+  where exists (from calls)
+    and not exists (select 1 from calls as c where c.call_id = s.call_id)
+),
+
+orphan_audits as (
+  select a.load_id, a.audit_id as record_id, cast(a.audited_at as date) as day
+  from audits as a
+  where (exists (from agents) and not exists (select 1 from agents as g where g.agent_id = a.agent_id))
+    or (a.call_id is not null and exists (from calls) and not exists (select 1 from calls as c where c.call_id = a.call_id))
+),
+
+file_problems as (
+  select 'duplicate_keys' as problem, * from duplicates_dated
+  union all select 'impossible_durations', * from long_calls
+  union all select 'segments_beyond_call', * from segments_beyond
+  union all select 'segments_of_unknown_calls', * from orphan_segments
+  union all select 'surveys_unknown_call', * from orphan_surveys
+  union all select 'audits_unknown_call_or_agent', * from orphan_audits
+),
+
+file_findings as (
+  select
+    coalesce(files.file, '(unknown file)') as file,
+    p.day,
+    p.problem,
+    count(distinct p.record_id) as records,
+    list(p.record_id) as record_ids
+  from file_problems as p
+  left join files using (load_id)
+  where (p.day between cast($from as date) and cast($to as date))
+    or (p.day is null and $all_days)
+  group by all
+),
+
+final as (
+  select
+    anomaly_id('data_quality', 'agent', agent_id, day, 'missing_contact_share') as anomaly_id,
+    'data_quality' as rule,
+    'medium' as severity,
+    'agent' as entity_type,
+    agent_id as entity_id,
+    day,
+    'missing_contact_share' as metric,
+    share as value,
+    centre_share as baseline,
+    share / $max_missing_contact_share as score,
+    format('{} of agent {}''s {} calls on {} ({}%) name no customer (no customer_id, no number); across the centre {}% do.',
+      missing, agent_id, calls, day, round(100 * share)::bigint, round(100 * centre_share, 1)) as explanation,
+    evidence_list(missing_ids) as evidence
+  from missing_contact
+
+  union all
+
+  select
+    anomaly_id('data_quality', 'file', file, day, problem),
+    'data_quality',
+    'low',
+    'file',
+    file,
+    day,
+    problem,
+    records,
+    0,
+    records,
+    format('{} has {} record(s) with {}{}.', file, records,
+      case problem
+        when 'duplicate_keys' then 'a repeated key (rejected at load)'
+        when 'impossible_durations' then format('an impossible duration (longer than {} h)', $max_call_hours)
+        when 'segments_beyond_call' then 'speech segments beyond the end of the call'
+        when 'segments_of_unknown_calls' then 'speech segments of calls that do not exist'
+        when 'surveys_unknown_call' then 'surveys of calls that do not exist'
+        else 'audits of an unknown call or agent'
+      end,
+      case when day is null then '' else format(' on {}', day) end),
+    evidence_list(record_ids)
+  from file_findings
+)
+
+select * from final

@@ -1,0 +1,88 @@
+-- hangup_first: agents who hang up on customers first far more often than their peers.
+-- Window: the $window_days days ending on $to. agent_hangup_rate = answered calls with
+-- disconnect_party = 'agent' ÷ answered calls, for agents with >= $min_calls answered.
+-- Peers: every other such agent of the centre (hanging up is a behaviour, not a team's
+-- product); fewer than $min_peers: no verdict. robust z = (x − peers' median) ÷ scale,
+-- scale = robust_scale(MAD, mean |x − median|, binomial sd of the peers' median at the
+-- agent's volume). One-sided: fires above +$z_threshold only.
+-- Grain: one row per agent, written on the window's last day $to.
+-- From: call_facts. value: the agent's rate; baseline: peers' median; score: robust z.
+
+with window_calls as (
+  select call_id, agent_id, disconnect_party, started_at
+  from call_facts
+  where day between cast($to as date) - $window_days + 1 and cast($to as date)
+    and agent_id is not null
+    and answered
+),
+
+agent_rates as (
+  select
+    agent_id,
+    count(*) filter (where disconnect_party = 'agent') / count(*) as rate,
+    count(*) as answered,
+    count(*) filter (where disconnect_party = 'agent') as hangups
+  from window_calls
+  group by agent_id
+  having count(*) >= $min_calls
+),
+
+peer_pairs as (
+  select a.*, p.rate as peer_rate
+  from agent_rates as a
+  join agent_rates as p on p.agent_id <> a.agent_id
+),
+
+peer_centre as (
+  select agent_id, any_value(rate) as rate, any_value(answered) as answered, any_value(hangups) as hangups,
+    count(*) as peer_n, median(peer_rate) as peer_median, mad(peer_rate) as peer_mad
+  from peer_pairs
+  group by agent_id
+  having count(*) >= $min_peers
+),
+
+peer_spread as (
+  select c.*, avg(abs(p.peer_rate - c.peer_median)) as mean_abs_dev
+  from peer_centre as c
+  join peer_pairs as p using (agent_id)
+  group by all
+),
+
+scored as (
+  select *, (rate - peer_median) / robust_scale(peer_mad, mean_abs_dev, share_noise(peer_median, answered)) as z
+  from peer_spread
+),
+
+outliers as (
+  select * from scored where z > $z_threshold
+),
+
+evidence as (
+  select o.agent_id, list(c.call_id order by c.started_at desc) as ids
+  from outliers as o
+  join window_calls as c using (agent_id)
+  where c.disconnect_party = 'agent'
+  group by o.agent_id
+),
+
+final as (
+  select
+    anomaly_id('hangup_first', 'agent', o.agent_id, cast($to as date), 'agent_hangup_rate') as anomaly_id,
+    'hangup_first' as rule,
+    case when o.z >= 2 * $z_threshold then 'high' else 'medium' end as severity,
+    'agent' as entity_type,
+    o.agent_id as entity_id,
+    cast($to as date) as day,
+    'agent_hangup_rate' as metric,
+    o.rate as value,
+    o.peer_median as baseline,
+    o.z as score,
+    format('Agent {} hung up first on {} of {} answered calls ({}) in the {} days to {}; their {} peers'' median is {}; robust z = {}.',
+      o.agent_id, o.hangups, o.answered, measure_text('agent_hangup_rate', o.rate), $window_days, cast($to as date),
+      o.peer_n, measure_text('agent_hangup_rate', o.peer_median), round(o.z, 1)) as explanation,
+    evidence_list(e.ids[1:20]) as evidence
+  from outliers as o
+  join evidence as e using (agent_id)
+)
+
+select * from final

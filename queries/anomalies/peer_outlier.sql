@@ -1,0 +1,155 @@
+-- peer_outlier: an agent whose metric over the window is far from their peers'.
+-- Window: the $window_days days ending on $to. Metrics ($metrics): conversion (sales ÷
+-- answered outbound), aht (mean handle_s of answered calls), talk_ratio (Σ agent talk ÷
+-- Σ agent + customer talk), csat (mean of survey answers on the agent's calls).
+-- Peers: the other agents of the same team with the volume to be judged ($min_calls
+-- calls of the kind, $min_surveys surveys for csat); when the team has fewer than
+-- $min_peers of them, every other such agent of the centre. Leaving the agent out keeps a
+-- strong outlier from dragging its own baseline. Fewer than $min_peers peers: no verdict.
+-- robust z = (x − peers' median) ÷ scale, scale = robust_scale(MAD, mean |x − median|,
+-- floor), floors: conversion the binomial sd of the peers' median at the agent's volume,
+-- aht 5% of the median, talk_ratio 0.02, csat 0.05. Fires beyond ±$z_threshold.
+-- Grain: one row per (agent, metric), written on the window's last day $to.
+-- From: call_facts, surveys, agents. value: the agent's; baseline: peers' median;
+-- score: robust z.
+
+with window_calls as (
+  select call_id, agent_id, direction, answered, sale, handle_s, talk_ratio, agent_talk_ms, customer_talk_ms
+  from call_facts
+  where day between cast($to as date) - $window_days + 1 and cast($to as date)
+    and agent_id is not null
+),
+
+window_surveys as (
+  select c.agent_id, s.survey_id, s.csat
+  from surveys as s
+  join window_calls as c using (call_id)
+  where s.csat is not null
+),
+
+agent_teams as (
+  select agent_id, team from agents
+),
+
+agent_values as (
+  select agent_id, 'conversion' as metric,
+    count(*) filter (where sale) / count(*) filter (where answered and direction = 'outbound') as value,
+    count(*) filter (where answered and direction = 'outbound') as volume, $min_calls as min_volume
+  from window_calls group by agent_id
+  union all
+  select agent_id, 'aht', avg(handle_s) filter (where answered), count(*) filter (where answered), $min_calls
+  from window_calls group by agent_id
+  union all
+  select agent_id, 'talk_ratio', sum(agent_talk_ms) / sum(agent_talk_ms + customer_talk_ms), count(talk_ratio), $min_calls
+  from window_calls group by agent_id
+  union all
+  select agent_id, 'csat', avg(csat), count(*), $min_surveys
+  from window_surveys group by agent_id
+),
+
+qualified as (
+  select v.agent_id, v.metric, v.value, v.volume, t.team
+  from agent_values as v
+  left join agent_teams as t using (agent_id)
+  where v.metric in (select unnest(cast(json($metrics) as varchar[])))
+    and v.volume >= v.min_volume
+    and v.value is not null
+),
+
+peer_pairs as (
+  select a.agent_id, a.metric, a.value, a.volume, a.team, p.value as peer_value,
+    coalesce(p.team = a.team, false) as teammate
+  from qualified as a
+  join qualified as p on p.metric = a.metric and p.agent_id <> a.agent_id
+),
+
+peer_groups as (
+  -- Teammates when there are enough of them, else the whole centre.
+  select agent_id, metric, count(*) filter (where teammate) >= $min_peers as by_team
+  from peer_pairs
+  group by agent_id, metric
+),
+
+peers as (
+  select pp.*, g.by_team
+  from peer_pairs as pp
+  join peer_groups as g using (agent_id, metric)
+  where pp.teammate or not g.by_team
+),
+
+peer_centre as (
+  select agent_id, metric, any_value(value) as value, any_value(volume) as volume, any_value(team) as team,
+    any_value(by_team) as by_team, count(*) as peer_n, median(peer_value) as peer_median, mad(peer_value) as peer_mad
+  from peers
+  group by agent_id, metric
+  having count(*) >= $min_peers
+),
+
+peer_spread as (
+  select c.*, avg(abs(p.peer_value - c.peer_median)) as mean_abs_dev
+  from peer_centre as c
+  join peers as p using (agent_id, metric)
+  group by all
+),
+
+scored as (
+  select
+    *,
+    (value - peer_median) / robust_scale(peer_mad, mean_abs_dev,
+      case metric
+        when 'conversion' then share_noise(peer_median, volume)
+        when 'aht' then 0.05 * peer_median
+        when 'talk_ratio' then 0.02
+        when 'csat' then 0.05
+      end) as z
+  from peer_spread
+),
+
+outliers as (
+  select * from scored where abs(z) > $z_threshold
+),
+
+evidence as (
+  select
+    o.agent_id,
+    o.metric,
+    case o.metric
+      when 'conversion' then list(c.call_id order by c.call_id) filter (where c.answered and c.direction = 'outbound' and c.sale = (o.z > 0))
+      when 'aht' then list(c.call_id order by case when o.z > 0 then -c.handle_s else c.handle_s end) filter (where c.answered)
+      when 'talk_ratio' then list(c.call_id order by case when o.z > 0 then -c.talk_ratio else c.talk_ratio end) filter (where c.talk_ratio is not null)
+    end as ids
+  from outliers as o
+  join window_calls as c using (agent_id)
+  where o.metric <> 'csat'
+  group by o.agent_id, o.metric, o.z
+  union all
+  select o.agent_id, o.metric, list(s.survey_id order by case when o.z > 0 then -s.csat else s.csat end, s.survey_id)
+  from outliers as o
+  join window_surveys as s using (agent_id)
+  where o.metric = 'csat'
+  group by o.agent_id, o.metric, o.z
+),
+
+final as (
+  select
+    anomaly_id('peer_outlier', 'agent', o.agent_id, cast($to as date), o.metric) as anomaly_id,
+    'peer_outlier' as rule,
+    case when abs(o.z) >= 2 * $z_threshold then 'high' else 'medium' end as severity,
+    'agent' as entity_type,
+    o.agent_id as entity_id,
+    cast($to as date) as day,
+    o.metric,
+    o.value,
+    o.peer_median as baseline,
+    o.z as score,
+    format('Agent {}''s {} over the {} days to {} was {} (n = {}) against {} for {} (median of {} agents); robust z = {}.',
+      o.agent_id, measure_label(o.metric), $window_days, cast($to as date), measure_text(o.metric, o.value), o.volume,
+      measure_text(o.metric, o.peer_median),
+      case when o.by_team then format('their teammates in {}', o.team) else 'the other agents of the centre' end,
+      o.peer_n, round(o.z, 1)) as explanation,
+    coalesce(evidence_list(e.ids[1:20]), []) as evidence
+  from outliers as o
+  left join evidence as e using (agent_id, metric)
+)
+
+select * from final

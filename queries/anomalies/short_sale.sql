@@ -1,0 +1,66 @@
+-- short_sale: sales closed after less talk than short_sale_s seconds (default 60) — too
+-- short to have explained the product, a sign of a forced or fabricated sale.
+-- Grain: one row per sale call started on a day in [$from, $to].
+-- From: calls (talk_s = connected time − hold). Baseline: the agent's median talk_s over
+-- their sales of the 28 days before the call's day (null when they have none).
+-- score: the share of the threshold missing, 1 − talk_s ÷ short_sale_s (1 = no talk at all).
+
+with calls_in_reach as (
+  select
+    call_id,
+    agent_id,
+    cast(started_at as date) as day,
+    epoch(ended_at - answered_at) - coalesce(hold_s, 0) as talk_s
+  from calls
+  where direction = 'outbound'
+    and disposition = 'sale'
+    and answered_at is not null
+    and started_at >= cast(cast($from as date) - 28 as timestamptz)
+    and started_at < cast(cast($to as date) + 1 as timestamptz)
+),
+
+short_sales as (
+  select *
+  from calls_in_reach
+  where day >= cast($from as date)
+    and talk_s < $short_sale_s
+),
+
+usual_talk as (
+  select
+    short_sales.call_id,
+    median(earlier.talk_s) as median_talk_s,
+    count(earlier.call_id) as earlier_sales
+  from short_sales
+  left join calls_in_reach as earlier
+    on earlier.agent_id = short_sales.agent_id
+    and earlier.day between short_sales.day - 28 and short_sales.day - 1
+  group by short_sales.call_id
+),
+
+final as (
+  select
+    anomaly_id('short_sale', 'call', s.call_id, s.day, 'talk_s') as anomaly_id,
+    'short_sale' as rule,
+    case when s.talk_s < $short_sale_s / 2 then 'high' else 'medium' end as severity,
+    'call' as entity_type,
+    s.call_id as entity_id,
+    s.day,
+    'talk_s' as metric,
+    s.talk_s as value,
+    u.median_talk_s as baseline,
+    1 - greatest(s.talk_s, 0) / $short_sale_s as score,
+    format(
+      'Agent {} closed a sale in call {} on {} after only {} s of talk (threshold {} s); {}',
+      coalesce(s.agent_id, '(none)'), s.call_id, s.day, round(s.talk_s)::bigint, $short_sale_s,
+      case
+        when u.earlier_sales = 0 then 'they had no sales in the 28 days before to compare with.'
+        else format('their sales of the previous 28 days took {} s of talk (median of {}).', round(u.median_talk_s)::bigint, u.earlier_sales)
+      end
+    ) as explanation,
+    [s.call_id] as evidence
+  from short_sales as s
+  join usual_talk as u using (call_id)
+)
+
+select * from final

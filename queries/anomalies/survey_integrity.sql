@@ -1,0 +1,142 @@
+-- survey_integrity: survey responses that cannot be a real customer's opinion.
+--  * number, day of the survey: answered from a centre number (centre_numbers) or from an
+--    agent's number (a caller_id the centre's agents present on outbound calls), or more
+--    than $max_surveys_per_number surveys from one number on one day.
+--  * call, day of the call: a survey on a call that was never answered, or responded
+--    before the call ended.
+-- Numbers compare on their digits (separators ignored). A survey without responded_at
+-- belongs to its call's day.
+-- Grain: one row per (number, day, reason) and per (call, day) for days in [$from, $to].
+-- From: surveys, calls, config centre_numbers. value: surveys in the row; baseline: the
+-- allowed count (0, or $max_surveys_per_number); score: value ÷ max(baseline, 1).
+
+with surveys_with_call as (
+  select
+    s.survey_id,
+    s.call_id,
+    s.responded_at,
+    s.respondent_number,
+    regexp_replace(s.respondent_number, '[^0-9]', '', 'g') as digits,
+    cast(coalesce(s.responded_at, c.started_at) as date) as survey_day,
+    c.agent_id,
+    c.answered_at,
+    c.ended_at,
+    cast(c.started_at as date) as call_day
+  from surveys as s
+  left join calls as c using (call_id)
+),
+
+surveys_in_range as (
+  select *
+  from surveys_with_call
+  where survey_day between cast($from as date) and cast($to as date)
+    or call_day between cast($from as date) and cast($to as date)
+),
+
+centre_numbers as (
+  select distinct regexp_replace(unnest(cast(json($centre_numbers) as varchar[])), '[^0-9]', '', 'g') as digits
+),
+
+agent_numbers as (
+  -- The numbers agents present when they call out.
+  select regexp_replace(caller_id, '[^0-9]', '', 'g') as digits, min(agent_id) as agent_id
+  from calls
+  where direction = 'outbound' and agent_id is not null and nullif(trim(caller_id), '') is not null
+  group by all
+),
+
+number_surveys as (
+  select *
+  from surveys_in_range
+  where survey_day between cast($from as date) and cast($to as date)
+    and digits <> ''
+),
+
+number_findings as (
+  select
+    n.respondent_number as number,
+    n.survey_day as day,
+    case when n.digits in (select digits from centre_numbers) then 'centre_number' else 'agent_number' end as reason,
+    any_value(a.agent_id) as owner_agent,
+    count(*) as surveys,
+    0 as allowed,
+    list(n.survey_id) as survey_ids,
+    list(n.call_id) as call_ids
+  from number_surveys as n
+  left join agent_numbers as a using (digits)
+  where n.digits in (select digits from centre_numbers) or a.digits is not null
+  group by all
+
+  union all
+
+  select
+    respondent_number,
+    survey_day,
+    'surveys_per_number',
+    null,
+    count(*),
+    $max_surveys_per_number,
+    list(survey_id),
+    list(call_id)
+  from number_surveys
+  group by respondent_number, survey_day
+  having count(*) > $max_surveys_per_number
+),
+
+call_findings as (
+  select
+    call_id,
+    call_day as day,
+    case when bool_or(answered_at is null) then 'survey_on_unanswered_call' else 'survey_before_call_end' end as reason,
+    any_value(agent_id) as agent_id,
+    count(*) as surveys,
+    list(survey_id) as survey_ids,
+    max(epoch(ended_at - responded_at)) as seconds_early
+  from surveys_in_range
+  where call_day between cast($from as date) and cast($to as date)
+    and (answered_at is null or responded_at < ended_at)
+  group by call_id, call_day
+),
+
+final as (
+  select
+    anomaly_id('survey_integrity', 'number', number, day, reason) as anomaly_id,
+    'survey_integrity' as rule,
+    case when reason = 'surveys_per_number' then 'medium' else 'high' end as severity,
+    'number' as entity_type,
+    number as entity_id,
+    day,
+    reason as metric,
+    surveys as value,
+    allowed as baseline,
+    surveys / greatest(allowed, 1) as score,
+    case reason
+      when 'centre_number' then format('{} survey(s) on {} were answered from {}, a number of the centre itself.', surveys, day, mask_number(number))
+      when 'agent_number' then format('{} survey(s) on {} were answered from {}, the number agent {} calls out from.', surveys, day, mask_number(number), owner_agent)
+      else format('{} surveys on {} were answered from the one number {} (more than {} a day is not a customer).', surveys, day, mask_number(number), allowed)
+    end as explanation,
+    evidence_list(list_concat(survey_ids, call_ids)) as evidence
+  from number_findings
+
+  union all
+
+  select
+    anomaly_id('survey_integrity', 'call', call_id, day, 'survey_timing'),
+    'survey_integrity',
+    'medium',
+    'call',
+    call_id,
+    day,
+    'survey_timing',
+    surveys,
+    0,
+    surveys,
+    case reason
+      when 'survey_on_unanswered_call' then format('Call {} of {} was never answered, yet {} survey(s) rate it ({}).', call_id, day, surveys, array_to_string(list_sort(survey_ids), ', '))
+      else format('Survey {} on call {} (agent {}, {}) was answered {} s before the call ended.', array_to_string(list_sort(survey_ids), ', '), call_id, coalesce(agent_id, '(none)'), day, round(seconds_early)::bigint)
+    end,
+    evidence_list(list_prepend(call_id, survey_ids))
+  from call_findings
+)
+
+select * from final

@@ -1,0 +1,51 @@
+-- anomaly_macros: the small formulas the rule queries of queries/anomalies/ share,
+-- defined once as temp macros before the rules run.
+
+-- The stable id of a finding.
+create or replace temp macro anomaly_id(rule, entity_type, entity_id, day, metric) as
+  md5(concat_ws('|', rule, entity_type, entity_id, coalesce(cast(day as varchar), ''), metric));
+
+-- Scale of a robust z: 1.4826 x MAD (the standard deviation for normal data). When MAD is 0
+-- (a constant series or more than half the values equal) it falls back to 1.2533 x the mean
+-- absolute deviation from the median (also the normal sd), and never goes below the
+-- metric's floor, the smallest difference that matters: a constant series then yields
+-- z = (x - median) / floor instead of a division by zero.
+create or replace temp macro robust_scale(mad, mean_abs_dev, floor) as
+  greatest(case when mad > 0 then 1.4826 * mad else 1.2533 * mean_abs_dev end, floor);
+
+-- A phone number with all but its last 4 digits masked, for explanations (reports mask
+-- entity ids themselves). Short numbers (service lines) are shown as they are.
+create or replace temp macro mask_number(n) as
+  case when length(n) <= 4 then n else repeat('*', length(n) - 4) || right(n, 4) end;
+
+-- Evidence ids: distinct, sorted, at most 20 so a row stays readable.
+create or replace temp macro evidence_list(ids) as
+  list_sort(list_distinct(list_filter(ids, id -> id is not null)))[1:20];
+
+-- A measure's value as a person reads it: shares in percent, seconds with "s", CSAT with
+-- two decimals, counts whole.
+create or replace temp macro measure_text(metric, v) as
+  case
+    when v is null then 'n/a'
+    when metric in ('conversion', 'agent_hangup_rate', 'talk_ratio') then format('{}%', round(100 * v, 1))
+    when metric = 'aht' then format('{} s', round(v)::bigint)
+    when metric = 'csat' then format('{}', round(v, 2))
+    else format('{}', round(v, 1))
+  end;
+
+-- A measure's name as a person reads it.
+create or replace temp macro measure_label(metric) as
+  case metric
+    when 'calls' then 'call count'
+    when 'conversion' then 'conversion'
+    when 'aht' then 'average handle time'
+    when 'talk_ratio' then 'talk ratio'
+    when 'csat' then 'mean CSAT'
+    when 'agent_hangup_rate' then 'agent hang-up rate'
+    else metric
+  end;
+
+-- The standard deviation of a share p observed over n trials (binomial), with p kept
+-- inside [0.01, 0.99] so a baseline of exactly 0 or 1 still leaves room for noise.
+create or replace temp macro share_noise(p, n) as
+  sqrt(least(greatest(p, 0.01), 0.99) * (1 - least(greatest(p, 0.01), 0.99)) / n);
