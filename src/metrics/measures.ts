@@ -130,9 +130,8 @@ const windowMeasures: Measure[] = [
   { name: 'composite_score', unit: 'share', en: 'Mean over the agent\'s available metrics of the percentile of the shrunk value (1 = best of the centre).', zh: '坐席各可用指标收缩值百分位的平均（1 为全中心最好）。' },
   { name: 'composite_rank', unit: 'rank', en: 'Rank of composite_score (1 = best).', zh: '综合得分排名（1 为最好）。' },
   { name: 'low_scoring', unit: 'yes/no', en: 'On the low-scoring list: composite score in the bottom quarter, or shrunk CSAT or audit score below target.', zh: '列入低分名单：综合得分处于后四分之一，或收缩后满意度/质检得分低于目标。' },
-  { name: 'reasons', unit: 'text', en: 'The metrics that put the agent on the low-scoring list.', zh: '列入低分名单的指标原因。' },
-  { name: 'weak_sections', unit: 'text', en: 'Audit sections whose window score is below the audit target.', zh: '窗口期得分低于质检目标的评估部分。' },
-  { name: 'evidence', unit: 'text', en: 'Evidence size: connected outbound calls, answered calls, surveys and audits in the window.', zh: '证据规模：窗口期已接通外呼、已接通通话、调查与评估数量。' },
+  { name: 'reasons', unit: 'list of measures', en: 'Low scorers only: the measures in the bottom quarter of the centre or below target (conversion, csat_mean, audit_score, talk_distance, complaints_per_1000, composite_score); the *_n columns give the evidence size.', zh: '仅低分坐席：处于全中心后四分之一或低于目标的指标（conversion、csat_mean、audit_score、talk_distance、complaints_per_1000、composite_score）；各 *_n 列为证据规模。' },
+  { name: 'weak_sections', unit: 'list of sections', en: 'Audit sections whose window score is below the audit target.', zh: '窗口期得分低于质检目标的评估部分。' },
 ];
 
 /** Every measure, in glossary order. Names are unique (a test checks it). */

@@ -1,0 +1,67 @@
+-- audit_scores: one score per audit (SPEC §3 Audits). Each applicable item earns
+-- points ÷ max_points; audit_score = 100 × Σ(weight × earned) ÷ Σ weight over the applicable
+-- items (points null = not applicable, left out). A critical item with points < max_points
+-- fails the audit: audit_score = 0 and critical_fail = true.
+-- grain: one row per audit (day = local date of audited_at).
+-- from: stg_audits, stg_audit_items. Answers for items not on the form are left out.
+-- audit_score is null when no item applies.
+-- unique: audit_id
+-- not null: audit_id, agent_id, auditor_id, day, critical_fail, applicable_items
+
+with audits as (
+  select * from stg_audits
+),
+
+items as (
+  select * from stg_audit_items
+),
+
+answers as (
+  select
+    audits.audit_id,
+    audits.agent_id,
+    audits.auditor_id,
+    audits.audited_at,
+    audits.call_id,
+    audits.calibration_id,
+    audits.form_id,
+    items.weight,
+    items.critical,
+    audits.points / items.max_points as earned,
+    audits.points < items.max_points as missed
+  from audits
+  join items using (form_id, item_id)
+),
+
+scored as (
+  select
+    audit_id,
+    min(agent_id) as agent_id,
+    min(auditor_id) as auditor_id,
+    min(audited_at) as audited_at,
+    min(call_id) as call_id,
+    min(calibration_id) as calibration_id,
+    min(form_id) as form_id,
+    count(earned) as applicable_items,
+    100 * sum(weight * earned) / sum(weight) filter (where earned is not null) as weighted_score,
+    coalesce(bool_or(critical and missed), false) as critical_fail
+  from answers
+  group by audit_id
+),
+
+final as (
+  select
+    audit_id,
+    agent_id,
+    auditor_id,
+    cast(audited_at as date) as day,
+    case when critical_fail then 0 else weighted_score end as audit_score,
+    critical_fail,
+    applicable_items,
+    form_id,
+    call_id,
+    calibration_id
+  from scored
+)
+
+select * from final

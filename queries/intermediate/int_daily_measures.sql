@@ -1,0 +1,164 @@
+-- int_daily_measures: every daily measure of SPEC §3, computed once for all four daily grains
+-- with grouping sets, so agent_daily, team_daily, queue_daily and center_daily share one
+-- definition of each formula.
+-- grain: one row per grain ('agent', 'team', 'queue', 'center') and its key and day, for
+--   days in [marts_from, marts_to].
+-- from: call_facts (calls by the local day they started), stg_surveys (on their call's day,
+--   agent and queue), audit_scores (by audit day; queue of the audited call), complaint_facts
+--   (by opened day; queue of the call that raised it). Team is the agent's team.
+-- Ratios with an empty denominator are null (safe_ratio). Inbound ratios leave short
+-- abandons out. A survey whose call is unknown is left out (data-quality rules report it).
+-- unique: grain, agent_id, team, queue, day
+-- not null: grain, day, calls, answered, sales, surveys, audits, complaints
+
+with calls as (
+  select * from call_facts
+  where day between getvariable('marts_from') and getvariable('marts_to')
+),
+
+call_owners as (
+  select call_id, day, agent_id, team, queue from call_facts
+),
+
+surveys as (
+  select
+    'survey' as source,
+    call_owners.day,
+    call_owners.agent_id,
+    call_owners.team,
+    call_owners.queue,
+    stg_surveys.csat,
+    stg_surveys.nps
+  from stg_surveys
+  join call_owners using (call_id)
+  where call_owners.day between getvariable('marts_from') and getvariable('marts_to')
+),
+
+audits as (
+  select
+    'audit' as source,
+    audit_scores.day,
+    audit_scores.agent_id,
+    stg_agents.team,
+    call_owners.queue,
+    audit_scores.audit_score
+  from audit_scores
+  left join stg_agents using (agent_id)
+  left join call_owners using (call_id)
+  where audit_scores.day between getvariable('marts_from') and getvariable('marts_to')
+),
+
+complaints as (
+  select
+    'complaint' as source,
+    complaint_facts.day,
+    complaint_facts.agent_id,
+    complaint_facts.team,
+    call_owners.queue
+  from complaint_facts
+  left join call_owners using (call_id)
+  where complaint_facts.day between getvariable('marts_from') and getvariable('marts_to')
+),
+
+activity as (
+  select 'call' as source, * from calls
+  union all by name
+  select * from surveys
+  union all by name
+  select * from audits
+  union all by name
+  select * from complaints
+),
+
+counted as (
+  select
+    case grouping(agent_id, team, queue)
+      when 1 then 'agent'
+      when 5 then 'team'
+      when 6 then 'queue'
+      when 7 then 'center'
+    end as grain,
+    agent_id,
+    team,
+    queue,
+    day,
+    count(*) filter (where source = 'call') as calls,
+    count(*) filter (where answered) as answered,
+    count(*) filter (where answered and direction = 'inbound') as answered_inbound,
+    count(*) filter (where direction = 'outbound') as dialled,
+    count(*) filter (where answered and direction = 'outbound') as answered_outbound,
+    count(*) filter (where interested) as interested,
+    count(*) filter (where sale) as sales,
+    count(talk_ratio) as talk_calls,
+    count(*) filter (where source = 'survey') as surveys,
+    count(*) filter (where source = 'audit') as audits,
+    count(*) filter (where source = 'complaint') as complaints,
+    avg(handle_s) filter (where answered) as aht_s,
+    count(*) filter (where answered and disconnect_party = 'agent') as agent_hangups,
+    count(*) filter (where answered and transferred) as transfers,
+    coalesce(sum(sale_amount), 0) as revenue,
+    sum(agent_talk_ms) as agent_talk_ms,
+    sum(agent_talk_ms + customer_talk_ms) as speech_ms,
+    avg(csat) as csat_mean,
+    count(csat) as csat_answers,
+    count(*) filter (where csat >= 4) as csat_top2_answers,
+    count(nps) as nps_answers,
+    count(*) filter (where nps >= 9) as promoters,
+    count(*) filter (where nps <= 6) as detractors,
+    avg(audit_score) as audit_score,
+    count(*) filter (where direction = 'inbound') as inbound_calls,
+    count(*) filter (where abandoned) as abandoned,
+    count(*) filter (where short_abandon) as short_abandons,
+    count(*) filter (where within_target) as answered_within_target,
+    avg(wait_s) filter (where answered and direction = 'inbound') as asa_s,
+    count(fcr) as fcr_calls,
+    count(*) filter (where fcr) as fcr_resolved
+  from activity
+  group by grouping sets ((agent_id, team, day), (team, day), (queue, day), (day))
+),
+
+final as (
+  select
+    grain,
+    agent_id,
+    team,
+    queue,
+    day,
+    calls,
+    answered,
+    answered_inbound,
+    dialled,
+    answered_outbound,
+    interested,
+    sales,
+    talk_calls,
+    surveys,
+    audits,
+    complaints,
+    aht_s,
+    safe_ratio(agent_hangups, answered) as agent_hangup_rate,
+    safe_ratio(transfers, answered) as transfer_rate,
+    safe_ratio(answered_outbound, dialled) as contact_rate,
+    safe_ratio(sales, answered_outbound) as conversion_rate,
+    wilson_lo(sales, answered_outbound) as conversion_lo,
+    wilson_hi(sales, answered_outbound) as conversion_hi,
+    safe_ratio(dialled, sales) as calls_per_sale,
+    revenue,
+    safe_ratio(agent_talk_ms, speech_ms) as talk_ratio,
+    safe_ratio(surveys, answered) as response_rate,
+    csat_mean,
+    safe_ratio(csat_top2_answers, csat_answers) as csat_top2,
+    100 * safe_ratio(promoters - detractors, nps_answers) as nps,
+    audit_score,
+    inbound_calls,
+    abandoned,
+    short_abandons,
+    safe_ratio(answered_within_target, answered_inbound + abandoned) as service_level,
+    asa_s,
+    safe_ratio(abandoned, answered_inbound + abandoned) as abandon_rate,
+    fcr_calls,
+    safe_ratio(fcr_resolved, fcr_calls) as fcr_rate
+  from counted
+)
+
+select * from final

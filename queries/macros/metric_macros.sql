@@ -1,0 +1,25 @@
+-- metric_macros: the small formulas every model shares, defined once as temp macros.
+-- safe_ratio: a ratio whose empty denominator gives null (never 0, never NaN).
+-- wilson_lo / wilson_hi: the 95% Wilson score interval of x successes in n trials
+--   (z = 1.959964); null when n = 0.
+-- band_distance: how far a ratio lies outside [lo, hi] (0 inside the band).
+
+create or replace temp macro safe_ratio(num, den) as
+  case when den = 0 or den is null then null else num::double / den end;
+
+create or replace temp macro wilson_lo(x, n) as
+  case when n > 0 then
+    (x / n + 1.959964 ^ 2 / (2 * n)
+      - 1.959964 * sqrt((x / n) * (1 - x / n) / n + 1.959964 ^ 2 / (4 * n * n)))
+    / (1 + 1.959964 ^ 2 / n)
+  end;
+
+create or replace temp macro wilson_hi(x, n) as
+  case when n > 0 then
+    (x / n + 1.959964 ^ 2 / (2 * n)
+      + 1.959964 * sqrt((x / n) * (1 - x / n) / n + 1.959964 ^ 2 / (4 * n * n)))
+    / (1 + 1.959964 ^ 2 / n)
+  end;
+
+create or replace temp macro band_distance(ratio, lo, hi) as
+  greatest(lo - ratio, ratio - hi, 0);
