@@ -10,7 +10,7 @@ import { resolveColumns, type ColumnMapping } from './column-mapping.ts';
 import { isTextFormat } from './file-format.ts';
 import type { InputFile } from './discover-files.ts';
 import { scanFile } from './file-scan.ts';
-import { openSource, type SourceRelation } from './read-source.ts';
+import { isJsonObject, openSource, type SourceRelation } from './read-source.ts';
 import { quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
 import { transcodeToUtf8, type TextEncoding } from './transcode.ts';
 
@@ -114,12 +114,15 @@ interface Staged {
 /** Stages the file (typed, checked) into the temp table `stage`. */
 async function stageFile(db: Database, contract: TableContract, source: SourceRelation, sources: ReadonlyMap<string, string>): Promise<Staged> {
   const present = new Set(sources.keys());
-  await db.exec(stageSql(contract, source.select(sources), present, STAGE, source.jsonLines ? ['_json', '_blank'] : [], source.typed));
+  // A JSON line that is no object is one reject. (Marking it with an update afterwards would
+  // move the row: DuckDB updates a list column as delete + insert, and the rowid is the line.)
+  const notObject = { when: `not ${isJsonObject('_json')}`, reason: 'not a JSON object', raw: '_json' };
+  await db.exec(
+    stageSql(contract, source.select(sources), present, STAGE, source.jsonLines ? ['_json', '_blank'] : [], source.typed, source.jsonLines ? notObject : undefined),
+  );
   if (source.jsonLines) {
     // Blank lines carry no record; deleting them keeps the other rows' rowids (ordinals).
     await db.exec(`delete from ${STAGE} where _blank`);
-    await db.exec(`update ${STAGE} set _bad = true, _problems = [{'column': null, 'reason': 'not a JSON object', 'value': null}], _raw = _json
-      where not coalesce(json_valid(_json) and json_type(_json) = 'OBJECT', false)`);
   }
   const line = await lineExpression(db, source);
   const shifted = Number(await db.scalar('select count(*) from line_shift')) > 0;
@@ -145,8 +148,8 @@ async function applyFile(
     left join line_shift using (ordinal)`);
   if (source.structuralRejects) {
     await db.exec(structuralRejectsSql(source.structuralRejects, contract, staged.sources, common));
-    await refuseTruncated(db, source.structuralRejects, meta);
   }
+  await refuseTruncated(db, loadId, staged, meta);
   const duplicates = await rejectDuplicateKeys(db, contract, keep, common, line);
 
   const columns = contract.columns.map((c) => quoteIdent(c.name)).join(', ');
@@ -214,13 +217,20 @@ async function lineExpression(db: Database, source: SourceRelation): Promise<str
   return `s.ordinal + ${source.firstLine} + coalesce(line_shift.shift, 0)`;
 }
 
-/** A text file cut off in transfer (no final line break, last record broken) is not applied. */
-async function refuseTruncated(db: Database, rejectsTable: string, meta: FileMeta): Promise<void> {
+/**
+ * A text file cut off in transfer (no final line break, last record rejected) is not
+ * applied. The last record may be broken in shape (too few columns) or only in a cell
+ * ('2026-11-20 10:3' cut from a timestamp), so any reject on the last line counts.
+ */
+async function refuseTruncated(db: Database, loadId: number, staged: Staged, meta: FileMeta): Promise<void> {
   if (meta.endsWithNewline) return;
-  const lastBroken = Number(await db.scalar(`select coalesce(max(line), 0) from ${rejectsTable}`));
-  const records = Number(await db.scalar(`select count(*) from ${STAGE}`)) + Number(await db.scalar(`select count(distinct line) from ${rejectsTable}`));
-  if (lastBroken === records + 1) {
-    throw new Error(`the file looks truncated: its last line (${lastBroken}) is incomplete and has no line break`);
+  const lastRejected = await db.scalar<bigint>('select max(line) from rejects where load_id = $1', [loadId]);
+  if (lastRejected === null) return;
+  const lastStaged = await db.scalar<bigint>(
+    `select max(${staged.line}) from (select rowid as ordinal from ${STAGE}) s left join line_shift using (ordinal)`,
+  );
+  if (lastStaged === null || lastRejected >= lastStaged) {
+    throw new Error(`the file looks truncated: its last line (${lastRejected}) is incomplete and has no line break`);
   }
 }
 

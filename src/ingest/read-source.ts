@@ -79,15 +79,23 @@ async function openCsv(db: Database, path: string, tab: boolean, contract: Table
   };
 }
 
+/**
+ * SQL true when a text cell is a JSON object. DuckDB does not stop at the first false of an
+ * `and`, so json_type (which fails on text that is not JSON) is only reached through a case.
+ */
+export function isJsonObject(cell: string): string {
+  return `(case when json_valid(${cell}) then json_type(${cell}) = 'OBJECT' else false end)`;
+}
+
 async function openJsonLines(db: Database, path: string): Promise<SourceRelation> {
   // Each line is read as one text cell, so a malformed line is a reject at its own line
   // instead of an error that stops the file.
   const lines = `read_csv(${sqlString(path)}, columns = {'json': 'VARCHAR'}, header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, strict_mode = false)`;
   const keys = await db.query<{ key: string }>(
-    `select distinct unnest(json_keys(json)) as key from ${lines} where json_valid(json) and json_type(json) = 'OBJECT' order by key`,
+    `select distinct unnest(json_keys(json)) as key from ${lines} where ${isJsonObject('json')} order by key`,
   );
   const cell = (source: string) =>
-    `case when json_valid(json) and json_type(json) = 'OBJECT' then json_extract_string(json, ${sqlString(`$.${JSON.stringify(source)}`)}) end`;
+    `case when ${isJsonObject('json')} then json_extract_string(json, ${sqlString(`$.${JSON.stringify(source)}`)}) end`;
   return {
     columns: keys.map((k) => k.key),
     select: (map) =>
@@ -110,7 +118,9 @@ async function openParquet(db: Database, path: string): Promise<SourceRelation> 
 async function openArrow(db: Database, path: string): Promise<SourceRelation> {
   let table: Table;
   try {
-    table = tableFromIPC(readFileSync(path));
+    const bytes = readFileSync(path);
+    refuseIncompleteArrow(bytes);
+    table = tableFromIPC(bytes);
   } catch (error) {
     throw new Error(`not a readable Arrow IPC file or stream (${(error as Error).message})`);
   }
@@ -132,6 +142,24 @@ async function openArrow(db: Database, path: string): Promise<SourceRelation> {
     select: (map) => `select ${renamed(map, quoteIdent)} from ${ARROW_TABLE}`,
     firstLine: 1,
   };
+}
+
+const ARROW_MAGIC = Buffer.from('ARROW1');
+const ARROW_END_OF_STREAM = Buffer.from('ffffffff00000000', 'hex');
+
+/**
+ * apache-arrow reads a cut-off stream (and some cut-off files) as the batches before the
+ * cut, without a word. A whole IPC file ends with its magic; a whole stream with the
+ * end-of-stream marker, which every current writer puts there.
+ */
+function refuseIncompleteArrow(bytes: Buffer): void {
+  if (bytes.subarray(0, ARROW_MAGIC.length).equals(ARROW_MAGIC)) {
+    if (bytes.length < 2 * ARROW_MAGIC.length || !bytes.subarray(bytes.length - ARROW_MAGIC.length).equals(ARROW_MAGIC)) {
+      throw new Error('the Arrow file is truncated (no footer)');
+    }
+  } else if (!bytes.subarray(bytes.length - ARROW_END_OF_STREAM.length).equals(ARROW_END_OF_STREAM)) {
+    throw new Error('the Arrow stream is truncated (no end-of-stream marker)');
+  }
 }
 
 /** The first line of a text file (up to 64 KiB), without a BOM. */

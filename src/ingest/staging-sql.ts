@@ -29,7 +29,8 @@ const inList = (words: readonly string[]) => words.map(sqlString).join(', ');
 /**
  * The type a reader that parses cells itself (DuckDB's CSV reader) is asked for. Whole
  * numbers are read as doubles, because its BIGINT parse rounds '1.5' to 2; timestamps as
- * text, because its TIMESTAMPTZ parse turns an unreadable cell into null without a word.
+ * text, because its TIMESTAMPTZ parse turns an unreadable cell into null without a word;
+ * dates as text, because its DATE parse takes '2024/03/01', 'epoch' and drops a time part.
  */
 export const READER_TYPES: Record<ColumnContract['type'], string> = {
   text: 'VARCHAR',
@@ -37,8 +38,16 @@ export const READER_TYPES: Record<ColumnContract['type'], string> = {
   number: 'DOUBLE',
   boolean: 'BOOLEAN',
   timestamp: 'VARCHAR',
-  date: 'DATE',
+  date: 'VARCHAR',
 };
+
+/**
+ * ISO 8601 as exports write it: date, time to the minute or finer, optional offset. DuckDB's
+ * own cast is lenient ('2026-11-20 10:0' is 10:00, 'epoch', '2026/11/20'), so a cell must
+ * have this shape before it is cast.
+ */
+const ISO_TIMESTAMP = String.raw`\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)?`;
+const ISO_DATE = String.raw`\d{4}-\d{2}-\d{2}`;
 
 /** The typed value of a column from an already-typed cell (see READER_TYPES). */
 function fromTyped(c: ColumnContract): string {
@@ -47,9 +56,11 @@ function fromTyped(c: ColumnContract): string {
     case 'number':
       return `(case when isfinite(${r}) then ${r} end)`;
     case 'integer':
-      return `(case when ${r} = trunc(${r}) then ${r}::bigint end)`;
+      // NaN = trunc(NaN) and inf = trunc(inf) in DuckDB, and 1e30 does not fit: try_cast.
+      return `(case when ${r} = trunc(${r}) then try_cast(${r} as bigint) end)`;
     case 'text':
     case 'timestamp':
+    case 'date':
       return fromText(c);
     default:
       return r;
@@ -74,9 +85,27 @@ function fromText(c: ColumnContract): string {
     case 'boolean':
       return `(case when lower(${r}) in (${inList(TRUE_WORDS)}) then true when lower(${r}) in (${inList(FALSE_WORDS)}) then false end)`;
     case 'timestamp':
-      return `try_cast(${r} as timestamptz)`;
+      return `(case when regexp_full_match(${r}, ${sqlString(ISO_TIMESTAMP)}) then try_cast(${r} as timestamptz) end)`;
     case 'date':
-      return `try_cast(${r} as date)`;
+      return `(case when regexp_full_match(${r}, ${sqlString(ISO_DATE)}) then try_cast(${r} as date) end)`;
+  }
+}
+
+/**
+ * A cell as a reject shows it. A number the reader parsed itself is printed back without a
+ * trailing '.0', so '6' reads '6' (not '6.0'); other spellings ('06', 'NaN') come back in
+ * DuckDB's ('6', 'nan').
+ */
+function cellText(c: ColumnContract, typedSource: boolean): string {
+  const r = raw(c);
+  if (!typedSource) return r;
+  switch (READER_TYPES[c.type]) {
+    case 'VARCHAR':
+      return r;
+    case 'DOUBLE':
+      return `(case when ${r} = trunc(${r}) and abs(${r}) < 1e15 then ${r}::bigint::varchar else ${r}::varchar end)`;
+    default:
+      return `${r}::varchar`;
   }
 }
 
@@ -84,6 +113,14 @@ function defaultLiteral(c: ColumnContract): string | null {
   if (c.default === undefined) return null;
   if (typeof c.default === 'string') return sqlString(c.default);
   return String(c.default);
+}
+
+export interface UnreadableRecord {
+  /** SQL over the relation's columns, true when the record is unreadable. */
+  when: string;
+  reason: string;
+  /** SQL of the record's text for the reject. */
+  raw: string;
 }
 
 interface Problem {
@@ -143,6 +180,8 @@ export function stageSql(
   passThrough: readonly string[] = [],
   /** The relation's cells are already typed as READER_TYPES (else they are text). */
   typedSource = false,
+  /** A record that cannot be read at all (a JSON line that is no object): one reject for it. */
+  unreadable?: UnreadableRecord,
 ): string {
   const columns = contract.columns;
   const clean = (c: ColumnContract) => (!typedSource || READER_TYPES[c.type] === 'VARCHAR' ? trimmed(quoteIdent(c.name)) : quoteIdent(c.name));
@@ -167,8 +206,10 @@ export function stageSql(
   const anyRow = rowProblems.map((p) => `(${p.when})`).join('\n      or ') || 'false';
   const problemStruct = (p: Problem, valueSql: string) =>
     `case when ${p.when} then {'column': ${sqlString(p.column)}, 'reason': ${sqlString(p.reason)}, 'value': ${valueSql}} end`;
-  const rawOf = (name: string) => `${quoteIdent(`${name}__raw`)}::varchar`;
-  const rawRecord = `to_json({${columns.map((c) => `${sqlString(c.name)}: ${raw(c)}`).join(', ')}})::varchar`;
+  const textOf = new Map(columns.map((c) => [c.name, cellText(c, typedSource)]));
+  const rawOf = (name: string) => textOf.get(name)!;
+  // The record's cells as text, whatever the reader typed them as.
+  const rawRecord = `to_json({${columns.map((c) => `${sqlString(c.name)}: ${textOf.get(c.name)!}`).join(', ')}})::varchar`;
   return `create temp table ${target} as
 with source_rows as (
   select * from (${relation})
@@ -200,20 +241,22 @@ row_checked as (
   select
     *,
     -- row rules are judged only on rows whose cells all parsed
-    not _bad_cell and (${anyRow}) as _bad_row
+    not _bad_cell and (${anyRow}) as _bad_row,
+    ${unreadable ? `coalesce(${unreadable.when}, false)` : 'false'} as _unreadable
   from typed
 ),
 final as (
   select
     ${[...columns.map((c) => quoteIdent(c.name)), ...passThrough.map(quoteIdent)].join(',\n    ')},
-    _bad_cell or _bad_row as _bad,
-    case when _bad_cell or _bad_row then list_filter([
+    _unreadable or _bad_cell or _bad_row as _bad,
+    case when _unreadable then [{'column': null::varchar, 'reason': ${sqlString(unreadable?.reason ?? '')}, 'value': null::varchar}]
+      when _bad_cell or _bad_row then list_filter([
       ${[
         ...cellProblems.map((p) => problemStruct(p, rawOf(p.column))),
         ...rowProblems.map((p) => `case when not _bad_cell then (${problemStruct(p, rawOf(p.column))}) end`),
       ].join(',\n      ')}
     ], p -> p is not null) end as _problems,
-    case when _bad_cell or _bad_row then ${rawRecord} end as _raw
+    case when _unreadable then ${unreadable?.raw ?? 'null'} when _bad_cell or _bad_row then ${rawRecord} end as _raw
   from row_checked
 )
 select * from final`;

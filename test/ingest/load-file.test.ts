@@ -1,0 +1,616 @@
+/**
+ * loadFile: every table loads with exact typed rows; every contract rule rejects with the
+ * exact file, line, column and reason; counts in load_log; upsert and skip by sha256.
+ * Fixtures are read in Asia/Shanghai (UTC+8, no DST): a naive local 09:00 is 01:00Z.
+ */
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { FileLoadError } from '../../src/ingest/load-file.ts';
+import { withDb } from '../util/with-db.ts';
+import { day, load, rejectsOf, rowsOf, snapshot, tempDir, utc, writeLines } from './ingest-fixtures.ts';
+
+const TZ = 'Asia/Shanghai';
+const CENTRE = join(import.meta.dirname, '../fixtures/ingest/centre');
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+describe('each table loads with exact rows', () => {
+  it('agents: grade folded to lower case, empty cells null, hire_date a date', async () => {
+    await withDb(async (db) => {
+      const result = await load(db, join(CENTRE, 'agents.csv'));
+      expect(result).toMatchObject({ status: 'loaded', rows: 3, loaded: 3, rejected: 0, unknownColumns: [] });
+      expect(await rowsOf(db, 'agents', 'agent_id')).toEqual([
+        { agent_id: 'A1', name: 'Li Wei', team: 'north', site: 'Shanghai', grade: 'senior', hire_date: day('2024-03-01') },
+        { agent_id: 'A2', name: 'Zhang Min', team: 'north', site: 'Shanghai', grade: 'junior', hire_date: day('2025-07-15') },
+        { agent_id: 'A3', name: null, team: 'south', site: null, grade: null, hire_date: null },
+      ]);
+    }, TZ);
+  });
+
+  it('calls: local and offset timestamps, defaults hold_s/acw_s 0 and transferred false, enums folded', async () => {
+    await withDb(async (db) => {
+      const result = await load(db, join(CENTRE, 'calls.csv'));
+      expect(result).toMatchObject({ rows: 4, loaded: 4, rejected: 0 });
+      const base = { campaign_id: null, customer_id: null, customer_number: null, caller_id: null, answered_at: null, lead_grade: null, customer_tier: null, sale_amount: null };
+      expect(await rowsOf(db, 'calls', 'call_id')).toEqual([
+        {
+          ...base,
+          call_id: 'C1', direction: 'inbound', agent_id: 'A1', queue: 'billing', customer_id: 'K1',
+          customer_number: '13800000001', caller_id: '13800000001',
+          // 01:30 local (UTC+8) is 17:30Z the day before.
+          started_at: utc('2026-11-19T17:30:00Z'), answered_at: utc('2026-11-19T17:30:12Z'), ended_at: utc('2026-11-19T17:35:00Z'),
+          hold_s: 20, acw_s: 30.5, disconnect_party: 'customer', transferred: false, disposition: 'resolved', customer_tier: 'vip',
+        },
+        {
+          ...base,
+          call_id: 'C2', direction: 'outbound', agent_id: 'A2', queue: null, campaign_id: 'camp1', customer_id: 'K2',
+          customer_number: '13800000002',
+          // 10:00+08:00 is 02:00Z; empty hold_s, acw_s, transferred take their defaults; 'a' is grade A.
+          started_at: utc('2026-11-20T02:00:00Z'), answered_at: utc('2026-11-20T02:00:20Z'), ended_at: utc('2026-11-20T02:06:00Z'),
+          hold_s: 0, acw_s: 0, disconnect_party: 'agent', transferred: false, disposition: 'sale', lead_grade: 'A',
+          customer_tier: 'general', sale_amount: 199.9,
+        },
+        {
+          ...base,
+          call_id: 'C3', direction: 'inbound', agent_id: null, queue: 'billing', caller_id: '95533',
+          // 11:00 local is 03:00Z; never answered.
+          started_at: utc('2026-11-20T03:00:00Z'), ended_at: utc('2026-11-20T03:00:40Z'),
+          hold_s: 0, acw_s: 0, disconnect_party: 'system', transferred: false, disposition: null,
+        },
+        {
+          ...base,
+          call_id: 'C4', direction: 'outbound', agent_id: 'A2', queue: null, campaign_id: 'camp1', customer_id: 'K3',
+          customer_number: '13800000003',
+          // 'Z' timestamps are UTC whatever the configured zone.
+          started_at: utc('2026-11-20T03:00:00Z'), answered_at: utc('2026-11-20T03:00:05Z'), ended_at: utc('2026-11-20T03:02:05Z'),
+          hold_s: 10, acw_s: 0, disconnect_party: 'customer', transferred: true, disposition: 'callback', lead_grade: 'B',
+        },
+      ]);
+      // Provenance: the record's line (header = line 1) and this load's id.
+      expect(await db.queryJs('select call_id, load_id, source_line from calls order by call_id')).toEqual([
+        { call_id: 'C1', load_id: result.loadId, source_line: 2n },
+        { call_id: 'C2', load_id: result.loadId, source_line: 3n },
+        { call_id: 'C3', load_id: result.loadId, source_line: 4n },
+        { call_id: 'C4', load_id: result.loadId, source_line: 5n },
+      ]);
+    }, TZ);
+  });
+
+  it('segments: whole-number offsets as bigint, speaker folded to lower case', async () => {
+    await withDb(async (db) => {
+      expect(await load(db, join(CENTRE, 'segments.csv'))).toMatchObject({ rows: 4, loaded: 4, rejected: 0 });
+      expect(await rowsOf(db, 'segments', 'call_id, start_ms, speaker')).toEqual([
+        { call_id: 'C1', speaker: 'agent', start_ms: 0n, end_ms: 4000n },
+        { call_id: 'C1', speaker: 'customer', start_ms: 3500n, end_ms: 9000n },
+        { call_id: 'C2', speaker: 'agent', start_ms: 0n, end_ms: 2500n },
+        { call_id: 'C2', speaker: 'customer', start_ms: 2500n, end_ms: 7000n },
+      ]);
+    }, TZ);
+  });
+
+  it('surveys: scores as bigint, yes/false booleans, markup kept as text', async () => {
+    await withDb(async (db) => {
+      expect(await load(db, join(CENTRE, 'surveys.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
+      expect(await rowsOf(db, 'surveys', 'survey_id')).toEqual([
+        {
+          survey_id: 'S1', call_id: 'C1', responded_at: utc('2026-11-19T18:00:00Z'), csat: 5n, nps: 10n, resolved: true,
+          respondent_number: '13800000001', comment: 'Great, thanks <b>!</b>',
+        },
+        { survey_id: 'S2', call_id: 'C2', responded_at: null, csat: 1n, nps: 0n, resolved: false, respondent_number: null, comment: null },
+        { survey_id: 'S3', call_id: 'C4', responded_at: null, csat: null, nps: null, resolved: null, respondent_number: null, comment: null },
+      ]);
+    }, TZ);
+  });
+
+  it('audit_items: weights as doubles, critical defaults to false', async () => {
+    await withDb(async (db) => {
+      expect(await load(db, join(CENTRE, 'audit_items.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
+      expect(await rowsOf(db, 'audit_items', 'form_id, item_id')).toEqual([
+        { form_id: 'F1', item_id: 'close', section: 'closing', text: 'let the customer hang up first', weight: 1, max_points: 1, critical: false },
+        { form_id: 'F1', item_id: 'consent', section: 'compliance', text: 'asked whether it is a convenient time', weight: 2.5, max_points: 1, critical: true },
+        { form_id: 'F1', item_id: 'greet', section: 'opening', text: 'gave full name', weight: 1, max_points: 2, critical: false },
+      ]);
+    }, TZ);
+  });
+
+  it('audits: empty points stays null (not applicable), channel folded', async () => {
+    await withDb(async (db) => {
+      expect(await load(db, join(CENTRE, 'audits.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
+      const au1 = { audit_id: 'AU1', form_id: 'F1', agent_id: 'A1', auditor_id: 'Q1', audited_at: utc('2026-11-20T07:00:00Z'), channel: 'phone', call_id: 'C1', calibration_id: 'CAL1' };
+      expect(await rowsOf(db, 'audits', 'audit_id, item_id')).toEqual([
+        { ...au1, item_id: 'consent', points: null, note: 'not applicable' },
+        { ...au1, item_id: 'greet', points: 2, note: null },
+        // 16:00 local is 08:00Z; 'Counter' is the channel counter.
+        { audit_id: 'AU2', form_id: 'F1', agent_id: 'A2', auditor_id: 'Q2', audited_at: utc('2026-11-20T08:00:00Z'), channel: 'counter', call_id: null, calibration_id: null, item_id: 'greet', points: 0.5, note: null },
+      ]);
+    }, TZ);
+  });
+
+  it('complaints: severity folded, escalated false and reopened_count 0 by default', async () => {
+    await withDb(async (db) => {
+      expect(await load(db, join(CENTRE, 'complaints.csv'))).toMatchObject({ rows: 2, loaded: 2, rejected: 0 });
+      expect(await rowsOf(db, 'complaints', 'complaint_id')).toEqual([
+        {
+          complaint_id: 'K-1', customer_id: 'K2', call_id: 'C2', agent_id: 'A2', category: 'mis-selling', severity: 'high',
+          opened_at: utc('2026-11-20T04:00:00Z'), first_response_at: utc('2026-11-20T05:30:00Z'),
+          resolved_at: utc('2026-11-21T01:00:00Z'), follow_up_at: utc('2026-11-22T02:00:00Z'),
+          follow_up_satisfied: true, escalated: true, reopened_count: 1n,
+        },
+        {
+          complaint_id: 'K-2', customer_id: 'K1', call_id: null, agent_id: 'A1', category: 'billing', severity: 'low',
+          opened_at: utc('2026-11-20T04:30:00Z'), first_response_at: null, resolved_at: null, follow_up_at: null,
+          follow_up_satisfied: null, escalated: false, reopened_count: 0n,
+        },
+      ]);
+    }, TZ);
+  });
+
+  it('shifts: shift_date a date, local start and end', async () => {
+    await withDb(async (db) => {
+      expect(await load(db, join(CENTRE, 'shifts.csv'))).toMatchObject({ rows: 2, loaded: 2, rejected: 0 });
+      expect(await rowsOf(db, 'shifts', 'agent_id')).toEqual([
+        { agent_id: 'A1', shift_date: day('2026-11-20'), start_at: utc('2026-11-20T00:00:00Z'), end_at: utc('2026-11-20T09:00:00Z') },
+        { agent_id: 'A2', shift_date: day('2026-11-20'), start_at: utc('2026-11-20T05:00:00Z'), end_at: utc('2026-11-20T14:00:00Z') },
+      ]);
+    }, TZ);
+  });
+});
+
+describe('rejects: every rule, with file, line, column and reason', () => {
+  it('calls: timestamp, order, enum, key, number, NaN, disposition, duplicate, broken line, answered and hold rules', async () => {
+    const file = writeLines(tmp.path('calls-rejects.csv'), [
+      'call_id,direction,agent_id,started_at,answered_at,ended_at,hold_s,disposition,lead_grade', // 1
+      'G1,inbound,A1,2026-11-20 09:00:00,,2026-11-20 09:00:30,,,', // 2 good
+      'B1,inbound,A1,2026-11-20 25:00:00,,2026-11-20 09:00:30,,,', // 3 no hour 25
+      'B2,inbound,A1,2026-11-20 09:00:00,,2026-11-20 08:59:59,,,', // 4 ends before it starts
+      'B3,sideways,A1,2026-11-20 09:00:00,,2026-11-20 09:00:30,,,', // 5
+      ',inbound,A1,2026-11-20 09:00:00,,2026-11-20 09:00:30,,,', // 6 no key
+      'B5,inbound,A1,2026-11-20 09:00:00,2026-11-20 09:00:05,2026-11-20 09:00:30,abc,,', // 7
+      'B6,inbound,A1,2026-11-20 09:00:00,2026-11-20 09:00:05,2026-11-20 09:00:30,NaN,,', // 8
+      'B7,inbound,A1,2026-11-20 09:00:00,2026-11-20 09:00:05,2026-11-20 09:00:30,,sale,', // 9 sale is outbound only
+      'B8,outbound,A1,2026-11-20 09:00:00,,2026-11-20 09:00:30,,no_answer,D', // 10
+      'G1,inbound,A2,2026-11-20 10:00:00,,2026-11-20 10:00:30,,,', // 11 same key as line 2
+      'B9,inbound,A1,2026-11-20 09:00:00,,2026-11-20 09:00:30,,,,surplus', // 12 ten fields, nine columns
+      'G2,outbound,A2,2026-11-20 09:10:00,2026-11-20 09:10:10,2026-11-20 09:15:00,5,sale,a', // 13 good
+      'B10,inbound,A1,,,2026-11-20 09:00:30,,,', // 14 no start
+      'B11,inbound,A1,2026-11-20 09:00:00,2026-11-20 08:00:00,2026-11-20 09:00:30,,,', // 15 answered before start
+      'B12,outbound,A1,2026-11-20 09:00:00,2026-11-20 09:00:10,2026-11-20 09:00:30,21,,', // 16 20 s connected, 21 s hold
+    ]);
+    await withDb(async (db) => {
+      const result = await load(db, file);
+      // 15 records (lines 2..16): G1 and G2 kept, the other 13 rejected.
+      expect(result).toMatchObject({ status: 'loaded', rows: 15, loaded: 2, rejected: 13 });
+      const rejects = await rejectsOf(db);
+      const structural = rejects.find((r) => r.line === 12n);
+      expect(structural).toMatchObject({ file, table: 'calls', column: null, value: null });
+      expect(structural?.reason).toMatch(/^too many columns/);
+      expect(rejects.filter((r) => r !== structural)).toEqual([
+        { file, table: 'calls', line: 3n, column: 'started_at', reason: 'not an ISO 8601 timestamp', value: '2026-11-20 25:00:00' },
+        { file, table: 'calls', line: 4n, column: 'ended_at', reason: 'ended_at is before started_at', value: '2026-11-20 08:59:59' },
+        { file, table: 'calls', line: 5n, column: 'direction', reason: 'unknown value (allowed: inbound, outbound)', value: 'sideways' },
+        { file, table: 'calls', line: 6n, column: 'call_id', reason: 'missing required value', value: null },
+        { file, table: 'calls', line: 7n, column: 'hold_s', reason: 'not a number', value: 'abc' },
+        // The CSV reader parses the number itself; NaN comes back in DuckDB's spelling.
+        { file, table: 'calls', line: 8n, column: 'hold_s', reason: 'not a number', value: 'nan' },
+        { file, table: 'calls', line: 9n, column: 'disposition', reason: 'disposition does not belong to the call direction', value: 'sale' },
+        { file, table: 'calls', line: 10n, column: 'lead_grade', reason: 'unknown value (allowed: A, B, C)', value: 'D' },
+        { file, table: 'calls', line: 11n, column: 'call_id', reason: 'duplicate key (first seen on line 2)', value: 'G1' },
+        { file, table: 'calls', line: 14n, column: 'started_at', reason: 'missing required value', value: null },
+        { file, table: 'calls', line: 15n, column: 'answered_at', reason: 'answered_at is outside [started_at, ended_at]', value: '2026-11-20 08:00:00' },
+        { file, table: 'calls', line: 16n, column: 'hold_s', reason: 'hold_s is longer than the connected time', value: '21' },
+      ]);
+      // The good rows, with their own lines: G2 sits after the broken line 12 and is still line 13.
+      expect(await db.queryJs('select call_id, agent_id, lead_grade, source_line from calls order by call_id')).toEqual([
+        { call_id: 'G1', agent_id: 'A1', lead_grade: null, source_line: 2n },
+        { call_id: 'G2', agent_id: 'A2', lead_grade: 'A', source_line: 13n },
+      ]);
+      expect(await db.queryJs('select file, "table", format, encoding, rows, loaded, rejects from load_log')).toEqual([
+        { file, table: 'calls', format: 'csv', encoding: 'utf-8', rows: 15n, loaded: 2n, rejects: 13n },
+      ]);
+    }, TZ);
+  });
+
+  it('surveys: scores out of range, 1.5 for a whole number, missing call_id, bad boolean, cut-off timestamp', async () => {
+    const file = writeLines(tmp.path('surveys-rejects.csv'), [
+      'survey_id,call_id,responded_at,csat,nps,resolved', // 1
+      'S1,C1,2026-11-20 10:00:00,6,5,', // 2 csat above 5
+      'S2,C1,2026-11-20 10:00:00,0,5,', // 3 csat below 1
+      'S3,C1,2026-11-20 10:00:00,3,11,', // 4 nps above 10
+      'S4,C1,2026-11-20 10:00:00,3,-1,', // 5 nps below 0
+      'S5,C1,2026-11-20 10:00:00,1.5,5,', // 6 not rounded to 2
+      'S6,,2026-11-20 10:00:00,3,5,', // 7
+      'S7,C1,2026-11-20 10:00:00,3,5,maybe', // 8
+      'S8,C1,2026-11-20 10:0,3,5,', // 9 a cut-off time, not 10:00
+      'S9,C1,2026-11-20T10:00:00+08:00,4,9,Y', // 10 good
+    ]);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 9, loaded: 1, rejected: 8 });
+      expect(await rejectsOf(db)).toEqual([
+        { file, table: 'surveys', line: 2n, column: 'csat', reason: 'out of range (must be at most 5)', value: '6' },
+        { file, table: 'surveys', line: 3n, column: 'csat', reason: 'out of range (must be at least 1)', value: '0' },
+        { file, table: 'surveys', line: 4n, column: 'nps', reason: 'out of range (must be at most 10)', value: '11' },
+        { file, table: 'surveys', line: 5n, column: 'nps', reason: 'out of range (must be at least 0)', value: '-1' },
+        { file, table: 'surveys', line: 6n, column: 'csat', reason: 'not a whole number', value: '1.5' },
+        { file, table: 'surveys', line: 7n, column: 'call_id', reason: 'missing required value', value: null },
+        { file, table: 'surveys', line: 8n, column: 'resolved', reason: 'not a boolean (true/false)', value: 'maybe' },
+        { file, table: 'surveys', line: 9n, column: 'responded_at', reason: 'not an ISO 8601 timestamp', value: '2026-11-20 10:0' },
+      ]);
+      expect(await rowsOf(db, 'surveys', 'survey_id')).toEqual([
+        { survey_id: 'S9', call_id: 'C1', responded_at: utc('2026-11-20T02:00:00Z'), csat: 4n, nps: 9n, resolved: true, respondent_number: null, comment: null },
+      ]);
+    }, TZ);
+  });
+
+  it('segments: unknown speaker, end before or at start, 1.5 ms, negative offset, missing end', async () => {
+    const file = writeLines(tmp.path('segments-rejects.csv'), [
+      'call_id,speaker,start_ms,end_ms', // 1
+      'C1,robot,0,1000', // 2
+      'C1,agent,5000,4000', // 3 end before start
+      'C1,agent,5000,5000', // 4 end equal to start
+      'C1,customer,1.5,2000', // 5
+      'C1,customer,-5,2000', // 6
+      'C1,customer,100,', // 7
+      'C1,customer,100,2000', // 8 good
+      'C1,customer,100,2000', // 9 a repeat: segments have no key, so it is kept
+    ]);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 8, loaded: 2, rejected: 6 });
+      expect(await rejectsOf(db)).toEqual([
+        { file, table: 'segments', line: 2n, column: 'speaker', reason: 'unknown value (allowed: agent, customer)', value: 'robot' },
+        { file, table: 'segments', line: 3n, column: 'end_ms', reason: 'end_ms is not after start_ms', value: '4000' },
+        { file, table: 'segments', line: 4n, column: 'end_ms', reason: 'end_ms is not after start_ms', value: '5000' },
+        { file, table: 'segments', line: 5n, column: 'start_ms', reason: 'not a whole number', value: '1.5' },
+        { file, table: 'segments', line: 6n, column: 'start_ms', reason: 'out of range (must be at least 0)', value: '-5' },
+        { file, table: 'segments', line: 7n, column: 'end_ms', reason: 'missing required value', value: null },
+      ]);
+    }, TZ);
+  });
+
+  it('audit_items: weight 0, negative max_points, bad boolean, duplicate composite key', async () => {
+    const file = writeLines(tmp.path('audit_items-rejects.csv'), [
+      'form_id,item_id,section,weight,max_points,critical', // 1
+      'F1,greet,opening,0,1,', // 2 weight must be > 0
+      'F1,name,opening,1,-1,', // 3
+      'F1,close,closing,1,1,maybe', // 4
+      'F1,consent,compliance,2,1,true', // 5 good
+      'F1,consent,compliance,3,1,true', // 6 same (form_id, item_id) as line 5
+    ]);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 5, loaded: 1, rejected: 4 });
+      expect(await rejectsOf(db)).toEqual([
+        { file, table: 'audit_items', line: 2n, column: 'weight', reason: 'out of range (must be greater than 0)', value: '0' },
+        { file, table: 'audit_items', line: 3n, column: 'max_points', reason: 'out of range (must be greater than 0)', value: '-1' },
+        { file, table: 'audit_items', line: 4n, column: 'critical', reason: 'not a boolean (true/false)', value: 'maybe' },
+        { file, table: 'audit_items', line: 6n, column: 'form_id+item_id', reason: 'duplicate key (first seen on line 5)', value: 'F1|consent' },
+      ]);
+      // The first of the duplicates is the one kept (weight 2, not 3).
+      expect(await db.queryJs('select item_id, weight from audit_items')).toEqual([{ item_id: 'consent', weight: 2 }]);
+    }, TZ);
+  });
+
+  it('audits: unknown channel, negative points, missing agent and time', async () => {
+    const file = writeLines(tmp.path('audits-rejects.csv'), [
+      'audit_id,agent_id,auditor_id,audited_at,channel,item_id,points', // 1
+      'AU1,A1,Q1,2026-11-20 15:00:00,email,greet,1', // 2
+      'AU1,A1,Q1,2026-11-20 15:00:00,phone,close,-1', // 3
+      'AU2,,Q1,2026-11-20 15:00:00,phone,greet,1', // 4
+      'AU3,A1,Q1,,phone,greet,1', // 5
+      'AU4,A1,Q1,2026-11-20 15:00:00,online,greet,', // 6 good, not applicable
+    ]);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 5, loaded: 1, rejected: 4 });
+      expect(await rejectsOf(db)).toEqual([
+        { file, table: 'audits', line: 2n, column: 'channel', reason: 'unknown value (allowed: phone, counter, online)', value: 'email' },
+        { file, table: 'audits', line: 3n, column: 'points', reason: 'out of range (must be at least 0)', value: '-1' },
+        { file, table: 'audits', line: 4n, column: 'agent_id', reason: 'missing required value', value: null },
+        { file, table: 'audits', line: 5n, column: 'audited_at', reason: 'missing required value', value: null },
+      ]);
+    }, TZ);
+  });
+
+  it('agents: unknown grade, impossible and non-ISO dates, missing key', async () => {
+    const file = writeLines(tmp.path('agents-rejects.csv'), [
+      'agent_id,grade,hire_date', // 1
+      'A1,expert,2024-03-01', // 2
+      'A2,junior,2024-02-30', // 3 no 30 February
+      'A3,junior,2024/03/01', // 4 not ISO 8601
+      'A4,junior,2024-03-01 09:00:00', // 5 a timestamp is not a date (its time would be dropped)
+      ',junior,2024-03-01', // 6
+      'A5,TECHNICIAN,2024-03-01', // 7 good
+    ]);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 6, loaded: 1, rejected: 5 });
+      expect(await rejectsOf(db)).toEqual([
+        { file, table: 'agents', line: 2n, column: 'grade', reason: 'unknown value (allowed: junior, intermediate, senior, technician)', value: 'expert' },
+        { file, table: 'agents', line: 3n, column: 'hire_date', reason: 'not an ISO 8601 date', value: '2024-02-30' },
+        { file, table: 'agents', line: 4n, column: 'hire_date', reason: 'not an ISO 8601 date', value: '2024/03/01' },
+        { file, table: 'agents', line: 5n, column: 'hire_date', reason: 'not an ISO 8601 date', value: '2024-03-01 09:00:00' },
+        { file, table: 'agents', line: 6n, column: 'agent_id', reason: 'missing required value', value: null },
+      ]);
+      expect(await db.queryJs('select agent_id, grade from agents')).toEqual([{ agent_id: 'A5', grade: 'technician' }]);
+    }, TZ);
+  });
+
+  it('complaints: unknown severity, 1.5 and negative reopen counts, resolved before opened, bad boolean and time', async () => {
+    const file = writeLines(tmp.path('complaints-rejects.csv'), [
+      'complaint_id,severity,opened_at,resolved_at,escalated,reopened_count', // 1
+      'K1,urgent,2026-11-20 12:00:00,,,', // 2
+      'K2,high,2026-11-20 12:00:00,,,1.5', // 3
+      'K3,high,2026-11-20 12:00:00,,,-1', // 4
+      'K4,high,2026-11-20 12:00:00,2026-11-20 11:59:00,,', // 5
+      'K5,high,2026-11-20 12:00:00,,sometimes,', // 6
+      'K6,high,yesterday,,,', // 7
+      'K7,MEDIUM,2026-11-20 12:00:00,2026-11-20 12:00:00,no,2', // 8 good
+    ]);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 7, loaded: 1, rejected: 6 });
+      expect(await rejectsOf(db)).toEqual([
+        { file, table: 'complaints', line: 2n, column: 'severity', reason: 'unknown value (allowed: high, medium, low)', value: 'urgent' },
+        { file, table: 'complaints', line: 3n, column: 'reopened_count', reason: 'not a whole number', value: '1.5' },
+        { file, table: 'complaints', line: 4n, column: 'reopened_count', reason: 'out of range (must be at least 0)', value: '-1' },
+        { file, table: 'complaints', line: 5n, column: 'resolved_at', reason: 'resolved_at is before opened_at', value: '2026-11-20 11:59:00' },
+        { file, table: 'complaints', line: 6n, column: 'escalated', reason: 'not a boolean (true/false)', value: 'sometimes' },
+        { file, table: 'complaints', line: 7n, column: 'opened_at', reason: 'not an ISO 8601 timestamp', value: 'yesterday' },
+      ]);
+      expect(await db.queryJs('select complaint_id, severity, escalated, reopened_count from complaints')).toEqual([
+        { complaint_id: 'K7', severity: 'medium', escalated: false, reopened_count: 2n },
+      ]);
+    }, TZ);
+  });
+
+  it('shifts: end before or at start, bad shift_date', async () => {
+    const file = writeLines(tmp.path('shifts-rejects.csv'), [
+      'agent_id,shift_date,start_at,end_at', // 1
+      'A1,2026-11-20,2026-11-20 17:00:00,2026-11-20 08:00:00', // 2
+      'A2,2026-11-20,2026-11-20 08:00:00,2026-11-20 08:00:00', // 3
+      'A3,20.11.2026,2026-11-20 08:00:00,2026-11-20 17:00:00', // 4
+    ]);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 3, loaded: 0, rejected: 3 });
+      expect(await rejectsOf(db)).toEqual([
+        { file, table: 'shifts', line: 2n, column: 'end_at', reason: 'end_at is not after start_at', value: '2026-11-20 08:00:00' },
+        { file, table: 'shifts', line: 3n, column: 'end_at', reason: 'end_at is not after start_at', value: '2026-11-20 08:00:00' },
+        { file, table: 'shifts', line: 4n, column: 'shift_date', reason: 'not an ISO 8601 date', value: '20.11.2026' },
+      ]);
+    }, TZ);
+  });
+
+  it('a quoted line break keeps one record; later records are numbered by record', async () => {
+    const file = writeLines(tmp.path('surveys-multiline.csv'), [
+      'survey_id,call_id,csat,comment', // record 1
+      'S1,C1,5,"two', // record 2 ...
+      'lines"', // ... ends here
+      'S2,C1,9,', // record 3 (physical line 4)
+    ]);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 2, loaded: 1, rejected: 1 });
+      expect(await rejectsOf(db)).toEqual([
+        { file, table: 'surveys', line: 3n, column: 'csat', reason: 'out of range (must be at most 5)', value: '9' },
+      ]);
+      expect(await db.queryJs('select survey_id, comment, source_line from surveys')).toEqual([
+        { survey_id: 'S1', comment: 'two\nlines', source_line: 2n },
+      ]);
+    });
+  });
+
+  it('the raw record of a reject holds its cells as text', async () => {
+    const file = writeLines(tmp.path('segments-raw.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,agent,500,400', 'C1,agent,0,100,7']);
+    await withDb(async (db) => {
+      await load(db, file);
+      expect(await db.queryJs('select line, raw from rejects order by line')).toEqual([
+        { line: 2n, raw: '{"call_id":"C1","speaker":"agent","start_ms":"500","end_ms":"400"}' },
+        // A line of the wrong shape is kept as it stood.
+        { line: 3n, raw: 'C1,agent,0,100,7' },
+      ]);
+    });
+  });
+});
+
+describe('columns', () => {
+  it('unknown extra columns are ignored and listed; headers match whatever their case', async () => {
+    const file = writeLines(tmp.path('agents-extra.csv'), ['Agent_ID, Team ,shoe_size,Notes', 'A1,north,42,likes tea']);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 1, loaded: 1, rejected: 0, unknownColumns: ['shoe_size', 'Notes'] });
+      expect(await rowsOf(db, 'agents', 'agent_id')).toEqual([
+        { agent_id: 'A1', name: null, team: 'north', site: null, grade: null, hire_date: null },
+      ]);
+    });
+  });
+
+  it('a missing required column fails the file with a message naming it, and changes nothing', async () => {
+    const file = writeLines(tmp.path('calls-nodirection.csv'), ['call_id,started_at,ended_at', 'C1,2026-11-20 09:00:00,2026-11-20 09:01:00']);
+    await withDb(async (db) => {
+      const before = await snapshot(db);
+      await expect(load(db, file)).rejects.toThrow(
+        `${file}: missing required column direction (the file has: call_id, started_at, ended_at; use --map to rename)`,
+      );
+      expect(await snapshot(db)).toEqual(before);
+    });
+  });
+});
+
+describe('upsert', () => {
+  const first = ['call_id,direction,started_at,ended_at', 'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00', 'C2,inbound,2026-11-20 09:00:00,2026-11-20 09:02:00', 'C3,inbound,2026-11-20 09:00:00,2026-11-20 09:03:00'];
+
+  it('reloading the same file is skipped by its sha256 and changes nothing, even under another name', async () => {
+    const file = writeLines(tmp.path('calls-upsert-a.csv'), first);
+    const copy = tmp.path('calls-upsert-a-copy.csv');
+    copyFileSync(file, copy);
+    await withDb(async (db) => {
+      const once = await load(db, file);
+      expect(once).toMatchObject({ status: 'loaded', rows: 3, loaded: 3 });
+      const after = await snapshot(db);
+      expect(await load(db, file)).toMatchObject({ status: 'skipped', loadId: once.loadId, rows: 0, loaded: 0, rejected: 0 });
+      expect(await load(db, copy)).toMatchObject({ status: 'skipped', loadId: once.loadId });
+      expect(await snapshot(db)).toEqual(after);
+    });
+  });
+
+  it('a corrected file replaces the rows it names and leaves the others; a bad corrected row keeps the old one', async () => {
+    const original = writeLines(tmp.path('calls-upsert-b.csv'), first);
+    const corrected = writeLines(tmp.path('calls-upsert-b-fix.csv'), [
+      'call_id,direction,agent_id,started_at,ended_at',
+      'C2,inbound,A9,2026-11-20 09:00:00,2026-11-20 09:05:00', // replaces C2
+      'C3,inbound,A9,2026-11-20 09:00:00,2026-11-20 08:00:00', // rejected: C3 stays as it was
+      'C4,outbound,A9,2026-11-20 10:00:00,2026-11-20 10:00:30', // new
+    ]);
+    await withDb(async (db) => {
+      const a = await load(db, original);
+      const b = await load(db, corrected);
+      expect(b).toMatchObject({ status: 'loaded', rows: 3, loaded: 2, rejected: 1 });
+      expect(await db.queryJs('select call_id, direction, agent_id, ended_at, load_id, source_line from calls order by call_id')).toEqual([
+        { call_id: 'C1', direction: 'inbound', agent_id: null, ended_at: utc('2026-11-20T09:01:00Z'), load_id: a.loadId, source_line: 2n },
+        { call_id: 'C2', direction: 'inbound', agent_id: 'A9', ended_at: utc('2026-11-20T09:05:00Z'), load_id: b.loadId, source_line: 2n },
+        { call_id: 'C3', direction: 'inbound', agent_id: null, ended_at: utc('2026-11-20T09:03:00Z'), load_id: a.loadId, source_line: 4n },
+        { call_id: 'C4', direction: 'outbound', agent_id: 'A9', ended_at: utc('2026-11-20T10:00:30Z'), load_id: b.loadId, source_line: 4n },
+      ]);
+      expect(await db.queryJs('select file, rows, loaded, rejects from load_log order by load_id')).toEqual([
+        { file: original, rows: 3n, loaded: 3n, rejects: 0n },
+        { file: corrected, rows: 3n, loaded: 2n, rejects: 1n },
+      ]);
+    });
+  });
+
+  it('segments of a call are replaced as a whole by a later file naming that call', async () => {
+    const day1 = writeLines(tmp.path('segments-1.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,agent,0,1000', 'C1,customer,1000,3000', 'C2,agent,0,500', 'C2,customer,500,900']);
+    const day2 = writeLines(tmp.path('segments-2.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,agent,0,1500']);
+    await withDb(async (db) => {
+      await load(db, day1);
+      await load(db, day2);
+      // C1's two old segments give way to the one new one; C2 is untouched.
+      expect(await rowsOf(db, 'segments', 'call_id, start_ms')).toEqual([
+        { call_id: 'C1', speaker: 'agent', start_ms: 0n, end_ms: 1500n },
+        { call_id: 'C2', speaker: 'agent', start_ms: 0n, end_ms: 500n },
+        { call_id: 'C2', speaker: 'customer', start_ms: 500n, end_ms: 900n },
+      ]);
+    });
+  });
+});
+
+describe('time zone', () => {
+  const lines = ['call_id,direction,started_at,ended_at', 'C1,inbound,2026-11-20 01:30:00,2026-11-20T13:30:00+02:00', 'C2,inbound,2026-07-01 12:00:00,2026-07-01T20:00:00Z'];
+
+  it('naive timestamps are local time in the configured zone; explicit offsets win', async () => {
+    const file = writeLines(tmp.path('calls-tz-sh.csv'), lines);
+    await withDb(async (db) => {
+      await load(db, file);
+      expect(await db.queryJs('select call_id, started_at, ended_at from calls order by call_id')).toEqual([
+        // 01:30 in Shanghai (UTC+8) is 17:30Z the day before; 13:30+02:00 is 11:30Z.
+        { call_id: 'C1', started_at: utc('2026-11-19T17:30:00Z'), ended_at: utc('2026-11-20T11:30:00Z') },
+        // 12:00 in Shanghai is 04:00Z; 20:00Z stays 20:00Z.
+        { call_id: 'C2', started_at: utc('2026-07-01T04:00:00Z'), ended_at: utc('2026-07-01T20:00:00Z') },
+      ]);
+    }, 'Asia/Shanghai');
+  });
+
+  it('the same file in New York follows its daylight saving time', async () => {
+    const file = writeLines(tmp.path('calls-tz-ny.csv'), lines);
+    await withDb(async (db) => {
+      await load(db, file);
+      expect(await db.queryJs('select call_id, started_at from calls order by call_id')).toEqual([
+        // November: EST, UTC-5 → 06:30Z. July: EDT, UTC-4 → 16:00Z.
+        { call_id: 'C1', started_at: utc('2026-11-20T06:30:00Z') },
+        { call_id: 'C2', started_at: utc('2026-07-01T16:00:00Z') },
+      ]);
+    }, 'America/New_York');
+  });
+});
+
+describe('a file that cannot be applied leaves the database exactly as it was', () => {
+  const header = 'call_id,direction,started_at,ended_at';
+  const good = 'C8,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00';
+  const write = (name: string, bytes: string | Uint8Array) => {
+    const path = tmp.path(name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  /** Two calls of a two-batch Arrow table, so that a cut can fall between batches. */
+  const twoBatches = () => {
+    const batch = (ids: string[]) =>
+      new Table({
+        call_id: vectorFromArray(ids, new Utf8()),
+        direction: vectorFromArray(ids.map(() => 'inbound'), new Utf8()),
+        started_at: vectorFromArray(ids.map(() => '2026-11-20 09:00:00'), new Utf8()),
+        ended_at: vectorFromArray(ids.map(() => '2026-11-20 09:01:00'), new Utf8()),
+      });
+    return { first: batch(['C8']), both: batch(['C8']).concat(batch(['C9'])) };
+  };
+
+  const cases: Array<[string, () => string, RegExp]> = [
+    ['garbage bytes named .parquet', () => write('calls-garbage.parquet', 'this is not parquet at all, just text\n'), /./],
+    // The cut falls inside the last timestamp: the line has all its columns, one cell is short.
+    ['a CSV cut inside its last cell, no final line break', () => write('calls-cut-cell.csv', `${header}\n${good}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 09:0`), /truncated: its last line \(3\)/],
+    ['a CSV cut inside its last line, no final line break', () => write('calls-cut-line.csv', `${header}\n${good}\nC9,inbou`), /truncated: its last line \(3\)/],
+    ['a JSON Lines file cut inside its last object', () => write('calls-cut.jsonl', `{"call_id":"C8","direction":"inbound","started_at":"2026-11-20 09:00:00","ended_at":"2026-11-20 09:01:00"}\n{"call_id":"C9","dir`), /truncated: its last line \(2\)/],
+    ['an Arrow IPC file with its end cut off', () => {
+      const bytes = tableToIPC(twoBatches().both, 'file');
+      return write('calls-cut-file.arrow', bytes.subarray(0, bytes.length - 10));
+    }, /Arrow/],
+    ['an Arrow IPC file cut in half', () => {
+      const bytes = tableToIPC(twoBatches().both, 'file');
+      return write('calls-half-file.arrow', bytes.subarray(0, Math.floor(bytes.length / 2)));
+    }, /Arrow/],
+    ['an Arrow IPC stream cut between its batches', () => {
+      const { first, both } = twoBatches();
+      const whole = tableToIPC(both, 'stream');
+      // The stream of the first batch alone, without its 8-byte end-of-stream marker, is a
+      // prefix of the two-batch stream: the cut a transfer would leave.
+      const cut = tableToIPC(first, 'stream').length - 8;
+      expect(Buffer.from(whole.subarray(0, cut))).toEqual(Buffer.from(tableToIPC(first, 'stream').subarray(0, cut)));
+      return write('calls-cut-stream.arrows', whole.subarray(0, cut));
+    }, /Arrow/],
+    ['bytes that are neither UTF-8 nor GB18030', () => write('calls-binary.csv', Buffer.from([...Buffer.from(`${header}\n`), 0xff, 0xff, 0xff, 0x0a])), /not valid gb18030/],
+  ];
+
+  async function centre(db: Database): Promise<void> {
+    await load(db, join(CENTRE, 'agents.csv'));
+    await load(db, join(CENTRE, 'calls.csv'));
+    await load(db, writeLines(tmp.path('calls-with-reject.csv'), [header, 'C7,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00']));
+  }
+
+  for (const [name, make, message] of cases) {
+    it(name, async () => {
+      const file = make();
+      await withDb(async (db) => {
+        await centre(db);
+        const before = await snapshot(db);
+        const error = await load(db, file).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(FileLoadError);
+        const text = (error as Error).message;
+        expect(text.startsWith(`${file}: `), text).toBe(true);
+        expect(text).not.toContain('\n');
+        expect(text).toMatch(message);
+        expect(await snapshot(db)).toEqual(before);
+      }, TZ);
+    });
+  }
+
+  it('a CSV without a final line break whose last line is whole still loads', async () => {
+    const file = write('calls-no-final-newline.csv', `${header}\n${good}`);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 1, loaded: 1, rejected: 0 });
+    });
+  });
+
+  it('a CSV without a final line break whose bad record is not the last still loads', async () => {
+    const file = write('calls-no-final-newline-2.csv', `${header}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00\n${good}`);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 2, loaded: 1, rejected: 1 });
+    });
+  });
+
+  it('the failed file can be loaded once repaired (it left no sha256 behind)', async () => {
+    const file = write('calls-repaired.csv', `${header}\n${good}\nC9,inbou`);
+    await withDb(async (db) => {
+      await expect(load(db, file)).rejects.toThrow(FileLoadError);
+      writeFileSync(file, `${readFileSync(file, 'utf8')}nd,2026-11-20 09:00:00,2026-11-20 09:01:00\n`);
+      expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 2, loaded: 2, rejected: 0 });
+    });
+  });
+});
