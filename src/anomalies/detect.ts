@@ -49,10 +49,7 @@ export async function detectAnomalies(db: Database, config: Config, options: Det
       const params = bindFor(sql, ruleValues(config, rule.name, range), `queries/anomalies/${rule.name}.sql`);
       await db.exec(`insert into anomalies by name select * from (\n${sql}\n)`, params);
       result.counts[rule.name] = Number(
-        await db.scalar(`select count(*) from anomalies where rule = $rule and ${ownedRows(rule)}`, {
-          rule: rule.name,
-          ...ownedParams(range),
-        }),
+        await db.scalar(`select count(*) from anomalies where rule = $rule and ${ownedRows(rule)}`, ownedParams(rule, range)),
       );
     }
   });
@@ -65,12 +62,11 @@ function ownedRows(rule: RuleDefinition): string {
   return '(day between cast($from as date) and cast($to as date) or (day is null and $all_days))';
 }
 
-function ownedParams(range: DayRange) {
-  return { from: range.from, to: range.to, all_days: range.allDays };
+function ownedParams(rule: RuleDefinition, range: DayRange) {
+  if (rule.scope === 'window') return { rule: rule.name, to: range.to };
+  return { rule: rule.name, from: range.from, to: range.to, all_days: range.allDays };
 }
 
 async function clearOwnRows(db: Database, rule: RuleDefinition, range: DayRange): Promise<void> {
-  const where = ownedRows(rule);
-  const params = rule.scope === 'window' ? { rule: rule.name, to: range.to } : { rule: rule.name, ...ownedParams(range) };
-  await db.exec(`delete from anomalies where rule = $rule and ${where}`, params);
+  await db.exec(`delete from anomalies where rule = $rule and ${ownedRows(rule)}`, ownedParams(rule, range));
 }

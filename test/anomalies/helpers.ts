@@ -63,3 +63,14 @@ export function outbound(callId: string, fields: Record<string, string | number 
 export function inbound(callId: string, fields: Record<string, string | number | boolean | null>) {
   return { call_id: callId, direction: 'inbound', ...fields };
 }
+
+/**
+ * Two bare calls on `first` and `last` day: a full run covers the days the canonical calls
+ * span, so fixtures that fill only derived tables mark their days this way.
+ */
+export function spanDays(first: string, last: string) {
+  return [
+    inbound('SPAN-FIRST', { started_at: `${first} 12:00:00`, ended_at: `${first} 12:00:01` }),
+    inbound('SPAN-LAST', { started_at: `${last} 12:00:00`, ended_at: `${last} 12:00:01` }),
+  ];
+}

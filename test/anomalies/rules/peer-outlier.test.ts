@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { withDb } from '../../util/with-db.ts';
+import { insertRows, type FixtureRow } from '../../util/insert-rows.ts';
+import type { Database } from '../../../src/db/database.ts';
+import { createFactTables } from '../fact-tables.ts';
+import { runRule, spanDays } from '../helpers.ts';
+
+/** 20 answered outbound calls of `agent` on 2026-11-20, the first `sales` of them sales. */
+function outboundCalls(agent: string, sales: number): FixtureRow[] {
+  return Array.from({ length: 20 }, (_, i) => ({
+    call_id: `${agent}-${String(i).padStart(2, '0')}`, day: '2026-11-20', agent_id: agent, direction: 'outbound',
+    answered: true, sale: i < sales, handle_s: 200,
+  }));
+}
+
+/** Six agents of team T1: A1-A5 convert 2, 3, 2, 3, 2 of 20; A6 converts `a6Sales` of 20. */
+async function team(db: Database, a6Sales: number) {
+  await createFactTables(db);
+  await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
+  const sales: Array<[string, number]> = [['A1', 2], ['A2', 3], ['A3', 2], ['A4', 3], ['A5', 2], ['A6', a6Sales]];
+  await insertRows(db, 'agents', sales.map(([agent]) => ({ agent_id: agent, team: 'T1' })));
+  await insertRows(db, 'call_facts', sales.flatMap(([agent, n]) => outboundCalls(agent, n)));
+}
+
+const settings = { metrics: ['conversion'], min_calls: 10 };
+
+describe('peer_outlier', () => {
+  it('flags an agent converting far above their teammates over the window', async () => {
+    await withDb(async (db) => {
+      await team(db, 12);
+      const rows = await runRule(db, 'peer_outlier', { settings });
+      expect(rows.map((r) => [r.entity_id, r.day, r.metric, r.value])).toEqual([['A6', '2026-11-20', 'conversion', 0.6]]);
+      // Peers A1-A5: 0.10, 0.15, 0.10, 0.15, 0.10 -> median 0.10, MAD 0; mean |x - 0.10| = 0.02,
+      // fallback 1.2533 x 0.02 = 0.025; binomial floor sqrt(0.10 x 0.90 / 20) = 0.0671 wins.
+      // z = (0.60 - 0.10) / 0.0671 = 7.45.
+      const z = 0.5 / Math.sqrt(0.09 / 20);
+      expect(rows[0]!.baseline).toBeCloseTo(0.1, 9);
+      expect(rows[0]!.score).toBeCloseTo(z, 6);
+      expect(rows[0]!.severity).toBe('high');
+      expect(rows[0]!.evidence).toHaveLength(12); // the sales
+      expect(rows[0]!.explanation).toBe(
+        "Agent A6's conversion over the 28 days to 2026-11-20 was 60.0% (n = 20) against 10.0% for their teammates in T1 (median of 5 agents); robust z = 7.5.",
+      );
+    }, 'Asia/Shanghai');
+  });
+
+  it('does not flag a smaller gap (near miss) or a centre of one agent', async () => {
+    await withDb(async (db) => {
+      // A6 at 0.30: z = 0.20 / 0.0671 = 2.98 < 3.5.
+      await team(db, 6);
+      expect(await runRule(db, 'peer_outlier', { settings })).toEqual([]);
+    }, 'Asia/Shanghai');
+    await withDb(async (db) => {
+      await createFactTables(db);
+      await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
+      await insertRows(db, 'call_facts', outboundCalls('SOLO', 19));
+      expect(await runRule(db, 'peer_outlier', { settings })).toEqual([]);
+    }, 'Asia/Shanghai');
+  });
+});
