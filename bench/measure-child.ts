@@ -3,7 +3,8 @@
  * RSS (the DuckDB buffers live in this process too). Prints one JSON line: {ms, maxRssMb}.
  * Usage: tsx bench/measure-child.ts STEP DB_FILE DATA_DIR [DAY]
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { fromCSV } from 'arquero';
 import { join } from 'node:path';
 import { Database } from '../src/db/database.ts';
 import { ensureSchema } from '../src/ingest/canonical-schema.ts';
@@ -11,26 +12,34 @@ import { loadFiles } from '../src/ingest/load-files.ts';
 import { sqlString } from '../src/ingest/staging-sql.ts';
 
 const [step, dbFile, dataDir] = process.argv.slice(2) as [string, string, string];
+// Baseline: DuckDB reading the same files with no validation, no keys, no rejects.
+async function rawLoad(db: Database, tables: string[]): Promise<void> {
+  for (const table of tables) {
+    await db.exec(`create table ${table} as select * from read_csv(${sqlString(join(dataDir, `${table}.csv`))})`);
+  }
+}
+
+async function callqLoad(db: Database, tables: Array<'calls' | 'segments'>): Promise<void> {
+  await ensureSchema(db);
+  await loadFiles(db, tables.map((table) => ({ table, path: join(dataDir, `${table}.csv`), format: 'csv' as const })), { maxRejectShare: 0.01 });
+}
+
 const steps: Record<string, (db: Database) => Promise<void>> = {
-  // Baseline: DuckDB reading the same files with no validation, no keys, no rejects.
-  async 'raw-load'(db) {
-    for (const table of ['calls', 'segments']) {
-      await db.exec(`create table ${table} as select * from read_csv(${sqlString(join(dataDir, `${table}.csv`))})`);
-    }
-  },
-  async 'callq-load'(db) {
-    await ensureSchema(db);
-    await loadFiles(
-      db,
-      ['calls', 'segments'].map((table) => ({ table: table as 'calls' | 'segments', path: join(dataDir, `${table}.csv`), format: 'csv' as const })),
-      { maxRejectShare: 0.01 },
-    );
+  'raw-load': (db) => rawLoad(db, ['calls', 'segments']),
+  'callq-load': (db) => callqLoad(db, ['calls', 'segments']),
+  'raw-calls': (db) => rawLoad(db, ['calls']),
+  'callq-calls': (db) => callqLoad(db, ['calls']),
+  // Peer library: arquero parses the same CSV into a columnar JS table (types inferred,
+  // nothing validated or stored).
+  async 'arquero-calls'() {
+    const table = fromCSV(readFileSync(join(dataDir, 'calls.csv'), 'utf8'));
+    if (table.numRows() === 0) throw new Error('arquero read no rows');
   },
 };
 
 const run = steps[step];
 if (!run) throw new Error(`unknown step ${step}`);
-if (step.endsWith('-load')) rmSync(dbFile, { force: true });
+if (/-(load|calls)$/.test(step)) rmSync(dbFile, { force: true });
 const db = await Database.open(dbFile, { timezone: 'Asia/Shanghai' });
 const t0 = performance.now();
 await run(db);

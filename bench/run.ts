@@ -34,18 +34,38 @@ console.log(`bench data: ${dataDir} (${calls.toLocaleString('en')} calls) ready 
 
 const rawDb = join(BENCH_DIR, 'raw.duckdb');
 const callqDb = join(BENCH_DIR, 'callq.duckdb');
-const raw: Sample[] = [];
-const callq: Sample[] = [];
-for (let round = 0; round < rounds; round++) {
-  raw.push(measure('raw-load', rawDb, dataDir));
-  callq.push(measure('callq-load', callqDb, dataDir));
-  console.log(`round ${round + 1}: raw ${raw.at(-1)!.ms} ms, callq ${callq.at(-1)!.ms} ms`);
+
+/** Runs the steps alternately for `rounds` rounds and prints medians and ratios to the first. */
+function compare(title: string, steps: Array<[label: string, step: string, db: string]>): void {
+  const samples = steps.map(() => [] as Sample[]);
+  for (let round = 0; round < rounds; round++) {
+    steps.forEach(([, step, db], i) => samples[i]!.push(measure(step, db, dataDir)));
+    console.log(`${title}, round ${round + 1}: ${steps.map(([label], i) => `${label} ${samples[i]!.at(-1)!.ms} ms`).join(', ')}`);
+  }
+  const results = samples.map(summarise);
+  const base = results[0]!;
+  console.log(`\n${title} (median wall of ${rounds} rounds; peak RSS the max)`);
+  console.table(
+    Object.fromEntries(
+      steps.map(([label], i) => [
+        label,
+        {
+          'wall ms': results[i]!.ms,
+          'peak RSS MB': results[i]!.maxRssMb,
+          'wall ratio': +(results[i]!.ms / base.ms).toFixed(2),
+          'RSS ratio': +(results[i]!.maxRssMb / base.maxRssMb).toFixed(2),
+        },
+      ]),
+    ),
+  );
 }
-const r = summarise(raw);
-const c = summarise(callq);
-console.log('\nload of calls.csv + segments.csv (median of rounds; peak RSS max of rounds)');
-console.table({
-  'raw DuckDB read_csv CTAS': { 'wall ms': r.ms, 'peak RSS MB': r.maxRssMb },
-  'callq validated load': { 'wall ms': c.ms, 'peak RSS MB': c.maxRssMb },
-});
-console.log(`ratio callq / raw: ${(c.ms / r.ms).toFixed(2)}x wall, ${(c.maxRssMb / r.maxRssMb).toFixed(2)}x peak RSS`);
+
+compare('load calls.csv + segments.csv', [
+  ['raw DuckDB read_csv CTAS', 'raw-load', rawDb],
+  ['callq validated load', 'callq-load', callqDb],
+]);
+compare('load calls.csv only, against a peer library', [
+  ['raw DuckDB read_csv CTAS', 'raw-calls', rawDb],
+  ['callq validated load', 'callq-calls', callqDb],
+  ['arquero fromCSV (peer)', 'arquero-calls', rawDb],
+]);
