@@ -1,22 +1,16 @@
 -- short_sale: sales closed after less talk than short_sale_s seconds (default 60) — too
 -- short to have explained the product, a sign of a forced or fabricated sale.
 -- Grain: one row per sale call started on a day in [$from, $to].
--- From: calls (talk_s = connected time − hold). Baseline: the agent's median talk_s over
--- their sales of the 28 days before the call's day (null when they have none).
+-- From: call_facts (sale = answered outbound with disposition sale; talk_s = connected
+-- time − hold). Baseline: the agent's median talk_s over their sales of the 28 days before
+-- the call's day (null when they have none).
 -- score: the share of the threshold missing, 1 − talk_s ÷ short_sale_s (1 = no talk at all).
 
 with calls_in_reach as (
-  select
-    call_id,
-    agent_id,
-    cast(started_at as date) as day,
-    epoch(ended_at - answered_at) - coalesce(hold_s, 0) as talk_s
-  from calls
-  where direction = 'outbound'
-    and disposition = 'sale'
-    and answered_at is not null
-    and started_at >= cast(cast($from as date) - 28 as timestamptz)
-    and started_at < cast(cast($to as date) + 1 as timestamptz)
+  select call_id, agent_id, day, talk_s
+  from call_facts
+  where sale
+    and day between cast($from as date) - 28 and cast($to as date)
 ),
 
 short_sales as (

@@ -19,7 +19,7 @@ export interface RuleDefinition {
 export const RULES: readonly RuleDefinition[] = [
   { name: 'metric_shift', scope: 'day', needs: ['agent_daily', 'call_facts'] },
   { name: 'peer_outlier', scope: 'window', needs: ['call_facts'] },
-  { name: 'short_sale', scope: 'day', needs: [] },
+  { name: 'short_sale', scope: 'day', needs: ['call_facts'] },
   { name: 'complaint_after_sale', scope: 'day', needs: [] },
   { name: 'survey_integrity', scope: 'day', needs: [] },
   { name: 'score_divergence', scope: 'window', needs: ['call_facts', 'audit_scores'] },

@@ -5,6 +5,7 @@ import type { Config } from '../../src/config/config-schema.ts';
 import type { RuleName } from '../../src/config/anomaly-settings.ts';
 import { RULES } from '../../src/anomalies/rules.ts';
 import { detectAnomalies, type DetectResult } from '../../src/anomalies/detect.ts';
+import { computeMetrics } from '../../src/metrics/compute.ts';
 
 export interface Finding {
   anomaly_id: string;
@@ -73,4 +74,9 @@ export function spanDays(first: string, last: string) {
     inbound('SPAN-FIRST', { started_at: `${first} 12:00:00`, ended_at: `${first} 12:00:01` }),
     inbound('SPAN-LAST', { started_at: `${last} 12:00:00`, ended_at: `${last} 12:00:01` }),
   ];
+}
+
+/** Builds the derived tables (call_facts, agent_daily ...) from the canonical rows, as `callq compute` does. */
+export async function compute(db: Database, timezone = 'Asia/Shanghai'): Promise<void> {
+  await computeMetrics(db, parseConfig({ timezone }));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withDb } from '../../util/with-db.ts';
 import { insertRows } from '../../util/insert-rows.ts';
-import { outbound, runRule } from '../helpers.ts';
+import { compute, outbound, runRule } from '../helpers.ts';
 
 const sale = (id: string, answered: string, ended: string, hold = 0, agent = 'A1') =>
   outbound(id, { agent_id: agent, started_at: answered, answered_at: answered, ended_at: ended, hold_s: hold, disposition: 'sale' });
@@ -21,6 +21,7 @@ describe('short_sale', () => {
         // Not a sale: 10 s of talk does not matter.
         outbound('N1', { agent_id: 'A1', started_at: '2026-11-20 13:00:00', answered_at: '2026-11-20 13:00:00', ended_at: '2026-11-20 13:00:10', disposition: 'not_interested' }),
       ]);
+      await compute(db);
       const rows = await runRule(db, 'short_sale');
       expect(rows).toHaveLength(1);
       const [row] = rows;
@@ -36,6 +37,7 @@ describe('short_sale', () => {
   it('follows short_sale_s from the config', async () => {
     await withDb(async (db) => {
       await insertRows(db, 'calls', [sale('S2', '2026-11-20 11:00:00', '2026-11-20 11:01:30', 25)]);
+      await compute(db);
       // talk 65 s: flagged under a 90 s threshold; medium, as 65 s is not under half of it (45 s).
       const rows = await runRule(db, 'short_sale', { topLevel: { short_sale_s: 90 } });
       expect(rows.map((r) => [r.entity_id, r.value, r.severity])).toEqual([['S2', 65, 'medium']]);
