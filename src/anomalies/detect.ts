@@ -4,7 +4,7 @@
  * last day) are deleted and written anew, so a re-run gives the same rows and no
  * duplicates. Rules that need derived tables not computed yet are skipped and named.
  */
-import type { Database } from '../db/database.ts';
+import type { Database, Params } from '../db/database.ts';
 import type { Config } from '../config/config-schema.ts';
 import { readQuery } from '../db/sql-files.ts';
 import { RULES, type RuleDefinition } from './rules.ts';
@@ -62,7 +62,7 @@ function ownedRows(rule: RuleDefinition): string {
   return '(day between cast($from as date) and cast($to as date) or (day is null and $all_days))';
 }
 
-function ownedParams(rule: RuleDefinition, range: DayRange) {
+function ownedParams(rule: RuleDefinition, range: DayRange): Params {
   if (rule.scope === 'window') return { rule: rule.name, to: range.to };
   return { rule: rule.name, from: range.from, to: range.to, all_days: range.allDays };
 }
