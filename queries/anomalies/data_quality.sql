@@ -7,8 +7,9 @@
 --    $segment_tolerance_ms after the connected time, or on a call never answered), surveys
 --    or audits pointing at an unknown call or agent. References are only checked when the
 --    referenced table has rows (an agents file not loaded yet is not a problem of audits.csv).
---    Findings without a day (duplicates in agents or audit_items, segments of unknown calls)
---    are only written when the run covers every day ($all_days).
+--    Findings without a day (duplicates in agents or audit_items, segments of unknown calls,
+--    surveys of unknown calls without responded_at) are only written when the run covers
+--    every day ($all_days).
 -- Grain: one row per (agent, day) and per (file, day, problem) for days in [$from, $to].
 -- From: calls, segments, surveys, audits, agents, rejects, load_log.
 -- value: the share missing (agent) or the records with the problem (file); baseline: the
@@ -99,15 +100,23 @@ orphan_segments as (
 orphan_surveys as (
   select s.load_id, s.survey_id as record_id, cast(s.responded_at as date) as day
   from surveys as s
-  where exists (from calls)
+  where (
+      (s.responded_at >= cast(cast($from as date) as timestamptz) and s.responded_at < cast(cast($to as date) + 1 as timestamptz))
+      or (s.responded_at is null and $all_days)
+    )
+    and exists (from calls)
     and not exists (select 1 from calls as c where c.call_id = s.call_id)
 ),
 
 orphan_audits as (
   select a.load_id, a.audit_id as record_id, cast(a.audited_at as date) as day
   from audits as a
-  where (exists (from agents) and not exists (select 1 from agents as g where g.agent_id = a.agent_id))
-    or (a.call_id is not null and exists (from calls) and not exists (select 1 from calls as c where c.call_id = a.call_id))
+  where a.audited_at >= cast(cast($from as date) as timestamptz)
+    and a.audited_at < cast(cast($to as date) + 1 as timestamptz)
+    and (
+      (exists (from agents) and not exists (select 1 from agents as g where g.agent_id = a.agent_id))
+      or (a.call_id is not null and exists (from calls) and not exists (select 1 from calls as c where c.call_id = a.call_id))
+    )
 ),
 
 file_problems as (

@@ -10,7 +10,21 @@
 -- From: surveys, calls, config centre_numbers. value: surveys in the row; baseline: the
 -- allowed count (0, or $max_surveys_per_number); score: value ÷ max(baseline, 1).
 
-with surveys_with_call as (
+with surveys_in_range as (
+  -- Surveys responded on the run's days, and surveys on calls of the run's days.
+  select * from surveys
+  where responded_at >= cast(cast($from as date) as timestamptz)
+    and responded_at < cast(cast($to as date) + 1 as timestamptz)
+  union
+  select * from surveys
+  where call_id in (
+    select call_id from calls
+    where started_at >= cast(cast($from as date) as timestamptz)
+      and started_at < cast(cast($to as date) + 1 as timestamptz)
+  )
+),
+
+surveys_with_call as (
   select
     s.survey_id,
     s.call_id,
@@ -22,15 +36,8 @@ with surveys_with_call as (
     c.answered_at,
     c.ended_at,
     cast(c.started_at as date) as call_day
-  from surveys as s
+  from surveys_in_range as s
   left join calls as c using (call_id)
-),
-
-surveys_in_range as (
-  select *
-  from surveys_with_call
-  where survey_day between cast($from as date) and cast($to as date)
-    or call_day between cast($from as date) and cast($to as date)
 ),
 
 centre_numbers as (
@@ -38,16 +45,20 @@ centre_numbers as (
 ),
 
 agent_numbers as (
-  -- The numbers agents present when they call out.
+  -- The numbers agents presented when they called out in the 28 days up to the run's last day.
   select regexp_replace(caller_id, '[^0-9]', '', 'g') as digits, min(agent_id) as agent_id
   from calls
-  where direction = 'outbound' and agent_id is not null and nullif(trim(caller_id), '') is not null
+  where direction = 'outbound'
+    and agent_id is not null
+    and nullif(trim(caller_id), '') is not null
+    and started_at >= cast(cast($from as date) - 28 as timestamptz)
+    and started_at < cast(cast($to as date) + 1 as timestamptz)
   group by all
 ),
 
 number_surveys as (
   select *
-  from surveys_in_range
+  from surveys_with_call
   where survey_day between cast($from as date) and cast($to as date)
     and digits <> ''
 ),
@@ -92,7 +103,7 @@ call_findings as (
     count(*) as surveys,
     list(survey_id) as survey_ids,
     max(epoch(ended_at - responded_at)) as seconds_early
-  from surveys_in_range
+  from surveys_with_call
   where call_day between cast($from as date) and cast($to as date)
     and (answered_at is null or responded_at < ended_at)
   group by call_id, call_day
