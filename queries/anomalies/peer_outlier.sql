@@ -4,8 +4,10 @@
 -- Σ agent + customer talk), csat (mean of survey answers on the agent's calls).
 -- Peers: the other agents of the same team with the volume to be judged ($min_calls
 -- calls of the kind, $min_surveys surveys for csat); when the team has fewer than
--- $min_peers of them, every other such agent of the centre. Leaving the agent out keeps a
--- strong outlier from dragging its own baseline. Fewer than $min_peers peers: no verdict.
+-- $min_peers of them, every other such agent doing the same work (mostly inbound or
+-- mostly outbound calls: handle times of the two differ by nature). Leaving the agent out
+-- keeps a strong outlier from dragging its own baseline. Fewer than $min_peers peers: no
+-- verdict.
 -- robust z = (x − peers' median) ÷ scale, scale = robust_scale(MAD, mean |x − median|,
 -- floor), floors: conversion the binomial sd of the peers' median at the agent's volume,
 -- aht 5% of the median, talk_ratio 0.02, csat 0.05. Fires beyond ±$z_threshold.
@@ -27,8 +29,15 @@ window_surveys as (
   where s.csat is not null
 ),
 
-agent_teams as (
-  select agent_id, team from agents
+agent_work as (
+  -- The agent's team and the direction most of their calls in the window took.
+  select
+    w.agent_id,
+    any_value(a.team) as team,
+    mode(w.direction) as work
+  from window_calls as w
+  left join agents as a using (agent_id)
+  group by w.agent_id
 ),
 
 agent_values as (
@@ -48,23 +57,23 @@ agent_values as (
 ),
 
 qualified as (
-  select v.agent_id, v.metric, v.value, v.volume, t.team
+  select v.agent_id, v.metric, v.value, v.volume, w.team, w.work
   from agent_values as v
-  left join agent_teams as t using (agent_id)
+  join agent_work as w using (agent_id)
   where v.metric in (select unnest(cast(json($metrics) as varchar[])))
     and v.volume >= v.min_volume
     and v.value is not null
 ),
 
 peer_pairs as (
-  select a.agent_id, a.metric, a.value, a.volume, a.team, p.value as peer_value,
+  select a.agent_id, a.metric, a.value, a.volume, a.team, a.work, p.value as peer_value,
     coalesce(p.team = a.team, false) as teammate
   from qualified as a
-  join qualified as p on p.metric = a.metric and p.agent_id <> a.agent_id
+  join qualified as p on p.metric = a.metric and p.work = a.work and p.agent_id <> a.agent_id
 ),
 
 peer_groups as (
-  -- Teammates when there are enough of them, else the whole centre.
+  -- Teammates when there are enough of them, else everyone doing the same work.
   select agent_id, metric, count(*) filter (where teammate) >= $min_peers as by_team
   from peer_pairs
   group by agent_id, metric
@@ -79,7 +88,7 @@ peers as (
 
 peer_centre as (
   select agent_id, metric, any_value(value) as value, any_value(volume) as volume, any_value(team) as team,
-    any_value(by_team) as by_team, count(*) as peer_n, median(peer_value) as peer_median, mad(peer_value) as peer_mad
+    any_value(by_team) as by_team, any_value(work) as work, count(*) as peer_n, median(peer_value) as peer_median, mad(peer_value) as peer_mad
   from peers
   group by agent_id, metric
   having count(*) >= $min_peers
@@ -145,7 +154,7 @@ final as (
     format('Agent {}''s {} over the {} days to {} was {} (n = {}) against {} for {} (median of {} agents); robust z = {}.',
       o.agent_id, measure_label(o.metric), $window_days, cast($to as date), measure_text(o.metric, o.value), o.volume,
       measure_text(o.metric, o.peer_median),
-      case when o.by_team then format('their teammates in {}', o.team) else 'the other agents of the centre' end,
+      case when o.by_team then format('their teammates in {}', o.team) else format('the other agents on {} calls', o.work) end,
       o.peer_n, round(o.z, 1)) as explanation,
     coalesce(evidence_list(e.ids[1:20]), []) as evidence
   from outliers as o

@@ -57,4 +57,23 @@ describe('peer_outlier', () => {
       expect(await runRule(db, 'peer_outlier', { settings })).toEqual([]);
     }, 'Asia/Shanghai');
   });
+
+  it('compares with everyone on the same work when the team is small, never inbound with outbound', async () => {
+    await withDb(async (db) => {
+      await createFactTables(db);
+      await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
+      // Two teams of three outbound agents (2 teammates each < min_peers 5), and one inbound
+      // agent whose calls take three times as long (600 s) as everyone's (200 s).
+      const sales: Array<[string, string, number]> = [['A1', 'T1', 2], ['A2', 'T1', 3], ['A3', 'T1', 2], ['A4', 'T2', 3], ['A5', 'T2', 2], ['A6', 'T2', 12]];
+      await insertRows(db, 'agents', [...sales.map(([agent, team]) => ({ agent_id: agent, team })), { agent_id: 'B1', team: 'T3' }]);
+      await insertRows(db, 'call_facts', [
+        ...sales.flatMap(([agent, , n]) => outboundCalls(agent, n)),
+        ...outboundCalls('B1', 0).map((c) => ({ ...c, call_id: `B1-${c.call_id}`, direction: 'inbound', sale: false, handle_s: 600 })),
+      ]);
+      const rows = await runRule(db, 'peer_outlier', { settings: { metrics: ['conversion', 'aht'], min_calls: 10 } });
+      // A6 against A1-A5: the same arithmetic as above (z = 7.45); B1 has no inbound peers.
+      expect(rows.map((r) => [r.entity_id, r.metric])).toEqual([['A6', 'conversion']]);
+      expect(rows[0]!.explanation).toContain('against 10.0% for the other agents on outbound calls (median of 5 agents)');
+    }, 'Asia/Shanghai');
+  });
 });
