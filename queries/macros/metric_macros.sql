@@ -2,7 +2,8 @@
 -- safe_ratio: a ratio whose empty denominator gives null (never 0, never NaN).
 -- wilson_lo / wilson_hi: the 95% Wilson score interval of x successes in n trials
 --   (z = 1.959964); null when n = 0.
--- band_distance: how far a ratio lies outside [lo, hi] (0 inside the band).
+-- band_distance: how far a ratio lies outside [lo, hi] (0 inside the band; null for no ratio,
+--   as greatest() alone would skip the null and say 0).
 
 create or replace temp macro safe_ratio(num, den) as
   case when den = 0 or den is null then null else num::double / den end;
@@ -22,4 +23,4 @@ create or replace temp macro wilson_hi(x, n) as
   end;
 
 create or replace temp macro band_distance(ratio, lo, hi) as
-  greatest(lo - ratio, ratio - hi, 0);
+  case when ratio is not null then greatest(lo - ratio, ratio - hi, 0) end;
