@@ -3,10 +3,12 @@
 -- the reverse (an auditor's grudge, or a form that misses what customers value).
 -- Window: the $window_days days ending on $to. Agents with >= $min_surveys CSAT answers
 -- on their calls and >= $min_audits audits are ranked on each (percent rank, 0 = lowest,
--- 1 = highest); gap = CSAT rank − audit rank. Fires when |gap| >= $min_rank_gap, with at
--- least $min_agents agents ranked (ranks among fewer mean little).
+-- 1 = highest) within their team — customers of a sales team and of a service team do not
+-- score alike — or within the whole centre when fewer than $min_agents of their team
+-- qualify; gap = CSAT rank − audit rank. Fires when |gap| >= $min_rank_gap, with at least
+-- $min_agents agents ranked (ranks among fewer mean little).
 -- Grain: one row per agent, written on the window's last day $to.
--- From: call_facts, surveys, audit_scores. value: the gap; baseline: 0; score: the gap.
+-- From: call_facts, surveys, audit_scores, agents. value: the gap; baseline: 0; score: the gap.
 
 with window_surveys as (
   select c.agent_id, s.survey_id, s.csat
@@ -38,14 +40,26 @@ audit_means as (
   having count(*) >= $min_audits
 ),
 
+scored_agents as (
+  select s.*, a.audit_score, a.audits, g.team
+  from survey_means as s
+  join audit_means as a using (agent_id)
+  left join agents as g using (agent_id)
+),
+
+rank_groups as (
+  -- The team when it has enough scored agents, else the whole centre.
+  select *, case when team is not null and count(*) over (partition by team) >= $min_agents then team else '(centre)' end as rank_group
+  from scored_agents
+),
+
 ranked as (
   select
     *,
-    percent_rank() over (order by csat_mean) as csat_rank,
-    percent_rank() over (order by audit_score) as audit_rank,
-    count(*) over () as agents_ranked
-  from survey_means
-  join audit_means using (agent_id)
+    percent_rank() over (partition by rank_group order by csat_mean) as csat_rank,
+    percent_rank() over (partition by rank_group order by audit_score) as audit_rank,
+    count(*) over (partition by rank_group) as agents_ranked
+  from rank_groups
 ),
 
 divergent as (
@@ -77,10 +91,10 @@ final as (
     d.gap as value,
     0 as baseline,
     d.gap as score,
-    format('Over the {} days to {}, agent {} ranks {} of {} agents on CSAT ({}, {} surveys) but {} on audit score ({}, {} audits).',
+    format('Over the {} days to {}, agent {} ranks {} of {} agents{} on CSAT ({}, {} surveys) but {} on audit score ({}, {} audits).',
       $window_days, cast($to as date), d.agent_id,
       case when d.csat_rank >= 0.5 then format('in the top {}%', greatest(round(100 * (1 - d.csat_rank))::bigint, 1)) else format('in the bottom {}%', greatest(round(100 * d.csat_rank)::bigint, 1)) end,
-      d.agents_ranked, round(d.csat_mean, 2), d.surveys,
+      d.agents_ranked, case when d.rank_group = '(centre)' then '' else format(' in {}', d.team) end, round(d.csat_mean, 2), d.surveys,
       case when d.audit_rank >= 0.5 then format('in the top {}%', greatest(round(100 * (1 - d.audit_rank))::bigint, 1)) else format('in the bottom {}%', greatest(round(100 * d.audit_rank)::bigint, 1)) end,
       round(d.audit_score, 1), d.audits) as explanation,
     evidence_list(flatten(list(e.ids))) as evidence

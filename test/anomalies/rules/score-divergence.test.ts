@@ -14,6 +14,7 @@ async function agents(db: Database, a6Audit: number) {
     ['A1', [3, 3, 3, 3, 3], 60], ['A2', [3, 3, 3, 4, 4], 70], ['A3', [4, 4, 4, 4, 3], 75],
     ['A4', [4, 4, 4, 5, 5], 80], ['A5', [5, 5, 4, 4, 5], 85], ['A6', [5, 5, 5, 5, 5], a6Audit],
   ];
+  await insertRows(db, 'agents', scores.map(([agent]) => ({ agent_id: agent, team: 'T1' })));
   await insertRows(db, 'call_facts', scores.map(([agent]) => ({ call_id: `C-${agent}`, day: '2026-11-20', agent_id: agent, answered: true })));
   await insertRows(db, 'surveys', scores.flatMap(([agent, csats]) => csats.map((csat, i) => ({ survey_id: `S-${agent}-${i}`, call_id: `C-${agent}`, csat }))));
   await insertRows(db, 'audit_scores', scores.map(([agent, , audit]) => ({ audit_id: `U-${agent}`, agent_id: agent, auditor_id: 'Q1', day: '2026-11-20', audit_score: audit })));
@@ -32,7 +33,7 @@ describe('score_divergence', () => {
         ['A6', '2026-11-20', 1, 'high', ['S-A6-0', 'S-A6-1', 'S-A6-2', 'S-A6-3', 'S-A6-4', 'U-A6']],
       ]);
       expect(rows[0]!.explanation).toBe(
-        'Over the 28 days to 2026-11-20, agent A6 ranks in the top 1% of 6 agents on CSAT (5.0, 5 surveys) but in the bottom 1% on audit score (50.0, 1 audits).',
+        'Over the 28 days to 2026-11-20, agent A6 ranks in the top 1% of 6 agents in T1 on CSAT (5.0, 5 surveys) but in the bottom 1% on audit score (50.0, 1 audits).',
       );
     }, 'Asia/Shanghai');
   });
@@ -41,6 +42,20 @@ describe('score_divergence', () => {
     await withDb(async (db) => {
       // A6's 77 sits between 75 and 80: audit rank 3/5 = 0.6, gap 1 - 0.6 = 0.4.
       await agents(db, 77);
+      expect(await runRule(db, 'score_divergence', { settings })).toEqual([]);
+    }, 'Asia/Shanghai');
+  });
+
+  it('ranks within the team: a team customers like more but auditors score lower is not flagged', async () => {
+    await withDb(async (db) => {
+      await agents(db, 77);
+      // Team T2: five agents with CSAT 5 on every survey and audits of 60-64, below all of
+      // T1's. Against the centre they would rank top on CSAT and bottom on audits.
+      const t2 = ['B1', 'B2', 'B3', 'B4', 'B5'];
+      await insertRows(db, 'agents', t2.map((agent) => ({ agent_id: agent, team: 'T2' })));
+      await insertRows(db, 'call_facts', t2.map((agent) => ({ call_id: `C-${agent}`, day: '2026-11-20', agent_id: agent, answered: true })));
+      await insertRows(db, 'surveys', t2.flatMap((agent) => [0, 1, 2].map((i) => ({ survey_id: `S-${agent}-${i}`, call_id: `C-${agent}`, csat: 5 }))));
+      await insertRows(db, 'audit_scores', t2.map((agent, i) => ({ audit_id: `U-${agent}`, agent_id: agent, auditor_id: 'Q1', day: '2026-11-20', audit_score: 60 + i })));
       expect(await runRule(db, 'score_divergence', { settings })).toEqual([]);
     }, 'Asia/Shanghai');
   });
