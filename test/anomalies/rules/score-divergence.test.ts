@@ -49,12 +49,13 @@ describe('score_divergence', () => {
   it('ranks within the team: a team customers like more but auditors score lower is not flagged', async () => {
     await withDb(async (db) => {
       await agents(db, 77);
-      // Team T2: five agents with CSAT 5 on every survey and audits of 60-64, below all of
-      // T1's. Against the centre they would rank top on CSAT and bottom on audits.
+      // Team T2: five agents whose mean CSAT (4.0, 4.25, 4.5, 4.75, 5.0) rises with their
+      // audits (60-64), all of them below T1's audits. Against the whole centre B4 and B5
+      // would rank near the top on CSAT and at the bottom on audits; within T2 the gap is 0.
       const t2 = ['B1', 'B2', 'B3', 'B4', 'B5'];
       await insertRows(db, 'agents', t2.map((agent) => ({ agent_id: agent, team: 'T2' })));
       await insertRows(db, 'call_facts', t2.map((agent) => ({ call_id: `C-${agent}`, day: '2026-11-20', agent_id: agent, answered: true })));
-      await insertRows(db, 'surveys', t2.flatMap((agent) => [0, 1, 2].map((i) => ({ survey_id: `S-${agent}-${i}`, call_id: `C-${agent}`, csat: 5 }))));
+      await insertRows(db, 'surveys', t2.flatMap((agent, k) => [0, 1, 2, 3].map((i) => ({ survey_id: `S-${agent}-${i}`, call_id: `C-${agent}`, csat: i < 4 - k ? 4 : 5 }))));
       await insertRows(db, 'audit_scores', t2.map((agent, i) => ({ audit_id: `U-${agent}`, agent_id: agent, auditor_id: 'Q1', day: '2026-11-20', audit_score: 60 + i })));
       expect(await runRule(db, 'score_divergence', { settings })).toEqual([]);
     }, 'Asia/Shanghai');
