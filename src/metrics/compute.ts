@@ -17,6 +17,8 @@ export interface ComputeOptions {
   date?: string;
   /** Called before each model runs. */
   onStep?: (model: string, index: number, total: number) => void;
+  /** Leave the staging views and intermediate temp tables in the session (to inspect or check them). */
+  keepIntermediate?: boolean;
 }
 
 export interface ComputeResult {
@@ -32,7 +34,7 @@ export async function computeMetrics(db: Database, config: Config, options: Comp
   const started = performance.now();
   const day = options.date ?? null;
   return recordRun(db, 'compute', day, async () => {
-    const result = await db.transaction(() => runModels(db, config, day, options.onStep));
+    const result = await db.transaction(() => runModels(db, config, day, options));
     const ms = Math.round(performance.now() - started);
     return { result: { ...result, day, ms }, counts: { mode: result.mode, ...result.counts, ms } };
   });
@@ -42,7 +44,7 @@ async function runModels(
   db: Database,
   config: Config,
   day: string | null,
-  onStep: ComputeOptions['onStep'],
+  { onStep, keepIntermediate }: ComputeOptions,
 ): Promise<Omit<ComputeResult, 'day' | 'ms'>> {
   for (const file of MACRO_FILES) await db.exec(readQuery(file));
   await bindConfigVariables(db, config);
@@ -58,7 +60,7 @@ async function runModels(
     await materialize(db, model, incremental);
     if (incremental && model.name === 'call_facts') await db.exec(readQuery(FCR_REFRESH_FILE));
   }
-  await dropTemporaries(db);
+  if (!keepIntermediate) await dropTemporaries(db);
   return { mode: incremental ? 'incremental' : 'full', scope, counts: await countRows(db) };
 }
 
