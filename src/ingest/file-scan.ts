@@ -2,11 +2,16 @@
  * One streaming pass over a file: its sha256 (to skip files already loaded), whether its
  * bytes are valid UTF-8 (else it is taken for a GB18030 export), whether it starts with a
  * BOM and whether it ends with a line break (a text file that does not, and whose last
- * record is broken, was cut off in transfer).
+ * record is broken, was cut off in transfer). A `.gz` file is hashed as stored and judged
+ * by its content; decompressing it whole also proves it complete (DuckDB reads a cut-off
+ * gzip as far as it goes without a word).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 
 export interface FileScan {
   sha256: string;
@@ -19,29 +24,46 @@ export interface FileScan {
 export async function scanFile(path: string): Promise<FileScan> {
   const hash = createHash('sha256');
   let bytes = 0;
+  const hashed = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const content = contentScanner();
+  const source = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (/\.gz$/i.test(path)) await pipeline(source, hashed, createGunzip(), content.consume);
+  else await pipeline(source, hashed, content.consume);
+  return { sha256: hash.digest('hex'), bytes, ...content.result() };
+}
+
+/** Reads the (decompressed) content: UTF-8 validity, BOM, final line break. */
+function contentScanner() {
   let validUtf8 = true;
   let carry = Buffer.alloc(0);
-  let head: Buffer | null = null;
+  let head = Buffer.alloc(0);
   let lastByte = -1;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    if (head === null) head = chunk.subarray(0, 4);
-    lastByte = chunk[chunk.length - 1] ?? lastByte;
-    if (validUtf8) {
-      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = completeCharacterEnd(data);
-      validUtf8 = isUtf8(data.subarray(0, cut));
-      carry = Buffer.from(data.subarray(cut));
-    }
-  }
-  if (validUtf8 && carry.length) validUtf8 = isUtf8(carry);
   return {
-    sha256: hash.digest('hex'),
-    bytes,
-    validUtf8,
-    bom: detectBom(head ?? Buffer.alloc(0)),
-    endsWithNewline: lastByte === 0x0a,
+    async consume(chunks: AsyncIterable<Buffer>): Promise<void> {
+      for await (const chunk of chunks) {
+        if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4 - head.length)]);
+        lastByte = chunk[chunk.length - 1] ?? lastByte;
+        if (validUtf8) {
+          const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+          const cut = completeCharacterEnd(data);
+          validUtf8 = isUtf8(data.subarray(0, cut));
+          carry = Buffer.from(data.subarray(cut));
+        }
+      }
+    },
+    result(): Pick<FileScan, 'validUtf8' | 'bom' | 'endsWithNewline'> {
+      return {
+        validUtf8: validUtf8 && (carry.length === 0 || isUtf8(carry)),
+        bom: detectBom(head),
+        endsWithNewline: lastByte === 0x0a,
+      };
+    },
   };
 }
 

@@ -51,7 +51,9 @@ export async function loadFile(db: Database, input: InputFile, options: LoadFile
   try {
     scan = await scanFile(input.path);
   } catch (error) {
-    throw new FileLoadError(input.path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why = code?.startsWith('Z_') ? `broken gzip data: ${message}` : (code ?? message);
+    throw new FileLoadError(input.path, `cannot read the file (${why})`);
   }
   const base = { file: input.path, table: input.table, unknownColumns: [] as string[] };
   const seen = await db.scalar('select load_id from load_log where sha256 = $1 and "table" = $2 limit 1', [scan.sha256, input.table]);

@@ -5,6 +5,7 @@
  * table's rowid is the record ordinal and gives the reject's line.
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database } from '../db/database.ts';
 import type { FileFormat } from './file-format.ts';
@@ -162,13 +163,17 @@ function refuseIncompleteArrow(bytes: Buffer): void {
   }
 }
 
-/** The first line of a text file (up to 64 KiB), without a BOM. */
+/** The first line of a text file (up to 64 KiB; of a .gz, of its first 8 KiB inflated), without a BOM. */
 function readHeaderLine(path: string): string {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(1 << 16);
+    const compressed = /\.gz$/i.test(path);
+    const buffer = Buffer.alloc(compressed ? 1 << 13 : 1 << 16);
     const bytes = readSync(fd, buffer, 0, buffer.length, 0);
-    const text = buffer.subarray(0, bytes).toString('utf8').replace(/^\uFEFF/, '');
+    const head = buffer.subarray(0, bytes);
+    // Sync flush: inflate what this much of the stream holds, without wanting its end.
+    const data = compressed ? gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }) : head;
+    const text = data.toString('utf8').replace(/^\uFEFF/, '');
     return text.split(/\r?\n/, 1)[0] ?? '';
   } finally {
     closeSync(fd);

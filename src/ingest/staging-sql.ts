@@ -46,7 +46,7 @@ export const READER_TYPES: Record<ColumnContract['type'], string> = {
  * own cast is lenient ('2026-11-20 10:0' is 10:00, 'epoch', '2026/11/20'), so a cell must
  * have this shape before it is cast.
  */
-const ISO_TIMESTAMP = String.raw`\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)?`;
+const ISO_TIMESTAMP = String.raw`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?`;
 const ISO_DATE = String.raw`\d{4}-\d{2}-\d{2}`;
 
 /** The typed value of a column from an already-typed cell (see READER_TYPES). */

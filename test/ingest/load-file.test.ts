@@ -5,6 +5,7 @@
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
@@ -396,6 +397,35 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     });
   });
 
+  it('broken lines before a duplicate shift both its line and the line of its first', async () => {
+    const file = writeLines(tmp.path('agents-dup-shift.csv'), [
+      'agent_id,team', // 1
+      'A0,north,x', // 2 broken
+      'A1,north', // 3
+      'A2,south,y,z', // 4 broken
+      'A1,south', // 5 repeats line 3
+    ]);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 4, loaded: 1, rejected: 3 });
+      const rejects = await rejectsOf(db);
+      expect(rejects.map((r) => [r.line, r.column, r.reason.replace(/ \(.*/, '')])).toEqual([
+        [2n, null, 'too many columns'],
+        [4n, null, 'too many columns'],
+        [5n, 'agent_id', 'duplicate key'],
+      ]);
+      expect(rejects[2]!.reason).toBe('duplicate key (first seen on line 3)');
+      expect(await db.queryJs('select agent_id, team, source_line from agents')).toEqual([{ agent_id: 'A1', team: 'north', source_line: 3n }]);
+    });
+  });
+
+  it('a file with only its header loads nothing and rejects nothing', async () => {
+    const file = writeLines(tmp.path('complaints-empty.csv'), ['complaint_id,opened_at']);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 0, loaded: 0, rejected: 0 });
+      expect(await db.queryJs('select rows, loaded, rejects from load_log')).toEqual([{ rows: 0n, loaded: 0n, rejects: 0n }]);
+    });
+  });
+
   it('the raw record of a reject holds its cells as text', async () => {
     const file = writeLines(tmp.path('segments-raw.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,agent,500,400', 'C1,agent,0,100,7']);
     await withDb(async (db) => {
@@ -562,6 +592,10 @@ describe('a file that cannot be applied leaves the database exactly as it was', 
       expect(Buffer.from(whole.subarray(0, cut))).toEqual(Buffer.from(tableToIPC(first, 'stream').subarray(0, cut)));
       return write('calls-cut-stream.arrows', whole.subarray(0, cut));
     }, /Arrow/],
+    ['a gzip file cut short (DuckDB alone would read what is there)', () => {
+      const whole = gzipSync(`${header}\n${good}\n${'C9,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\n'.repeat(50)}`);
+      return write('calls-cut.csv.gz', whole.subarray(0, whole.length - 12));
+    }, /cannot read the file \(broken gzip data: unexpected end of file\)/],
     ['bytes that are neither UTF-8 nor GB18030', () => write('calls-binary.csv', Buffer.from([...Buffer.from(`${header}\n`), 0xff, 0xff, 0xff, 0x0a])), /not valid gb18030/],
   ];
 
@@ -600,6 +634,13 @@ describe('a file that cannot be applied leaves the database exactly as it was', 
 
   it('a CSV without a final line break whose bad record is not the last still loads', async () => {
     const file = write('calls-no-final-newline-2.csv', `${header}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00\n${good}`);
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 2, loaded: 1, rejected: 1 });
+    });
+  });
+
+  it('a whole gzip file whose last record is rejected loads (its content ends with a line break)', async () => {
+    const file = write('calls-last-bad.csv.gz', gzipSync(`${header}\n${good}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00\n`));
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 2, loaded: 1, rejected: 1 });
     });

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TABLE_NAMES, type TableName } from '../../src/ingest/contracts.ts';
 import { detectDelimiter } from '../../src/ingest/read-source.ts';
@@ -59,6 +60,15 @@ describe('CSV dialects', () => {
       }, TZ);
     });
   }
+
+  it('reads a gzip-compressed semicolon file (the delimiter is taken from the inflated header)', async () => {
+    const file = tmp.path('calls-semicolon.csv.gz');
+    writeFileSync(file, gzipSync(`${[header, ...body].map((l) => l.replaceAll('?', ';')).join('\n')}\n`));
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ rows: 2, loaded: 2, rejected: 0, unknownColumns: [] });
+      expect(await db.queryJs('select call_id, direction, started_at, ended_at from calls order by call_id')).toEqual(expected);
+    }, TZ);
+  });
 
   it('reads a .tsv file, a UTF-8 BOM and CRLF line ends', async () => {
     const file = tmp.path('calls-bom.tsv');

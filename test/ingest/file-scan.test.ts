@@ -1,0 +1,55 @@
+/**
+ * scanFile: one pass giving the sha256, UTF-8 validity (a character split across read
+ * chunks is still valid), the BOM and whether the file ends with a line break.
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scanFile } from '../../src/ingest/file-scan.ts';
+import { tempDir } from './ingest-fixtures.ts';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+const write = (name: string, bytes: string | Buffer) => {
+  const path = tmp.path(name);
+  writeFileSync(path, bytes);
+  return path;
+};
+
+describe('scanFile', () => {
+  it('sha256 of "abc" is the FIPS 180-2 test vector', async () => {
+    const scan = await scanFile(write('abc.txt', 'abc'));
+    expect(scan).toEqual({
+      sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      bytes: 3,
+      validUtf8: true,
+      bom: null,
+      endsWithNewline: false,
+    });
+  });
+
+  it('a .gz file is hashed as stored, judged by its content, and refused when cut short', async () => {
+    const bytes = gzipSync('a,b\n呼,2\n');
+    const scan = await scanFile(write('whole.csv.gz', bytes));
+    expect(scan).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, validUtf8: true, endsWithNewline: true });
+    await expect(scanFile(write('cut.csv.gz', bytes.subarray(0, bytes.length - 4)))).rejects.toThrow('unexpected end of file');
+  });
+
+  it('tells a UTF-8 BOM, a GB18030 BOM and a final line break', async () => {
+    expect(await scanFile(write('bom8.csv', '\uFEFFa,b\n'))).toMatchObject({ bom: 'utf8', validUtf8: true, endsWithNewline: true });
+    // GB18030 encodes U+FEFF as 84 31 95 33; those bytes are not UTF-8.
+    expect(await scanFile(write('bomgb.csv', Buffer.from([0x84, 0x31, 0x95, 0x33, 0x61, 0x0a])))).toMatchObject({ bom: 'gb18030', validUtf8: false, endsWithNewline: true });
+  });
+
+  it('GB18030 Chinese is invalid UTF-8; UTF-8 Chinese is valid, even split across the 1 MiB read chunks', async () => {
+    expect((await scanFile(join(import.meta.dirname, '../fixtures/ingest/gb18030/calls-2026-11-20.csv'))).validUtf8).toBe(false);
+    // 1 MiB − 1 ASCII bytes, then 呼 (E5 91 BC): its first byte ends the first chunk.
+    const split = write('split.csv', Buffer.concat([Buffer.alloc((1 << 20) - 1, 0x61), Buffer.from('呼\n')]));
+    expect(await scanFile(split)).toMatchObject({ bytes: (1 << 20) + 3, validUtf8: true, endsWithNewline: true });
+    // The same with the character cut short at the end of the file.
+    const cut = write('cut.csv', Buffer.concat([Buffer.alloc(10, 0x61), Buffer.from([0xe5, 0x91])]));
+    expect((await scanFile(cut)).validUtf8).toBe(false);
+  });
+});

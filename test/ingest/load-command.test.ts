@@ -1,0 +1,264 @@
+/**
+ * `callq load` end to end through main(): summary lines, exit codes (0 done, 1 failed,
+ * 2 bad usage or config, 3 rejects above the limit), the rejects CSV, skipping files
+ * already loaded, GB18030 exports through a mapping, and one-line errors.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { Database } from '../../src/db/database.ts';
+import { snapshot, tempDir, utc, writeLines } from './ingest-fixtures.ts';
+
+const CENTRE = join(import.meta.dirname, '../fixtures/ingest/centre');
+const GB_DIR = join(import.meta.dirname, '../fixtures/ingest/gb18030');
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+let dbCount = 0;
+/** A fresh database file and a config in Asia/Shanghai (plus any extra keys). */
+function setup(config: Record<string, unknown> = {}): { db: string; config: string; rejects: string } {
+  dbCount += 1;
+  const configPath = tmp.path(`config-${dbCount}.json`);
+  writeFileSync(configPath, JSON.stringify({ timezone: 'Asia/Shanghai', ...config }));
+  return { db: tmp.path(`callq-${dbCount}.duckdb`), config: configPath, rejects: tmp.path(`out-${dbCount}/rejects.csv`) };
+}
+
+/** Runs `callq ...args` in-process and captures its output and exit code. */
+async function callq(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  process.exitCode = undefined;
+  try {
+    const code = await main(['node', 'callq', ...args]);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.exitCode = undefined;
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+async function inDb<T>(path: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await Database.open(path, { timezone: 'Asia/Shanghai' });
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('callq load DIR', () => {
+  it('loads the eight tables in dependency order, then skips them all on a second run', async () => {
+    const s = setup();
+    const first = await callq('--db', s.db, '--config', s.config, 'load', CENTRE, '--rejects', s.rejects);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout.split('\n')).toEqual([
+      'agents.csv → agents: 3 rows, 3 loaded, 0 rejected',
+      'calls.csv → calls: 4 rows, 4 loaded, 0 rejected',
+      'segments.csv → segments: 4 rows, 4 loaded, 0 rejected',
+      'surveys.csv → surveys: 3 rows, 3 loaded, 0 rejected',
+      'audit_items.csv → audit_items: 3 rows, 3 loaded, 0 rejected',
+      'audits.csv → audits: 3 rows, 3 loaded, 0 rejected',
+      'complaints.csv → complaints: 2 rows, 2 loaded, 0 rejected',
+      'shifts.csv → shifts: 2 rows, 2 loaded, 0 rejected',
+      // 3 + 4 + 4 + 3 + 3 + 3 + 2 + 2 = 24
+      'loaded 24 of 24 rows from 8 file(s); 0 rejected',
+      '',
+    ]);
+    const before = await inDb(s.db, snapshot);
+
+    const second = await callq('--db', s.db, '--config', s.config, 'load', CENTRE, '--rejects', s.rejects);
+    expect(second.code).toBe(0);
+    expect(second.stdout.split('\n')).toEqual([
+      'agents.csv: already loaded (load 1), skipped',
+      'calls.csv: already loaded (load 2), skipped',
+      'segments.csv: already loaded (load 3), skipped',
+      'surveys.csv: already loaded (load 4), skipped',
+      'audit_items.csv: already loaded (load 5), skipped',
+      'audits.csv: already loaded (load 6), skipped',
+      'complaints.csv: already loaded (load 7), skipped',
+      'shifts.csv: already loaded (load 8), skipped',
+      'loaded 0 of 0 rows from 8 file(s); 0 rejected',
+      '',
+    ]);
+    const after = await inDb(s.db, snapshot);
+    // Only the run history grew: one more 'done' load run.
+    expect({ ...after, runs: undefined }).toEqual({ ...before, runs: undefined });
+    expect(after.runs!.map((r) => [r.command, r.status])).toEqual([
+      ['load', 'done'],
+      ['load', 'done'],
+    ]);
+  });
+
+  it('--calls FILE --segments FILE loads the named files; --quiet prints nothing', async () => {
+    const s = setup();
+    const run = await callq('--db', s.db, '--config', s.config, '--quiet', 'load', '--segments', join(CENTRE, 'segments.csv'), '--calls', join(CENTRE, 'calls.csv'));
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await inDb(s.db, (db) => db.queryJs('select "table", rows from load_log order by load_id'))).toEqual([
+      { table: 'calls', rows: 4n },
+      { table: 'segments', rows: 4n },
+    ]);
+  });
+});
+
+describe('reject share and the rejects CSV', () => {
+  // Four records, one rejected: 25 %.
+  const lines = [
+    'call_id,direction,started_at,ended_at,shoe_size',
+    'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00,42',
+    'C2,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00,41',
+    'C3,outbound,2026-11-20 10:00:00,2026-11-20 10:00:30,40',
+    'C4,outbound,2026-11-20 11:00:00,2026-11-20 11:00:30,39',
+  ];
+
+  it('above max_reject_share (default 0.01): exit 3, good rows kept, rejects in the table and the CSV', async () => {
+    const s = setup();
+    const file = writeLines(tmp.path('calls-share-a.csv'), lines);
+    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--rejects', s.rejects);
+    expect(run.code).toBe(3);
+    expect(run.stdout.split('\n')).toEqual([
+      'calls-share-a.csv → calls: 4 rows, 3 loaded, 1 rejected; ignored columns: shoe_size',
+      'loaded 3 of 4 rows from 1 file(s); 1 rejected',
+      `rejected rows: ${s.rejects}`,
+      '',
+    ]);
+    expect(run.stderr).toBe(`callq: ${file}: 1 of 4 rows rejected (25.00%), above max_reject_share 0.01\n`);
+    expect(readFileSync(s.rejects, 'utf8').split('\n')).toEqual([
+      'file,table,line,column,reason,value,raw',
+      expect.stringMatching(new RegExp(`^${file.replaceAll('/', '\\/')},calls,3,ended_at,ended_at is before started_at,2026-11-20 08:00:00,"\\{""call_id"":""C2"",`)),
+      '',
+    ]);
+    await inDb(s.db, async (db) => {
+      expect(await db.queryJs('select call_id from calls order by call_id')).toEqual([{ call_id: 'C1' }, { call_id: 'C3' }, { call_id: 'C4' }]);
+      expect(await db.queryJs('select file, line, "column", reason from rejects')).toEqual([
+        { file, line: 3n, column: 'ended_at', reason: 'ended_at is before started_at' },
+      ]);
+      expect(await db.queryJs('select rows, loaded, rejects from load_log')).toEqual([{ rows: 4n, loaded: 3n, rejects: 1n }]);
+      const [run] = await db.queryJs<{ status: string; counts: string }>('select status, counts from runs');
+      expect(run!.status).toBe('rejects');
+      expect(JSON.parse(run!.counts)).toEqual({ files: 1, rows: 4, loaded: 3, rejected: 1 });
+    });
+  });
+
+  it('below max_reject_share: exit 0', async () => {
+    const s = setup({ max_reject_share: 0.3 });
+    const file = writeLines(tmp.path('calls-share-b.csv'), lines);
+    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--rejects', s.rejects);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+});
+
+describe('GB18030 export with Chinese headers through a mapping file', () => {
+  const file = join(GB_DIR, 'calls-2026-11-20.csv');
+  const mapping = join(GB_DIR, 'mapping.json');
+
+  for (const encodingArgs of [[], ['--encoding', 'gb18030']]) {
+    it(`loads ${encodingArgs.length ? 'with --encoding gb18030' : 'detected without --encoding'}`, async () => {
+      const s = setup({ max_reject_share: 0.5 });
+      const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--map', mapping, ...encodingArgs, '--rejects', s.rejects);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')[0]).toBe('calls-2026-11-20.csv → calls [gb18030]: 3 rows, 2 loaded, 1 rejected; ignored columns: 备注');
+      await inDb(s.db, async (db) => {
+        expect(await db.queryJs('select call_id, direction, agent_id, queue, started_at, answered_at, ended_at, disposition, lead_grade from calls order by call_id')).toEqual([
+          // 09:00 in Shanghai is 01:00Z.
+          { call_id: 'C1', direction: 'inbound', agent_id: 'A1', queue: '售后', started_at: utc('2026-11-20T01:00:00Z'), answered_at: utc('2026-11-20T01:00:10Z'), ended_at: utc('2026-11-20T01:05:00Z'), disposition: 'resolved', lead_grade: null },
+          { call_id: 'C2', direction: 'outbound', agent_id: 'A2', queue: null, started_at: utc('2026-11-20T02:00:00Z'), answered_at: utc('2026-11-20T02:00:20Z'), ended_at: utc('2026-11-20T02:06:00Z'), disposition: 'sale', lead_grade: 'A' },
+        ]);
+        // The reject points into the original file (line 4) and quotes the cell in UTF-8.
+        expect(await db.queryJs('select file, line, "column", reason, value from rejects')).toEqual([
+          { file, line: 4n, column: 'direction', reason: 'unknown value (allowed: inbound, outbound)', value: '外呼' },
+        ]);
+        expect(await db.queryJs('select encoding, rows, loaded, rejects from load_log')).toEqual([{ encoding: 'gb18030', rows: 3n, loaded: 2n, rejects: 1n }]);
+      });
+    });
+  }
+
+  it('without the mapping the Chinese headers match nothing: the file fails naming the missing columns', async () => {
+    const s = setup();
+    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--rejects', s.rejects);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `callq: ${file}: missing required columns call_id, direction, started_at, ended_at (the file has: 呼叫编号, 呼叫方向, 坐席工号, 技能组, 开始时间, 接通时间, 结束时间, 处理结果, 意向等级, 备注; use --map to rename)\n`,
+    );
+  });
+});
+
+describe('a file that cannot be applied', () => {
+  it('exit 1, one line naming the file, no stack trace; the database as it was (a failed run recorded)', async () => {
+    const s = setup();
+    await callq('--db', s.db, '--config', s.config, 'load', '--calls', join(CENTRE, 'calls.csv'));
+    const before = await inDb(s.db, snapshot);
+    const garbage = tmp.path('calls-garbage.parquet');
+    writeFileSync(garbage, 'PAR1 but not really a parquet file');
+    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', garbage, '--rejects', s.rejects);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.startsWith(`callq: ${garbage}: `)).toBe(true);
+    expect(run.stderr.endsWith('\n')).toBe(true);
+    expect(run.stderr.trimEnd()).not.toContain('\n');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    const after = await inDb(s.db, snapshot);
+    expect({ ...after, runs: undefined }).toEqual({ ...before, runs: undefined });
+    expect(after.runs!.map((r) => r.status)).toEqual(['done', 'failed']);
+  });
+
+  it('--verbose adds the stack trace', async () => {
+    const s = setup();
+    const garbage = tmp.path('calls-garbage-2.parquet');
+    writeFileSync(garbage, 'not parquet');
+    const run = await callq('--db', s.db, '--config', s.config, '--verbose', 'load', '--calls', garbage, '--rejects', s.rejects);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^callq: ${garbage}: .*\\n`));
+    expect(run.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('bad usage and bad config: exit 2 with a message naming the problem', () => {
+  const calls = join(CENTRE, 'calls.csv');
+
+  it.each([
+    ['an unknown key', { max_reject_shares: 0.1 }, /bad config .*: unknown key "max_reject_shares"/],
+    ['a share above 1', { max_reject_share: 2 }, /bad config .*: max_reject_share: /],
+    ['a time zone that does not exist', { timezone: 'Mars/Olympus_Mons' }, /bad config .*: timezone: expected an IANA time zone/],
+    ['a nested unknown key', { sla_h: { urgent: 4 } }, /bad config .*: unknown key "sla_h\.urgent"/],
+  ])('config with %s', async (_name, config, message) => {
+    const s = setup();
+    writeFileSync(s.config, JSON.stringify(config));
+    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', calls, '--rejects', s.rejects);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trimEnd()).not.toContain('\n');
+  });
+
+  it('a config file that is not JSON', async () => {
+    const s = setup();
+    writeFileSync(s.config, '{ timezone: Asia/Shanghai');
+    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', calls);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^callq: bad config ${s.config}: not valid JSON`));
+  });
+
+  it('nothing to load, an unknown file type, an unknown encoding, a bad mapping', async () => {
+    const s = setup();
+    const base = ['--db', s.db, '--config', s.config, 'load'];
+    const nothing = await callq(...base);
+    expect(nothing).toMatchObject({ code: 2, stderr: 'callq: nothing to load: give a folder or --calls FILE, --segments FILE ...\n' });
+    const xlsx = await callq(...base, '--calls', 'calls.xlsx');
+    expect(xlsx).toMatchObject({ code: 2, stderr: 'callq: --calls calls.xlsx: unknown file type (use .csv, .tsv, .jsonl, .parquet or .arrow)\n' });
+    const latin = await callq(...base, '--calls', calls, '--encoding', 'latin1');
+    expect(latin.code).toBe(2);
+    expect(latin.stderr).toMatch(/'latin1' is invalid/);
+    const mapping = tmp.path('bad-mapping.json');
+    writeFileSync(mapping, '{"call": {"a": "call_id"}}');
+    const badMap = await callq(...base, '--calls', calls, '--map', mapping);
+    expect(badMap).toMatchObject({ code: 2, stderr: `callq: bad mapping file ${mapping}: unknown table "call"\n` });
+    // None of these touched the data.
+    expect(await inDb(s.db, (db) => db.queryJs('select count(*)::int as n from load_log'))).toEqual([{ n: 0 }]);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * loadFiles: several files, one transaction each; the summary adds them up; this load's
+ * rejects go to a CSV; files whose reject share passes the limit are named.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { InputFile } from '../../src/ingest/discover-files.ts';
+import { FileLoadError } from '../../src/ingest/load-file.ts';
+import { loadFiles } from '../../src/ingest/load-files.ts';
+import { withDb } from '../util/with-db.ts';
+import { tempDir, writeLines } from './ingest-fixtures.ts';
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+const calls = writeLines(tmp.path('calls.csv'), [
+  'call_id,direction,started_at,ended_at',
+  'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00',
+  'C2,inbound,2026-11-20 09:00:00,2026-11-20 09:02:00',
+]);
+// Three records, two rejected: a share of 2/3.
+const segments = writeLines(tmp.path('segments.csv'), [
+  'call_id,speaker,start_ms,end_ms',
+  'C1,agent,0,1000',
+  'C1,robot,1000,2000',
+  'C1,customer,3000,2500',
+]);
+const input = (table: InputFile['table'], path: string, format: InputFile['format'] = 'csv'): InputFile => ({ table, path, format });
+
+describe('loadFiles', () => {
+  it('sums rows, loaded and rejected over the files and writes only this load\'s rejects to the CSV', async () => {
+    const rejectsCsv = tmp.path('out/run1/rejects.csv');
+    await withDb(async (db) => {
+      const summary = await loadFiles(db, [input('calls', calls), input('segments', segments)], { maxRejectShare: 0.9, rejectsCsv });
+      // calls 2 rows, 2 loaded; segments 3 rows, 1 loaded, 2 rejected.
+      expect(summary).toMatchObject({ rows: 5, loaded: 3, rejected: 2, overLimit: [], rejectsCsv });
+      expect(summary.files.map((f) => [f.table, f.status, f.rows, f.loaded, f.rejected])).toEqual([
+        ['calls', 'loaded', 2, 2, 0],
+        ['segments', 'loaded', 3, 1, 2],
+      ]);
+      expect(readFileSync(rejectsCsv, 'utf8')).toBe(
+        [
+          'file,table,line,column,reason,value,raw',
+          `${segments},segments,3,speaker,"unknown value (allowed: agent, customer)",robot,"{""call_id"":""C1"",""speaker"":""robot"",""start_ms"":""1000"",""end_ms"":""2000""}"`,
+          `${segments},segments,4,end_ms,end_ms is not after start_ms,2500,"{""call_id"":""C1"",""speaker"":""customer"",""start_ms"":""3000"",""end_ms"":""2500""}"`,
+          '',
+        ].join('\n'),
+      );
+
+      // A second load: both files are skipped (same sha256), nothing is rejected, no CSV.
+      const again = await loadFiles(db, [input('calls', calls), input('segments', segments)], { maxRejectShare: 0.9, rejectsCsv: tmp.path('out/run2/rejects.csv') });
+      expect(again).toMatchObject({ rows: 0, loaded: 0, rejected: 0, overLimit: [], rejectsCsv: null });
+      expect(again.files.map((f) => f.status)).toEqual(['skipped', 'skipped']);
+      expect(existsSync(tmp.path('out/run2/rejects.csv'))).toBe(false);
+    });
+  });
+
+  it('names the files whose reject share is above max_reject_share (strictly above)', async () => {
+    const half = writeLines(tmp.path('calls-half.csv'), ['call_id,direction,started_at,ended_at', 'C3,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00', 'C4,upward,2026-11-20 09:00:00,2026-11-20 09:01:00']);
+    await withDb(async (db) => {
+      // segments: 2/3 > 0.5; calls-half: 1/2 is not above 0.5.
+      const summary = await loadFiles(db, [input('segments', segments), input('calls', half)], { maxRejectShare: 0.5 });
+      expect(summary.overLimit.map((f) => f.file)).toEqual([segments]);
+      expect(summary.rejectsCsv).toBeNull();
+      // Over the limit or not, good rows and rejects are kept.
+      expect(Number(await db.scalar('select count(*) from segments'))).toBe(1);
+      expect(Number(await db.scalar('select count(*) from calls'))).toBe(1);
+      expect(Number(await db.scalar('select count(*) from rejects'))).toBe(3);
+    });
+  });
+
+  it('a file that cannot be applied stops the load; the files before it stay applied', async () => {
+    const broken = writeLines(tmp.path('segments-nospeaker.csv'), ['call_id,start_ms,end_ms', 'C1,0,10']);
+    await withDb(async (db) => {
+      await expect(loadFiles(db, [input('calls', calls), input('segments', broken)], { maxRejectShare: 0.01 })).rejects.toThrow(FileLoadError);
+      expect(await db.queryJs('select file, rows from load_log')).toEqual([{ file: calls, rows: 2n }]);
+      expect(Number(await db.scalar('select count(*) from calls'))).toBe(2);
+    });
+  });
+});

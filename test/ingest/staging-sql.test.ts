@@ -1,0 +1,172 @@
+/**
+ * stageSql on text cells (the path of JSON Lines, Parquet and Arrow): each cell parses
+ * exactly or is a problem, never a guess; defaults fill empty cells only; row rules are
+ * judged only on rows whose cells parsed; a row lists every problem it has.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { CONTRACTS, type TableName } from '../../src/ingest/contracts.ts';
+import { quoteIdent, stageSql } from '../../src/ingest/staging-sql.ts';
+import { withDb } from '../util/with-db.ts';
+
+interface StagedRow {
+  [column: string]: unknown;
+  _bad: boolean;
+  _problems: Array<{ column: string | null; reason: string; value: string | null }> | null;
+}
+
+/** Stages text rows of `columns` for `table` (rows bound as parameters) and returns them in order. */
+async function stage(db: Database, table: TableName, columns: string[], rows: Array<Array<string | null>>): Promise<StagedRow[]> {
+  await db.exec(`create or replace temp table src (ordinal integer, ${columns.map((c) => `${quoteIdent(c)} varchar`).join(', ')})`);
+  for (const [i, row] of rows.entries()) {
+    await db.exec(`insert into src values (${[i, ...row].map((_, j) => `$${j + 1}`).join(', ')})`, [i, ...row]);
+  }
+  const relation = `select ${columns.map(quoteIdent).join(', ')} from src order by ordinal`;
+  await db.exec('drop table if exists stage');
+  await db.exec(stageSql(CONTRACTS[table], relation, new Set(columns)));
+  return db.queryJs<StagedRow>('select * exclude (_raw) from stage order by rowid');
+}
+
+const problems = (rows: StagedRow[]) => rows.map((r) => r._problems);
+
+describe('stageSql on text cells', () => {
+  it('whole numbers: 3 and 2.0 are whole, 1.5 / NaN / inf / 1e30 / words are not (never rounded)', async () => {
+    await withDb(async (db) => {
+      const cells = ['3', '2.0', ' 4 ', '1.5', 'NaN', 'inf', '1e30', 'three'];
+      const rows = await stage(db, 'surveys', ['survey_id', 'call_id', 'nps'], cells.map((v, i) => [`S${i}`, 'C1', v]));
+      expect(rows.map((r) => r.nps)).toEqual([3n, 2n, 4n, null, null, null, null, null]);
+      const notWhole = (value: string) => [{ column: 'nps', reason: 'not a whole number', value }];
+      expect(problems(rows)).toEqual([null, null, null, notWhole('1.5'), notWhole('NaN'), notWhole('inf'), notWhole('1e30'), notWhole('three')]);
+    });
+  });
+
+  it('numbers: decimals parse, NaN and infinities are not numbers, a bad cell does not fall back to the default', async () => {
+    await withDb(async (db) => {
+      const cells = ['1.25', '0', '', 'NaN', 'Infinity', '-inf', '12abc'];
+      const rows = await stage(
+        db,
+        'calls',
+        ['call_id', 'direction', 'started_at', 'ended_at', 'acw_s'],
+        cells.map((v, i) => [`C${i}`, 'inbound', '2026-11-20 09:00:00', '2026-11-20 09:01:00', v]),
+      );
+      // '' is no value: the default 0 applies. The bad cells stay null (and the row is rejected).
+      expect(rows.map((r) => r.acw_s)).toEqual([1.25, 0, 0, null, null, null, null]);
+      const notNumber = (value: string) => [{ column: 'acw_s', reason: 'not a number', value }];
+      expect(problems(rows)).toEqual([null, null, null, notNumber('NaN'), notNumber('Infinity'), notNumber('-inf'), notNumber('12abc')]);
+    });
+  });
+
+  it('booleans: true/t/yes/y/1 and false/f/no/n/0 in any case; anything else is a problem', async () => {
+    await withDb(async (db) => {
+      const cells = ['TRUE', 't', 'Yes', 'y', '1', 'false', 'F', 'NO', 'n', '0', 'on', '2'];
+      const rows = await stage(db, 'surveys', ['survey_id', 'call_id', 'resolved'], cells.map((v, i) => [`S${i}`, 'C1', v]));
+      expect(rows.map((r) => r.resolved)).toEqual([true, true, true, true, true, false, false, false, false, false, null, null]);
+      expect(problems(rows).slice(10)).toEqual([
+        [{ column: 'resolved', reason: 'not a boolean (true/false)', value: 'on' }],
+        [{ column: 'resolved', reason: 'not a boolean (true/false)', value: '2' }],
+      ]);
+    });
+  });
+
+  it('enums compare case-insensitively: lead grade a is A, INBOUND is inbound; others are problems', async () => {
+    await withDb(async (db) => {
+      const rows = await stage(
+        db,
+        'calls',
+        ['call_id', 'direction', 'started_at', 'ended_at', 'lead_grade'],
+        [
+          ['C1', 'INBOUND', '2026-11-20 09:00:00', '2026-11-20 09:01:00', 'a'],
+          ['C2', 'Outbound', '2026-11-20 09:00:00', '2026-11-20 09:01:00', 'c'],
+          ['C3', 'inbound', '2026-11-20 09:00:00', '2026-11-20 09:01:00', 'AA'],
+        ],
+      );
+      expect(rows.map((r) => [r.direction, r.lead_grade])).toEqual([
+        ['inbound', 'A'],
+        ['outbound', 'C'],
+        ['inbound', 'AA'],
+      ]);
+      expect(problems(rows)).toEqual([null, null, [{ column: 'lead_grade', reason: 'unknown value (allowed: A, B, C)', value: 'AA' }]]);
+    });
+  });
+
+  it('timestamps must be ISO 8601: naive is local time, offsets honoured, lenient spellings refused', async () => {
+    await withDb(async (db) => {
+      const cells = [
+        '2026-11-20 01:30:00', // local: 17:30Z the day before
+        '2026-11-20T01:30', // to the minute
+        '2026-11-20T01:30:00.250+05:30', // 20:00:00.250Z the day before
+        '2026-11-20T01:30:00Z',
+        '2026-11-20 01:3', // cut off: DuckDB alone would read 01:03
+        '2026-11-20t01:30:00z', // ISO 8601 writes T and Z in capitals
+        '2026/11/20 01:30:00',
+        '2026-11-20', // a date is not a time
+        'epoch',
+        'infinity',
+        '2026-11-20 01:30:00 Asia/Tokyo', // a zone name is not ISO 8601
+      ];
+      const rows = await stage(db, 'surveys', ['survey_id', 'call_id', 'responded_at'], cells.map((v, i) => [`S${i}`, 'C1', v]));
+      expect(rows.map((r) => r.responded_at)).toEqual([
+        new Date('2026-11-19T17:30:00Z'),
+        new Date('2026-11-19T17:30:00Z'),
+        new Date('2026-11-19T20:00:00.250Z'),
+        new Date('2026-11-20T01:30:00Z'),
+        null, null, null, null, null, null, null,
+      ]);
+      expect(problems(rows).slice(4)).toEqual(cells.slice(4).map((value) => [{ column: 'responded_at', reason: 'not an ISO 8601 timestamp', value }]));
+    }, 'Asia/Shanghai');
+  });
+
+  it('dates must be ISO 8601 days', async () => {
+    await withDb(async (db) => {
+      const cells = ['2024-03-01', '2024-02-29', '2023-02-29', '2024/03/01', '2024-03-01 09:00:00', '01.03.2024', 'epoch'];
+      const rows = await stage(db, 'agents', ['agent_id', 'hire_date'], cells.map((v, i) => [`A${i}`, v]));
+      expect(rows.map((r) => r.hire_date)).toEqual([new Date('2024-03-01T00:00:00Z'), new Date('2024-02-29T00:00:00Z'), null, null, null, null, null]);
+      expect(problems(rows).slice(2)).toEqual(cells.slice(2).map((value) => [{ column: 'hire_date', reason: 'not an ISO 8601 date', value }]));
+    });
+  });
+
+  it('text is trimmed and empty text is null; a required column that is absent is a problem on every row', async () => {
+    await withDb(async (db) => {
+      const rows = await stage(db, 'agents', ['agent_id', 'name'], [[' A1 ', '  '], ['A2', 'Wang  Fang ']]);
+      expect(rows.map((r) => [r.agent_id, r.name])).toEqual([
+        ['A1', null],
+        ['A2', 'Wang  Fang'],
+      ]);
+      // audits without its required auditor_id column.
+      const audits = await stage(db, 'audits', ['audit_id', 'agent_id', 'audited_at', 'item_id'], [['AU1', 'A1', '2026-11-20 09:00:00', 'greet']]);
+      expect(problems(audits)).toEqual([[{ column: 'auditor_id', reason: 'missing required value', value: null }]]);
+    });
+  });
+
+  it('a row lists all its cell problems; row rules wait until every cell parsed', async () => {
+    await withDb(async (db) => {
+      const rows = await stage(
+        db,
+        'calls',
+        ['call_id', 'direction', 'started_at', 'ended_at', 'hold_s', 'disposition'],
+        [
+          // Three bad cells; ended_at < started_at is not judged while a cell is bad.
+          ['C1', 'sideways', '2026-11-20 09:00:00', '2026-11-20 08:00:00', 'x', 'maybe'],
+          // Cells fine: both row rules that fail are listed.
+          ['C2', 'inbound', '2026-11-20 09:00:00', '2026-11-20 08:00:00', '', 'sale'],
+        ],
+      );
+      expect(problems(rows)).toEqual([
+        [
+          { column: 'direction', reason: 'unknown value (allowed: inbound, outbound)', value: 'sideways' },
+          { column: 'hold_s', reason: 'not a number', value: 'x' },
+          {
+            column: 'disposition',
+            reason: 'unknown value (allowed: sale, interested, callback, not_interested, no_answer, busy, wrong_number, do_not_call, resolved, unresolved, transferred, complaint)',
+            value: 'maybe',
+          },
+        ],
+        [
+          { column: 'ended_at', reason: 'ended_at is before started_at', value: '2026-11-20 08:00:00' },
+          { column: 'disposition', reason: 'disposition does not belong to the call direction', value: 'sale' },
+        ],
+      ]);
+      expect(rows.map((r) => r._bad)).toEqual([true, true]);
+    });
+  });
+});
