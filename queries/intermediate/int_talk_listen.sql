@@ -67,49 +67,45 @@ speech_totals as (
     coalesce(sum(duration_ms) filter (where agent_open > 0 and customer_open > 0), 0) as overlap_ms,
     coalesce(sum(duration_ms) filter (where agent_open > 0 or customer_open > 0), 0) as speech_ms,
     count(*) filter (where kind = 1 and agent_open = 1 and customer_open > 0) as interruptions,
-    min(t) filter (where kind = 1) as greeting_ms
+    min(t) filter (where kind = 1) as greeting_ms,
+    max(t) filter (where kind = 2) as last_agent_end_ms
   from sweep
   group by call_id
 ),
 
--- Agent turns: a turn starts where the agent count rises from 0 and ends where it returns
--- to 0. At a turn start the latest agent end is the previous turn's end, and the customer
--- spoke in the gap between them exactly when a customer segment begun before this start
--- reaches past that end. A turn opens a new monologue unless the gap is at most 1000 ms
--- with no customer speech in it.
-turn_edges as (
+-- Agent turns: a turn starts where the agent count rises from 0. At a turn start the latest
+-- agent end is the previous turn's end, and the customer spoke in the gap between them
+-- exactly when a customer segment begun before this start reaches past that end. A turn
+-- opens a new monologue unless the gap is at most 1000 ms with no customer speech in it.
+-- So a monologue runs from an opening turn start to the previous turn end seen at the next
+-- opening start (or, for the last one, to the call's last agent end).
+monologue_starts as (
   select
     call_id,
-    t,
-    kind,
-    kind = 1 and (
+    t as start_ms,
+    last_agent_end as previous_end_ms
+  from sweep
+  where kind = 1
+    and agent_open = 1
+    and (
       last_agent_end is null
       or t - last_agent_end > 1000
       or coalesce(customer_reach > last_agent_end, false)
-    ) as opens_monologue
-  from sweep
-  where (kind = 1 and agent_open = 1)
-    or (kind = 2 and agent_open = 0)
-),
-
-monologue_edges as (
-  select
-    call_id,
-    t,
-    sum(opens_monologue::integer) over (
-      partition by call_id
-      order by t, kind
-      rows between unbounded preceding and current row
-    ) as monologue_no
-  from turn_edges
+    )
 ),
 
 monologues as (
   select
-    call_id,
-    max(t) - min(t) as monologue_ms
-  from monologue_edges
-  group by call_id, monologue_no
+    monologue_starts.call_id,
+    coalesce(
+      lead(monologue_starts.previous_end_ms) over (
+        partition by monologue_starts.call_id
+        order by monologue_starts.start_ms
+      ),
+      speech_totals.last_agent_end_ms
+    ) - monologue_starts.start_ms as monologue_ms
+  from monologue_starts
+  join speech_totals using (call_id)
 ),
 
 longest_monologues as (
