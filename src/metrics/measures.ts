@@ -50,6 +50,7 @@ const agentMeasures: Measure[] = [
   { name: 'agent_hangup_rate', unit: 'share', en: 'Answered calls the agent hung up first ÷ answered calls.', zh: '坐席先挂断的已接通通话 ÷ 已接通通话。' },
   { name: 'transfer_rate', unit: 'share', en: 'Answered calls that were transferred ÷ answered calls.', zh: '被转接的已接通通话 ÷ 已接通通话。' },
   { name: 'contact_rate', unit: 'share', en: 'Connected outbound calls ÷ outbound calls dialled.', zh: '已接通外呼 ÷ 外呼拨打数。' },
+  { name: 'interest_rate', unit: 'share', en: 'Connected outbound calls ending interested, callback or sale ÷ connected outbound calls (funnel_daily).', zh: '结果为有意向、回拨或成交的已接通外呼 ÷ 已接通外呼数（漏斗）。' },
   { name: 'conversion_rate', unit: 'share', en: 'Sales ÷ connected outbound calls.', zh: '成交数 ÷ 已接通外呼数（转化率）。' },
   { name: 'conversion_lo', unit: 'share', en: 'Lower end of the 95% Wilson interval of the conversion rate.', zh: '转化率 95% Wilson 置信区间下限。' },
   { name: 'conversion_hi', unit: 'share', en: 'Upper end of the 95% Wilson interval of the conversion rate.', zh: '转化率 95% Wilson 置信区间上限。' },

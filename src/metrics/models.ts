@@ -61,6 +61,7 @@ export const MODELS: Model[] = [
   table('marts', 'team_daily', 'marts'),
   table('marts', 'queue_daily', 'marts'),
   table('marts', 'center_daily', 'marts'),
+  table('marts', 'funnel_daily', 'marts'),
   temp('int_agent_window_stats'),
   temp('int_window_priors'),
   temp('int_agent_window_sections'),
