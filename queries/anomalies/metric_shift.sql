@@ -1,18 +1,22 @@
 -- metric_shift: an agent-day metric far from the agent's own recent normal.
 -- For each watched metric ($metrics: calls, conversion, aht, talk_ratio, csat,
 -- agent_hangup_rate) the baseline is the agent's days in the $baseline_days days before
--- the day: robust z = (x − median) ÷ scale, where scale = 1.4826 × MAD (see robust_scale
--- for MAD = 0) and never below the metric's noise floor:
---   calls √median (Poisson), conversion and hang-up rate the binomial sd of the baseline
---   share at the day's volume, aht 5% of the median, talk_ratio 0.02, csat 0.1.
+-- the day: robust z = (x − median) ÷ scale, where scale = 1.4826 × MAD of the baseline
+-- days (see robust_scale for MAD = 0), never below the day's own sampling noise, because a
+-- day's mean over a few dozen calls cannot be judged more finely than that:
+--   calls √median (Poisson); conversion and hang-up rate are judged as asin √share
+--   (see judged_days), whose noise is 1 ÷ (2√(the day's volume)); aht, talk_ratio and csat the sd
+--   of the agent's single calls
+--   (surveys) over the baseline days ÷ √(the day's volume), and at least 5% of the median
+--   (aht), 0.02 (talk_ratio), 0.1 (csat).
 -- It fires beyond ±$z_threshold. A day is judged only with enough volume ($min_calls
 -- answered calls of the kind, $min_surveys surveys for csat; calls always) and only
 -- against >= $min_baseline_days baseline days that had that volume: an agent in their
 -- first weeks gets no verdict.
 -- Grain: one row per (agent, day, metric) for days in [$from, $to].
--- From: agent_daily; evidence from call_facts and surveys (the day's calls or surveys
--- that show the shift, at most 20). value: the day's value; baseline: the median;
--- score: robust z.
+-- From: agent_daily; call_facts and surveys for the call-level spread and the evidence
+-- (the day's calls or surveys that show the shift, at most 20). value: the day's value;
+-- baseline: the median; score: robust z.
 
 with daily as (
   select
@@ -32,17 +36,62 @@ with daily as (
   where day between cast($from as date) - $baseline_days and cast($to as date)
 ),
 
+call_moments as (
+  -- Count, sum and sum of squares of single-call values per agent-day, for their spread.
+  select
+    agent_id,
+    day,
+    count(handle_s) filter (where answered) as handle_n,
+    sum(handle_s) filter (where answered) as handle_sum,
+    sum(handle_s * handle_s) filter (where answered) as handle_sumsq,
+    count(talk_ratio) as talk_n,
+    sum(talk_ratio) as talk_sum,
+    sum(talk_ratio * talk_ratio) as talk_sumsq
+  from call_facts
+  where day between cast($from as date) - $baseline_days and cast($to as date)
+    and agent_id is not null
+  group by agent_id, day
+),
+
+survey_moments as (
+  select c.agent_id, c.day, count(s.csat) as csat_n, sum(s.csat) as csat_sum, sum(s.csat * s.csat) as csat_sumsq
+  from surveys as s
+  join call_facts as c using (call_id)
+  where c.day between cast($from as date) - $baseline_days and cast($to as date)
+    and c.agent_id is not null
+  group by c.agent_id, c.day
+),
+
 metric_days as (
-  select agent_id, day, 'calls' as metric, calls::double as value, calls as volume, 1 as min_volume from daily
-  union all select agent_id, day, 'conversion', conversion_rate, answered_outbound, $min_calls from daily
-  union all select agent_id, day, 'aht', aht_s, answered, $min_calls from daily
-  union all select agent_id, day, 'talk_ratio', talk_ratio, talk_calls, $min_calls from daily
-  union all select agent_id, day, 'csat', csat_mean, surveys, $min_surveys from daily
-  union all select agent_id, day, 'agent_hangup_rate', agent_hangup_rate, answered, $min_calls from daily
+  select agent_id, day, 'calls' as metric, calls::double as value, calls as volume, 1 as min_volume,
+    null::bigint as single_n, null::double as single_sum, null::double as single_sumsq
+  from daily
+  union all
+  select agent_id, day, 'conversion', conversion_rate, answered_outbound, $min_calls, null, null, null from daily
+  union all
+  select d.agent_id, d.day, 'aht', d.aht_s, d.answered, $min_calls, m.handle_n, m.handle_sum, m.handle_sumsq
+  from daily as d left join call_moments as m using (agent_id, day)
+  union all
+  select d.agent_id, d.day, 'talk_ratio', d.talk_ratio, d.talk_calls, $min_calls, m.talk_n, m.talk_sum, m.talk_sumsq
+  from daily as d left join call_moments as m using (agent_id, day)
+  union all
+  select d.agent_id, d.day, 'csat', d.csat_mean, d.surveys, $min_surveys, m.csat_n, m.csat_sum, m.csat_sumsq
+  from daily as d left join survey_moments as m using (agent_id, day)
+  union all
+  select agent_id, day, 'agent_hangup_rate', agent_hangup_rate, answered, $min_calls, null, null, null from daily
 ),
 
 judged_days as (
-  select *
+  -- Shares k of n are judged on the arcsine-square-root scale (Anscombe's form,
+  -- asin √((k + 3/8) ÷ (n + 3/4))), where their noise no longer depends on the share (sd
+  -- 1 ÷ (2√n)): a few hang-ups on a day of an agent who rarely hangs up, or a day without
+  -- a sale, are not the 4-sigma events a plain z would make of them.
+  select
+    *,
+    case
+      when metric in ('conversion', 'agent_hangup_rate') then asin(sqrt((value * volume + 3 / 8) / (volume + 3 / 4)))
+      else value
+    end as scaled
   from metric_days
   where metric in (select unnest(cast(json($metrics) as varchar[])))
     and value is not null
@@ -56,7 +105,8 @@ targets as (
 ),
 
 baseline_days as (
-  select t.agent_id, t.day, t.metric, t.value, t.volume, b.value as past_value
+  select t.agent_id, t.day, t.metric, t.value, t.scaled, t.volume, b.value as past_value, b.scaled as past_scaled,
+    b.single_n, b.single_sum, b.single_sumsq
   from targets as t
   join judged_days as b
     on b.agent_id = t.agent_id
@@ -65,15 +115,20 @@ baseline_days as (
 ),
 
 baseline_centre as (
-  select agent_id, day, metric, any_value(value) as value, any_value(volume) as volume,
-    count(*) as baseline_n, median(past_value) as baseline_median, mad(past_value) as baseline_mad
+  select agent_id, day, metric, any_value(value) as value, any_value(scaled) as scaled, any_value(volume) as volume,
+    count(*) as baseline_n, median(past_value) as baseline_median,
+    median(past_scaled) as scaled_median, mad(past_scaled) as scaled_mad
   from baseline_days
   group by agent_id, day, metric
   having count(*) >= $min_baseline_days
 ),
 
 baseline_spread as (
-  select c.*, avg(abs(b.past_value - c.baseline_median)) as mean_abs_dev
+  select
+    c.*,
+    avg(abs(b.past_scaled - c.scaled_median)) as mean_abs_dev,
+    -- sd of the single calls (surveys) of the baseline days
+    sqrt(greatest((sum(b.single_sumsq) - sum(b.single_sum) ^ 2 / sum(b.single_n)) / nullif(sum(b.single_n) - 1, 0), 0)) as single_sd
   from baseline_centre as c
   join baseline_days as b using (agent_id, day, metric)
   group by all
@@ -82,14 +137,14 @@ baseline_spread as (
 scored as (
   select
     *,
-    (value - baseline_median) / robust_scale(baseline_mad, mean_abs_dev,
+    (scaled - scaled_median) / robust_scale(scaled_mad, mean_abs_dev,
       case metric
         when 'calls' then sqrt(greatest(baseline_median, 1))
-        when 'conversion' then share_noise(baseline_median, volume)
-        when 'agent_hangup_rate' then share_noise(baseline_median, volume)
-        when 'aht' then 0.05 * baseline_median
-        when 'talk_ratio' then 0.02
-        when 'csat' then 0.1
+        when 'conversion' then 1 / (2 * sqrt(volume))
+        when 'agent_hangup_rate' then 1 / (2 * sqrt(volume))
+        when 'aht' then greatest(0.05 * baseline_median, single_sd / sqrt(volume))
+        when 'talk_ratio' then greatest(0.02, single_sd / sqrt(volume))
+        when 'csat' then greatest(0.1, single_sd / sqrt(volume))
       end) as z
   from baseline_spread
 ),

@@ -8,9 +8,12 @@
 -- mostly outbound calls: handle times of the two differ by nature). Leaving the agent out
 -- keeps a strong outlier from dragging its own baseline. Fewer than $min_peers peers: no
 -- verdict.
--- robust z = (x − peers' median) ÷ scale, scale = robust_scale(MAD, mean |x − median|,
--- floor), floors: conversion the binomial sd of the peers' median at the agent's volume,
--- aht 5% of the median, talk_ratio 0.02, csat 0.05. Fires beyond ±$z_threshold.
+-- robust z = (x − peers' median) ÷ scale. The scale is pooled: the MAD, over every other
+-- agent doing the same work, of how far each sits from their own peers' median (a handful
+-- of teammates gives too shaky a MAD), through robust_scale (mean absolute deviation when
+-- the MAD is 0) and never below a floor: conversion the binomial sd of the peers' median
+-- at the agent's volume, aht 5% of the median, talk_ratio 0.02, csat 0.05.
+-- Fires beyond ±$z_threshold.
 -- Grain: one row per (agent, metric), written on the window's last day $to.
 -- From: call_facts, surveys, agents. value: the agent's; baseline: peers' median;
 -- score: robust z.
@@ -87,31 +90,50 @@ peers as (
 ),
 
 peer_centre as (
+  -- Where the agent "should" be: the median of their peers.
   select agent_id, metric, any_value(value) as value, any_value(volume) as volume, any_value(team) as team,
-    any_value(by_team) as by_team, any_value(work) as work, count(*) as peer_n, median(peer_value) as peer_median, mad(peer_value) as peer_mad
+    any_value(by_team) as by_team, any_value(work) as work, count(*) as peer_n, median(peer_value) as peer_median
   from peers
   group by agent_id, metric
   having count(*) >= $min_peers
 ),
 
-peer_spread as (
-  select c.*, avg(abs(p.peer_value - c.peer_median)) as mean_abs_dev
-  from peer_centre as c
-  join peers as p using (agent_id, metric)
-  group by all
+residuals as (
+  select *, value - peer_median as residual from peer_centre
+),
+
+residual_spread as (
+  -- How far agents doing the same work usually sit from their own peers' median: pooled
+  -- over the whole centre (leaving the agent out), a steadier scale than the spread of a
+  -- handful of teammates.
+  select a.agent_id, a.metric, mad(p.residual) as residual_mad, median(p.residual) as residual_median
+  from residuals as a
+  join residuals as p on p.metric = a.metric and p.work = a.work and p.agent_id <> a.agent_id
+  group by a.agent_id, a.metric
+  having count(*) >= $min_peers
+),
+
+residual_mean_dev as (
+  select a.agent_id, a.metric, avg(abs(p.residual - s.residual_median)) as mean_abs_dev
+  from residuals as a
+  join residual_spread as s using (agent_id, metric)
+  join residuals as p on p.metric = a.metric and p.work = a.work and p.agent_id <> a.agent_id
+  group by a.agent_id, a.metric
 ),
 
 scored as (
   select
-    *,
-    (value - peer_median) / robust_scale(peer_mad, mean_abs_dev,
-      case metric
-        when 'conversion' then share_noise(peer_median, volume)
-        when 'aht' then 0.05 * peer_median
+    r.*,
+    r.residual / robust_scale(s.residual_mad, m.mean_abs_dev,
+      case r.metric
+        when 'conversion' then share_noise(r.peer_median, r.volume)
+        when 'aht' then 0.05 * r.peer_median
         when 'talk_ratio' then 0.02
         when 'csat' then 0.05
       end) as z
-  from peer_spread
+  from residuals as r
+  join residual_spread as s using (agent_id, metric)
+  join residual_mean_dev as m using (agent_id, metric)
 ),
 
 outliers as (

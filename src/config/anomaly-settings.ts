@@ -17,10 +17,11 @@ const share = z.number().min(0).max(1);
 
 /** The agent-day metrics metric_shift can watch (columns of agent_daily). */
 export const SHIFT_METRICS = ['calls', 'conversion', 'aht', 'talk_ratio', 'csat', 'agent_hangup_rate'] as const;
-/** The window metrics peer_outlier compares between teammates. */
+/** The window metrics peer_outlier can compare between teammates. */
 export const PEER_METRICS = ['conversion', 'aht', 'talk_ratio', 'csat'] as const;
 
-const metricList = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).min(1).default([...values]);
+const metricList = <T extends readonly [string, ...string[]]>(values: T, defaults: readonly T[number][] = values) =>
+  z.array(z.enum(values)).min(1).default([...defaults]);
 
 export const anomalySettingsSchema = z
   .strictObject({
@@ -37,7 +38,9 @@ export const anomalySettingsSchema = z
       min_surveys: count.default(5),
     }),
     peer_outlier: rule({
-      metrics: metricList(PEER_METRICS),
+      // By default the outcome metrics only: agents differ widely in talk ratio (style) and
+      // CSAT by nature, and both are judged with shrinkage in the trainer ranking.
+      metrics: metricList(PEER_METRICS, ['conversion', 'aht']),
       z_threshold: positive.default(3.5),
       /** Window volume an agent needs to be judged or to count as a peer. */
       min_calls: count.default(30),

@@ -19,6 +19,9 @@ async function agentDays(db: Database, agent: string, days: number, conversion: 
   })));
 }
 
+/** A share of k in n on the arcsine scale metric_shift judges shares on (Anscombe's form). */
+const t = (k: number, n: number) => Math.asin(Math.sqrt((k + 3 / 8) / (n + 3 / 4)));
+
 /** Day d counted from 2026-10-20 = day 1, as YYYY-MM-DD. */
 const dayNumber = (d: number) => new Date(Date.UTC(2026, 9, 19 + d)).toISOString().slice(0, 10);
 
@@ -43,16 +46,18 @@ describe('metric_shift', () => {
         ['A1', '2026-11-14', 'conversion'],
       ]);
       const [ahtRow, conversionRow] = rows;
-      // Conversion, baseline days 1-25: thirteen 0.10 and twelve 0.12 -> median 0.10, MAD 0.
-      // Fallback 1.2533 x mean |x - 0.10| = 1.2533 x (12 x 0.02 / 25) = 0.012032; the
-      // binomial floor sqrt(0.10 x 0.90 / 50) = 0.042426 is larger: z = 0.40 / 0.042426 = 9.43.
+      // Conversion is judged as t(k of n) = asin √((k + 3/8) / (n + 3/4)), n = 50.
+      // Baseline days 1-25: thirteen 5/50 (0.10), twelve 6/50 (0.12) -> median t(5), MAD 0;
+      // fallback 1.2533 x 12 x (t(6) - t(5)) / 25 = 0.0185 is below the noise floor
+      // 1 / (2 √50) = 0.0707. Day 26 (25/50): z = (t(25) - t(5)) / 0.0707 = 6.42.
       expect(conversionRow!.baseline).toBeCloseTo(0.1, 9);
-      expect(conversionRow!.score).toBeCloseTo(0.4 / Math.sqrt(0.09 / 50), 6);
-      expect(conversionRow!.severity).toBe('high'); // |z| >= 7
+      expect(conversionRow!.score).toBeCloseTo((t(25, 50) - t(5, 50)) * 2 * Math.sqrt(50), 6);
+      expect(conversionRow!.score).toBeCloseTo(6.419, 3);
+      expect(conversionRow!.severity).toBe('medium'); // |z| < 7
       expect(conversionRow!.evidence).toEqual(['N1', 'S1']);
-      // Day 27 is not flagged. Conversion 0.24 against days 2-26 (twelve 0.10, twelve 0.12,
-      // one 0.50): median 0.12, MAD 0.02, scale max(1.4826 x 0.02, sqrt(0.12 x 0.88 / 50) =
-      // 0.0460) -> z = 0.12 / 0.0460 = 2.6. aht 200 against median 300, MAD 20: z = -3.37.
+      // Day 27 is not flagged. Conversion 12/50 against days 2-26 (twelve 5/50, twelve 6/50,
+      // one 25/50): median t(6), MAD t(6) - t(5) = 0.031, x 1.4826 below the floor 0.0707
+      // -> z = (t(12) - t(6)) / 0.0707 = 2.18. aht 200 against median 300, MAD 20: z = -3.37.
       // aht, baseline days 1-25: 280 x 8, 300 x 9, 320 x 8 -> median 300, MAD 20, scale 1.4826 x 20 = 29.652.
       expect(ahtRow!.baseline).toBe(300);
       expect(ahtRow!.score).toBeCloseTo((150 - 300) / (1.4826 * 20), 6);
@@ -76,12 +81,39 @@ describe('metric_shift', () => {
   it('judges a constant series against the floor instead of dividing by a zero MAD', async () => {
     await withDb(async (db) => {
       await createFactTables(db);
-      // 20 days at exactly 0.10 (MAD 0, mean deviation 0), then 0.10 (z 0), then 0.30:
-      // z = 0.20 / sqrt(0.10 x 0.90 / 50) = 4.71 > 3.5.
-      await agentDays(db, 'C1', 22, (d) => (d === 22 ? 0.3 : 0.1), () => 300);
+      // 20 days at exactly 5/50 (MAD 0, mean deviation 0), day 21 at 11/50, day 22 at 20/50.
+      // Day 21: z = (t(11) - t(5)) / (1 / (2 √50)) = 2.29, not flagged. Day 22 against days
+      // 1-21 (median t(5), MAD 0, mean deviation too small): z = (t(20) - t(5)) / 0.0707 = 5.02.
+      await agentDays(db, 'C1', 22, (d) => (d === 22 ? 0.4 : d === 21 ? 0.22 : 0.1), () => 300);
       const rows = await runRule(db, 'metric_shift', { settings });
       expect(rows.map((r) => [r.day, r.metric])).toEqual([['2026-11-10', 'conversion']]);
-      expect(rows[0]!.score).toBeCloseTo(0.2 / Math.sqrt(0.09 / 50), 6);
+      expect(rows[0]!.score).toBeCloseTo((t(20, 50) - t(5, 50)) * 2 * Math.sqrt(50), 6);
+    }, 'Asia/Shanghai');
+  });
+
+  it('does not judge a daily mean more finely than its calls allow (aht)', async () => {
+    await withDb(async (db) => {
+      await createFactTables(db);
+      // Days 1-20: ten answered calls a day, five of 100 s and five of 500 s: aht exactly 300
+      // every day (MAD 0). Day 21: ten calls of 400 s. Day 22: ten calls of 600 s.
+      const aht = (d: number) => (d === 21 ? 400 : d === 22 ? 600 : 300);
+      await agentDays(db, 'A1', 22, () => 0, aht, 10);
+      await db.exec('update agent_daily set answered_outbound = 0, conversion_rate = null');
+      await insertRows(db, 'call_facts', Array.from({ length: 22 }, (_, i) => i + 1).flatMap((d) =>
+        Array.from({ length: 10 }, (_, c) => ({
+          call_id: `C${d}-${c}`, day: dayNumber(d), agent_id: 'A1', direction: 'inbound', answered: true,
+          handle_s: d <= 20 ? (c < 5 ? 100 : 500) : aht(d),
+        }))));
+      const rows = await runRule(db, 'metric_shift', { settings });
+      // Day 21 against days 1-20: single calls 100 x 100 s and 100 x 500 s, sd
+      // √(200 x 200² / 199) = 200.5; the day's mean of 10 calls is known to ± 200.5 / √10 =
+      // 63.4 (more than 5% of 300 = 15): z = 100 / 63.4 = 1.58, not flagged.
+      // Day 22 against days 1-21 (adding ten calls of 400 s): n 210, Σ 64 000,
+      // Σx² 27 600 000 -> sd √((27 600 000 - 64 000² / 210) / 209) = 196.8, / √10 = 62.24;
+      // median 300, MAD 0, mean deviation 100 / 21 x 1.2533 = 6.0: z = 300 / 62.24 = 4.82.
+      expect(rows.map((r) => [r.day, r.metric])).toEqual([[dayNumber(22), 'aht']]);
+      const sd = Math.sqrt((27_600_000 - 64_000 ** 2 / 210) / 209);
+      expect(rows[0]!.score).toBeCloseTo(300 / (sd / Math.sqrt(10)), 6);
     }, 'Asia/Shanghai');
   });
 });

@@ -30,9 +30,11 @@ describe('peer_outlier', () => {
       await team(db, 12);
       const rows = await runRule(db, 'peer_outlier', { settings });
       expect(rows.map((r) => [r.entity_id, r.day, r.metric, r.value])).toEqual([['A6', '2026-11-20', 'conversion', 0.6]]);
-      // Peers A1-A5: 0.10, 0.15, 0.10, 0.15, 0.10 -> median 0.10, MAD 0; mean |x - 0.10| = 0.02,
-      // fallback 1.2533 x 0.02 = 0.025; binomial floor sqrt(0.10 x 0.90 / 20) = 0.0671 wins.
-      // z = (0.60 - 0.10) / 0.0671 = 7.45.
+      // Peers A1-A5: 0.10, 0.15, 0.10, 0.15, 0.10 -> median 0.10; A6's residual 0.50.
+      // Scale: the others' residuals from their own peers' medians: A1, A3, A5 0.10 - 0.15,
+      // A2, A4 0.15 - 0.10 -> -0.05 x 3, +0.05 x 2: median -0.05, MAD 0; mean deviation
+      // 0.2 / 5 = 0.04, x 1.2533 = 0.050; the binomial floor sqrt(0.10 x 0.90 / 20) = 0.0671
+      // wins. z = 0.50 / 0.0671 = 7.45.
       const z = 0.5 / Math.sqrt(0.09 / 20);
       expect(rows[0]!.baseline).toBeCloseTo(0.1, 9);
       expect(rows[0]!.score).toBeCloseTo(z, 6);
