@@ -2,7 +2,9 @@
  * One streaming pass over a file: its sha256 (to skip files already loaded), whether its
  * bytes are valid UTF-8 (else it is taken for a GB18030 export), whether it starts with a
  * BOM and whether it ends with a line break (a text file that does not, and whose last
- * record is broken, was cut off in transfer). A `.gz` file is hashed as stored and judged
+ * record is broken, was cut off in transfer), and whether an empty line sits before its
+ * last line (DuckDB's CSV reader skips empty lines, so later records need their line
+ * numbers shifted). A `.gz` file is hashed as stored and judged
  * by its content; decompressing it whole also proves it complete (DuckDB reads a cut-off
  * gzip as far as it goes without a word).
  */
@@ -19,6 +21,8 @@ export interface FileScan {
   validUtf8: boolean;
   bom: 'utf8' | 'gb18030' | null;
   endsWithNewline: boolean;
+  /** An empty line comes before the last line that has content. */
+  innerBlankLine: boolean;
 }
 
 export async function scanFile(path: string): Promise<FileScan> {
@@ -38,17 +42,40 @@ export async function scanFile(path: string): Promise<FileScan> {
   return { sha256: hash.digest('hex'), bytes, ...content.result() };
 }
 
-/** Reads the (decompressed) content: UTF-8 validity, BOM, final line break. */
+const EMPTY_LINES = [Buffer.from('\n\n'), Buffer.from('\n\r\n')];
+
+/** Reads the (decompressed) content: UTF-8 validity, BOM, final line break, empty lines. */
 function contentScanner() {
   let validUtf8 = true;
   let carry = Buffer.alloc(0);
   let head = Buffer.alloc(0);
   let lastByte = -1;
+  // Content offsets: where the first empty line ends, and of the last byte that is no line break.
+  let offset = 0;
+  let firstEmpty = -1;
+  let lastContent = -1;
+  let tail = Buffer.alloc(0);
+  const findEmpty = (data: Buffer, at: number) => {
+    for (const pattern of EMPTY_LINES) {
+      const i = data.indexOf(pattern);
+      if (i >= 0 && (firstEmpty < 0 || at + i + pattern.length - 1 < firstEmpty)) firstEmpty = at + i + pattern.length - 1;
+    }
+  };
   return {
     async consume(chunks: AsyncIterable<Buffer>): Promise<void> {
       for await (const chunk of chunks) {
         if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4 - head.length)]);
         lastByte = chunk[chunk.length - 1] ?? lastByte;
+        if (firstEmpty < 0) {
+          // Native searches: the seam with the chunk before, then the chunk.
+          findEmpty(Buffer.concat([tail, chunk.subarray(0, 2)]), offset - tail.length);
+          findEmpty(chunk, offset);
+        }
+        let end = chunk.length - 1;
+        while (end >= 0 && (chunk[end] === 0x0a || chunk[end] === 0x0d)) end--;
+        if (end >= 0) lastContent = offset + end;
+        tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
+        offset += chunk.length;
         if (validUtf8) {
           const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
           const cut = completeCharacterEnd(data);
@@ -57,11 +84,12 @@ function contentScanner() {
         }
       }
     },
-    result(): Pick<FileScan, 'validUtf8' | 'bom' | 'endsWithNewline'> {
+    result(): Pick<FileScan, 'validUtf8' | 'bom' | 'endsWithNewline' | 'innerBlankLine'> {
       return {
         validUtf8: validUtf8 && (carry.length === 0 || isUtf8(carry)),
         bom: detectBom(head),
         endsWithNewline: lastByte === 0x0a,
+        innerBlankLine: firstEmpty >= 0 && firstEmpty < lastContent,
       };
     },
   };

@@ -66,7 +66,7 @@ export async function loadFile(db: Database, input: InputFile, options: LoadFile
     : (options.encoding ?? (scan.bom === 'gb18030' || (!scan.validUtf8 && !compressed) ? 'gb18030' : 'utf-8'));
   const transcoded = encoding === 'gb18030' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
   try {
-    const source = await openSource(db, transcoded?.path ?? input.path, input.format, contract).catch(fail(input.path));
+    const source = await openSource(db, transcoded?.path ?? input.path, input.format, contract, { innerBlankLine: scan.innerBlankLine }).catch(fail(input.path));
     const resolved = resolveColumns(input.table, source.columns, options.mapping);
     if (resolved.missingRequired.length > 0) {
       throw new FileLoadError(
@@ -194,20 +194,24 @@ async function applyFile(
 
 /**
  * The SQL for a staged record's line. Records are numbered from `firstLine`; in CSV, lines
- * DuckDB set aside as broken sit between good records, so a good record's line is shifted
- * by the broken lines before it (the `line_shift` table, by ordinal, empty when none).
+ * DuckDB set aside as broken, and the empty lines it skipped, sit between good records, so a
+ * good record's line is shifted by those lines before it (the `line_shift` table, by
+ * ordinal, empty when none).
  */
 async function lineExpression(db: Database, source: SourceRelation): Promise<string> {
   if (!source.structuralRejects) {
     await db.exec('create or replace temp table line_shift (ordinal bigint, shift bigint)');
     return `s.ordinal + ${source.firstLine}`;
   }
-  // Broken line j (1-based, ascending) at line r_j has r_j - firstLine - (j - 1) good
-  // records before it; a good record is shifted by the number of broken lines before it.
+  // Skipped line j (broken or empty; 1-based, ascending) at line r_j has r_j - firstLine - (j - 1)
+  // good records before it; a good record is shifted by the number of skipped lines before it.
   await db.exec(`create or replace temp table line_shift as
     with broken as (
       select line, row_number() over (order by line) as j
-      from (select distinct line from ${source.structuralRejects})
+      from (
+        select line from ${source.structuralRejects}
+        ${source.blankLines ? `union select line from ${source.blankLines}` : ''}
+      )
     ),
     steps as (
       select line - ${source.firstLine} - (j - 1) as good_before, max(j) as shift

@@ -23,6 +23,8 @@ export interface SourceRelation {
   firstLine: number;
   /** For CSV: the temp table DuckDB writes structurally broken lines to. */
   structuralRejects?: string;
+  /** For CSV: the temp table of the empty lines (`line`) its reader skipped without a trace. */
+  blankLines?: string;
   /** JSON Lines: the relation also has `_json` (the line) and `_blank`. */
   jsonLines?: boolean;
   /** The reader parses cells into READER_TYPES itself (CSV); cast failures are structural rejects. */
@@ -31,13 +33,19 @@ export interface SourceRelation {
 
 export const CSV_REJECTS_TABLE = 'csv_reject_errors';
 const CSV_SCANS_TABLE = 'csv_reject_scans';
+const CSV_BLANK_LINES_TABLE = 'csv_blank_lines';
 const ARROW_TABLE = 'arrow_source';
 
-export async function openSource(db: Database, path: string, format: FileFormat, contract: TableContract): Promise<SourceRelation> {
+export interface OpenOptions {
+  /** The file has an empty line before its last record (see FileScan.innerBlankLine). */
+  innerBlankLine?: boolean;
+}
+
+export async function openSource(db: Database, path: string, format: FileFormat, contract: TableContract, options: OpenOptions = {}): Promise<SourceRelation> {
   switch (format) {
     case 'csv':
     case 'tsv':
-      return openCsv(db, path, format === 'tsv', contract);
+      return openCsv(db, path, format === 'tsv', contract, options.innerBlankLine ?? false);
     case 'jsonl':
       return openJsonLines(db, path);
     case 'parquet':
@@ -56,7 +64,7 @@ async function describe(db: Database, relation: string): Promise<string[]> {
   return rows.map((r) => r.column_name);
 }
 
-async function openCsv(db: Database, path: string, tab: boolean, contract: TableContract): Promise<SourceRelation> {
+async function openCsv(db: Database, path: string, tab: boolean, contract: TableContract, innerBlankLine: boolean): Promise<SourceRelation> {
   // Delimiter (from the header line), quote and escape are fixed so that a broken line
   // cannot talk DuckDB's sniffer into another dialect and take good rows down with it.
   const delimiter = tab ? '\t' : detectDelimiter(readHeaderLine(path));
@@ -76,8 +84,30 @@ async function openCsv(db: Database, path: string, tab: boolean, contract: Table
     select: (map) => `select ${renamed(map, quoteIdent)} from ${reader(map)}`,
     firstLine: 2,
     structuralRejects: CSV_REJECTS_TABLE,
+    blankLines: await listBlankLines(db, path, innerBlankLine),
     typed: true,
   };
+}
+
+/** Each line of a text file as one cell `line`, empty lines included (null), in file order. */
+function linesOf(path: string): string {
+  return `read_csv(${sqlString(path)}, columns = {'line': 'VARCHAR'}, header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, strict_mode = false)`;
+}
+
+/**
+ * The lines of the empty lines DuckDB's CSV reader skips. Read (one more pass) only when the
+ * scan saw one before the last record; otherwise the table is empty.
+ */
+async function listBlankLines(db: Database, path: string, innerBlankLine: boolean): Promise<string> {
+  if (!innerBlankLine) {
+    await db.exec(`create or replace temp table ${CSV_BLANK_LINES_TABLE} (line bigint)`);
+    return CSV_BLANK_LINES_TABLE;
+  }
+  // Materialised first: the temp table's rowid is the line's ordinal.
+  await db.exec(`create or replace temp table csv_line_flags as select line is null as blank from ${linesOf(path)}`);
+  await db.exec(`create or replace temp table ${CSV_BLANK_LINES_TABLE} as select rowid + 1 as line from csv_line_flags where blank`);
+  await db.exec('drop table csv_line_flags');
+  return CSV_BLANK_LINES_TABLE;
 }
 
 /**
@@ -91,7 +121,7 @@ export function isJsonObject(cell: string): string {
 async function openJsonLines(db: Database, path: string): Promise<SourceRelation> {
   // Each line is read as one text cell, so a malformed line is a reject at its own line
   // instead of an error that stops the file.
-  const lines = `read_csv(${sqlString(path)}, columns = {'json': 'VARCHAR'}, header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, strict_mode = false)`;
+  const lines = `(select line as json from ${linesOf(path)})`;
   const keys = await db.query<{ key: string }>(
     `select distinct unnest(json_keys(json)) as key from ${lines} where ${isJsonObject('json')} order by key`,
   );

@@ -27,6 +27,7 @@ describe('scanFile', () => {
       validUtf8: true,
       bom: null,
       endsWithNewline: false,
+      innerBlankLine: false,
     });
   });
 
@@ -35,6 +36,16 @@ describe('scanFile', () => {
     const scan = await scanFile(write('whole.csv.gz', bytes));
     expect(scan).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, validUtf8: true, endsWithNewline: true });
     await expect(scanFile(write('cut.csv.gz', bytes.subarray(0, bytes.length - 4)))).rejects.toThrow('unexpected end of file');
+  });
+
+  it('sees an empty line before the last record (LF or CRLF, also across chunks), not trailing ones', async () => {
+    const inner = async (name: string, text: string | Buffer) => (await scanFile(write(name, text))).innerBlankLine;
+    expect(await inner('b1.csv', 'h\na\n\nb\n')).toBe(true);
+    expect(await inner('b2.csv', 'h\r\na\r\n\r\nb\r\n')).toBe(true);
+    expect(await inner('b3.csv', 'h\na\nb\n\n\n')).toBe(false);
+    expect(await inner('b4.csv', 'h\na\nb')).toBe(false);
+    // "\n" ends the first 1 MiB chunk, "\nb\n" starts the second.
+    expect(await inner('b5.csv', Buffer.concat([Buffer.alloc((1 << 20) - 1, 0x61), Buffer.from('\n\nb\n')]))).toBe(true);
   });
 
   it('tells a UTF-8 BOM, a GB18030 BOM and a final line break', async () => {

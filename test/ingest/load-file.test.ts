@@ -418,6 +418,34 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     });
   });
 
+  it('empty lines (which the CSV reader skips) still count: later records keep their own lines', async () => {
+    const file = writeLines(tmp.path('segments-blank-lines.csv'), [
+      'call_id,speaker,start_ms,end_ms', // 1
+      'C1,agent,0,100', // 2
+      '', // 3
+      'C1,agent,0,100,9', // 4 broken
+      'C1,robot,0,100', // 5
+      '', // 6
+      '', // 7
+      'C1,customer,100,400', // 8 good
+      'C1,customer,500,400', // 9
+      '', // 10: trailing empty lines shift nothing
+    ]);
+    await withDb(async (db) => {
+      // Five records: lines 2, 4, 5, 8, 9; the empty lines are no records.
+      expect(await load(db, file)).toMatchObject({ rows: 5, loaded: 2, rejected: 3 });
+      expect((await rejectsOf(db)).map((r) => [r.line, r.column, r.reason.replace(/ \(Expected.*/, '')])).toEqual([
+        [4n, null, 'too many columns'],
+        [5n, 'speaker', 'unknown value (allowed: agent, customer)'],
+        [9n, 'end_ms', 'end_ms is not after start_ms'],
+      ]);
+      expect(await db.queryJs('select start_ms, source_line from segments order by source_line')).toEqual([
+        { start_ms: 0n, source_line: 2n },
+        { start_ms: 100n, source_line: 8n },
+      ]);
+    });
+  });
+
   it('a file with only its header loads nothing and rejects nothing', async () => {
     const file = writeLines(tmp.path('complaints-empty.csv'), ['complaint_id,opened_at']);
     await withDb(async (db) => {
