@@ -58,6 +58,8 @@ ranked as (
     *,
     percent_rank() over (partition by rank_group order by csat_mean) as csat_rank,
     percent_rank() over (partition by rank_group order by audit_score) as audit_rank,
+    rank() over (partition by rank_group order by csat_mean desc) as csat_place,
+    rank() over (partition by rank_group order by audit_score desc) as audit_place,
     count(*) over (partition by rank_group) as agents_ranked
   from rank_groups
 ),
@@ -91,11 +93,10 @@ final as (
     d.gap as value,
     0 as baseline,
     d.gap as score,
-    format('Over the {} days to {}, agent {} ranks {} of {} agents{} on CSAT ({}, {} surveys) but {} on audit score ({}, {} audits).',
-      $window_days, cast($to as date), d.agent_id,
-      case when d.csat_rank >= 0.5 then format('in the top {}%', greatest(round(100 * (1 - d.csat_rank))::bigint, 1)) else format('in the bottom {}%', greatest(round(100 * d.csat_rank)::bigint, 1)) end,
-      d.agents_ranked, case when d.rank_group = '(centre)' then '' else format(' in {}', d.team) end, round(d.csat_mean, 2), d.surveys,
-      case when d.audit_rank >= 0.5 then format('in the top {}%', greatest(round(100 * (1 - d.audit_rank))::bigint, 1)) else format('in the bottom {}%', greatest(round(100 * d.audit_rank)::bigint, 1)) end,
+    format('Over the {} days to {}, agent {} is {} of {} agents{} on CSAT ({}, {} surveys) but {} on audit score ({}, {} audits).',
+      $window_days, cast($to as date), d.agent_id, ordinal(d.csat_place), d.agents_ranked,
+      case when d.rank_group = '(centre)' then '' else format(' in {}', d.team) end, round(d.csat_mean, 2), d.surveys,
+      ordinal(d.audit_place),
       round(d.audit_score, 1), d.audits) as explanation,
     evidence_list(flatten(list(e.ids))) as evidence
   from divergent as d

@@ -49,3 +49,13 @@ create or replace temp macro measure_label(metric) as
 -- inside [0.01, 0.99] so a baseline of exactly 0 or 1 still leaves room for noise.
 create or replace temp macro share_noise(p, n) as
   sqrt(least(greatest(p, 0.01), 0.99) * (1 - least(greatest(p, 0.01), 0.99)) / n);
+
+-- 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st.
+create or replace temp macro ordinal(n) as
+  n || case
+    when n % 100 in (11, 12, 13) then 'th'
+    when n % 10 = 1 then 'st'
+    when n % 10 = 2 then 'nd'
+    when n % 10 = 3 then 'rd'
+    else 'th'
+  end;
