@@ -30,13 +30,15 @@ const inList = (words: readonly string[]) => words.map(sqlString).join(', ');
  * The type a reader that parses cells itself (DuckDB's CSV reader) is asked for. Whole
  * numbers are read as doubles, because its BIGINT parse rounds '1.5' to 2; timestamps as
  * text, because its TIMESTAMPTZ parse turns an unreadable cell into null without a word;
- * dates as text, because its DATE parse takes '2024/03/01', 'epoch' and drops a time part.
+ * dates as text, because its DATE parse takes '2024/03/01', 'epoch' and drops a time part;
+ * booleans as text, because its BOOLEAN parse refuses ' yes ', which every other format's
+ * cells (trimmed) accept.
  */
 export const READER_TYPES: Record<ColumnContract['type'], string> = {
   text: 'VARCHAR',
   integer: 'DOUBLE',
   number: 'DOUBLE',
-  boolean: 'BOOLEAN',
+  boolean: 'VARCHAR',
   timestamp: 'VARCHAR',
   date: 'VARCHAR',
 };
@@ -59,11 +61,10 @@ function fromTyped(c: ColumnContract): string {
       // NaN = trunc(NaN) and inf = trunc(inf) in DuckDB, and 1e30 does not fit: try_cast.
       return `(case when ${r} = trunc(${r}) then try_cast(${r} as bigint) end)`;
     case 'text':
+    case 'boolean':
     case 'timestamp':
     case 'date':
       return fromText(c);
-    default:
-      return r;
   }
 }
 
@@ -98,15 +99,8 @@ function fromText(c: ColumnContract): string {
  */
 function cellText(c: ColumnContract, typedSource: boolean): string {
   const r = raw(c);
-  if (!typedSource) return r;
-  switch (READER_TYPES[c.type]) {
-    case 'VARCHAR':
-      return r;
-    case 'DOUBLE':
-      return `(case when ${r} = trunc(${r}) and abs(${r}) < 1e15 then ${r}::bigint::varchar else ${r}::varchar end)`;
-    default:
-      return `${r}::varchar`;
-  }
+  if (!typedSource || READER_TYPES[c.type] !== 'DOUBLE') return r;
+  return `(case when ${r} = trunc(${r}) and abs(${r}) < 1e15 then ${r}::bigint::varchar else ${r}::varchar end)`;
 }
 
 function defaultLiteral(c: ColumnContract): string | null {

@@ -112,6 +112,42 @@ describe('JSON Lines', () => {
   });
 });
 
+describe('CSV (cells parsed by DuckDB\'s reader) and JSON Lines (cells as text) agree cell by cell', () => {
+  it('padded cells, case, booleans, numbers in other spellings, and the rejects they give', async () => {
+    const header = ['call_id', 'direction', 'started_at', 'ended_at', 'hold_s', 'transferred', 'lead_grade'];
+    const rows = [
+      ['C1', ' Inbound ', ' 2026-11-20 09:00:00 ', '2026-11-20T09:01:00+08:00', ' 5 ', ' yes ', ' b '],
+      ['C2', 'outbound', '2026-11-20 09:00:00', '2026-11-20 09:01:00', '+4', 'N', ''],
+      ['C3', 'outbound', '2026-11-20 09:00:00', '2026-11-20 09:01:00', '1e1', '0', 'a'],
+      ['C4', 'outbound', '2026-11-20 09:00:00', '2026-11-20 09:01:00', '-1', 'maybe', 'A'],
+    ];
+    const csv = writeLines(tmp.path('calls-cells.csv'), [header.join(','), ...rows.map((r) => r.join(','))]);
+    const jsonl = writeLines(tmp.path('calls-cells.jsonl'), rows.map((r) => JSON.stringify(Object.fromEntries(header.map((h, i) => [h, r[i]])))));
+    const loadOne = (file: string) =>
+      withDb(async (db) => {
+        await load(db, file);
+        return {
+          rows: await rowsOf(db, 'calls', 'call_id'),
+          rejects: (await rejectsOf(db)).map(({ line, column, reason }) => ({ line, column, reason })),
+        };
+      }, TZ);
+    const fromCsv = await loadOne(csv);
+    const fromJsonl = await loadOne(jsonl);
+    // C4: hold_s -1 is out of range and 'maybe' no boolean; CSV lines count the header.
+    expect(fromCsv.rejects).toEqual([
+      { line: 5n, column: 'hold_s', reason: 'out of range (must be at least 0)' },
+      { line: 5n, column: 'transferred', reason: 'not a boolean (true/false)' },
+    ]);
+    expect(fromJsonl.rejects).toEqual(fromCsv.rejects.map((r) => ({ ...r, line: r.line! - 1n })));
+    expect(fromCsv.rows.map((r) => [r.call_id, r.direction, r.started_at, r.ended_at, r.hold_s, r.transferred, r.lead_grade])).toEqual([
+      ['C1', 'inbound', utc('2026-11-20T01:00:00Z'), utc('2026-11-20T01:01:00Z'), 5, true, 'B'],
+      ['C2', 'outbound', utc('2026-11-20T01:00:00Z'), utc('2026-11-20T01:01:00Z'), 4, false, null],
+      ['C3', 'outbound', utc('2026-11-20T01:00:00Z'), utc('2026-11-20T01:01:00Z'), 10, false, 'A'],
+    ]);
+    expect(fromJsonl.rows).toEqual(fromCsv.rows);
+  });
+});
+
 describe('Parquet and Arrow IPC loads equal the CSV load', () => {
   /** Every table of the centre fixture, loaded from `pathOf(table)`, as rows without provenance. */
   async function loadCentre(pathOf: (table: TableName) => Promise<string> | string): Promise<Record<string, unknown>> {
