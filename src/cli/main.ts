@@ -21,6 +21,9 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  // Commands report "done, but" outcomes (exit 3) through process.exitCode; start clean so
+  // one in-process call never inherits another's.
+  process.exitCode = undefined;
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;

@@ -6,5 +6,6 @@ import { registerCompute } from './compute.ts';
 import { registerDemo } from './demo.ts';
 import { registerAnomalies } from './anomalies.ts';
 import { registerEvaluate } from './evaluate.ts';
+import { registerReport } from './report.ts';
 
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerCompute, registerQuery, registerDemo, registerAnomalies, registerEvaluate];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerCompute, registerQuery, registerDemo, registerAnomalies, registerReport, registerEvaluate];
