@@ -3,20 +3,25 @@
 -- agent_hangup_rate) the baseline is the agent's days in the $baseline_days days before
 -- the day: robust z = (x − median) ÷ scale, where scale = 1.4826 × MAD of the baseline
 -- days (see robust_scale for MAD = 0), never below the day's own sampling noise, because a
--- day's mean over a few dozen calls cannot be judged more finely than that:
---   calls √median (Poisson); conversion and hang-up rate are judged as asin √share
---   (see judged_days), whose noise is 1 ÷ (2√(the day's volume)); aht, talk_ratio and csat the sd
---   of the agent's single calls
---   (surveys) over the baseline days ÷ √(the day's volume), and at least 5% of the median
---   (aht), 0.02 (talk_ratio), 0.1 (csat).
+-- day's figure over a few dozen calls cannot be judged more finely than that:
+--   calls √median (Poisson); conversion and hang-up rate are judged as asin √share (see
+--   judged_days), whose noise is 1 ÷ (2√(the day's volume)); talk_ratio and csat the sd of
+--   the agent's single calls (surveys) over the baseline days ÷ √(the day's volume), and at
+--   least 0.02 (talk_ratio), 0.1 (csat).
+-- aht is judged against its call mix: a day with three times the usual sales (long calls)
+-- or mostly tech-support calls is long for that reason alone. The day's expected aht is
+-- the agent's baseline mean handle time per call type (direction, queue or campaign,
+-- sale) weighted by the day's calls of each type; the robust z is that of aht − expected
+-- against the same residual on the baseline days, with a floor of the within-type sd of
+-- single calls ÷ √(the day's calls), and at least 5% of the expected aht.
 -- It fires beyond ±$z_threshold. A day is judged only with enough volume ($min_calls
 -- answered calls of the kind, $min_surveys surveys for csat; calls always) and only
 -- against >= $min_baseline_days baseline days that had that volume: an agent in their
 -- first weeks gets no verdict.
 -- Grain: one row per (agent, day, metric) for days in [$from, $to].
--- From: agent_daily; call_facts and surveys for the call-level spread and the evidence
--- (the day's calls or surveys that show the shift, at most 20). value: the day's value;
--- baseline: the median; score: robust z.
+-- From: agent_daily; call_facts and surveys for the spread of single calls, the call mix
+-- and the evidence (the day's calls or surveys that show the shift, at most 20).
+-- value: the day's value; baseline: the median of the baseline days; score: robust z.
 
 with daily as (
   select
@@ -36,46 +41,40 @@ with daily as (
   where day between cast($from as date) - $baseline_days and cast($to as date)
 ),
 
-call_moments as (
-  -- Count, sum and sum of squares of single-call values per agent-day, for their spread.
-  select
-    agent_id,
-    day,
-    count(handle_s) filter (where answered) as handle_n,
-    sum(handle_s) filter (where answered) as handle_sum,
-    sum(handle_s * handle_s) filter (where answered) as handle_sumsq,
-    count(talk_ratio) as talk_n,
-    sum(talk_ratio) as talk_sum,
-    sum(talk_ratio * talk_ratio) as talk_sumsq
+window_calls as (
+  select call_id, agent_id, day, started_at, direction, queue, campaign_id, answered, sale, handle_s, talk_ratio, disconnect_party
   from call_facts
   where day between cast($from as date) - $baseline_days and cast($to as date)
     and agent_id is not null
+),
+
+talk_moments as (
+  -- Count, sum and sum of squares of single-call talk ratios per agent-day, for their spread.
+  select agent_id, day, count(talk_ratio) as n, sum(talk_ratio) as total, sum(talk_ratio * talk_ratio) as total_sq
+  from window_calls
   group by agent_id, day
 ),
 
 survey_moments as (
-  select c.agent_id, c.day, count(s.csat) as csat_n, sum(s.csat) as csat_sum, sum(s.csat * s.csat) as csat_sumsq
+  select c.agent_id, c.day, count(s.csat) as n, sum(s.csat) as total, sum(s.csat * s.csat) as total_sq
   from surveys as s
-  join call_facts as c using (call_id)
-  where c.day between cast($from as date) - $baseline_days and cast($to as date)
-    and c.agent_id is not null
+  join window_calls as c using (call_id)
   group by c.agent_id, c.day
 ),
 
 metric_days as (
   select agent_id, day, 'calls' as metric, calls::double as value, calls as volume, 1 as min_volume,
-    null::bigint as single_n, null::double as single_sum, null::double as single_sumsq
+    null::bigint as single_n, null::double as single_total, null::double as single_total_sq
   from daily
   union all
   select agent_id, day, 'conversion', conversion_rate, answered_outbound, $min_calls, null, null, null from daily
   union all
-  select d.agent_id, d.day, 'aht', d.aht_s, d.answered, $min_calls, m.handle_n, m.handle_sum, m.handle_sumsq
-  from daily as d left join call_moments as m using (agent_id, day)
+  select agent_id, day, 'aht', aht_s, answered, $min_calls, null, null, null from daily
   union all
-  select d.agent_id, d.day, 'talk_ratio', d.talk_ratio, d.talk_calls, $min_calls, m.talk_n, m.talk_sum, m.talk_sumsq
-  from daily as d left join call_moments as m using (agent_id, day)
+  select d.agent_id, d.day, 'talk_ratio', d.talk_ratio, d.talk_calls, $min_calls, m.n, m.total, m.total_sq
+  from daily as d left join talk_moments as m using (agent_id, day)
   union all
-  select d.agent_id, d.day, 'csat', d.csat_mean, d.surveys, $min_surveys, m.csat_n, m.csat_sum, m.csat_sumsq
+  select d.agent_id, d.day, 'csat', d.csat_mean, d.surveys, $min_surveys, m.n, m.total, m.total_sq
   from daily as d left join survey_moments as m using (agent_id, day)
   union all
   select agent_id, day, 'agent_hangup_rate', agent_hangup_rate, answered, $min_calls, null, null, null from daily
@@ -105,8 +104,8 @@ targets as (
 ),
 
 baseline_days as (
-  select t.agent_id, t.day, t.metric, t.value, t.scaled, t.volume, b.value as past_value, b.scaled as past_scaled,
-    b.single_n, b.single_sum, b.single_sumsq
+  select t.agent_id, t.day, t.metric, t.value, t.scaled, t.volume, b.day as past_day, b.value as past_value,
+    b.scaled as past_scaled, b.single_n, b.single_total, b.single_total_sq
   from targets as t
   join judged_days as b
     on b.agent_id = t.agent_id
@@ -128,37 +127,115 @@ baseline_spread as (
     c.*,
     avg(abs(b.past_scaled - c.scaled_median)) as mean_abs_dev,
     -- sd of the single calls (surveys) of the baseline days
-    sqrt(greatest((sum(b.single_sumsq) - sum(b.single_sum) ^ 2 / sum(b.single_n)) / nullif(sum(b.single_n) - 1, 0), 0)) as single_sd
+    sqrt(greatest((sum(b.single_total_sq) - sum(b.single_total) ^ 2 / sum(b.single_n)) / nullif(sum(b.single_n) - 1, 0), 0)) as single_sd
   from baseline_centre as c
   join baseline_days as b using (agent_id, day, metric)
+  where c.metric <> 'aht'
   group by all
 ),
 
-scored as (
+plain_scores as (
   select
-    *,
+    agent_id, day, metric, value, baseline_median, baseline_n,
+    null::double as expected,
     (scaled - scaled_median) / robust_scale(scaled_mad, mean_abs_dev,
       case metric
         when 'calls' then sqrt(greatest(baseline_median, 1))
         when 'conversion' then 1 / (2 * sqrt(volume))
         when 'agent_hangup_rate' then 1 / (2 * sqrt(volume))
-        when 'aht' then greatest(0.05 * baseline_median, single_sd / sqrt(volume))
         when 'talk_ratio' then greatest(0.02, single_sd / sqrt(volume))
         when 'csat' then greatest(0.1, single_sd / sqrt(volume))
       end) as z
   from baseline_spread
 ),
 
-shifts as (
-  select * from scored where abs(z) > $z_threshold
+call_types as (
+  -- Answered calls per agent-day and call type: the mix behind a day's handle time.
+  select
+    agent_id,
+    day,
+    concat_ws('|', direction, coalesce(queue, campaign_id, '-'), sale) as call_type,
+    count(*) as n,
+    sum(handle_s) as total_s,
+    sum(handle_s * handle_s) as total_sq
+  from window_calls
+  where answered and handle_s is not null
+  group by all
 ),
 
-day_calls as (
-  -- Calls of the shifted agent-days, for the evidence.
-  select f.*
-  from call_facts as f
-  semi join (select distinct agent_id, day from shifts) as s using (agent_id, day)
-  where f.day between cast($from as date) and cast($to as date)
+aht_days as (
+  -- Each judged aht day (target) with itself and its baseline days.
+  select agent_id, day, day as judged_day, true as is_target
+  from baseline_centre where metric = 'aht'
+  union all
+  select b.agent_id, b.day, b.past_day, false
+  from baseline_days as b
+  semi join baseline_centre as c on c.agent_id = b.agent_id and c.day = b.day and c.metric = 'aht'
+  where b.metric = 'aht'
+),
+
+type_norms as (
+  -- The agent's mean handle time per call type over a target's baseline days.
+  select d.agent_id, d.day, c.call_type, sum(c.n) as n, sum(c.total_s) / sum(c.n) as mean_s,
+    sum(c.total_sq) - sum(c.total_s) ^ 2 / sum(c.n) as within_ss
+  from aht_days as d
+  join call_types as c on c.agent_id = d.agent_id and c.day = d.judged_day
+  where not d.is_target
+  group by all
+),
+
+overall_norms as (
+  select agent_id, day, sum(mean_s * n) / sum(n) as mean_s,
+    sqrt(sum(within_ss) / nullif(sum(n) - count(*), 0)) as within_sd
+  from type_norms
+  group by agent_id, day
+),
+
+aht_residuals as (
+  -- Each day's aht minus what its mix of calls would take at the agent's baseline pace
+  -- (a type unseen in the baseline counts at the agent's overall mean).
+  select
+    d.agent_id, d.day, d.judged_day, d.is_target,
+    sum(c.total_s) / sum(c.n) as aht,
+    sum(c.n * coalesce(t.mean_s, o.mean_s)) / sum(c.n) as expected,
+    sum(c.n) as n
+  from aht_days as d
+  join call_types as c on c.agent_id = d.agent_id and c.day = d.judged_day
+  join overall_norms as o on o.agent_id = d.agent_id and o.day = d.day
+  left join type_norms as t on t.agent_id = d.agent_id and t.day = d.day and t.call_type = c.call_type
+  group by all
+),
+
+aht_baselines as (
+  select agent_id, day, median(aht - expected) as residual_median, mad(aht - expected) as residual_mad
+  from aht_residuals
+  where not is_target
+  group by agent_id, day
+),
+
+aht_scores as (
+  select
+    c.agent_id, c.day, 'aht' as metric, c.value, c.baseline_median, c.baseline_n,
+    r.expected,
+    (r.aht - r.expected - b.residual_median) / robust_scale(b.residual_mad,
+      (select avg(abs(p.aht - p.expected - b.residual_median)) from aht_residuals as p
+        where p.agent_id = c.agent_id and p.day = c.day and not p.is_target),
+      greatest(o.within_sd / sqrt(r.n), 0.05 * r.expected)) as z
+  from baseline_centre as c
+  join aht_residuals as r on r.agent_id = c.agent_id and r.day = c.day and r.is_target
+  join aht_baselines as b on b.agent_id = c.agent_id and b.day = c.day
+  join overall_norms as o on o.agent_id = c.agent_id and o.day = c.day
+  where c.metric = 'aht'
+),
+
+scored as (
+  select * from plain_scores
+  union all
+  select * from aht_scores
+),
+
+shifts as (
+  select * from scored where abs(z) > $z_threshold
 ),
 
 evidence as (
@@ -175,7 +252,7 @@ evidence as (
       else list(c.call_id order by c.started_at)
     end as ids
   from shifts as s
-  join day_calls as c using (agent_id, day)
+  join window_calls as c using (agent_id, day)
   left join surveys as v on s.metric = 'csat' and v.call_id = c.call_id
   group by s.agent_id, s.day, s.metric, s.z
 ),
@@ -192,9 +269,11 @@ final as (
     s.value,
     s.baseline_median as baseline,
     s.z as score,
-    format('Agent {}''s {} was {} on {} against a usual {} (median of their previous {} days); robust z = {}.',
+    format('Agent {}''s {} was {} on {} against a usual {} (median of their previous {} days{}); robust z = {}.',
       s.agent_id, measure_label(s.metric), measure_text(s.metric, s.value), s.day,
-      measure_text(s.metric, s.baseline_median), s.baseline_n, round(s.z, 1)) as explanation,
+      measure_text(s.metric, s.baseline_median), s.baseline_n,
+      case when s.expected is null then '' else format('; {} expected for that day''s mix of calls', measure_text('aht', s.expected)) end,
+      round(s.z, 1)) as explanation,
     coalesce(evidence_list(e.ids[1:20]), []) as evidence
   from shifts as s
   left join evidence as e using (agent_id, day, metric)

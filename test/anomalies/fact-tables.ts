@@ -8,7 +8,7 @@ export async function createFactTables(db: Database): Promise<void> {
   await db.exec(`
     create table call_facts (
       call_id varchar, day date, started_at timestamptz, direction varchar, agent_id varchar, team varchar,
-      answered boolean, sale boolean, handle_s double, talk_ratio double, agent_talk_ms bigint,
+      queue varchar, campaign_id varchar, answered boolean, sale boolean, talk_s double, handle_s double, talk_ratio double, agent_talk_ms bigint,
       customer_talk_ms bigint, disconnect_party varchar
     );
     create table agent_daily (
