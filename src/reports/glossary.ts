@@ -1,0 +1,35 @@
+/**
+ * The glossary closing every report: each measure the report shows, with its definition
+ * and unit, taken from the one source of definitions (src/metrics/measures.ts). A measure
+ * is "shown" when a report query returns a column of that name or a KPI names it, give or
+ * take the layout's `glossary` corrections.
+ */
+import { MEASURES } from '../metrics/measures.ts';
+import { html, type Html } from './html.ts';
+import type { ReportLayout } from './report-layout.ts';
+import type { Translator } from './i18n.ts';
+import type { QueryResults } from './run-report-queries.ts';
+
+export function shownMeasures(layout: ReportLayout, results: QueryResults): string[] {
+  const names = new Set<string>();
+  for (const result of Object.values(results)) result.columns.forEach((c) => names.add(c));
+  for (const section of layout.sections) {
+    for (const item of section.items) if (item.type === 'kpis') item.measures.forEach((m) => names.add(m.name));
+  }
+  layout.glossary.omit.forEach((n) => names.delete(n));
+  layout.glossary.add.forEach((n) => names.add(n));
+  return MEASURES.filter((m) => names.has(m.name)).map((m) => m.name);
+}
+
+export function renderGlossary(names: string[], tr: Translator): Html {
+  const byName = new Map(MEASURES.map((m) => [m.name, m]));
+  const entries = names.map((name) => {
+    const measure = byName.get(name)!;
+    const unit = tr.has(`unit.${measure.unit}`) ? tr.t(`unit.${measure.unit}`) : measure.unit;
+    const label = tr.has(`measure.${name}`) ? tr.t(`measure.${name}`) : name;
+    return html`<tr><th scope="row">${label}<code>${name}</code></th><td>${tr.lang === 'zh-CN' ? measure.zh : measure.en}</td><td>${unit}</td></tr>`;
+  });
+  return html`<section id="glossary" class="glossary"><h2>${tr.t('glossary.title')}</h2>
+<table><thead><tr><th scope="col">${tr.t('glossary.measure')}</th><th scope="col">${tr.t('glossary.definition')}</th><th scope="col">${tr.t('glossary.unit')}</th></tr></thead>
+<tbody>${entries}</tbody></table></section>`;
+}

@@ -1,0 +1,20 @@
+/**
+ * CSV of a report table's rows (already masked), for the audit desk's spreadsheets: header of
+ * column names, raw values (lists joined by spaces), RFC 4180 quoting, and text that a
+ * spreadsheet would run as a formula (= + - @ at the start) prefixed with an apostrophe.
+ * It starts with a UTF-8 byte order mark so Excel reads Chinese names correctly.
+ */
+import type { ReportRow } from './mask-personal-data.ts';
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = Array.isArray(value) ? value.map(String).join(' ') : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function rowsToCsv(columns: string[], rows: ReportRow[]): string {
+  const lines = [columns.map(cell).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => cell(row[c])).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,63 @@
+/**
+ * Runs a report's named queries (SQL files under queries/reports/) with bound parameters
+ * and returns plain rows: integers and decimals as numbers (charts need numbers, and counts
+ * in a report are far below 2^53), dates as 'YYYY-MM-DD', personal data masked.
+ */
+import { DuckDBTypeId } from '@duckdb/node-api';
+import type { Database } from '../db/database.ts';
+import { readQuery } from '../db/sql-files.ts';
+import type { ReportLayout } from './report-layout.ts';
+import { usedQueries } from './report-layout.ts';
+import { paramsFor, type ReportParams } from './report-params.ts';
+import { maskRows, type ReportRow } from './mask-personal-data.ts';
+
+const NUMERIC_AS_TEXT = new Set<DuckDBTypeId>([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.DECIMAL,
+]);
+
+export interface QueryResult {
+  columns: string[];
+  rows: ReportRow[];
+}
+export type QueryResults = Record<string, QueryResult>;
+
+export async function runReportQueries(
+  db: Database,
+  layout: ReportLayout,
+  params: ReportParams,
+  showPersonalData: boolean,
+): Promise<QueryResults> {
+  const results: QueryResults = {};
+  for (const name of usedQueries(layout)) {
+    const file = `reports/${layout.queries[name]}`;
+    const { columns, rows } = await runQuery(db, file, params);
+    results[name] = { columns, rows: maskRows(rows, showPersonalData) };
+  }
+  return results;
+}
+
+export async function runQuery(db: Database, file: string, params: ReportParams): Promise<QueryResult> {
+  const sql = readQuery(file);
+  const source = `queries/${file}`;
+  let reader;
+  try {
+    reader = await db.raw.runAndReadAll(sql, paramsFor(sql, params, source));
+  } catch (error) {
+    throw new Error(`report query ${source} failed: ${(error as Error).message}`);
+  }
+  const columns = reader.columnNames();
+  const types = reader.columnTypes();
+  const numeric = columns.filter((_, i) => NUMERIC_AS_TEXT.has(types[i]!.typeId));
+  const rows = reader.getRowObjectsJson() as ReportRow[];
+  for (const row of rows) {
+    for (const column of numeric) {
+      const value = row[column];
+      if (typeof value === 'string') row[column] = Number(value);
+    }
+  }
+  return { columns, rows };
+}

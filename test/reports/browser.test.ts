@@ -1,0 +1,159 @@
+/**
+ * The reports in a real browser (Debian's chromium, headless): they load with every network
+ * request blocked and none attempted, no console error, charts visible with JavaScript on and
+ * off, the anomalies filter works, and hostile names and comments in the data run nothing.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReports } from '../../src/reports/render-reports.ts';
+import { parseConfig } from '../../src/config/load-config.ts';
+import { REPORT_DAY, withReportFixture } from './fixtures/report-fixture.ts';
+import { SKIP_BROWSER_REASON, launchChromium } from './chromium.ts';
+
+const REPORTS = ['nightly.html', 'anomalies.html', 'coaching.html'];
+const FULL_PHONES = ['13912345678', '13800138000', '13700001111'];
+
+interface Visit {
+  page: Page;
+  /** Every request the page attempted (the page's own file included). */
+  requests: string[];
+  consoleErrors: string[];
+  dialogs: string[];
+}
+
+describe.skipIf(SKIP_BROWSER_REASON !== undefined)(`reports in chromium${SKIP_BROWSER_REASON ? ` (skipped: ${SKIP_BROWSER_REASON})` : ''}`, () => {
+  let browser: Browser;
+  const out = mkdtempSync(join(tmpdir(), 'callq-browser-'));
+  const masked = join(out, 'masked', REPORT_DAY);
+  const shown = join(out, 'shown', REPORT_DAY);
+
+  beforeAll(async () => {
+    const config = parseConfig({ timezone: 'Asia/Shanghai' });
+    await withReportFixture(async (db) => {
+      await renderReports(db, config, { day: REPORT_DAY, outDir: join(out, 'masked') });
+      await renderReports(db, config, { day: REPORT_DAY, outDir: join(out, 'shown'), showPersonalData: true });
+    });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  async function visit(file: string, javaScriptEnabled = true): Promise<Visit> {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const visit: Visit = { page, requests: [], consoleErrors: [], dialogs: [] };
+    const own = pathToFileURL(file).href;
+    // Block everything but the report itself; the request listener below still sees any attempt.
+    await context.route('**/*', (route) => (route.request().url() === own ? route.continue() : route.abort()));
+    page.on('request', (request) => visit.requests.push(request.url()));
+    page.on('console', (message) => message.type() === 'error' && visit.consoleErrors.push(message.text()));
+    page.on('pageerror', (error) => visit.consoleErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      visit.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(own);
+    if (javaScriptEnabled) {
+      // vega-embed swaps each static chart for a live one; wait until every figure has.
+      await page.waitForFunction(() => document.querySelectorAll('.chart-static').length === 0, undefined, { timeout: 20_000 });
+    }
+    return visit;
+  }
+
+  for (const report of REPORTS) {
+    it(`${report} loads offline: no request beyond its own file, no console error`, async () => {
+      const v = await visit(join(masked, report));
+      expect(v.requests).toEqual([pathToFileURL(join(masked, report)).href]);
+      expect(v.consoleErrors).toEqual([]);
+      await v.page.context().close();
+    });
+
+    it(`${report} shows every chart with JavaScript (live) and without it (static SVG)`, async () => {
+      for (const js of [true, false]) {
+        const v = await visit(join(masked, report), js);
+        const figures = v.page.locator('figure[data-chart]');
+        const count = await figures.count();
+        expect(count).toBeGreaterThan(0);
+        for (let i = 0; i < count; i++) {
+          const svg = figures.nth(i).locator(js ? '.chart-live svg' : '.chart-static svg');
+          await expect.poll(() => svg.isVisible(), { message: `${report} chart ${i} (js ${js})` }).toBe(true);
+          const box = await svg.boundingBox();
+          expect(box!.width).toBeGreaterThan(50);
+          expect(box!.height).toBeGreaterThan(30);
+        }
+        await v.page.context().close();
+      }
+    });
+
+    it(`${report} runs nothing from hostile names or comments, even with personal data shown`, async () => {
+      for (const dir of [masked, shown]) {
+        const v = await visit(join(dir, report));
+        // Hover marks so tooltips render names too.
+        for (const mark of (await v.page.locator('.chart-live path[role="graphics-symbol"]').all()).slice(0, 40)) {
+          await mark.hover({ force: true, timeout: 500 }).catch(() => undefined);
+        }
+        expect(await v.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+        expect(await v.page.locator('img').count()).toBe(0);
+        expect(v.dialogs).toEqual([]);
+        expect(v.requests).toHaveLength(1);
+        await v.page.context().close();
+      }
+    });
+
+    it(`${report} never shows a full phone number by default`, async () => {
+      const v = await visit(join(masked, report));
+      const text = await v.page.content();
+      for (const phone of FULL_PHONES) expect(text).not.toContain(phone);
+      await v.page.context().close();
+    });
+  }
+
+  it('nightly.html: a tooltip shows a hostile agent name as text', async () => {
+    const v = await visit(join(masked, 'nightly.html'));
+    // In the talk-vs-conversion scatter, A2 (the <img onerror> name) is the point at talk ratio 55%.
+    const points = v.page.locator('#fig-talk_vs_conversion .chart-live path[role="graphics-symbol"][aria-label*="Talk ratio: 55%"]');
+    await points.first().hover({ force: true });
+    const tooltip = v.page.locator('#vg-tooltip-element');
+    await expect.poll(() => tooltip.textContent()).toContain('<img src=x onerror="window.__xss = 1"> (A2)');
+    expect(await tooltip.locator('img').count()).toBe(0);
+    expect(await v.page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    await v.page.context().close();
+  });
+
+  it('anomalies.html: filtering by rule leaves only that rule\'s rows', async () => {
+    const v = await visit(join(masked, 'anomalies.html'));
+    const rows = v.page.locator('#table-anomalies tbody tr:visible');
+    expect(await rows.count()).toBe(5);
+    await v.page.locator('.filters label', { hasText: 'Rule' }).locator('select').selectOption('short sale');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().getAttribute('id')).toBe('a-an3');
+    await expect.poll(() => v.page.locator('.row-count').first().textContent()).toBe('1 of 5 rows shown');
+    await v.page.context().close();
+  });
+
+  it('anomalies.html: a header click sorts the rows by that column', async () => {
+    const v = await visit(join(masked, 'anomalies.html'));
+    const scoreHeader = v.page.locator('#table-anomalies thead th', { hasText: 'Score' });
+    const ids = () => v.page.locator('#table-anomalies tbody tr').evaluateAll((trs) => trs.map((tr) => tr.id));
+    await scoreHeader.click();
+    // Scores: an1 5.2, an2 5, an3 1.9, an4 1, an5 2 -> ascending an4, an3, an5, an2, an1.
+    expect(await ids()).toEqual(['a-an4', 'a-an3', 'a-an5', 'a-an2', 'a-an1']);
+    await scoreHeader.click();
+    expect(await ids()).toEqual(['a-an1', 'a-an2', 'a-an5', 'a-an3', 'a-an4']);
+    await v.page.context().close();
+  });
+
+  it('anomalies.html without JavaScript: the full table is there and the filters are hidden', async () => {
+    const v = await visit(join(masked, 'anomalies.html'), false);
+    expect(await v.page.locator('#table-anomalies tbody tr:visible').count()).toBe(5);
+    expect(await v.page.locator('.filters').isVisible()).toBe(false);
+    await v.page.context().close();
+  });
+});

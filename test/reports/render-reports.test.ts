@@ -1,0 +1,214 @@
+/**
+ * renderReports on the fixture centre (fixtures/marts.sql): the files it writes, figures read
+ * from the marts (worked out by hand below), masking, escaping, languages and repeatability.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReports, type RenderOptions } from '../../src/reports/render-reports.ts';
+import { readLayouts } from '../../src/reports/report-files.ts';
+import { reportParams } from '../../src/reports/report-params.ts';
+import { runQuery } from '../../src/reports/run-report-queries.ts';
+import { parseConfig } from '../../src/config/load-config.ts';
+import type { Database } from '../../src/db/database.ts';
+import { REPORT_DAY, withReportFixture } from './fixtures/report-fixture.ts';
+
+const config = parseConfig({ timezone: 'Asia/Shanghai' });
+const FULL_PHONES = ['13912345678', '13800138000', '13700001111'];
+const out = mkdtempSync(join(tmpdir(), 'callq-reports-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+async function render(name: string, options: Partial<RenderOptions> = {}): Promise<string> {
+  const dir = join(out, name);
+  await withReportFixture((db) => renderReports(db, config, { day: REPORT_DAY, outDir: dir, ...options }));
+  return join(dir, REPORT_DAY);
+}
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+const withoutGeneratedLine = (text: string) => text.replace(/^<p class="generated">.*$/m, '');
+
+describe('renderReports', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await render('default', { now: new Date('2026-11-22T06:00:00Z') });
+  });
+
+  it('writes the three reports and the anomalies CSV into the day folder, and nothing else', () => {
+    expect(readdirSync(dir).sort()).toEqual(['anomalies.csv', 'anomalies.html', 'coaching.html', 'nightly.html']);
+  });
+
+  it('keeps each file under 5 MB', () => {
+    for (const file of readdirSync(dir)) expect(statSync(join(dir, file)).size).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('shows the headline with its changes as read from center_daily', () => {
+    const nightly = read(dir, 'nightly.html');
+    const calls = /<div class="kpi" data-measure="calls">[\s\S]*?<\/div>\n<\/div>/.exec(nightly)?.[0] ?? '';
+    // calls = 100 + 2i: report day (i = 28) 156, day before 154 -> +2;
+    // mean of i = 0..27 is 100 + 2 * 13.5 = 127 -> +29.
+    expect(calls).toContain('<div class="kpi-value">156</div>');
+    expect(calls).toContain('vs day before</span> <b>+2</b><');
+    expect(calls).toContain('vs 28-day avg</span> <b>+29</b><');
+    const conversion = /<div class="kpi" data-measure="conversion_rate">[\s\S]*?<\/div>\n<\/div>/.exec(nightly)?.[0] ?? '';
+    // 0.13 on the report day against 0.10 on every other day: +3.0 points both ways, good news.
+    expect(conversion).toContain('<div class="kpi-value">13.0%</div>');
+    expect(conversion).toContain('<div class="kpi-change good"><span>vs day before</span> <b>+3.0 pp</b></div>');
+  });
+
+  it('links the top anomalies into anomalies.html, whose rows carry the anchors', () => {
+    expect(read(dir, 'nightly.html')).toContain('href="anomalies.html#a-an1"');
+    expect(read(dir, 'anomalies.html')).toContain('<tr id="a-an1">');
+  });
+
+  it('masks phone numbers everywhere and leaves customers\' comments out', () => {
+    for (const file of readdirSync(dir)) {
+      const text = read(dir, file);
+      for (const phone of FULL_PHONES) expect(text, `${file} shows ${phone}`).not.toContain(phone);
+    }
+    expect(read(dir, 'anomalies.html')).toContain('number *******5678');
+    expect(read(dir, 'anomalies.csv')).toContain('*******5678');
+    expect(read(dir, 'coaching.html')).not.toContain('call me back');
+  });
+
+  it('escapes markup from data: nothing from a name or comment becomes an element', () => {
+    for (const file of ['nightly.html', 'anomalies.html', 'coaching.html']) {
+      const text = read(dir, file);
+      expect(text).not.toContain('<img src=x');
+      expect(text).not.toContain('window.__xss = 2');
+    }
+    expect(read(dir, 'coaching.html')).toContain('&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)');
+  });
+
+  it('ends each report with a glossary of its measures from src/metrics/measures.ts', () => {
+    const coaching = read(dir, 'coaching.html');
+    const glossary = coaching.slice(coaching.indexOf('<section id="glossary"'));
+    expect(glossary).toContain('<code>conversion_shrunk</code>');
+    expect(glossary).toContain('Conversion shrunk toward the team');
+    // The anomalies page shows an anomaly's `score`, which is not the audit section score.
+    const anomalies = read(dir, 'anomalies.html');
+    expect(anomalies.slice(anomalies.indexOf('<section id="glossary"'))).not.toContain('<code>score</code>');
+  });
+
+  it('writes the anomalies table as CSV: masked, with a header of column names', () => {
+    const lines = read(dir, 'anomalies.csv').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'anomaly_id,day,severity,rule,team,agent,entity_type,entity_id,entity,metric,value,baseline,score,explanation,evidence,severity_order',
+    );
+    // an1..an4 fall in 2026-11-15..2026-11-21, an5 has no day, an6 (2026-11-11) is older.
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['an1', 'an2', 'an3', 'an4', 'an5']);
+  });
+
+  it('gives the same files on a re-run, apart from the generated-at line, in any machine time zone', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const again = await render('again', { now: new Date('2026-11-23T01:02:03Z') });
+      for (const file of readdirSync(dir)) {
+        expect(withoutGeneratedLine(read(again, file)), file).toBe(withoutGeneratedLine(read(dir, file)));
+      }
+      expect(read(again, 'nightly.html')).toContain('Generated at 2026-11-23T01:02:03.000Z');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('leaves no temporary files behind', () => {
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('renderReports options', () => {
+  it('uses the latest day of center_daily when no day is given', async () => {
+    const result = await withReportFixture((db) => renderReports(db, config, { outDir: join(out, 'latest') }));
+    expect(result.day).toBe(REPORT_DAY);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('switches every label to Chinese with lang zh-CN', async () => {
+    const zh = await render('zh', { lang: 'zh-CN' });
+    const nightly = read(zh, 'nightly.html');
+    expect(nightly).toContain('<html lang="zh-CN">');
+    expect(nightly).toContain('<h1>每日运营报告</h1>');
+    expect(nightly).toContain('较前一日');
+    expect(nightly).toContain('成交数 ÷ 已接通外呼数（转化率）。');
+    expect(nightly).not.toContain('vs day before');
+  });
+
+  it('shows personal data, still escaped, with showPersonalData', async () => {
+    const shown = await render('shown', { showPersonalData: true });
+    const coaching = read(shown, 'coaching.html');
+    expect(coaching).toContain('&lt;/script&gt;&lt;script&gt;window.__xss = 2&lt;/script&gt; call me back on 13700001111');
+    expect(read(shown, 'anomalies.html')).toContain('number 13912345678');
+  });
+});
+
+describe('report queries', () => {
+  const params = reportParams(REPORT_DAY, config);
+  const rowsOf = (db: Database, file: string) => runQuery(db, file, params).then((r) => r.rows);
+
+  it('conversion by hour: funnel_daily\'s hours pooled by weekday over the 28 days', async () => {
+    await withReportFixture(async (db) => {
+      const cells = await rowsOf(db, 'reports/nightly/conversion_by_hour.sql');
+      // Saturday (isodow 6) 10h: 2026-11-21 (4 connected, 1 sale) + 2026-11-14 (6, 2) -> 3 / 10 = 0.3;
+      // Friday 14h: 1 / 2 = 0.5. 2026-10-24 is before 2026-10-25; the lead_grade row is another breakdown.
+      expect(cells).toEqual([
+        { weekday: 5, hour: 14, answered_outbound: 2, sales: 1, conversion_rate: 0.5 },
+        { weekday: 6, hour: 10, answered_outbound: 10, sales: 3, conversion_rate: 0.3 },
+      ]);
+    });
+  });
+
+  it('complaint funnel over the 28 days: 4 opened, 3 responded, 2 resolved, 1 followed up', async () => {
+    await withReportFixture(async (db) => {
+      // K1..K4 opened 2026-10-25..2026-11-21 (K5 is older); K4 has no response; K2, K3 resolved; K2 closed the loop.
+      const stages = await rowsOf(db, 'reports/nightly/complaint_funnel.sql');
+      expect(stages.map((s) => [s.stage, s.complaints])).toEqual([
+        ['opened', 4],
+        ['responded', 3],
+        ['resolved', 2],
+        ['followed_up', 1],
+      ]);
+    });
+  });
+
+  it('section heat map: the mean section score of the window\'s audits per agent', async () => {
+    await withReportFixture(async (db) => {
+      const cells = await rowsOf(db, 'reports/coaching/agent_section_scores.sql');
+      // A2: U2 (closing 40, opening 70) and U3 (closing 60, opening 90) -> closing 50, opening 80.
+      // A3's only audit U4 (2026-10-01) is before the window (2026-10-25 .. 2026-11-21).
+      expect(cells.filter((c) => c.agent_id === 'A2').map((c) => [c.section, c.score, c.audits])).toEqual([
+        ['closing', 50, 2],
+        ['opening', 80, 2],
+      ]);
+      expect(cells.some((c) => c.agent_id === 'A3')).toBe(false);
+    });
+  });
+
+  it('anomaly list: the concerned agent and team, also through the call', async () => {
+    await withReportFixture(async (db) => {
+      const rows = await rowsOf(db, 'reports/anomalies/anomaly_list.sql');
+      const an3 = rows.find((r) => r.anomaly_id === 'an3');
+      // an3 is about call C3, which agent A2 of team North handled.
+      expect([an3?.agent, an3?.team]).toEqual(['<img src=x onerror="window.__xss = 1"> (A2)', 'North']);
+    });
+  });
+
+  it('anomaly history: the 28 days up to the anomaly, its day marked', async () => {
+    await withReportFixture(async (db) => {
+      const rows = await rowsOf(db, 'reports/anomalies/anomaly_history.sql');
+      const an1 = rows.filter((r) => r.anomaly_id === 'an1');
+      // 2026-10-25 .. 2026-11-21 of A1's conversion_rate (the rule's metric "conversion").
+      expect(an1).toHaveLength(28);
+      expect(an1.filter((r) => r.is_anomaly_day).map((r) => [r.day, r.value])).toEqual([['2026-11-21', 0.3]]);
+      expect(rows.every((r) => r.anomaly_id === 'an1')).toBe(true);
+    });
+  });
+});
+
+describe('report layouts', () => {
+  it('are read in navigation order', () => {
+    expect(readLayouts().map((l) => l.name)).toEqual(['nightly', 'anomalies', 'coaching']);
+  });
+});

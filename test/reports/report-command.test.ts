@@ -1,0 +1,81 @@
+/** `callq report` through main(): the files of the day, the options, usage errors, the runs row. */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { Database } from '../../src/db/database.ts';
+import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
+import { MARTS_SQL, REPORT_DAY } from './fixtures/report-fixture.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'callq-report-command-'));
+const dbPath = join(tmp, 'callq.duckdb');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const db = await Database.open(dbPath, { timezone: 'Asia/Shanghai' });
+  try {
+    await ensureSchema(db);
+    await db.exec(MARTS_SQL);
+  } finally {
+    db.close();
+  }
+});
+
+async function callq(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  process.exitCode = undefined;
+  try {
+    const code = await main(['node', 'callq', '--db', dbPath, ...args]);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.exitCode = undefined;
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+describe('callq report', () => {
+  it('writes the day\'s reports and prints their paths', async () => {
+    const out = join(tmp, 'out');
+    const result = await callq('report', '--date', REPORT_DAY, '--out', out);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const day = join(out, REPORT_DAY);
+    expect(result.stdout.trim().split('\n')).toEqual(
+      ['nightly.html', 'anomalies.html', 'anomalies.csv', 'coaching.html'].map((f) => join(day, f)),
+    );
+  });
+
+  it('takes the latest day, Chinese labels and shown personal data from its options', async () => {
+    const out = join(tmp, 'zh');
+    const result = await callq('report', '--out', out, '--lang', 'zh-CN', '--show-personal-data');
+    expect(result.code).toBe(0);
+    const anomalies = readFileSync(join(out, REPORT_DAY, 'anomalies.html'), 'utf8');
+    expect(anomalies).toContain('<html lang="zh-CN">');
+    expect(anomalies).toContain('13912345678');
+  });
+
+  it('records the run in runs', async () => {
+    const db = await Database.open(dbPath, { readOnly: true });
+    try {
+      const runs = await db.query(`select command, day, status from runs where command = 'report' order by run_id`);
+      expect(runs).toEqual([
+        { command: 'report', day: REPORT_DAY, status: 'done' },
+        { command: 'report', day: REPORT_DAY, status: 'done' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rejects a bad day or language with exit 2 and writes nothing', async () => {
+    const out = join(tmp, 'bad');
+    expect((await callq('report', '--date', '2026-02-30', '--out', out)).code).toBe(2);
+    expect((await callq('report', '--lang', 'fr', '--out', out)).code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+  });
+});
