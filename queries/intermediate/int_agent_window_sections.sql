@@ -1,9 +1,10 @@
--- int_agent_window_sections: each agent's mean audit section scores over the window, for the
--- weak-section reasons of the trainer ranking.
+-- int_agent_window_sections: each agent's mean audit section scores over the window, beside
+-- the centre's mean for that section over the same audits window, for the weak-section
+-- reasons of the trainer ranking.
 -- grain: one row per window end day, agent and audit section audited in the window.
 -- from: int_agent_window_stats (window end days and their start), audit_section_scores.
 -- unique: day, agent_id, section
--- not null: day, agent_id, section, score, audits
+-- not null: day, agent_id, section, score, audits, centre_score
 
 with window_ends as (
   select distinct day, window_start from int_agent_window_stats
@@ -13,17 +14,32 @@ sections as (
   select * from audit_section_scores
 ),
 
-final as (
+windowed as (
   select
     window_ends.day,
     sections.agent_id,
     sections.section,
-    avg(sections.score) as score,
-    count(*) as audits
+    sections.score
   from window_ends
   join sections
     on sections.day between window_ends.window_start and window_ends.day
-  group by window_ends.day, sections.agent_id, sections.section
+),
+
+final as (
+  select
+    day,
+    agent_id,
+    section,
+    avg(score) as score,
+    count(*) as audits,
+    any_value(centre_score) as centre_score
+  from (
+    select
+      *,
+      avg(score) over (partition by day, section) as centre_score
+    from windowed
+  )
+  group by day, agent_id, section
 )
 
 select * from final

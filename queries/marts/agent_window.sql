@@ -6,10 +6,11 @@
 -- tail the list.
 --   *_rank: 1 = best among the centre's agents with that metric (ties share a rank).
 --   composite_score: mean over the agent's metrics of 1 − percent_rank (1 = best).
---   low_scoring: composite in the bottom quarter of the centre, or shrunk CSAT or audit
---     score below its target (targets.csat_mean, targets.audit_score).
---   reasons (low scorers only): the metrics in the bottom quarter or below target.
---   weak_sections: audit sections whose window mean is below targets.audit_score, worst first.
+--   low_scoring: composite in the bottom quarter of the centre's agents.
+--   reasons (low scorers only): the metrics in the bottom quarter of the centre, or (CSAT,
+--     audit score) shrunk below target (targets.csat_mean, targets.audit_score).
+--   weak_sections: audit sections whose window mean is below targets.audit_score and below
+--     the centre's mean for the section (weaker than target and than peers), worst first.
 -- grain: one row per window end day (day) and agent with any activity in the window.
 -- from: int_agent_window_stats, int_window_priors, int_agent_window_sections;
 --   parameters talk_band_lo, talk_band_hi, target_csat_mean, target_audit_score.
@@ -120,8 +121,7 @@ weak_metrics as (
       case when csat_score <= 0.25 or csat_mean_shrunk < getvariable('target_csat_mean') then 'csat_mean' end,
       case when audit_score_score <= 0.25 or audit_score_shrunk < getvariable('target_audit_score') then 'audit_score' end,
       case when talk_score <= 0.25 and talk_distance_shrunk > 0 then 'talk_distance' end,
-      case when complaint_score <= 0.25 then 'complaints_per_1000' end,
-      case when composite_percentile <= 0.25 then 'composite_score' end
+      case when complaint_score <= 0.25 then 'complaints_per_1000' end
     ], metric -> metric is not null) as weak
   from ranked
 ),
@@ -133,18 +133,14 @@ weak_sections as (
     list(section order by score, section) as weak_sections
   from sections
   where score < getvariable('target_audit_score')
+    and score < centre_score
   group by day, agent_id
 ),
 
 flagged as (
   select
     *,
-    coalesce(
-      composite_percentile <= 0.25
-      or csat_mean_shrunk < getvariable('target_csat_mean')
-      or audit_score_shrunk < getvariable('target_audit_score'),
-      false
-    ) as low_scoring
+    coalesce(composite_percentile <= 0.25, false) as low_scoring
   from weak_metrics
 ),
 

@@ -130,9 +130,9 @@ const windowMeasures: Measure[] = [
   { name: 'complaint_rank', unit: 'rank', en: 'Rank of complaints_per_1000_shrunk (1 = fewest).', zh: '收缩后每千通投诉数排名（1 为最少）。' },
   { name: 'composite_score', unit: 'share', en: 'Mean over the agent\'s available metrics of the percentile of the shrunk value (1 = best of the centre).', zh: '坐席各可用指标收缩值百分位的平均（1 为全中心最好）。' },
   { name: 'composite_rank', unit: 'rank', en: 'Rank of composite_score (1 = best).', zh: '综合得分排名（1 为最好）。' },
-  { name: 'low_scoring', unit: 'yes/no', en: 'On the low-scoring list: composite score in the bottom quarter, or shrunk CSAT or audit score below target.', zh: '列入低分名单：综合得分处于后四分之一，或收缩后满意度/质检得分低于目标。' },
-  { name: 'reasons', unit: 'list of measures', en: 'Low scorers only: the measures in the bottom quarter of the centre or below target (conversion, csat_mean, audit_score, talk_distance, complaints_per_1000, composite_score); the *_n columns give the evidence size.', zh: '仅低分坐席：处于全中心后四分之一或低于目标的指标（conversion、csat_mean、audit_score、talk_distance、complaints_per_1000、composite_score）；各 *_n 列为证据规模。' },
-  { name: 'weak_sections', unit: 'list of sections', en: 'Audit sections whose window score is below the audit target.', zh: '窗口期得分低于质检目标的评估部分。' },
+  { name: 'low_scoring', unit: 'yes/no', en: 'On the low-scoring list: composite score in the bottom quarter of the centre\'s agents.', zh: '列入低分名单：综合得分处于全中心坐席的后四分之一。' },
+  { name: 'reasons', unit: 'list of measures', en: 'Low scorers only: the measures in the bottom quarter of the centre or below target (conversion, csat_mean, audit_score, talk_distance, complaints_per_1000); the *_n columns give the evidence size.', zh: '仅低分坐席：处于全中心后四分之一或低于目标的指标（conversion、csat_mean、audit_score、talk_distance、complaints_per_1000）；各 *_n 列为证据规模。' },
+  { name: 'weak_sections', unit: 'list of sections', en: 'Audit sections whose window score is below the audit target and below the centre\'s mean for the section, worst first.', zh: '窗口期得分既低于质检目标又低于全中心该部分平均分的评估部分（最差在前）。' },
 ];
 
 /** Every measure, in glossary order. Names are unique (a test checks it). */

@@ -80,31 +80,36 @@ describe('agent_window conversion shrinkage', () => {
       await outboundCalls(db, 'big', 300, 3);
       await outboundCalls(db, 'c', 300, 30);
       await outboundCalls(db, 'd', 300, 15);
+      // d: opening 10/10, closing 0/10 → 100 × (1 + 0) ÷ 2 = 50; c: both 10/10 → 100.
       await insertValues(db, 'audit_items', 'form_id, item_id, section, weight, max_points, critical', `
         ('f', 'o', 'opening', 1, 10, false), ('f', 'c', 'closing', 1, 10, false)`);
       await insertValues(db, 'audits', 'audit_id, form_id, agent_id, auditor_id, audited_at, item_id, points', `
-        ('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'o', 10), ('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'c', 0)`);
+        ('au-d', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'o', 10), ('au-d', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'c', 0),
+        ('au-c', 'f', 'c', 'r1', '2026-11-20 13:00:00', 'o', 10), ('au-c', 'f', 'c', 'r1', '2026-11-20 13:00:00', 'c', 10)`);
       await compute(db);
       // Percentile scores (1 − percent_rank, best first):
-      //   conversion (shrunk): c 1, d 2/3, small 1/3, big 0
+      //   conversion (shrunk, see above): c 1, d 2/3, small 1/3, big 0
       //   complaints per 1000: nobody has one; mu = 0 gives tau2 = 0, all shrunk to 0: all 1
-      //   audit score: d alone (one agent: no usable prior, shrunk = raw 50): 1
-      // composite = mean of the agent's scores: c (1 + 1) ÷ 2 = 1; d (2/3 + 1 + 1) ÷ 3 = 0.8889;
-      //   small (1/3 + 1) ÷ 2 = 0.6667; big (0 + 1) ÷ 2 = 0.5
-      // low scorers: big (composite in the bottom quarter, conversion bottom quarter);
-      //   d (audit score 50 below the target 80; its closing section scored 0).
+      //   audit score: one audit each for c and d (N = k: no within-agent variance, no usable
+      //     prior, shrunk = raw): c 100 → 1, d 50 → 0
+      // composite = mean of the agent's scores: c (1 + 1 + 1) ÷ 3 = 1; small (1/3 + 1) ÷ 2 = 2/3;
+      //   d (2/3 + 1 + 0) ÷ 3 = 5/9; big (0 + 1) ÷ 2 = 1/2
+      // low scorers: the bottom quarter of the composite (percent_rank ≤ 0.25): big (0);
+      //   d is at 1/3. big's reason: conversion in the bottom quarter.
+      // weak sections: d's closing 0 is below the target 80 and below the centre's closing
+      //   mean (0 + 100) ÷ 2 = 50; d's opening 100 is not.
       expect(
         await rows(db, `select agent_id, composite_rank, low_scoring, reasons, weak_sections, audit_score_raw,
           audit_score_shrunk, audit_score_n, complaints_per_1000_raw, complaints_per_1000_shrunk, complaints_per_1000_n
           from agent_window order by composite_rank`),
       ).toEqual([
-        { agent_id: 'c', composite_rank: 1, low_scoring: false, reasons: null, weak_sections: [], audit_score_raw: null, audit_score_shrunk: null, audit_score_n: 0, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 300 },
-        { agent_id: 'd', composite_rank: 2, low_scoring: true, reasons: ['audit_score'], weak_sections: ['closing'], audit_score_raw: 50, audit_score_shrunk: 50, audit_score_n: 1, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 300 },
-        { agent_id: 'small', composite_rank: 3, low_scoring: false, reasons: null, weak_sections: [], audit_score_raw: null, audit_score_shrunk: null, audit_score_n: 0, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 3 },
-        { agent_id: 'big', composite_rank: 4, low_scoring: true, reasons: ['conversion', 'composite_score'], weak_sections: [], audit_score_raw: null, audit_score_shrunk: null, audit_score_n: 0, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 300 },
+        { agent_id: 'c', composite_rank: 1, low_scoring: false, reasons: null, weak_sections: [], audit_score_raw: 100, audit_score_shrunk: 100, audit_score_n: 1, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 300 },
+        { agent_id: 'small', composite_rank: 2, low_scoring: false, reasons: null, weak_sections: [], audit_score_raw: null, audit_score_shrunk: null, audit_score_n: 0, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 3 },
+        { agent_id: 'd', composite_rank: 3, low_scoring: false, reasons: null, weak_sections: ['closing'], audit_score_raw: 50, audit_score_shrunk: 50, audit_score_n: 1, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 300 },
+        { agent_id: 'big', composite_rank: 4, low_scoring: true, reasons: ['conversion'], weak_sections: [], audit_score_raw: null, audit_score_shrunk: null, audit_score_n: 0, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 300 },
       ]);
-      const composite = await rows(db, 'select agent_id, composite_score from agent_window order by composite_rank');
-      expect(composite.map((r) => r.composite_score as number)).toEqual([1, expect.closeTo(8 / 9, 10), expect.closeTo(2 / 3, 10), 0.5]);
+      const composite = await rows(db, 'select composite_score from agent_window order by composite_rank');
+      expect(composite.map((r) => r.composite_score as number)).toEqual([1, expect.closeTo(2 / 3, 10), expect.closeTo(5 / 9, 10), 0.5]);
     });
   });
 });
@@ -150,11 +155,12 @@ describe('agent_window mean shrinkage', () => {
       expect(csat[0]!.csat_mean_shrunk).toBeCloseTo(3.889655, 5);
       expect(csat[1]!.csat_mean_shrunk).toBeCloseTo(3.304762, 5);
       expect(csat[2]!.csat_mean_shrunk).toBeCloseTo(4.233333, 5);
-      // Below the CSAT target 4.2: p and q. q is also last on CSAT (score 0) and on the
-      // composite: p (0.5 + 1) ÷ 2 = 0.75, q (0 + 1) ÷ 2 = 0.5, r (1 + 1 + 1) ÷ 3 = 1.
+      // Composite: p (csat 0.5 + complaints 1) ÷ 2 = 0.75, q (0 + 1) ÷ 2 = 0.5,
+      // r (1 + 1 + talk 1) ÷ 3 = 1: q alone in the bottom quarter, with CSAT last of the
+      // centre and 3.30 below the target 4.2. (p is below the target too, but not a low scorer.)
       expect(csat.map((r) => [r.agent_id, r.low_scoring, r.reasons])).toEqual([
-        ['p', true, ['csat_mean']],
-        ['q', true, ['csat_mean', 'composite_score']],
+        ['p', false, null],
+        ['q', true, ['csat_mean']],
         ['r', false, null],
       ]);
       // Only r has a talk ratio: no usable prior, shrunk = raw.
