@@ -195,6 +195,20 @@ describe('report queries', () => {
     });
   });
 
+  it('anomaly counts: every day of the week, with zeros, for the rules that found anything', async () => {
+    await withReportFixture(async (db) => {
+      const rows = await rowsOf(db, 'reports/anomalies/anomaly_counts.sql');
+      // 7 days (2026-11-15 .. 2026-11-21) x 4 rules with dated anomalies in them (an1..an4).
+      expect(rows).toHaveLength(28);
+      expect(rows.filter((r) => r.anomalies !== 0).map((r) => [r.day, r.rule, r.anomalies])).toEqual([
+        ['2026-11-18', 'outside_hours', 1],
+        ['2026-11-20', 'short_sale', 1],
+        ['2026-11-21', 'metric_shift', 1],
+        ['2026-11-21', 'survey_integrity', 1],
+      ]);
+    });
+  });
+
   it('anomaly history: the 28 days up to the anomaly, its day marked', async () => {
     await withReportFixture(async (db) => {
       const rows = await rowsOf(db, 'reports/anomalies/anomaly_history.sql');

@@ -1,0 +1,35 @@
+/**
+ * Screenshots of a day's reports for the README (reports/screenshots/), taken with the same
+ * Debian chromium as the browser tests, JavaScript on, network blocked:
+ *   npx tsx test/reports/take-screenshots.ts out/2026-11-21 [reports/screenshots]
+ * Each is the top of the page at 1200 px wide (up to MAX_HEIGHT), which shows what the report
+ * holds without making the repository heavy.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchChromium } from './chromium.ts';
+
+const MAX_HEIGHT = 2400;
+const [dayDir, outDir = 'reports/screenshots'] = process.argv.slice(2);
+if (!dayDir) throw new Error('usage: take-screenshots.ts <out/day folder> [screenshot folder]');
+mkdirSync(outDir, { recursive: true });
+
+const browser = await launchChromium();
+try {
+  for (const report of ['nightly', 'anomalies', 'coaching']) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const url = pathToFileURL(resolve(dayDir, `${report}.html`)).href;
+    await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelectorAll('.chart-static').length === 0);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const path = join(outDir, `${report}.png`);
+    await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.min(height, MAX_HEIGHT) } });
+    process.stdout.write(`${path}\n`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
