@@ -59,11 +59,16 @@ export async function createHistory(db: Database): Promise<void> {
         when i % 5 = 1 then 'interested'
         else 'not_interested'
       end as disposition,
-      case when direction = 'outbound' and connected and i % 5 = 0 then 100 + i % 50 end as sale_amount,
-      d,
-      connected_s,
-      connected
+      case when direction = 'outbound' and connected and i % 5 = 0 then 100 + i % 50 end as sale_amount
     from timed;
+
+    create temp view src_connected_calls as
+    select
+      *,
+      cast(substr(call_id, 2) as integer) as i,
+      (epoch(cast(ended_at as timestamp)) - epoch(cast(answered_at as timestamp)))::integer as connected_s
+    from src_calls
+    where answered_at is not null;
 
     -- Six segments a connected call, overlapping by 300 ms, the last running 5 s past the end.
     create temp table src_segments as
@@ -72,8 +77,7 @@ export async function createHistory(db: Database): Promise<void> {
       case when k % 2 = 0 then 'agent' else 'customer' end as speaker,
       greatest(0, k * connected_s * 1000 // 6 - 300) as start_ms,
       (k + 1) * connected_s * 1000 // 6 + case when k = 5 then 5000 else 0 end as end_ms
-    from src_calls, range(6) as pieces(k)
-    where connected;
+    from src_connected_calls, range(6) as pieces(k);
 
     create temp table src_surveys as
     select
@@ -82,8 +86,8 @@ export async function createHistory(db: Database): Promise<void> {
       (cast(ended_at as timestamp) + to_hours((i % 3 * 12)::integer))::varchar as responded_at,
       1 + i % 5 as csat,
       i % 11 as nps
-    from (select *, cast(substr(call_id, 2) as integer) as i from src_calls)
-    where connected and i % 4 = 0;
+    from src_connected_calls
+    where i % 4 = 0;
 
     create temp table src_audit_items as
     select * from (values
@@ -116,10 +120,10 @@ export async function createHistory(db: Database): Promise<void> {
         customer_id,
         call_id,
         agent_id,
-        cast(substr(call_id, 2) as integer) as i,
+        i,
         cast(ended_at as timestamp) + to_hours(1) as opened_local
-      from src_calls
-      where connected and cast(substr(call_id, 2) as integer) % 13 = 0
+      from src_connected_calls
+      where i % 13 = 0
     ),
     resolved as (
       select
@@ -147,7 +151,17 @@ export async function createHistory(db: Database): Promise<void> {
   `);
 }
 
-/** Upserts into the canonical tables what was known at the end of local `day`. */
+/** Moves loaded data (the sample data) into src_* tables, for loadThrough to replay. */
+export async function sourcesFromCanonical(db: Database): Promise<void> {
+  for (const table of ['agents', 'audit_items', 'calls', 'segments', 'surveys', 'audits', 'complaints']) {
+    await db.exec(`create temp table src_${table} as select * exclude (load_id, source_line) from ${table}`);
+  }
+}
+
+/**
+ * Upserts into the canonical tables, from the src_* tables, what was known at the end of
+ * local `day`.
+ */
 export async function loadThrough(db: Database, day: string): Promise<void> {
   await db.exec('set variable fixture_day_end = cast(cast($1 as date) + 1 as timestamptz)', [day]);
   await db.exec(`
@@ -158,7 +172,7 @@ export async function loadThrough(db: Database, day: string): Promise<void> {
 
     delete from calls;
     insert into calls by name
-    select * exclude (d, connected_s, connected), 0 as load_id, 0 as source_line
+    select *, 0 as load_id, 0 as source_line
     from src_calls where cast(started_at as timestamptz) < getvariable('fixture_day_end');
 
     delete from segments;
@@ -187,4 +201,11 @@ export async function loadThrough(db: Database, day: string): Promise<void> {
       0 as source_line
     from src_complaints where cast(opened_at as timestamptz) < getvariable('fixture_day_end');
   `);
+}
+
+/** The calendar day n days after `day` (YYYY-MM-DD). */
+export function addDays(day: string, n: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + n);
+  return date.toISOString().slice(0, 10);
 }

@@ -5,52 +5,12 @@
  * FCR windows and censoring that move with the data.
  */
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import { DERIVED_TABLES } from '../../src/metrics/models.ts';
 import { withDb } from '../util/with-db.ts';
 import { compute } from './metrics-fixture.ts';
-import { FIRST_DAY, LAST_DAY, createHistory, loadThrough } from './history-fixture.ts';
+import { FIRST_DAY, LAST_DAY, addDays, createHistory, loadThrough } from './history-fixture.ts';
+import { differences, noDifferences, snapshot } from './table-snapshots.ts';
 
 const ZONE = 'Asia/Shanghai';
-
-/** Copies every derived table to snap_<name>. */
-async function snapshot(db: Database): Promise<void> {
-  for (const name of DERIVED_TABLES) await db.exec(`create or replace temp table snap_${name} as select * from ${name}`);
-}
-
-/**
- * Rows that differ between each derived table and its snapshot, both ways; doubles
- * compared to 9 decimals (sums may add in another order).
- */
-async function differences(db: Database): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const name of DERIVED_TABLES) {
-    const columns = await db.query<{ column_name: string; data_type: string }>(
-      `select column_name, data_type from duckdb_columns() where table_name = $1 and database_name <> 'temp' order by column_index`,
-      [name],
-    );
-    const list = columns
-      .map((c) => (c.data_type === 'DOUBLE' ? `round("${c.column_name}", 9)` : `"${c.column_name}"`))
-      .join(', ');
-    const n = await db.scalar(
-      `select count(*) from (
-         (select ${list} from ${name} except all select ${list} from snap_${name})
-         union all
-         (select ${list} from snap_${name} except all select ${list} from ${name})
-       )`,
-    );
-    out[name] = Number(n);
-  }
-  return out;
-}
-
-const noDifferences = Object.fromEntries(DERIVED_TABLES.map((name) => [name, 0]));
-
-function addDays(day: string, n: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
-}
 
 describe('incremental compute', () => {
   it('changes nothing when run for a day after a full compute', async () => {
@@ -117,10 +77,10 @@ describe('incremental compute', () => {
   it('settles FCR censored before a gap of days without data', async () => {
     await withDb(async (db) => {
       await createHistory(db);
-      // No calls from 11-05 to 11-10 (d = 4..9): the calls of 11-01..11-04 stay censored until
-      // 11-11 brings data again, further back than 11-11 − 8 days.
+      // No calls from 11-05 to 11-10: the calls of 11-01..11-04 stay censored until 11-11
+      // brings data again, further back than 11-11 − 8 days.
       await db.exec(`
-        delete from src_calls where d between 4 and 9;
+        delete from src_calls where cast(started_at as timestamp) between '2026-11-05' and '2026-11-11';
         delete from src_segments where call_id not in (select call_id from src_calls);
         delete from src_surveys where call_id not in (select call_id from src_calls);
         delete from src_complaints where call_id not in (select call_id from src_calls);`);

@@ -18,7 +18,7 @@ export async function insertValues(db: Database, table: string, columns: string,
 /** Compute with the default config in the database's zone, plus any overrides. */
 export async function compute(
   db: Database,
-  options: ComputeOptions & { config?: Record<string, unknown> } = {},
+  options: ComputeOptions & { config?: object } = {},
 ): Promise<ComputeResult> {
   const timezone = await db.scalar<string>("select current_setting('TimeZone')");
   const config = parseConfig({ timezone, ...options.config });
