@@ -69,8 +69,9 @@ describe('report definitions', () => {
     }
   });
 
-  it('label every measure of the glossary source', () => {
+  it('label every measure and unit of the glossary source', () => {
     expect(MEASURES.map((m) => m.name).filter((name) => !(`measure.${name}` in dictionary))).toEqual([]);
+    expect([...new Set(MEASURES.map((m) => m.unit))].filter((unit) => !(`unit.${unit}` in dictionary))).toEqual([]);
   });
 
   it('bind every chart spec under reports/ to a layout item', () => {

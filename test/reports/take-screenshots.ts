@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from './chromium.ts';
 
-const MAX_HEIGHT = 2400;
+const MAX_HEIGHT = 1800;
 const [dayDir, outDir = 'reports/screenshots'] = process.argv.slice(2);
 if (!dayDir) throw new Error('usage: take-screenshots.ts <out/day folder> [screenshot folder]');
 mkdirSync(outDir, { recursive: true });
