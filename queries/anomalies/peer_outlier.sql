@@ -11,8 +11,11 @@
 -- robust z = (x − peers' median) ÷ scale. The scale is pooled: the MAD, over every other
 -- agent doing the same work, of how far each sits from their own peers' median (a handful
 -- of teammates gives too shaky a MAD), through robust_scale (mean absolute deviation when
--- the MAD is 0) and never below a floor: conversion the binomial sd of the peers' median
--- at the agent's volume, aht 5% of the median, talk_ratio 0.02, csat 0.05.
+-- the MAD is 0) and never below a floor, the difference between agents that is ordinary
+-- (skill, style and lead mix alone make agents differ that much, so a scale estimated
+-- from a handful of similar agents must not be finer): conversion a quarter of the peers'
+-- median, or the binomial sd of that median at the agent's volume if larger; aht 10% of
+-- the median; talk_ratio 0.02; csat 0.05.
 -- Fires beyond ±$z_threshold.
 -- Grain: one row per (agent, metric), written on the window's last day $to.
 -- From: call_facts, surveys, agents. value: the agent's; baseline: peers' median;
@@ -126,8 +129,8 @@ scored as (
     r.*,
     r.residual / robust_scale(s.residual_mad, m.mean_abs_dev,
       case r.metric
-        when 'conversion' then share_noise(r.peer_median, r.volume)
-        when 'aht' then 0.05 * r.peer_median
+        when 'conversion' then greatest(share_noise(r.peer_median, r.volume), 0.25 * r.peer_median)
+        when 'aht' then 0.1 * r.peer_median
         when 'talk_ratio' then 0.02
         when 'csat' then 0.05
       end) as z

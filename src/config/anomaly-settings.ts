@@ -57,7 +57,8 @@ export const anomalySettingsSchema = z
       min_audits: count.default(2),
       /** Ranks among fewer agents mean little. */
       min_agents: count.default(5),
-      window_days: count.default(28),
+      /** Audits are few (a handful per agent a month), so the window is long. */
+      window_days: count.default(90),
     }),
     caller_id_spoof: rule({ min_digits: count.default(5), max_digits: count.default(15) }),
     robocall_burst: rule({

@@ -33,8 +33,9 @@ describe('peer_outlier', () => {
       // Peers A1-A5: 0.10, 0.15, 0.10, 0.15, 0.10 -> median 0.10; A6's residual 0.50.
       // Scale: the others' residuals from their own peers' medians: A1, A3, A5 0.10 - 0.15,
       // A2, A4 0.15 - 0.10 -> -0.05 x 3, +0.05 x 2: median -0.05, MAD 0; mean deviation
-      // 0.2 / 5 = 0.04, x 1.2533 = 0.050; the binomial floor sqrt(0.10 x 0.90 / 20) = 0.0671
-      // wins. z = 0.50 / 0.0671 = 7.45.
+      // 0.2 / 5 = 0.04, x 1.2533 = 0.050; the floor, the larger of the binomial sd
+      // sqrt(0.10 x 0.90 / 20) = 0.0671 and a quarter of the median 0.025, wins.
+      // z = 0.50 / 0.0671 = 7.45.
       const z = 0.5 / Math.sqrt(0.09 / 20);
       expect(rows[0]!.baseline).toBeCloseTo(0.1, 9);
       expect(rows[0]!.score).toBeCloseTo(z, 6);
@@ -77,5 +78,23 @@ describe('peer_outlier', () => {
       expect(rows.map((r) => [r.entity_id, r.metric])).toEqual([['A6', 'conversion']]);
       expect(rows[0]!.explanation).toContain('against 10.0% for the other agents on outbound calls (median of 5 agents)');
     }, 'Asia/Shanghai');
+  });
+
+  it('treats handle times within 10% of the peers as ordinary, however alike the peers are', async () => {
+    for (const [a6Handle, flagged] of [[130, false], [145, true]] as const) {
+      await withDb(async (db) => {
+        await createFactTables(db);
+        await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
+        const handles: Array<[string, number]> = [['A1', 100], ['A2', 101], ['A3', 100], ['A4', 101], ['A5', 100], ['A6', a6Handle]];
+        await insertRows(db, 'agents', handles.map(([agent]) => ({ agent_id: agent, team: 'T1' })));
+        await insertRows(db, 'call_facts', handles.flatMap(([agent, h]) => outboundCalls(agent, 2).map((c) => ({ ...c, handle_s: h }))));
+        const rows = await runRule(db, 'peer_outlier', { settings: { metrics: ['aht'], min_calls: 10 } });
+        // Peers' median 100 (or 100.5 for A1-A5 themselves); their residuals are within ±1 s,
+        // far finer than the floor of 10% of the median, 10 s. A6 at 130: z = 30 / 10 = 3.0;
+        // at 145: z = 45 / 10 = 4.5.
+        expect(rows.map((r) => r.entity_id)).toEqual(flagged ? ['A6'] : []);
+        if (flagged) expect(rows[0]!.score).toBeCloseTo(4.5, 9);
+      }, 'Asia/Shanghai');
+    }
   });
 });
