@@ -47,7 +47,12 @@ export async function runQuery(db: Database, file: string, params: ReportParams)
   try {
     reader = await db.raw.runAndReadAll(sql, paramsFor(sql, params, source));
   } catch (error) {
-    throw new Error(`report query ${source} failed: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    const missing = /Table with name (\w+) does not exist/.exec(message)?.[1];
+    if (missing) {
+      throw new Error(`${source} reads ${missing}, which is not in the database yet: run \`callq compute\` and \`callq anomalies\` first`);
+    }
+    throw new Error(`report query ${source} failed: ${message.split('\n')[0]}`);
   }
   const columns = reader.columnNames();
   const types = reader.columnTypes();

@@ -72,6 +72,20 @@ describe('callq report', () => {
     }
   });
 
+  it('says which command to run when a derived table is missing (exit 1)', async () => {
+    const bare = join(tmp, 'bare.duckdb');
+    const db = await Database.open(bare, { timezone: 'Asia/Shanghai' });
+    try {
+      await ensureSchema(db);
+      await db.exec(MARTS_SQL.replace(/create table anomalies[\s\S]*?\);\ninsert into anomalies values[\s\S]*?;\n/, ''));
+    } finally {
+      db.close();
+    }
+    const result = await callq('--db', bare, 'report', '--date', REPORT_DAY, '--out', join(tmp, 'bare'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^callq: queries\/reports\/nightly\/top_anomalies.sql reads anomalies, which is not in the database yet: run `callq compute` and `callq anomalies` first\n$/);
+  });
+
   it('rejects a bad day or language with exit 2 and writes nothing', async () => {
     const out = join(tmp, 'bad');
     expect((await callq('report', '--date', '2026-02-30', '--out', out)).code).toBe(2);
