@@ -4,8 +4,9 @@ import { registerLoad } from './load.ts';
 import { registerQuery } from './query.ts';
 import { registerCompute } from './compute.ts';
 import { registerDemo } from './demo.ts';
+import { registerGenerate } from './generate.ts';
 import { registerAnomalies } from './anomalies.ts';
 import { registerEvaluate } from './evaluate.ts';
 import { registerReport } from './report.ts';
 
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerCompute, registerQuery, registerDemo, registerAnomalies, registerReport, registerEvaluate];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerCompute, registerQuery, registerDemo, registerAnomalies, registerReport, registerEvaluate, registerGenerate];

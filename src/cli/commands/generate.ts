@@ -1,0 +1,66 @@
+/**
+ * `callq generate`: a synthetic contact centre with labelled anomalies (SPEC §6), the
+ * same files byte for byte for the same arguments.
+ */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { TABLE_NAMES, type TableName } from '../../ingest/contracts.ts';
+import { generateDataset } from '../../generate/generate-dataset.ts';
+import { parseDay, yesterdayUtc } from '../../generate/local-time.ts';
+import { writeDataset } from '../../generate/write-dataset.ts';
+import type { FileFormat } from '../../generate/world.ts';
+import { globalOptions } from '../context.ts';
+import { UsageError } from '../errors.ts';
+
+interface GenerateFlags {
+  seed: string;
+  days: string;
+  agents: string;
+  out: string;
+  format: FileFormat;
+  segmentsFormat?: FileFormat;
+  end?: string;
+}
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
+  return n;
+}
+
+export function registerGenerate(program: Command): void {
+  const format = (flag: string, what: string) => new Option(`--${flag} <format>`, what).choices(['csv', 'parquet']);
+  program
+    .command('generate')
+    .description('write a synthetic contact centre with labelled anomalies (anomaly_labels.csv)')
+    .requiredOption('--seed <n>', 'random seed (same arguments give the same files)')
+    .requiredOption('--days <n>', 'days of data')
+    .requiredOption('--agents <n>', 'number of agents (split over 3 teams)')
+    .requiredOption('--out <dir>', 'output folder')
+    .addOption(format('format', 'file format of every table').default('csv'))
+    .addOption(format('segments-format', 'file format of segments (default: --format)'))
+    .option('--end <date>', 'last day of data, YYYY-MM-DD (default: yesterday in UTC)')
+    .action(async (flags: GenerateFlags, command: Command) => {
+      const end = flags.end ?? yesterdayUtc(new Date());
+      try {
+        parseDay(end);
+      } catch (error) {
+        throw new UsageError(`--end: ${(error as Error).message}`);
+      }
+      const formats = Object.fromEntries(TABLE_NAMES.map((t) => [t, flags.format])) as Record<TableName, FileFormat>;
+      if (flags.segmentsFormat) formats.segments = flags.segmentsFormat;
+      const options = {
+        seed: wholeNumber('seed', flags.seed, 0, 2 ** 32 - 1),
+        days: wholeNumber('days', flags.days, 1, 3660),
+        agents: wholeNumber('agents', flags.agents, 3, 5000),
+        end,
+        formats,
+      };
+      const { data, labels, config } = generateDataset(options);
+      const written = await writeDataset(flags.out, data, labels, options, config);
+      if (!globalOptions(command).quiet) {
+        for (const file of written) process.stdout.write(`  ${file.name.padEnd(22)} ${file.rows} rows\n`);
+        process.stdout.write(`wrote ${flags.out} (${options.days} days to ${end}, ${options.agents} agents, seed ${options.seed})\n`);
+      }
+    });
+}
