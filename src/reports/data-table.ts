@@ -44,7 +44,7 @@ ${filters.length > 0 ? html`<div class="filters" hidden>${filters}<span class="r
 <div class="table-scroll"><table class="data-table" id="table-${item.id}">
 <thead><tr>${header}</tr></thead>
 <tbody>
-${body.map((tr) => html`${tr}\n`)}</tbody>
+${body.map((line) => html`${line}\n`)}</tbody>
 </table></div>
 <p class="table-total">${tr.t('table.rows', { n: rows.length })}</p>
 </div>`;

@@ -28,8 +28,6 @@ export interface RenderOptions {
   showPersonalData?: boolean;
   /** The generated-at time (tests pin it). */
   now?: Date;
-  /** Report layouts to render; default: every reports/*.json. */
-  layouts?: ReportLayout[];
 }
 
 export interface RenderResult {
@@ -43,7 +41,7 @@ export async function renderReports(db: Database, config: Config, options: Rende
   const day = options.day ?? (await latestReportDay(db));
   const tr = translator(options.lang ?? 'en');
   const showPersonalData = options.showPersonalData ?? false;
-  const layouts = options.layouts ?? readLayouts();
+  const layouts = readLayouts();
   const params = reportParams(day, config);
   const dir = join(options.outDir, day);
   mkdirSync(dir, { recursive: true });
