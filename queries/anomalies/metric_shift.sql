@@ -9,11 +9,12 @@
 --   the agent's single calls (surveys) over the baseline days ÷ √(the day's volume), and at
 --   least 0.02 (talk_ratio), 0.1 (csat).
 -- aht is judged against its call mix: a day with three times the usual sales (long calls)
--- or mostly tech-support calls is long for that reason alone. The day's expected aht is
--- the agent's baseline mean handle time per call type (direction, queue or campaign,
--- sale) weighted by the day's calls of each type; the robust z is that of aht − expected
--- against the same residual on the baseline days, with a floor of the within-type sd of
--- single calls ÷ √(the day's calls), and at least 5% of the expected aht.
+-- or mostly tech-support calls is long for that reason alone. Each call is compared with
+-- the agent's baseline pace for its type (direction, queue or campaign, sale) on the log
+-- scale (handle times are skewed); the day's mean log residual gets a robust z against
+-- the same residual on the baseline days, with a floor of the within-type sd of log
+-- handle times ÷ √(the day's calls), and at least log 1.05 (5%). The explanation also
+-- gives the aht the day's mix would have taken at the agent's usual pace.
 -- It fires beyond ±$z_threshold. A day is judged only with enough volume ($min_calls
 -- answered calls of the kind, $min_surveys surveys for csat; calls always) and only
 -- against >= $min_baseline_days baseline days that had that volume: an agent in their
@@ -151,13 +152,16 @@ plain_scores as (
 
 call_types as (
   -- Answered calls per agent-day and call type: the mix behind a day's handle time.
+  -- Handle times are compared on the log scale (they are skewed: a few very long calls
+  -- should not make a day look like a shift), so the log sums are kept too.
   select
     agent_id,
     day,
     concat_ws('|', direction, coalesce(queue, campaign_id, '-'), sale) as call_type,
     count(*) as n,
     sum(handle_s) as total_s,
-    sum(handle_s * handle_s) as total_sq
+    sum(ln(greatest(handle_s, 1))) as total_log,
+    sum(ln(greatest(handle_s, 1)) ^ 2) as total_log_sq
   from window_calls
   where answered and handle_s is not null
   group by all
@@ -175,9 +179,11 @@ aht_days as (
 ),
 
 type_norms as (
-  -- The agent's mean handle time per call type over a target's baseline days.
+  -- The agent's pace per call type over a target's baseline days: mean handle time,
+  -- mean and within-type sum of squares of log handle time.
   select d.agent_id, d.day, c.call_type, sum(c.n) as n, sum(c.total_s) / sum(c.n) as mean_s,
-    sum(c.total_sq) - sum(c.total_s) ^ 2 / sum(c.n) as within_ss
+    sum(c.total_log) / sum(c.n) as mean_log,
+    sum(c.total_log_sq) - sum(c.total_log) ^ 2 / sum(c.n) as within_log_ss
   from aht_days as d
   join call_types as c on c.agent_id = d.agent_id and c.day = d.judged_day
   where not d.is_target
@@ -185,19 +191,20 @@ type_norms as (
 ),
 
 overall_norms as (
-  select agent_id, day, sum(mean_s * n) / sum(n) as mean_s,
-    sqrt(sum(within_ss) / nullif(sum(n) - count(*), 0)) as within_sd
+  select agent_id, day, sum(mean_s * n) / sum(n) as mean_s, sum(mean_log * n) / sum(n) as mean_log,
+    sqrt(greatest(sum(within_log_ss), 0) / nullif(sum(n) - count(*), 0)) as within_log_sd
   from type_norms
   group by agent_id, day
 ),
 
 aht_residuals as (
-  -- Each day's aht minus what its mix of calls would take at the agent's baseline pace
-  -- (a type unseen in the baseline counts at the agent's overall mean).
+  -- Each day against the agent's baseline pace for its mix of calls (a type unseen in
+  -- the baseline counts at the agent's overall pace): the aht expected, and the mean log
+  -- residual (how much longer or shorter than usual, on the log scale, its calls took).
   select
     d.agent_id, d.day, d.judged_day, d.is_target,
-    sum(c.total_s) / sum(c.n) as aht,
     sum(c.n * coalesce(t.mean_s, o.mean_s)) / sum(c.n) as expected,
+    sum(c.total_log - c.n * coalesce(t.mean_log, o.mean_log)) / sum(c.n) as log_residual,
     sum(c.n) as n
   from aht_days as d
   join call_types as c on c.agent_id = d.agent_id and c.day = d.judged_day
@@ -207,23 +214,30 @@ aht_residuals as (
 ),
 
 aht_baselines as (
-  select agent_id, day, median(aht - expected) as residual_median, mad(aht - expected) as residual_mad
+  select agent_id, day, median(log_residual) as residual_median, mad(log_residual) as residual_mad
   from aht_residuals
   where not is_target
   group by agent_id, day
+),
+
+aht_spreads as (
+  select r.agent_id, r.day, avg(abs(r.log_residual - b.residual_median)) as mean_abs_dev
+  from aht_residuals as r
+  join aht_baselines as b using (agent_id, day)
+  where not r.is_target
+  group by r.agent_id, r.day
 ),
 
 aht_scores as (
   select
     c.agent_id, c.day, 'aht' as metric, c.value, c.baseline_median, c.baseline_n,
     r.expected,
-    (r.aht - r.expected - b.residual_median) / robust_scale(b.residual_mad,
-      (select avg(abs(p.aht - p.expected - b.residual_median)) from aht_residuals as p
-        where p.agent_id = c.agent_id and p.day = c.day and not p.is_target),
-      greatest(o.within_sd / sqrt(r.n), 0.05 * r.expected)) as z
+    (r.log_residual - b.residual_median)
+      / robust_scale(b.residual_mad, s.mean_abs_dev, greatest(o.within_log_sd / sqrt(r.n), ln(1.05))) as z
   from baseline_centre as c
   join aht_residuals as r on r.agent_id = c.agent_id and r.day = c.day and r.is_target
   join aht_baselines as b on b.agent_id = c.agent_id and b.day = c.day
+  join aht_spreads as s on s.agent_id = c.agent_id and s.day = c.day
   join overall_norms as o on o.agent_id = c.agent_id and o.day = c.day
   where c.metric = 'aht'
 ),

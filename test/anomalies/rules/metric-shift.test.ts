@@ -102,14 +102,15 @@ describe('metric_shift', () => {
       ]));
       const rows = await runRule(db, 'metric_shift', { settings: { metrics: ['aht'] } });
       // Baseline pace: 100 s a plain call, 400 s a sale, the same on every day (within-type
-      // sd 0). Day 21 expects (5 x 100 + 5 x 400) / 10 = 250: residual 0 (a raw z would be
-      // (250 - 130) / 6.5 = 18). Day 22 expects 130; residual 52 - 130 = -78; baseline
-      // residuals all 0 (MAD 0, mean deviation 0): scale = 5% of 130 = 6.5, z = -12.
+      // sd of log handle time 0). Day 21 expects (5 x 100 + 5 x 400) / 10 = 250 and every
+      // call is on pace: log residual 0 (a raw aht z would be (250 - 130) / 6.5 = 18).
+      // Day 22: every call 0.4 times its pace, log residual ln 0.4 = -0.916; baseline
+      // residuals all 0 (MAD 0, mean deviation 0): scale = ln 1.05, z = ln 0.4 / ln 1.05 = -18.8.
       expect(rows.map((r) => [r.day, r.metric, r.value, r.baseline])).toEqual([[dayNumber(22), 'aht', 52, 130]]);
-      expect(rows[0]!.score).toBeCloseTo(-78 / 6.5, 9);
+      expect(rows[0]!.score).toBeCloseTo(Math.log(0.4) / Math.log(1.05), 9);
       expect(rows[0]!.severity).toBe('high');
       expect(rows[0]!.explanation).toBe(
-        "Agent A1's average handle time was 52 s on 2026-11-10 against a usual 130 s (median of their previous 21 days; 130 s expected for that day's mix of calls); robust z = -12.0.",
+        "Agent A1's average handle time was 52 s on 2026-11-10 against a usual 130 s (median of their previous 21 days; 130 s expected for that day's mix of calls); robust z = -18.8.",
       );
       expect(rows[0]!.evidence).toHaveLength(10);
     }, 'Asia/Shanghai');
@@ -128,16 +129,20 @@ describe('metric_shift', () => {
         ...calls(21, 10, 400, inbound), ...calls(22, 10, 600, inbound),
       ]));
       const rows = await runRule(db, 'metric_shift', { settings: { metrics: ['aht'] } });
-      // Day 21 against days 1-20: one call type, mean 300, within-type sd √(200 x 200² / 199)
-      // = 200.5; a mean of 10 calls is known to ± 200.5 / √10 = 63.4 (> 5% of 300): residual
-      // 100, baseline residuals 0 -> z = 1.58, not flagged.
-      // Day 22 against days 1-21 (adding ten calls of 400 s): n 210, Σ 64 000, Σx² 27 600 000
-      // -> mean 304.76, sd √((27 600 000 - 64 000² / 210) / 209) = 196.8, / √10 = 62.24.
-      // Baseline residuals: -4.76 (x 20), 95.24 -> median -4.76, MAD 0, mean deviation
-      // 100 / 21 x 1.2533 = 6.0 < 62.24. z = (600 - 304.76 + 4.76) / 62.24 = 4.82.
+      // On the log scale (one call type). Day 21 against days 1-20: mean log handle
+      // (ln 100 + ln 500) / 2 = 5.4099, within sd 0.8047 x √(200 / 199) = 0.8067; the mean of
+      // 10 calls is known to ± 0.8067 / √10 = 0.2551 (more than ln 1.05): residual
+      // ln 400 - 5.4099 = 0.5816, baseline residuals 0 -> z = 2.28, not flagged.
+      // Day 22 against days 1-21 (adding ten calls of 400 s): mean log m = (200 x 5.4099 +
+      // 10 x ln 400) / 210, within sd √(Σ(ln h - m)² / 209) over the 210 calls.
+      const m = (100 * Math.log(100) + 100 * Math.log(500) + 10 * Math.log(400)) / 210;
+      const sd = Math.sqrt((100 * (Math.log(100) - m) ** 2 + 100 * (Math.log(500) - m) ** 2 + 10 * (Math.log(400) - m) ** 2) / 209);
+      // Baseline residuals: ln 100/2 + ln 500/2 - m (x 20, the median), ln 400 - m: MAD 0,
+      // mean deviation x 1.2533 below sd / √10. z = (ln 600 - m - (day 1-20 residual)) / (sd / √10) = 3.92.
+      const usual = (Math.log(100) + Math.log(500)) / 2 - m;
       expect(rows.map((r) => [r.day, r.metric])).toEqual([[dayNumber(22), 'aht']]);
-      const sd = Math.sqrt((27_600_000 - 64_000 ** 2 / 210) / 209);
-      expect(rows[0]!.score).toBeCloseTo(300 / (sd / Math.sqrt(10)), 6);
+      expect(rows[0]!.score).toBeCloseTo((Math.log(600) - m - usual) / (sd / Math.sqrt(10)), 9);
+      expect(rows[0]!.score).toBeCloseTo(3.92, 2);
     }, 'Asia/Shanghai');
   });
 });
