@@ -9,8 +9,9 @@ function cellText(cell: Cell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvText(columns: readonly string[], rows: readonly Cell[][]): string {
+/** The whole file as one string (with its row count), built from lines joined once. */
+export function csvText(columns: readonly string[], rows: Iterable<readonly Cell[]>): { text: string; rows: number } {
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(row.map(cellText).join(','));
-  return `${lines.join('\n')}\n`;
+  return { text: `${lines.join('\n')}\n`, rows: lines.length - 1 };
 }

@@ -30,16 +30,15 @@ export async function writeDataset(dir: string, data: Dataset, labels: readonly 
     const name = `${table}.${format}`;
     // A table written in the other format before would be loaded twice: remove it.
     rmSync(join(dir, `${table}.${format === 'csv' ? 'parquet' : 'csv'}`), { force: true });
-    const rows = tableRows(table, data);
-    const csv = csvText(columnsOf(table), rows);
-    if (format === 'csv') writeFileSync(join(dir, name), csv);
-    else await writeParquet(table, csv, join(dir, name));
-    written.push({ name, rows: rows.length });
+    const csv = csvText(columnsOf(table), tableRows(table, data));
+    if (format === 'csv') writeFileSync(join(dir, name), csv.text);
+    else await writeParquet(table, csv.text, join(dir, name));
+    written.push({ name, rows: csv.rows });
   }
   parseConfig(config, CONFIG_FILE);
   writeFileSync(join(dir, CONFIG_FILE), `${JSON.stringify(config, null, 2)}\n`);
   const labelRows = labels.map((l) => [l.rule, l.entity_type, l.entity_id, l.day === null ? null : formatDay(l.day)]);
-  writeFileSync(join(dir, LABELS_FILE), csvText(['rule', 'entity_type', 'entity_id', 'day'], labelRows));
+  writeFileSync(join(dir, LABELS_FILE), csvText(['rule', 'entity_type', 'entity_id', 'day'], labelRows).text);
   written.push({ name: LABELS_FILE, rows: labels.length });
   return written;
 }

@@ -56,7 +56,7 @@ describe('daysOffPattern', () => {
 
 describe('csvText', () => {
   it('quotes only cells that need it and writes null as empty', () => {
-    expect(csvText(['a', 'b', 'c'], [['x', null, 'say "hi", ok'], [1, true, 'two\nlines']])).toBe(
+    expect(csvText(['a', 'b', 'c'], [['x', null, 'say "hi", ok'], [1, true, 'two\nlines']]).text).toBe(
       'a,b,c\nx,,"say ""hi"", ok"\n1,true,"two\nlines"\n',
     );
   });

@@ -4,8 +4,8 @@
  *   customer_number (a CRM outage); normal calls always carry the number;
  * - segments.* with speech running past the end of a few calls;
  * - audits.* with an audit of an agent who is not in agents.*;
- * - calls.* with a few rows sent twice (duplicate call_id; the loader rejects the
- *   second copies, far below the 1% reject limit).
+ * - calls.* with two rows sent twice (duplicate call_id; the loader rejects the second
+ *   copies, far below its 1% reject limit; only with 1000 calls or more).
  */
 import { modifierKey } from '../call-outcomes.ts';
 import { dayOf } from '../local-time.ts';
@@ -15,6 +15,8 @@ import type { World } from '../world.ts';
 
 const AGENT_DAY_CASES = 4;
 const MIN_AGENT_DAY_CALLS = 25;
+/** Two repeated rows in at least this many are 0.2% at most. */
+const MIN_CALLS_FOR_DUPLICATES = 1000;
 
 export function injectMissingContact(world: World, calls: readonly Call[], rng: Rng): void {
   const byAgentDay = new Map<string, Call[]>();
@@ -62,8 +64,9 @@ export function injectUnknownAgentAudit(world: World, audits: AuditRow[], rng: R
   world.labels.add('data_quality', 'file', world.fileName('audits'), null);
 }
 
-/** Calls whose row is written twice in calls.* (re-sent rows). */
+/** Calls whose row is written twice in calls.* (re-sent rows), when there are enough calls for two repeats to stay far below the loader's 1% reject limit. */
 export function chooseDuplicateCalls(world: World, calls: readonly Call[], rng: Rng): string[] {
+  if (calls.length < MIN_CALLS_FOR_DUPLICATES) return [];
   const ids = rng.sample(calls.filter((c) => !world.touched.has(c)), 2).map((c) => c.call_id);
   world.labels.add('data_quality', 'file', world.fileName('calls'), null);
   return ids.sort();

@@ -1,9 +1,10 @@
 /**
  * metric_shift: agents with one day far off their own record, late in the window so
- * that at least 15 earlier working days form the baseline: conversion eight times
- * the usual (sales agents, about 60% of answered calls), calls a third as long (AHT, service
- * agents), or the agent talking 88% of the time.
- * The simulation applies the change through the agent-day modifier.
+ * that at least 15 earlier working days (three weeks) form the baseline: conversion
+ * eight times the usual (sales agents, about 60% of answered calls), calls a third as
+ * long (AHT, service agents), or the agent talking 88% of the time. A window shorter
+ * than about three weeks gets no metric_shift case. The simulation applies the change
+ * through the agent-day modifier.
  */
 import { teamOf } from '../agents.ts';
 import { modifierKey, type DayModifier } from '../call-outcomes.ts';
