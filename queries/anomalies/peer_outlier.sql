@@ -21,11 +21,27 @@
 -- From: call_facts, surveys, agents. value: the agent's; baseline: peers' median;
 -- score: robust z.
 
-with window_calls as (
+with window_calls as materialized (
   select call_id, agent_id, direction, answered, sale, handle_s, talk_ratio, agent_talk_ms, customer_talk_ms
   from call_facts
   where day between cast($to as date) - $window_days + 1 and cast($to as date)
     and agent_id is not null
+),
+
+agent_window as (
+  -- One pass over the window: each agent's work (the direction most of their calls
+  -- took), volumes and window metrics.
+  select
+    agent_id,
+    mode(direction) as work,
+    count(*) filter (where answered and direction = 'outbound') as answered_outbound,
+    count(*) filter (where sale) as sales,
+    count(*) filter (where answered) as answered,
+    avg(handle_s) filter (where answered) as aht_s,
+    count(talk_ratio) as talk_calls,
+    sum(agent_talk_ms) / sum(agent_talk_ms + customer_talk_ms) as talk_ratio
+  from window_calls
+  group by agent_id
 ),
 
 window_surveys as (
@@ -35,37 +51,23 @@ window_surveys as (
   where s.csat is not null
 ),
 
-agent_work as (
-  -- The agent's team and the direction most of their calls in the window took.
-  select
-    w.agent_id,
-    any_value(a.team) as team,
-    mode(w.direction) as work
-  from window_calls as w
-  left join agents as a using (agent_id)
-  group by w.agent_id
-),
-
 agent_values as (
-  select agent_id, 'conversion' as metric,
-    count(*) filter (where sale) / count(*) filter (where answered and direction = 'outbound') as value,
-    count(*) filter (where answered and direction = 'outbound') as volume, $min_calls as min_volume
-  from window_calls group by agent_id
+  select agent_id, 'conversion' as metric, sales / answered_outbound as value, answered_outbound as volume, $min_calls as min_volume
+  from agent_window where answered_outbound > 0
   union all
-  select agent_id, 'aht', avg(handle_s) filter (where answered), count(*) filter (where answered), $min_calls
-  from window_calls group by agent_id
+  select agent_id, 'aht', aht_s, answered, $min_calls from agent_window
   union all
-  select agent_id, 'talk_ratio', sum(agent_talk_ms) / sum(agent_talk_ms + customer_talk_ms), count(talk_ratio), $min_calls
-  from window_calls group by agent_id
+  select agent_id, 'talk_ratio', talk_ratio, talk_calls, $min_calls from agent_window
   union all
   select agent_id, 'csat', avg(csat), count(*), $min_surveys
   from window_surveys group by agent_id
 ),
 
-qualified as (
-  select v.agent_id, v.metric, v.value, v.volume, w.team, w.work
+qualified as materialized (
+  select v.agent_id, v.metric, v.value, v.volume, g.team, w.work
   from agent_values as v
-  join agent_work as w using (agent_id)
+  join agent_window as w using (agent_id)
+  left join agents as g using (agent_id)
   where v.metric in (select unnest(cast(json($metrics) as varchar[])))
     and v.volume >= v.min_volume
     and v.value is not null
@@ -101,7 +103,7 @@ peer_centre as (
   having count(*) >= $min_peers
 ),
 
-residuals as (
+residuals as materialized (
   select *, value - peer_median as residual from peer_centre
 ),
 

@@ -71,4 +71,15 @@ describe('detectAnomalies', () => {
       expect(await findings(db)).toEqual([]);
     }, 'Asia/Shanghai');
   });
+
+  it('cuts days at local midnight: a call at 00:30 in Shanghai belongs to that local day', async () => {
+    await withDb(async (db) => {
+      // 00:30 on the 20th in Shanghai is 16:30 UTC on the 19th.
+      await insertRows(db, 'calls', [outbound('NIGHT', { agent_id: 'A1', started_at: '2026-11-19 16:30:00+00', ended_at: '2026-11-19 16:31:00+00', disposition: 'no_answer' })]);
+      await detectAnomalies(db, config, { day: '2026-11-19' });
+      expect(await findings(db)).toEqual([]);
+      await detectAnomalies(db, config, { day: '2026-11-20' });
+      expect((await findings(db)).map((f) => [f.rule, f.entity_id, f.day])).toEqual([['outside_hours', 'NIGHT', '2026-11-20']]);
+    }, 'Asia/Shanghai');
+  });
 });
