@@ -5,7 +5,8 @@
 -- days (see robust_scale for MAD = 0), never below the day's own sampling noise, because a
 -- day's figure over a few dozen calls cannot be judged more finely than that:
 --   calls √median (Poisson); conversion and hang-up rate are judged as asin √share (see
---   judged_days), whose noise is 1 ÷ (2√(the day's volume)); talk_ratio and csat the sd of
+--   judged_days), whose noise is 1 ÷ (2√(the day's volume)), and their z is capped by the
+--   exact binomial tail of the day's count (see plain_judged); talk_ratio and csat the sd of
 --   the agent's single calls (surveys) over the baseline days ÷ √(the day's volume), and at
 --   least 0.02 (talk_ratio), 0.1 (csat).
 -- aht is judged against its call mix: a day with three times the usual sales (long calls)
@@ -106,7 +107,7 @@ targets as (
 
 baseline_days as (
   select t.agent_id, t.day, t.metric, t.value, t.scaled, t.volume, b.day as past_day, b.value as past_value,
-    b.scaled as past_scaled, b.single_n, b.single_total, b.single_total_sq
+    b.volume as past_volume, b.scaled as past_scaled, b.single_n, b.single_total, b.single_total_sq
   from targets as t
   join judged_days as b
     on b.agent_id = t.agent_id
@@ -137,7 +138,7 @@ baseline_spread as (
 
 plain_scores as (
   select
-    agent_id, day, metric, value, baseline_median, baseline_n,
+    agent_id, day, metric, value, volume, baseline_median, baseline_n,
     null::double as expected,
     (scaled - scaled_median) / robust_scale(scaled_mad, mean_abs_dev,
       case metric
@@ -148,6 +149,50 @@ plain_scores as (
         when 'csat' then greatest(0.1, single_sd / sqrt(volume))
       end) as z
   from baseline_spread
+),
+
+share_counts as (
+  -- A share's day as k successes of n, against the agent's pooled baseline share p
+  -- (with half a success and one trial added, so a baseline of 0 or 1 still allows surprise).
+  select
+    c.agent_id, c.day, c.metric,
+    round(any_value(c.value) * any_value(c.volume))::bigint as k,
+    any_value(c.volume) as n,
+    (sum(b.past_value * b.past_volume) + 0.5) / (sum(b.past_volume) + 1) as p
+  from baseline_centre as c
+  join baseline_days as b using (agent_id, day, metric)
+  where c.metric in ('conversion', 'agent_hangup_rate')
+  group by c.agent_id, c.day, c.metric
+),
+
+share_tails as (
+  -- Exact binomial mid-p tail of the day's count on the side it fell, as a normal quantile.
+  select
+    agent_id, day, metric,
+    case
+      when k >= n * p then probit_upper(least(sum(pmf) filter (where j > k) + 0.5 * sum(pmf) filter (where j = k), 0.5))
+      else -probit_upper(least(sum(pmf) filter (where j < k) + 0.5 * sum(pmf) filter (where j = k), 0.5))
+    end as z
+  from (
+    select *, exp(lgamma(n + 1) - lgamma(j + 1) - lgamma(n - j + 1) + j * ln(p) + (n - j) * ln(1 - p)) as pmf
+    from (select *, unnest(range(0, n + 1)) as j from share_counts)
+  )
+  group by agent_id, day, metric, k, n, p
+),
+
+plain_judged as (
+  -- A share must be extreme both against the agent's day-to-day spread (robust z) and as
+  -- a count (the exact tail): the weaker of the two, same direction, is its score. The
+  -- normal approximation alone overstates rare counts, e.g. a day without a sale.
+  select
+    s.agent_id, s.day, s.metric, s.value, s.baseline_median, s.baseline_n, s.expected,
+    case
+      when t.z is null then s.z
+      when sign(t.z) = sign(s.z) then sign(s.z) * least(abs(s.z), abs(t.z))
+      else 0
+    end as z
+  from plain_scores as s
+  left join share_tails as t using (agent_id, day, metric)
 ),
 
 call_types as (
@@ -243,7 +288,7 @@ aht_scores as (
 ),
 
 scored as (
-  select * from plain_scores
+  select * from plain_judged
   union all
   select * from aht_scores
 ),

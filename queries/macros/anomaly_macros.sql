@@ -59,3 +59,11 @@ create or replace temp macro ordinal(n) as
     when n % 10 = 3 then 'rd'
     else 'th'
   end;
+
+-- The standard normal quantile z with P(Z > z) = q, for 0 < q <= 0.5 (Abramowitz and
+-- Stegun 26.2.23, error below 0.00045): turns a tail probability into a z score.
+create or replace temp macro probit_upper(q) as
+  sqrt(-2 * ln(greatest(q, 1e-300)))
+  - (2.515517 + 0.802853 * sqrt(-2 * ln(greatest(q, 1e-300))) + 0.010328 * (-2 * ln(greatest(q, 1e-300))))
+  / (1 + 1.432788 * sqrt(-2 * ln(greatest(q, 1e-300))) + 0.189269 * (-2 * ln(greatest(q, 1e-300)))
+     + 0.001308 * sqrt(-2 * ln(greatest(q, 1e-300))) * (-2 * ln(greatest(q, 1e-300))));

@@ -145,4 +145,19 @@ describe('metric_shift', () => {
       expect(rows[0]!.score).toBeCloseTo(3.92, 2);
     }, 'Asia/Shanghai');
   });
+
+  it('judges a day without a sale by its exact binomial tail, not the normal approximation', async () => {
+    await withDb(async (db) => {
+      await createFactTables(db);
+      // 20 days of 9 sales in 50 (MAD 0), then a day of 0 sales in 30.
+      await agentDays(db, 'A1', 20, () => 0.18, () => 300);
+      await insertRows(db, 'agent_daily', [{ agent_id: 'A1', day: dayNumber(21), calls: 30, answered: 30, answered_outbound: 30, talk_calls: 0, surveys: 0, conversion_rate: 0, aht_s: 300 }]);
+      await insertRows(db, 'calls', spanDays(dayNumber(1), dayNumber(21)).map((c) => ({ ...c, call_id: `B-${c.call_id}` })));
+      // Arcsine robust z: (t(0, 30) - t(9, 50)) x 2 √30 = -3.65, beyond -3.5. But with the
+      // pooled share p = (180 + 0.5) / (1000 + 1) = 0.1803, P(0 of 30) = (1 - p)^30 = 0.0026;
+      // mid-p 0.0013 is a z of -3.0: not flagged.
+      expect((t(0, 30) - t(9, 50)) * 2 * Math.sqrt(30)).toBeLessThan(-3.5);
+      expect(await runRule(db, 'metric_shift', { settings: { metrics: ['conversion'] } })).toEqual([]);
+    }, 'Asia/Shanghai');
+  });
 });
