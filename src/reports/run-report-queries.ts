@@ -1,7 +1,9 @@
 /**
  * Runs a report's named queries (SQL files under queries/reports/) with bound parameters
  * and returns plain rows: integers and decimals as numbers (charts need numbers, and counts
- * in a report are far below 2^53), dates as 'YYYY-MM-DD', personal data masked.
+ * in a report are far below 2^53), dates as 'YYYY-MM-DD', personal data masked. Doubles are
+ * cut to 12 significant digits: DuckDB sums in parallel, so the last bits of a mean differ
+ * from run to run, and a re-run must give the same page.
  */
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
@@ -18,6 +20,8 @@ const NUMERIC_AS_TEXT = new Set<DuckDBTypeId>([
   DuckDBTypeId.UHUGEINT,
   DuckDBTypeId.DECIMAL,
 ]);
+
+const DOUBLES = new Set<DuckDBTypeId>([DuckDBTypeId.DOUBLE, DuckDBTypeId.FLOAT]);
 
 export interface QueryResult {
   columns: string[];
@@ -57,11 +61,16 @@ export async function runQuery(db: Database, file: string, params: ReportParams)
   const columns = reader.columnNames();
   const types = reader.columnTypes();
   const numeric = columns.filter((_, i) => NUMERIC_AS_TEXT.has(types[i]!.typeId));
+  const doubles = columns.filter((_, i) => DOUBLES.has(types[i]!.typeId));
   const rows = reader.getRowObjectsJson() as ReportRow[];
   for (const row of rows) {
     for (const column of numeric) {
       const value = row[column];
       if (typeof value === 'string') row[column] = Number(value);
+    }
+    for (const column of doubles) {
+      const value = row[column];
+      if (typeof value === 'number' && Number.isFinite(value)) row[column] = Number(value.toPrecision(12));
     }
   }
   return { columns, rows };

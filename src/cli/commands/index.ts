@@ -8,5 +8,16 @@ import { registerGenerate } from './generate.ts';
 import { registerAnomalies } from './anomalies.ts';
 import { registerEvaluate } from './evaluate.ts';
 import { registerReport } from './report.ts';
+import { registerNightly } from './nightly.ts';
 
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerLoad, registerCompute, registerQuery, registerDemo, registerAnomalies, registerReport, registerEvaluate, registerGenerate];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
+  registerNightly,
+  registerLoad,
+  registerCompute,
+  registerAnomalies,
+  registerReport,
+  registerQuery,
+  registerEvaluate,
+  registerGenerate,
+  registerDemo,
+];

@@ -1,0 +1,101 @@
+/**
+ * `callq nightly [--date D] --input DIR --out DIR`: the cron job. Loads what is new in
+ * DIR, computes the day (incrementally, or in full when the new files reach other days),
+ * detects the day's anomalies and renders the three reports into <out>/<day>/. Re-running
+ * a day gives the same tables and reports: loaded files are skipped by their sha256 and
+ * every step replaces what it owns.
+ */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { withContext, type Context } from '../context.ts';
+import { ExitCode } from '../errors.ts';
+import { parseDay } from '../parse-day.ts';
+import { localYesterday } from '../local-day.ts';
+import { recordRun } from '../../db/record-run.ts';
+import { discoverFiles } from '../../ingest/discover-files.ts';
+import { computeMetrics } from '../../metrics/compute.ts';
+import { detectAnomalies } from '../../anomalies/detect.ts';
+import { renderReports } from '../../reports/render-reports.ts';
+import { LANGS, type Lang } from '../../reports/i18n.ts';
+import { runLoad } from './load.ts';
+
+export interface NightlyOptions {
+  input: string;
+  out: string;
+  date?: string;
+  lang: Lang;
+  showPersonalData?: boolean;
+}
+
+export interface NightlyResult {
+  day: string;
+  files: string[];
+  rejectsOverLimit: boolean;
+}
+
+export function registerNightly(program: Command): void {
+  program
+    .command('nightly')
+    .description('load what is new, compute, detect anomalies and render the reports of a day (for cron)')
+    .requiredOption('--input <dir>', 'folder of input files named after their table')
+    .option('--out <dir>', 'output folder; reports go to <out>/<day>/', 'out')
+    .option('--date <day>', 'local day YYYY-MM-DD (default: yesterday in the configured timezone)', parseDay)
+    .addOption(new Option('--lang <lang>', 'label language').choices([...LANGS]).default('en'))
+    .option('--show-personal-data', 'show full phone numbers and customers\' comments (masked by default)')
+    .action(async (opts: NightlyOptions, command: Command) => {
+      await withContext(command, async (ctx) => {
+        const result = await runNightly(ctx, opts);
+        if (result.rejectsOverLimit) process.exitCode = ExitCode.rejects;
+      });
+    });
+}
+
+export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<NightlyResult> {
+  const { db, config, say, progress } = ctx;
+  const day = opts.date ?? localYesterday(config.timezone);
+  const dayDir = join(opts.out, day);
+  return recordRun(db, 'nightly', day, async () => {
+    const loaded = await runLoad(ctx, discoverFiles(opts.input).files, {}, join(dayDir, 'rejects.csv'));
+    const newLoads = loaded.files.flatMap((f) => (f.status === 'loaded' ? [f.loadId!] : []));
+    // New calls on other days than D (a first run, a backfill, late files) need every day recomputed.
+    const full = await touchesOtherDays(ctx, newLoads, day);
+    const computed = await computeMetrics(db, config, {
+      date: full ? undefined : day,
+      onStep: (model, i, n) => progress.update(`compute: ${model}`, i, n, 'models'),
+    });
+    progress.done();
+    say(`computed ${computed.mode === 'full' ? 'every day' : day} in ${computed.ms} ms`);
+    const detected = await detectAnomalies(db, config, {
+      day: full ? undefined : day,
+      onRule: (rule, i, n) => progress.update(`anomalies: ${rule}`, i, n, 'rules'),
+    });
+    progress.done();
+    const found = Object.values(detected.counts).reduce((sum, n) => sum + n, 0);
+    say(`anomalies: ${found} found${full ? ' over every day' : ` on ${day}`}`);
+    const rendered = await renderReports(db, config, {
+      day,
+      outDir: opts.out,
+      lang: opts.lang,
+      showPersonalData: opts.showPersonalData ?? false,
+    });
+    for (const warning of rendered.warnings) process.stderr.write(`callq: chart warning: ${warning}\n`);
+    for (const file of rendered.files) say(file);
+    const result: NightlyResult = { day, files: rendered.files, rejectsOverLimit: loaded.overLimit.length > 0 };
+    return {
+      result,
+      status: result.rejectsOverLimit ? 'rejects' : 'done',
+      counts: { loaded: loaded.loaded, rejected: loaded.rejected, compute: computed.mode, anomalies: found, files: rendered.files.length },
+    };
+  });
+}
+
+async function touchesOtherDays({ db }: Context, loadIds: number[], day: string): Promise<boolean> {
+  if (loadIds.length === 0) return false;
+  // load ids are our own integers, not data.
+  const others = await db.scalar<bigint>(
+    `select count(*) from calls where load_id in (${loadIds.join(', ')}) and cast(started_at as date) <> cast($1 as date)`,
+    [day],
+  );
+  return Number(others) > 0;
+}
