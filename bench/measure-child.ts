@@ -1,7 +1,7 @@
 /**
  * Runs one measured step in its own process, so each gets a clean heap and its own peak
  * RSS (the DuckDB buffers live in this process too). Prints one JSON line: {ms, maxRssMb}.
- * Usage: tsx bench/measure-child.ts STEP DB_FILE DATA_DIR [DAY]
+ * Usage: tsx bench/measure-child.ts STEP DB_FILE DATA_DIR [DAY (default: the bench's last day)]
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { fromCSV } from 'arquero';
@@ -10,8 +10,13 @@ import { Database } from '../src/db/database.ts';
 import { ensureSchema } from '../src/ingest/canonical-schema.ts';
 import { loadFiles } from '../src/ingest/load-files.ts';
 import { sqlString } from '../src/ingest/staging-sql.ts';
+import { parseConfig } from '../src/config/load-config.ts';
+import { computeMetrics } from '../src/metrics/compute.ts';
+import { detectAnomalies } from '../src/anomalies/detect.ts';
+import { BENCH_END_DAY } from './make-data.ts';
 
-const [step, dbFile, dataDir] = process.argv.slice(2) as [string, string, string];
+const [step, dbFile, dataDir, day = BENCH_END_DAY] = process.argv.slice(2) as [string, string, string, string?];
+const config = parseConfig({ timezone: 'Asia/Shanghai' });
 // Baseline: DuckDB reading the same files with no validation, no keys, no rejects.
 async function rawLoad(db: Database, tables: string[]): Promise<void> {
   for (const table of tables) {
@@ -35,6 +40,10 @@ const steps: Record<string, (db: Database) => Promise<void>> = {
     const table = fromCSV(readFileSync(join(dataDir, 'calls.csv'), 'utf8'));
     if (table.numRows() === 0) throw new Error('arquero read no rows');
   },
+  // On a database the callq load filled: every derived table, then one day's worth.
+  'compute-full': async (db) => void (await computeMetrics(db, config)),
+  'compute-day': async (db) => void (await computeMetrics(db, config, { date: day })),
+  'detect-day': async (db) => void (await detectAnomalies(db, config, { day })),
 };
 
 const run = steps[step];

@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: times callq against raw DuckDB on the same files, side by side in one
- * run (alternating, several rounds, medians), because this machine is noisy. Prints a
- * table of wall time, peak RSS and the ratio. Sizes: BENCH_CALLS (default 1,000,000).
+ * run (alternating, several rounds, medians), because this machine is noisy: the validated
+ * load against DuckDB's raw read_csv and a peer library (arquero), then full and one-day
+ * compute and one-day anomaly detection. Prints wall time, peak RSS and ratios.
+ * Sizes: BENCH_CALLS (default 1,000,000), BENCH_ROUNDS (default 3).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { median } from 'simple-statistics';
-import { BENCH_DIR, makeBenchData } from './make-data.ts';
+import { BENCH_DIR, BENCH_END_DAY, makeBenchData } from './make-data.ts';
 
 const calls = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -16,8 +18,8 @@ interface Sample {
   maxRssMb: number;
 }
 
-function measure(step: string, dbFile: string, dataDir: string, day = ''): Sample {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'measure-child.ts'), step, dbFile, dataDir, day], {
+function measure(step: string, dbFile: string, dataDir: string): Sample {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'measure-child.ts'), step, dbFile, dataDir], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -68,4 +70,11 @@ compare('load calls.csv only, against a peer library', [
   ['raw DuckDB read_csv CTAS', 'raw-calls', rawDb],
   ['callq validated load', 'callq-calls', callqDb],
   ['arquero fromCSV (peer)', 'arquero-calls', rawDb],
+]);
+
+// The last callq load left the full history in callq.duckdb: compute and detect on it.
+compare(`compute and detect on the loaded history (day ${BENCH_END_DAY})`, [
+  ['full compute, every day', 'compute-full', callqDb],
+  ['incremental compute, one day', 'compute-day', callqDb],
+  ['anomaly detection, one day', 'detect-day', callqDb],
 ]);
