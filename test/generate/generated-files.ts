@@ -6,24 +6,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { Database } from '../../src/db/database.ts';
+import { runCli } from '../util/run-cli.ts';
 
 export const TABLES = ['agents', 'calls', 'segments', 'surveys', 'audit_items', 'audits', 'complaints', 'shifts'] as const;
 
 /** Runs `callq generate ...args` quietly; returns its exit code. */
 export async function generate(...args: string[]): Promise<number> {
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = undefined;
-  try {
-    return await main(['node', 'callq', 'generate', ...args]);
-  } finally {
-    process.exitCode = undefined;
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
+  return (await runCli('generate', ...args)).code;
 }
 
 export function tempDir(): { path: (name: string) => string; cleanup: () => void } {

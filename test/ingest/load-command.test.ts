@@ -5,10 +5,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { Database } from '../../src/db/database.ts';
 import { snapshot, tempDir, utc, writeLines } from './ingest-fixtures.ts';
+import { runCli } from '../util/run-cli.ts';
 
 const CENTRE = join(import.meta.dirname, '../fixtures/ingest/centre');
 const GB_DIR = join(import.meta.dirname, '../fixtures/ingest/gb18030');
@@ -24,22 +25,7 @@ function setup(config: Record<string, unknown> = {}): { db: string; config: stri
   return { db: tmp.path(`callq-${dbCount}.duckdb`), config: configPath, rejects: tmp.path(`out-${dbCount}/rejects.csv`) };
 }
 
-/** Runs `callq ...args` in-process and captures its output and exit code. */
-async function callq(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await main(['node', 'callq', ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.exitCode = undefined;
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const callq = runCli;
 
 async function inDb<T>(path: string, fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await Database.open(path, { timezone: 'Asia/Shanghai' });

@@ -2,30 +2,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { Database } from '../../src/db/database.ts';
 import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
 import { insertValues } from './metrics-fixture.ts';
+import { runCli } from '../util/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'callq-compute-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function callq(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await main(['node', 'callq', ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.exitCode = undefined;
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const callq = runCli;
 
 describe('callq compute', () => {
   it('computes every day, then one day, in the configured zone', async () => {

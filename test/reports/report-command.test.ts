@@ -2,11 +2,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { Database } from '../../src/db/database.ts';
 import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
 import { MARTS_SQL, REPORT_DAY } from './fixtures/report-fixture.ts';
+import { runCli } from '../util/run-cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'callq-report-command-'));
 const dbPath = join(tmp, 'callq.duckdb');
@@ -22,21 +23,7 @@ beforeAll(async () => {
   }
 });
 
-async function callq(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  process.exitCode = undefined;
-  try {
-    const code = await main(['node', 'callq', '--db', dbPath, ...args]);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.exitCode = undefined;
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const callq = (...args: string[]) => runCli('--db', dbPath, ...args);
 
 describe('callq report', () => {
   it('writes the day\'s reports and prints their paths', async () => {

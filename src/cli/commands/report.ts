@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { withContext } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { parseDay } from '../parse-day.ts';
 import { recordRun } from '../../db/record-run.ts';
 import { latestReportDay, renderReports } from '../../reports/render-reports.ts';
 import { LANGS, type Lang } from '../../reports/i18n.ts';
@@ -17,18 +17,15 @@ interface ReportOptions {
   showPersonalData?: boolean;
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export function registerReport(program: Command): void {
   program
     .command('report')
     .description('render the nightly, anomalies and coaching reports of a day as self-contained HTML')
-    .option('--date <day>', 'report day YYYY-MM-DD (default: the latest computed day)')
+    .option('--date <day>', 'report day YYYY-MM-DD (default: the latest computed day)', parseDay)
     .option('--out <dir>', 'output folder; reports go to <dir>/<day>/', 'out')
     .addOption(new Option('--lang <lang>', 'label language').choices([...LANGS]).default('en'))
     .option('--show-personal-data', 'show full phone numbers and customers\' comments (masked by default)')
     .action(async (opts: ReportOptions, command: Command) => {
-      if (opts.date !== undefined && !isDay(opts.date)) throw new UsageError(`--date ${opts.date}: expected a day as YYYY-MM-DD`);
       await withContext(command, async ({ db, config, say }) => {
         const day = opts.date ?? (await latestReportDay(db));
         const result = await recordRun(db, 'report', day, async () => {
@@ -44,10 +41,4 @@ export function registerReport(program: Command): void {
         for (const file of result.files) say(file);
       });
     });
-}
-
-function isDay(text: string): boolean {
-  if (!ISO_DAY.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }

@@ -1,0 +1,24 @@
+/** Test helper: runs `callq ...args` in-process and captures its output and exit code. */
+import { vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(...args: string[]): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
+  try {
+    const code = await main(['node', 'callq', ...args]);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.exitCode = undefined;
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
