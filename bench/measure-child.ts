@@ -41,7 +41,10 @@ const steps: Record<string, (db: Database) => Promise<void>> = {
     if (table.numRows() === 0) throw new Error('arquero read no rows');
   },
   // On a database the callq load filled: every derived table, then one day's worth.
-  'compute-full': async (db) => void (await computeMetrics(db, config)),
+  async 'compute-full'(db) {
+    if (Number(await db.scalar('select count(*) from segments')) === 0) throw new Error('no segments: run callq-load first');
+    await computeMetrics(db, config);
+  },
   'compute-day': async (db) => void (await computeMetrics(db, config, { date: day })),
   'detect-day': async (db) => void (await detectAnomalies(db, config, { day })),
 };
