@@ -155,13 +155,17 @@ async function applyFile(
   const duplicates = await rejectDuplicateKeys(db, contract, keep, common, line);
 
   const columns = contract.columns.map((c) => quoteIdent(c.name)).join(', ');
-  const fresh = `${keep} and rowid not in (select ordinal from duplicate_rows)`;
-  if (contract.key.length > 0) {
+  // The anti-join and the replace-delete cost a pass over millions of staged rows; skip them
+  // when there is nothing to leave out (no repeats) or nothing to replace (an empty table).
+  const fresh = duplicates > 0 ? `${keep} and rowid not in (select ordinal from duplicate_rows)` : keep;
+  const target = quoteIdent(contract.name);
+  const hasRows = (await db.scalar(`select exists (select 1 from ${target})`)) === true;
+  if (hasRows && contract.key.length > 0) {
     const key = contract.key.map(quoteIdent).join(', ');
-    await db.exec(`delete from ${quoteIdent(contract.name)} where (${key}) in (select (${key}) from ${STAGE} where ${fresh})`);
-  } else if (contract.replaceBy) {
+    await db.exec(`delete from ${target} where (${key}) in (select (${key}) from ${STAGE} where ${fresh})`);
+  } else if (hasRows && contract.replaceBy) {
     const by = quoteIdent(contract.replaceBy);
-    await db.exec(`delete from ${quoteIdent(contract.name)} where ${by} in (select ${by} from ${STAGE} where ${fresh})`);
+    await db.exec(`delete from ${target} where ${by} in (select ${by} from ${STAGE} where ${fresh})`);
   }
   // Canonical rows need no order (source_line keeps the file's), and letting DuckDB write
   // them in any order lets it skip a second pass at checkpoint.
