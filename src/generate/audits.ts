@@ -102,9 +102,7 @@ export function buildAudits(world: World, calls: readonly Call[], rng: Rng): Aud
   for (let i = 0; i < sessions; i++) {
     const team = TEAMS[i % TEAMS.length]!;
     const trainee = trainees.find((_, k) => traineeJoins(i, k));
-    let candidates = world.agents.filter((a) => a.team === team.name && !world.reserved.has(a.agent_id) && (answeredBy.get(a.agent_id)?.length ?? 0) > 0);
-    // A lenient trainee needs room above the points the call deserves.
-    if (trainee && trainee.bias > 0) candidates = [...candidates].sort((a, b) => a.traits.auditQuality - b.traits.auditQuality).slice(0, Math.ceil(candidates.length / 2));
+    const candidates = world.agents.filter((a) => a.team === team.name && !world.reserved.has(a.agent_id) && (answeredBy.get(a.agent_id)?.length ?? 0) > 0);
     if (candidates.length === 0) continue;
     const agent = rng.pick(candidates);
     const own = answeredBy.get(agent.agent_id)!;

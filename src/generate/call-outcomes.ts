@@ -9,11 +9,12 @@ import type { Rng } from './prng.ts';
 /** Per agent-day changes (metric_shift injection); absent = an ordinary day. */
 export interface DayModifier {
   durationFactor: number;
-  conversionFactor: number;
+  /** Chance of a sale on each answered outbound call, whatever its lead and talk (null: as usual). */
+  saleChance: number | null;
   talkRatio: number | null;
 }
 
-export const ORDINARY_DAY: DayModifier = { durationFactor: 1, conversionFactor: 1, talkRatio: null };
+export const ORDINARY_DAY: DayModifier = { durationFactor: 1, saleChance: null, talkRatio: null };
 
 export function modifierKey(agentId: string, day: number): string {
   return `${agentId}@${day}`;
@@ -86,7 +87,7 @@ const OUTBOUND_TALK: Record<string, [median: number, sigma: number, min: number]
 
 export function outboundHandling(grade: 'A' | 'B' | 'C', agent: Agent, day: DayModifier, rng: Rng): Handling {
   const talkRatio = callTalkRatio(agent, day, rng);
-  const sale = Math.min(0.85, SALE_CHANCE[grade] * agent.traits.conversionFactor * day.conversionFactor * talkEffect(talkRatio));
+  const sale = day.saleChance ?? Math.min(0.85, SALE_CHANCE[grade] * agent.traits.conversionFactor * talkEffect(talkRatio));
   const x = rng.next();
   const disposition =
     x < 0.03 ? 'wrong_number'

@@ -40,7 +40,7 @@ export function generateDataset(options: GenerateOptions): Generated {
   injectPeerOutliers(world, rng.fork('peer_outlier'));
   injectHangupFirst(world, rng.fork('hangup_first'));
   injectScoreDivergence(world, rng.fork('score_divergence'));
-  injectAuditorDrift(world, rng.fork('auditor_drift'));
+  injectAuditorDrift(world);
   injectMetricShifts(world, rng.fork('metric_shift'));
 
   const calls = simulateCalls(world);

@@ -22,7 +22,7 @@ const RULES = [
 const PROTECTED = ['110', '119', '120', '122', '10000', '10010', '10086', '95533', '95588', '95599'];
 
 beforeAll(async () => {
-  expect(await generate('--seed', '7', '--days', '28', '--agents', '36', '--end', '2026-11-21', '--segments-format', 'parquet', '--out', dir)).toBe(0);
+  expect(await generate('--seed', '7', '--days', '35', '--agents', '36', '--end', '2026-11-21', '--segments-format', 'parquet', '--out', dir)).toBe(0);
   db = await openGenerated(dir);
   // Typed views; the labels' empty day is null. calls.csv repeats two rows on purpose.
   await db.exec(`
@@ -50,7 +50,7 @@ async function keys(sql: string): Promise<string[]> {
 const labelled = (rule: string, entityType: string) =>
   keys(`select entity_id, coalesce(strftime(day, '%Y-%m-%d'), '') from l where rule = '${rule}' and entity_type = '${entityType}'`);
 
-describe('injected anomalies (seed 7, 36 agents, 28 days)', () => {
+describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
   it('labels every rule, with a handful of cases each', async () => {
     const counts = await rows(db, 'select rule, count(*) as n from l group by rule');
     expect(counts.map((r) => r.rule).sort()).toEqual([...RULES].sort());
@@ -169,6 +169,15 @@ describe('injected anomalies (seed 7, 36 agents, 28 days)', () => {
     expect(days.length).toBe((await labelled('metric_shift', 'agent')).length);
     expect(days.length).toBeGreaterThanOrEqual(3);
     for (const { agent_id, shifted } of days) expect(shifted, agent_id as string).toBe(true);
+  });
+
+  it('metric_shift: each labelled day has >= 20 earlier days with calls of the agent (ANOMALY_LABELS.md baseline)', async () => {
+    // Agents work 5 days a week, so a 35-day window gives each agent 25 working days and
+    // only the last week (working days 21-25) can hold a shift.
+    const baselines = await rows(db, `select l.entity_id, (select count(distinct s::date) from c where c.agent_id = l.entity_id and s::date < l.day) as earlier
+      from l where rule = 'metric_shift'`);
+    expect(baselines.length).toBeGreaterThanOrEqual(3);
+    for (const { entity_id, earlier } of baselines) expect(earlier, entity_id as string).toBeGreaterThanOrEqual(20);
   });
 
   it('score_divergence: labelled agents rank >= 0.6 apart on csat and audit score within their team; nobody else does', async () => {

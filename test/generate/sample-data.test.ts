@@ -47,10 +47,10 @@ describe('sample-data/', () => {
     ]);
   });
 
-  it('has 28 days of 36 agents in 3 teams, 40-80 calls per agent-day', async () => {
+  it('has 35 days of 36 agents in 3 teams, 40-80 calls per agent-day', async () => {
     const [shape] = await rows(db, `select count(distinct started_at::date) as days, (select count(*) from agents) as agents,
       (select count(distinct team) from agents) as teams, count(*) filter (where agent_id is not null) / count(distinct (agent_id, started_at::date)) as per_agent_day from c`);
-    expect(shape).toMatchObject({ days: 28, agents: 36, teams: 3 });
+    expect(shape).toMatchObject({ days: 35, agents: 36, teams: 3 });
     expect(shape!.per_agent_day).toBeGreaterThan(40);
     expect(shape!.per_agent_day).toBeLessThan(80);
   });
@@ -130,8 +130,9 @@ describe('sample-data/', () => {
     expect(csat.get('complaint')!).toBeLessThan(3);
   });
 
-  it('has a few audits per agent, with not-applicable items and calibration sessions of 3-5 auditors', async () => {
-    const [audit] = await rows(db, `select count(distinct audit_id) filter (where calibration_id is null) / (select count(*) from agents) as per_agent,
+  it('has 3-4.5 audits per agent every 4 weeks, with not-applicable items and calibration sessions of 3-5 auditors', async () => {
+    // The sample spans 35 days: audits per agent over it x 28 / 35 gives the 4-weekly rate.
+    const [audit] = await rows(db, `select count(distinct audit_id) filter (where calibration_id is null) / (select count(*) from agents) * 28 / 35 as per_agent,
       count(*) filter (where points is null) / count(*) as not_applicable, count(distinct calibration_id) as sessions from audits`);
     expect(audit!.per_agent).toBeGreaterThanOrEqual(3);
     expect(audit!.per_agent).toBeLessThanOrEqual(4.5);

@@ -1,10 +1,11 @@
 /**
  * metric_shift: agents with one day far off their own record, late in the window so
- * that at least 15 earlier working days (three weeks) form the baseline: conversion
- * eight times the usual (sales agents, about 60% of answered calls), calls a third as
- * long (AHT, service agents), or the agent talking 88% of the time. A window shorter
- * than about three weeks gets no metric_shift case. The simulation applies the change
- * through the agent-day modifier.
+ * that at least 20 earlier working days (four weeks) form the baseline (ANOMALY_LABELS.md;
+ * the rule judges a day against >= 14 earlier days with calls): a sale on about 80% of
+ * the answered calls (sales agents, who usually sell on 5-20%), calls a third as long
+ * (AHT, service agents), or the agent talking 88% of the time. A window of four weeks or
+ * less gets no metric_shift case. The simulation applies the change through the
+ * agent-day modifier.
  */
 import { teamOf } from '../agents.ts';
 import { modifierKey, type DayModifier } from '../call-outcomes.ts';
@@ -12,13 +13,18 @@ import type { Rng } from '../prng.ts';
 import { worksOn } from '../rota.ts';
 import type { World } from '../world.ts';
 
-const MIN_BASELINE_DAYS = 15;
+const MIN_BASELINE_DAYS = 20;
 const MAX_CASES = 8;
 
 const KINDS: Record<string, DayModifier> = {
-  conversion: { durationFactor: 1, conversionFactor: 8, talkRatio: null },
-  aht: { durationFactor: 0.35, conversionFactor: 1, talkRatio: null },
-  talk_ratio: { durationFactor: 1, conversionFactor: 1, talkRatio: 0.88 },
+  // A fixed sale chance, not a multiple of the usual one: a multiple is held down by the
+  // cap on a call's chance and by the agent's talk, and lands within the day-to-day
+  // swing of an agent whose conversion varies a lot. Not higher: a day of sales only
+  // gets no verdict from the rule's binomial tail, and every extra sale also lifts the
+  // agent's whole-window conversion, which blurs the peer comparison of peer_outlier.
+  conversion: { durationFactor: 1, saleChance: 0.85, talkRatio: null },
+  aht: { durationFactor: 0.35, saleChance: null, talkRatio: null },
+  talk_ratio: { durationFactor: 1, saleChance: null, talkRatio: 0.88 },
 };
 
 export function injectMetricShifts(world: World, rng: Rng): void {
