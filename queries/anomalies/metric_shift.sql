@@ -170,8 +170,9 @@ share_tails as (
   select
     agent_id, day, metric,
     case
-      when k >= n * p then probit_upper(least(sum(pmf) filter (where j > k) + 0.5 * sum(pmf) filter (where j = k), 0.5))
-      else -probit_upper(least(sum(pmf) filter (where j < k) + 0.5 * sum(pmf) filter (where j = k), 0.5))
+      -- coalesce: at k = n (every call a sale) or k = 0 there is no count beyond k, a sum of nothing.
+      when k >= n * p then probit_upper(least(coalesce(sum(pmf) filter (where j > k), 0) + 0.5 * sum(pmf) filter (where j = k), 0.5))
+      else -probit_upper(least(coalesce(sum(pmf) filter (where j < k), 0) + 0.5 * sum(pmf) filter (where j = k), 0.5))
     end as z
   from (
     select *, exp(lgamma(n + 1) - lgamma(j + 1) - lgamma(n - j + 1) + j * ln(p) + (n - j) * ln(1 - p)) as pmf

@@ -62,6 +62,24 @@ describe('metric_shift', () => {
     }, 'Asia/Shanghai');
   });
 
+  it('flags a day on which every answered call was a sale (the count has no tail beyond it)', async () => {
+    await withDb(async (db) => {
+      await createFactTables(db);
+      // Days 1-25: 5 sales of 50 (0.10). Day 26: 50 sales of 50.
+      await agentDays(db, 'A1', 26, (d) => (d === 26 ? 1 : 0.1), () => 300);
+      await insertRows(db, 'call_facts', numbered(calls(26, 50, 300, { sale: true })));
+      const rows = await runRule(db, 'metric_shift', { settings: { metrics: ['conversion'] } });
+      // Robust z: (t(50 of 50) - t(5 of 50)) / (1 / (2 √50)) = (1.4847 - 0.3314) / 0.0707 = 16.3.
+      // Exact tail against p = (25 x 5 + 0.5) / (1250 + 1) = 0.1003: P(X = 50) = 0.1003^50
+      // = 1.2e-50, mid-p half of it; its normal quantile √(2L - ln 2L - ln 2π) with
+      // L = ln(1 / 6e-51) = 115.6 is √(231.2 - 5.44 - 1.84) = 14.96. The score is the weaker,
+      // about 15 (it was 0 when the empty sum over counts above 50 made the tail null).
+      expect(rows.map((r) => [r.entity_id, r.day, r.metric, r.value])).toEqual([['A1', dayNumber(26), 'conversion', 1]]);
+      expect(rows[0]!.score).toBeGreaterThan(14.5);
+      expect(rows[0]!.score).toBeLessThan(15.5);
+    }, 'Asia/Shanghai');
+  });
+
   it('gives no verdict without enough baseline days or volume', async () => {
     await withDb(async (db) => {
       await createFactTables(db);
