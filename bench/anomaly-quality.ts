@@ -14,15 +14,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { RuleQuality } from '../src/anomalies/evaluate.ts';
 
-interface RuleQuality {
-  rule: string;
-  labelled: number;
-  flagged: number;
-  true_positives: number;
-  precision: number | null;
-  recall: number | null;
-}
 
 const TUNING_SEED = 1;
 const MIN_RECALL = 0.9;
