@@ -3,34 +3,13 @@
 -- items (points null = not applicable, left out). A critical item with points < max_points
 -- fails the audit: audit_score = 0 and critical_fail = true.
 -- grain: one row per audit (day = local date of audited_at).
--- from: stg_audits, stg_audit_items. Answers for items not on the form are left out.
+-- from: int_audit_answers (answers for items not on the form are left out there).
 -- audit_score is null when no item applies.
 -- unique: audit_id
 -- not null: audit_id, agent_id, auditor_id, day, critical_fail, applicable_items
 
-with audits as (
-  select * from stg_audits
-),
-
-items as (
-  select * from stg_audit_items
-),
-
-answers as (
-  select
-    audits.audit_id,
-    audits.agent_id,
-    audits.auditor_id,
-    audits.audited_at,
-    audits.call_id,
-    audits.calibration_id,
-    audits.form_id,
-    items.weight,
-    items.critical,
-    audits.points / items.max_points as earned,
-    audits.points < items.max_points as missed
-  from audits
-  join items using (form_id, item_id)
+with answers as (
+  select * from int_audit_answers
 ),
 
 scored as (

@@ -51,6 +51,7 @@ export const MODELS: Model[] = [
   temp('int_call_fcr'),
   table('facts', 'call_facts', 'calls'),
   table('facts', 'complaint_facts', 'all'),
+  view('intermediate', 'int_audit_answers'),
   table('facts', 'audit_scores', 'all'),
   table('facts', 'audit_section_scores', 'all'),
   table('facts', 'auditor_calibration', 'all'),
