@@ -23,50 +23,36 @@ metric_columns (metric, measure) as (
     ('audit_score', 'audit_score')
 ),
 
-agent_values as (
-  unpivot (
-    select
-      'agent' as entity_type,
-      agent_id as entity_id,
-      day,
-      calls::double as calls,
-      conversion_rate::double as conversion_rate,
-      aht_s::double as aht_s,
-      talk_ratio::double as talk_ratio,
-      csat_mean::double as csat_mean,
-      agent_hangup_rate::double as agent_hangup_rate,
-      audit_score::double as audit_score
-    from agent_daily
-    where day between $week_start - interval 27 day and $day
-  )
-  on calls, conversion_rate, aht_s, talk_ratio, csat_mean, agent_hangup_rate, audit_score
-  into name measure value value
-),
-
-team_values as (
-  unpivot (
-    select
-      'team' as entity_type,
-      team as entity_id,
-      day,
-      calls::double as calls,
-      conversion_rate::double as conversion_rate,
-      aht_s::double as aht_s,
-      talk_ratio::double as talk_ratio,
-      csat_mean::double as csat_mean,
-      agent_hangup_rate::double as agent_hangup_rate,
-      audit_score::double as audit_score
-    from team_daily
-    where day between $week_start - interval 27 day and $day
-  )
-  on calls, conversion_rate, aht_s, talk_ratio, csat_mean, agent_hangup_rate, audit_score
-  into name measure value value
+daily_rows as (
+  -- agents and teams side by side, so one unpivot serves both
+  select 'agent' as entity_type, agent_id as entity_id, day,
+    calls, conversion_rate, aht_s, talk_ratio, csat_mean, agent_hangup_rate, audit_score
+  from agent_daily
+  where day between $week_start - interval 27 day and $day
+  union all
+  select 'team', team, day,
+    calls, conversion_rate, aht_s, talk_ratio, csat_mean, agent_hangup_rate, audit_score
+  from team_daily
+  where day between $week_start - interval 27 day and $day
 ),
 
 daily_values as (
-  select * from agent_values
-  union all
-  select * from team_values
+  unpivot (
+    select
+      entity_type,
+      entity_id,
+      day,
+      calls::double as calls,
+      conversion_rate::double as conversion_rate,
+      aht_s::double as aht_s,
+      talk_ratio::double as talk_ratio,
+      csat_mean::double as csat_mean,
+      agent_hangup_rate::double as agent_hangup_rate,
+      audit_score::double as audit_score
+    from daily_rows
+  )
+  on calls, conversion_rate, aht_s, talk_ratio, csat_mean, agent_hangup_rate, audit_score
+  into name measure value value
 ),
 
 final as (
