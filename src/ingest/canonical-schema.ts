@@ -1,13 +1,13 @@
 /** Creates the canonical input tables (from the contracts) and the system tables. */
 import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
-import { CONTRACTS, SQL_TYPES, TABLE_NAMES, type TableContract } from './contracts.ts';
+import { CONTRACTS, sqlType, TABLE_NAMES, type TableContract } from './contracts.ts';
 
 /** Columns every canonical row carries to lead back to its source. */
 export const PROVENANCE_COLUMNS = ['load_id', 'source_line'] as const;
 
 export function canonicalDdl(contract: TableContract): string {
-  const columns = contract.columns.map((c) => `  "${c.name}" ${SQL_TYPES[c.type]}${c.required ? ' not null' : ''}`);
+  const columns = contract.columns.map((c) => `  "${c.name}" ${sqlType(c)}${c.required ? ' not null' : ''}`);
   columns.push('  load_id integer not null', '  source_line bigint not null');
   return `create table if not exists "${contract.name}" (\n${columns.join(',\n')}\n);`;
 }

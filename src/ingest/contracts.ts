@@ -214,7 +214,7 @@ export const CONTRACTS: Record<TableName, TableContract> = {
   },
 };
 
-export const SQL_TYPES: Record<ColumnType, string> = {
+const SQL_TYPES: Record<ColumnType, string> = {
   text: 'varchar',
   integer: 'bigint',
   number: 'double',
@@ -222,6 +222,21 @@ export const SQL_TYPES: Record<ColumnType, string> = {
   timestamp: 'timestamptz',
   date: 'date',
 };
+
+/** The spellings a column with allowed values stores (lower-case unless `keepCase`). */
+export function storedValues(c: ColumnContract): string[] {
+  return (c.values ?? []).map((value) => (c.keepCase ? value.toUpperCase() : value.toLowerCase()));
+}
+
+/**
+ * The canonical SQL type of a column. A column with allowed values is a DuckDB ENUM: one
+ * byte a row instead of a string, which the load writes several times faster and every
+ * group-by reads faster; it compares with text literals as text does.
+ */
+export function sqlType(c: ColumnContract): string {
+  if (c.values) return `enum(${storedValues(c).map((v) => `'${v}'`).join(', ')})`;
+  return SQL_TYPES[c.type];
+}
 
 export function isTableName(name: string): name is TableName {
   return (TABLE_NAMES as readonly string[]).includes(name);

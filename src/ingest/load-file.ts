@@ -126,9 +126,8 @@ async function stageFile(db: Database, contract: TableContract, source: SourceRe
     // Blank lines carry no record; deleting them keeps the other rows' rowids (ordinals).
     await db.exec(`delete from ${STAGE} where _blank`);
   }
-  const line = await lineExpression(db, source);
-  const shifted = Number(await db.scalar('select count(*) from line_shift')) > 0;
-  return { line: shifted ? line : line.replace(' + coalesce(line_shift.shift, 0)', ''), sources, shifted };
+  const { line, shifted } = await lineExpression(db, source);
+  return { line, sources, shifted };
 }
 
 async function applyFile(
@@ -202,20 +201,19 @@ async function applyFile(
  * good record's line is shifted by those lines before it (the `line_shift` table, by
  * ordinal, empty when none).
  */
-async function lineExpression(db: Database, source: SourceRelation): Promise<string> {
-  if (!source.structuralRejects) {
-    await db.exec('create or replace temp table line_shift (ordinal bigint, shift bigint)');
-    return `s.ordinal + ${source.firstLine}`;
-  }
+async function lineExpression(db: Database, source: SourceRelation): Promise<Pick<Staged, 'line' | 'shifted'>> {
+  await db.exec('create or replace temp table line_shift (ordinal bigint, shift bigint)');
+  const plain = { line: `s.ordinal + ${source.firstLine}`, shifted: false };
+  if (!source.structuralRejects) return plain;
+  const skipped = `select line from ${source.structuralRejects}${source.blankLines ? ` union select line from ${source.blankLines}` : ''}`;
+  // Most files have no skipped line: then every record's line is its ordinal plus the header.
+  if ((await db.scalar(`select exists (${skipped})`)) !== true) return plain;
   // Skipped line j (broken or empty; 1-based, ascending) at line r_j has r_j - firstLine - (j - 1)
   // good records before it; a good record is shifted by the number of skipped lines before it.
-  await db.exec(`create or replace temp table line_shift as
+  await db.exec(`insert into line_shift
     with broken as (
       select line, row_number() over (order by line) as j
-      from (
-        select line from ${source.structuralRejects}
-        ${source.blankLines ? `union select line from ${source.blankLines}` : ''}
-      )
+      from (${skipped})
     ),
     steps as (
       select line - ${source.firstLine} - (j - 1) as good_before, max(j) as shift
@@ -224,7 +222,7 @@ async function lineExpression(db: Database, source: SourceRelation): Promise<str
     select s.ordinal, steps.shift
     from (select rowid as ordinal from ${STAGE}) s
     asof join steps on s.ordinal >= steps.good_before`);
-  return `s.ordinal + ${source.firstLine} + coalesce(line_shift.shift, 0)`;
+  return { line: `${plain.line} + coalesce(line_shift.shift, 0)`, shifted: true };
 }
 
 /**

@@ -5,7 +5,7 @@
  * (column, reason, the cell as it stood) are listed for the `rejects` table. Nothing is
  * coerced: a cell that does not parse exactly is a reject, never a guess.
  */
-import type { ColumnContract, TableContract } from './contracts.ts';
+import { sqlType, storedValues, type ColumnContract, type TableContract } from './contracts.ts';
 
 /** SQL text literal (for names and messages we write ourselves; data is never pasted). */
 export function sqlString(text: string): string {
@@ -75,8 +75,7 @@ function fromText(c: ColumnContract): string {
     case 'text': {
       if (!c.values) return r;
       // Exact values skip the case folding (a string copy per row on 20M-row files).
-      const allowed = c.values.map((value) => (c.keepCase ? value.toUpperCase() : value.toLowerCase()));
-      return `(case when ${r} in (${inList(allowed)}) then ${r} else ${c.keepCase ? 'upper' : 'lower'}(${r}) end)`;
+      return `(case when ${r} in (${inList(storedValues(c))}) then ${r} else ${c.keepCase ? 'upper' : 'lower'}(${r}) end)`;
     }
     case 'number':
       return `(case when isfinite(try_cast(${r} as double)) then try_cast(${r} as double) end)`;
@@ -141,11 +140,10 @@ function columnProblems(c: ColumnContract): Problem[] {
   const reason = TYPE_REASONS[c.type];
   if (reason) problems.push({ column: c.name, reason, when: `${r} is not null and ${v} is null` });
   if (c.values) {
-    const allowed = c.values.map((value) => (c.keepCase ? value.toUpperCase() : value.toLowerCase()));
     problems.push({
       column: c.name,
       reason: `unknown value (allowed: ${c.values.join(', ')})`,
-      when: `${r} is not null and ${v} not in (${inList(allowed)})`,
+      when: `${r} is not null and ${v} not in (${inList(storedValues(c))})`,
     });
   }
   if (c.min !== undefined) {
@@ -187,7 +185,8 @@ export function stageSql(
   ];
   const finalColumns = columns.map((c) => {
     const fallback = defaultLiteral(c);
-    const p = parsedName(c);
+    // Values outside an ENUM column's list are rejects; try_cast keeps them from failing the file.
+    const p = c.values ? `try_cast(${parsedName(c)} as ${sqlType(c)})` : parsedName(c);
     return fallback ? `coalesce(${p}, case when ${raw(c)} is null then ${fallback} end) as ${quoteIdent(c.name)}` : `${p} as ${quoteIdent(c.name)}`;
   });
   const cellProblems = columns.flatMap(columnProblems);

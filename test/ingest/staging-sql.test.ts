@@ -83,7 +83,8 @@ describe('stageSql on text cells', () => {
       expect(rows.map((r) => [r.direction, r.lead_grade])).toEqual([
         ['inbound', 'A'],
         ['outbound', 'C'],
-        ['inbound', 'AA'],
+        // Like an unreadable number, an unknown value has no typed value; the problem keeps the cell.
+        ['inbound', null],
       ]);
       expect(problems(rows)).toEqual([null, null, [{ column: 'lead_grade', reason: 'unknown value (allowed: A, B, C)', value: 'AA' }]]);
     });
