@@ -3,7 +3,7 @@
  * run (alternating, several rounds, medians), because this machine is noisy: the validated
  * load against DuckDB's raw read_csv and a peer library (arquero), then full and one-day
  * compute and one-day anomaly detection. Prints wall time, peak RSS and ratios.
- * Sizes: BENCH_CALLS (default 1,000,000), BENCH_ROUNDS (default 3).
+ * Sizes: BENCH_CALLS (default 1,000,000), BENCH_ROUNDS (default 5).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { median } from 'simple-statistics';
 import { BENCH_DIR, BENCH_END_DAY, makeBenchData } from './make-data.ts';
 
 const calls = Number(process.env.BENCH_CALLS ?? 1_000_000);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
 interface Sample {
   ms: number;
@@ -28,6 +28,11 @@ function measure(step: string, dbFile: string, dataDir: string): Sample {
 
 function summarise(samples: Sample[]): Sample {
   return { ms: median(samples.map((s) => s.ms)), maxRssMb: Math.max(...samples.map((s) => s.maxRssMb)) };
+}
+
+/** Median of the round-by-round ratios: each pair ran back to back, so drift between rounds cancels. */
+function pairedRatio(samples: Sample[], base: Sample[]): number {
+  return median(samples.map((s, round) => s.ms / base[round]!.ms));
 }
 
 const t0 = performance.now();
@@ -48,7 +53,7 @@ function compare(title: string, steps: Array<[label: string, step: string, db: s
   }
   const results = samples.map(summarise);
   const base = results[0]!;
-  console.log(`\n${title} (median wall of ${rounds} rounds; peak RSS the max)`);
+  console.log(`\n${title} (median wall of ${rounds} rounds; wall ratio: median of the rounds' ratios; peak RSS the max)`);
   console.table(
     Object.fromEntries(
       steps.map(([label], i) => [
@@ -56,7 +61,7 @@ function compare(title: string, steps: Array<[label: string, step: string, db: s
         {
           'wall ms': results[i]!.ms,
           'peak RSS MB': results[i]!.maxRssMb,
-          'wall ratio': +(results[i]!.ms / base.ms).toFixed(2),
+          'wall ratio': +pairedRatio(samples[i]!, samples[0]!).toFixed(2),
           'RSS ratio': +(results[i]!.maxRssMb / base.maxRssMb).toFixed(2),
         },
       ]),

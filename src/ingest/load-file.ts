@@ -9,7 +9,7 @@ import { CONTRACTS, type TableContract } from './contracts.ts';
 import { resolveColumns, type ColumnMapping } from './column-mapping.ts';
 import { isTextFormat } from './file-format.ts';
 import type { InputFile } from './discover-files.ts';
-import { scanFile } from './file-scan.ts';
+import { scanFile, type FileScan } from './file-scan.ts';
 import { isJsonObject, openSource, type SourceRelation } from './read-source.ts';
 import { quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
 import { transcodeToUtf8, type TextEncoding } from './transcode.ts';
@@ -43,13 +43,19 @@ export class FileLoadError extends Error {
 
 const STAGE = 'stage';
 
-export async function loadFile(db: Database, input: InputFile, options: LoadFileOptions = {}): Promise<FileLoadResult> {
+export async function loadFile(
+  db: Database,
+  input: InputFile,
+  options: LoadFileOptions = {},
+  /** The file's scan, when the caller started it early (see loadFiles). */
+  scanning: Promise<FileScan> = scanFile(input.path),
+): Promise<FileLoadResult> {
   const contract = CONTRACTS[input.table];
   const name = basename(input.path);
   const started = new Date();
   let scan;
   try {
-    scan = await scanFile(input.path);
+    scan = await scanning;
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     const why = code?.startsWith('Z_') ? `broken gzip data: ${message}` : (code ?? message);

@@ -10,6 +10,7 @@ import type { Database } from '../db/database.ts';
 import { sqlString } from './staging-sql.ts';
 import type { InputFile } from './discover-files.ts';
 import { loadFile, type FileLoadResult, type LoadFileOptions } from './load-file.ts';
+import { scanFile } from './file-scan.ts';
 
 export interface LoadOptions extends LoadFileOptions {
   maxRejectShare: number;
@@ -31,9 +32,16 @@ export interface LoadSummary {
 
 export async function loadFiles(db: Database, files: InputFile[], options: LoadOptions): Promise<LoadSummary> {
   const results: FileLoadResult[] = [];
+  let scanning = files.length > 0 ? scanFile(files[0]!.path) : null;
   for (const [index, file] of files.entries()) {
     options.onStart?.(file, index, files.length);
-    const result = await loadFile(db, file, options);
+    const current = scanning!;
+    // The next file is read and hashed while DuckDB works on this one: the copy into the
+    // canonical table leaves a core mostly idle. Its errors are reported in its own turn.
+    const next = files[index + 1];
+    scanning = next ? scanFile(next.path) : null;
+    scanning?.catch(() => undefined);
+    const result = await loadFile(db, file, options, current);
     results.push(result);
     options.onFile?.(result);
   }

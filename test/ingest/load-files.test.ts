@@ -77,4 +77,15 @@ describe('loadFiles', () => {
       expect(Number(await db.scalar('select count(*) from calls'))).toBe(2);
     });
   });
+
+  it('a file that cannot be read is reported in its own turn, though it is read ahead while the one before loads', async () => {
+    const missing = tmp.path('segments-missing.csv');
+    await withDb(async (db) => {
+      const loading = loadFiles(db, [input('calls', calls), input('segments', missing), input('segments', segments)], { maxRejectShare: 1 });
+      await expect(loading).rejects.toThrow(new FileLoadError(missing, 'cannot read the file (ENOENT)'));
+      // The calls file before it is applied; nothing after it is.
+      expect(await db.queryJs('select file from load_log')).toEqual([{ file: calls }]);
+      expect(Number(await db.scalar('select count(*) from segments'))).toBe(0);
+    });
+  });
 });
