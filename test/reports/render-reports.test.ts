@@ -160,6 +160,30 @@ describe('report queries', () => {
     });
   });
 
+  it('funnel by lead grade: funnel_daily\'s lead-grade rows summed over the 28 days, shares of dialled', async () => {
+    await withReportFixture(async (db) => {
+      const rows = await rowsOf(db, 'reports/nightly/funnel_by_lead_grade.sql');
+      // A: 2026-11-21 (9, 4, 2, 1) + 2026-11-20 (11, 6, 3, 2) = 20 dialled, 10 connected, 5 interested, 3 sales;
+      // B: 2026-11-21 only (2026-10-24 is before 2026-10-25) = 20, 10, 4, 1; no grade: 3, 1, 0, 0.
+      expect(rows.map((r) => [r.lead_grade, r.stage, r.calls, r.share_of_dialled])).toEqual([
+        ['A', 'dialled', 20, 1],
+        ['A', 'connected', 10, 0.5],
+        ['A', 'interested', 5, 0.25],
+        ['A', 'sale', 3, 0.15],
+        ['B', 'dialled', 20, 1],
+        ['B', 'connected', 10, 0.5],
+        ['B', 'interested', 4, 0.2],
+        ['B', 'sale', 1, 0.05],
+        ['none', 'dialled', 3, 1],
+        ['none', 'connected', 1, expect.closeTo(1 / 3, 11)], // report queries keep 12 significant digits
+        ['none', 'interested', 0, 0],
+        ['none', 'sale', 0, 0],
+      ]);
+      // Every row of a grade carries its conversion: A 3 / 10, B 1 / 10, no grade 0 / 1.
+      expect([...new Set(rows.map((r) => `${r.lead_grade} ${r.conversion_rate} ${r.conversion_n}`))]).toEqual(['A 0.3 10', 'B 0.1 10', 'none 0 1']);
+    });
+  });
+
   it('complaint funnel over the 28 days: 4 opened, 3 responded, 2 resolved, 1 followed up', async () => {
     await withReportFixture(async (db) => {
       // K1..K4 opened 2026-10-25..2026-11-21 (K5 is older); K4 has no response; K2, K3 resolved; K2 closed the loop.

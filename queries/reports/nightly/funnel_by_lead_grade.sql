@@ -1,0 +1,44 @@
+-- funnel_by_lead_grade: the outbound funnel of the 28 days ending on the report day, per
+-- lead grade: dialled → connected → interested → sale, summed over the lead-grade rows of
+-- funnel_daily, each stage also as a share of the grade's dialled calls. Each row carries
+-- its grade's conversion (sales ÷ connected) and connected calls, so the tooltip shows
+-- how much the rate rests on. Calls without a lead grade are grade 'none'.
+-- grain: one row per (lead grade, stage). from: funnel_daily.
+with grade_days as (
+  select * from funnel_daily
+  where breakdown = 'lead_grade'
+    and day between $trend_start and $day
+),
+
+grades as (
+  select
+    coalesce(lead_grade::varchar, 'none') as lead_grade,
+    sum(dialled) as dialled,
+    sum(answered_outbound) as connected,
+    sum(interested) as interested,
+    sum(sales) as sale
+  from grade_days
+  group by all
+),
+
+stage_rows as (
+  unpivot grades
+  on dialled, connected, interested, sale
+  into name stage value calls
+),
+
+final as (
+  select
+    s.lead_grade,
+    s.stage,
+    list_position(['dialled', 'connected', 'interested', 'sale'], s.stage) as stage_order,
+    s.calls,
+    case when g.dialled > 0 then s.calls / g.dialled end as share_of_dialled,
+    g.connected as conversion_n,
+    case when g.connected > 0 then g.sale / g.connected end as conversion_rate
+  from stage_rows s
+  join grades g using (lead_grade)
+)
+
+select * from final
+order by lead_grade, stage_order
