@@ -62,9 +62,21 @@ describe('callq nightly', () => {
     expect(before.calls).toBeGreaterThan(100);
     expect(before.anomaly_ids).toBe(before.anomalies);
 
-    expect(await callq('nightly', '--input', input, '--out', second, '--date', DAY)).toBe(0);
+    expect(await callq('nightly', '--input', input, '--out', second, '--date', DAY, '--export', 'parquet')).toBe(0);
     const after = await tableCounts();
     expect(after).toEqual(before);
+    // --export wrote the derived tables and the anomalies beside the reports, whole.
+    const tables = readdirSync(join(second, DAY, 'tables')).sort();
+    expect(tables).toEqual(expect.arrayContaining(['agent_daily.parquet', 'anomalies.parquet', 'call_facts.parquet', 'center_daily.parquet']));
+    expect(tables).not.toContain('calls.parquet');
+    const exported = await Database.open(':memory:');
+    try {
+      const rows = (table: string) => exported.scalar(`select count(*) from read_parquet('${join(second, DAY, 'tables', `${table}.parquet`)}')`);
+      expect(Number(await rows('anomalies'))).toBe(before.anomalies);
+      expect(Number(await rows('agent_daily'))).toBe(before.agent_daily);
+    } finally {
+      exported.close();
+    }
     for (const file of reportFiles(first)) {
       const a = withoutGeneratedAt(readFileSync(join(first, DAY, file), 'utf8'));
       const b = withoutGeneratedAt(readFileSync(join(second, DAY, file), 'utf8'));

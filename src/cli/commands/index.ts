@@ -9,6 +9,7 @@ import { registerAnomalies } from './anomalies.ts';
 import { registerEvaluate } from './evaluate.ts';
 import { registerReport } from './report.ts';
 import { registerNightly } from './nightly.ts';
+import { registerExport } from './export.ts';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerNightly,
@@ -17,6 +18,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerAnomalies,
   registerReport,
   registerQuery,
+  registerExport,
   registerEvaluate,
   registerGenerate,
   registerDemo,

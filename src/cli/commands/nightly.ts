@@ -3,7 +3,8 @@
  * DIR, computes the day (incrementally, or in full when the new files reach other days),
  * detects the day's anomalies and renders the three reports into <out>/<day>/. Re-running
  * a day gives the same tables and reports: loaded files are skipped by their sha256 and
- * every step replaces what it owns.
+ * every step replaces what it owns. `--export FORMAT` also writes the derived tables and
+ * the anomalies as files into <out>/<day>/tables/.
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -19,6 +20,8 @@ import { detectAnomalies } from '../../anomalies/detect.ts';
 import { renderReports } from '../../reports/render-reports.ts';
 import { LANGS, type Lang } from '../../reports/i18n.ts';
 import { runLoad } from './load.ts';
+import { DERIVED_TABLES } from '../../metrics/models.ts';
+import { EXPORT_FORMATS, exportTables, type ExportFormat } from '../../export/export-tables.ts';
 
 export interface NightlyOptions {
   input: string;
@@ -26,6 +29,7 @@ export interface NightlyOptions {
   date?: string;
   lang: Lang;
   showPersonalData?: boolean;
+  export?: ExportFormat;
 }
 
 export interface NightlyResult {
@@ -43,6 +47,7 @@ export function registerNightly(program: Command): void {
     .option('--date <day>', 'local day YYYY-MM-DD (default: yesterday in the configured timezone)', parseDay)
     .addOption(new Option('--lang <lang>', 'label language').choices([...LANGS]).default('en'))
     .option('--show-personal-data', 'show full phone numbers and customers\' comments (masked by default)')
+    .addOption(new Option('--export <format>', 'also write the derived tables and anomalies to <out>/<day>/tables/').choices([...EXPORT_FORMATS]))
     .action(async (opts: NightlyOptions, command: Command) => {
       await withContext(command, async (ctx) => {
         const result = await runNightly(ctx, opts);
@@ -81,11 +86,14 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
     });
     for (const warning of rendered.warnings) process.stderr.write(`callq: chart warning: ${warning}\n`);
     for (const file of rendered.files) say(file);
-    const result: NightlyResult = { day, files: rendered.files, rejectsOverLimit: loaded.overLimit.length > 0 };
+    const exported = opts.export ? await exportTables(db, [...DERIVED_TABLES, 'anomalies'], opts.export, join(dayDir, 'tables')) : [];
+    if (exported.length > 0) say(`exported ${exported.length} tables to ${join(dayDir, 'tables')}`);
+    const files = [...rendered.files, ...exported.map((e) => e.file)];
+    const result: NightlyResult = { day, files, rejectsOverLimit: loaded.overLimit.length > 0 };
     return {
       result,
       status: result.rejectsOverLimit ? 'rejects' : 'done',
-      counts: { loaded: loaded.loaded, rejected: loaded.rejected, compute: computed.mode, anomalies: found, files: rendered.files.length },
+      counts: { loaded: loaded.loaded, rejected: loaded.rejected, compute: computed.mode, anomalies: found, files: files.length },
     };
   });
 }

@@ -1,0 +1,65 @@
+/**
+ * Exports tables of the database (inputs, derived tables, anomalies, rejects, runs) as
+ * CSV, Parquet or Arrow IPC, one file per table: `<dir>/<table>.<csv|parquet|arrow>`.
+ * CSV and Parquet are written by DuckDB's COPY, Arrow IPC by apache-arrow. Each file is
+ * written beside its target and renamed over it, so a reader never sees half a file.
+ */
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../db/database.ts';
+import { sqlString } from '../ingest/staging-sql.ts';
+import { exportColumns, exportQuery } from './export-columns.ts';
+import { writeArrowIpc } from './write-arrow-ipc.ts';
+
+export const EXPORT_FORMATS = ['csv', 'parquet', 'arrow'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportedTable {
+  table: string;
+  file: string;
+  rows: number;
+}
+
+/** Every table of the database a user can export, by name. */
+export async function exportableTables(db: Database): Promise<string[]> {
+  const rows = await db.query<{ table_name: string }>(
+    "select table_name from duckdb_tables() where not temporary and schema_name = 'main' order by table_name",
+  );
+  return rows.map((r) => r.table_name);
+}
+
+export async function exportTables(db: Database, tables: readonly string[], format: ExportFormat, dir: string): Promise<ExportedTable[]> {
+  const known = new Set(await exportableTables(db));
+  const unknown = tables.filter((t) => !known.has(t));
+  if (unknown.length > 0) {
+    throw new UnknownTableError(`no table ${unknown.join(', ')} in the database (it has: ${[...known].join(', ')})`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const exported: ExportedTable[] = [];
+  for (const table of tables) {
+    const file = join(dir, `${table}.${format}`);
+    const temp = `${file}.${process.pid}.tmp`;
+    try {
+      const rows = await writeTable(db, table, format, temp);
+      renameSync(temp, file);
+      exported.push({ table, file, rows });
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+  }
+  return exported;
+}
+
+export class UnknownTableError extends Error {
+  override name = 'UnknownTableError';
+}
+
+async function writeTable(db: Database, table: string, format: ExportFormat, path: string): Promise<number> {
+  const columns = await exportColumns(db, table);
+  const query = exportQuery(table, columns);
+  if (format === 'arrow') return writeArrowIpc(db, query, columns, path);
+  const options = format === 'csv' ? 'format csv, header' : 'format parquet';
+  // COPY answers with the number of rows it wrote.
+  return Number(await db.scalar(`copy (${query}) to ${sqlString(path)} (${options})`));
+}
