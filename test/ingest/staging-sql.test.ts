@@ -171,3 +171,68 @@ describe('stageSql on text cells', () => {
     });
   });
 });
+
+describe('stageSql: the bad flag and the problem list agree', () => {
+  // _bad is judged by one condition per column (fast), the problems by one condition per
+  // rule (for the reject rows): on any cells, a row is bad exactly when it lists a problem.
+  // Rows are a valid row of the table with up to two cells replaced by edge values.
+  const pool = [null, '', '  ', 'x', '0', '1', '-1', '1.5', '5', '6', '11', 'TRUE', 'no', '2026-11-20', '2026-11-20 10:00:00', '2026-11-20 09:00', '2026-11-20 10:0'];
+  // mulberry32: a small seeded generator, so the draw is the same on every run.
+  let seed = 7;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  for (const table of Object.keys(CONTRACTS) as TableName[]) {
+    it(table, async () => {
+      await withDb(async (db) => {
+        const columns = CONTRACTS[table].columns;
+        // Timestamps and numbers increase in column order (started, answered, ended; start_ms, end_ms).
+        let minute = 0;
+        let number = 1;
+        const valid = columns.map((c): string => {
+          if (table === 'calls' && c.name === 'direction') return 'outbound';
+          if (c.type === 'timestamp') return `2026-11-20 10:0${minute++}:00`;
+          if (c.type === 'integer' || c.type === 'number') return String(number++);
+          return { text: c.values?.[0] ?? 'T1', boolean: 'true', date: '2026-11-20' }[c.type as 'text'];
+        });
+        const rows = Array.from({ length: 400 }, () => {
+          const row: Array<string | null> = [...valid];
+          for (let k = pick([0, 1, 1, 2]); k > 0; k--) {
+            const i = pick(columns.map((_, j) => j));
+            row[i] = pick([...pool, ...(columns[i]!.values ?? []).map((v) => ` ${v.toUpperCase()} `)]);
+          }
+          return row;
+        });
+        const staged = await stage(db, table, columns.map((c) => c.name), rows);
+        const disagree = staged.filter((r) => r._bad !== (r._problems !== null && r._problems.length > 0));
+        expect(disagree).toEqual([]);
+        // And a row kept as good breaks no cell rule, judged here in JS: a required value is
+        // there, a cell with text has a typed value, numbers are in range, values allowed.
+        const broken = staged.flatMap((r, i) =>
+          r._bad
+            ? []
+            : columns.flatMap((c) => {
+                const cell = rows[i]![columns.indexOf(c)]?.trim() ?? '';
+                const value = r[c.name];
+                const n = typeof value === 'bigint' ? Number(value) : (value as number);
+                const fails =
+                  (c.required && value === null) ||
+                  (cell !== '' && value === null) ||
+                  (c.min !== undefined && value !== null && (c.exclusiveMin ? n <= c.min : n < c.min)) ||
+                  (c.max !== undefined && value !== null && n > c.max) ||
+                  (c.values !== undefined && value !== null && !c.values.some((v) => (c.keepCase ? v.toUpperCase() : v.toLowerCase()) === value));
+                return fails ? [`row ${i} ${c.name}=${JSON.stringify(rows[i]![columns.indexOf(c)])}`] : [];
+              }),
+        );
+        expect(broken).toEqual([]);
+        // Both kinds are drawn, so neither direction of the check is empty.
+        expect(staged.filter((r) => r._bad).length).toBeGreaterThan(10);
+        expect(staged.filter((r) => !r._bad).length).toBeGreaterThan(10);
+      });
+    });
+  }
+});
