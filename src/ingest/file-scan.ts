@@ -25,7 +25,8 @@ export interface FileScan {
   innerBlankLine: boolean;
 }
 
-export async function scanFile(path: string): Promise<FileScan> {
+/** `signal` stops the scan (a load that failed no longer needs the file it read ahead). */
+export async function scanFile(path: string, signal?: AbortSignal): Promise<FileScan> {
   const hash = createHash('sha256');
   let bytes = 0;
   const hashed = new Transform({
@@ -37,8 +38,8 @@ export async function scanFile(path: string): Promise<FileScan> {
   });
   const content = contentScanner();
   const source = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (/\.gz$/i.test(path)) await pipeline(source, hashed, createGunzip(), content.consume);
-  else await pipeline(source, hashed, content.consume);
+  if (/\.gz$/i.test(path)) await pipeline(source, hashed, createGunzip(), content.consume, { signal });
+  else await pipeline(source, hashed, content.consume, { signal });
   return { sha256: hash.digest('hex'), bytes, ...content.result() };
 }
 

@@ -32,18 +32,24 @@ export interface LoadSummary {
 
 export async function loadFiles(db: Database, files: InputFile[], options: LoadOptions): Promise<LoadSummary> {
   const results: FileLoadResult[] = [];
+  // The next file is read and hashed while DuckDB works on this one: the copy into the
+  // canonical table leaves a core mostly idle. Its errors are reported in its own turn;
+  // when a load fails, the read-ahead stops.
+  const readAhead = new AbortController();
   let scanning = files.length > 0 ? scanFile(files[0]!.path) : null;
-  for (const [index, file] of files.entries()) {
-    options.onStart?.(file, index, files.length);
-    const current = scanning!;
-    // The next file is read and hashed while DuckDB works on this one: the copy into the
-    // canonical table leaves a core mostly idle. Its errors are reported in its own turn.
-    const next = files[index + 1];
-    scanning = next ? scanFile(next.path) : null;
-    scanning?.catch(() => undefined);
-    const result = await loadFile(db, file, options, current);
-    results.push(result);
-    options.onFile?.(result);
+  try {
+    for (const [index, file] of files.entries()) {
+      options.onStart?.(file, index, files.length);
+      const current = scanning!;
+      const next = files[index + 1];
+      scanning = next ? scanFile(next.path, readAhead.signal) : null;
+      scanning?.catch(() => undefined);
+      const result = await loadFile(db, file, options, current);
+      results.push(result);
+      options.onFile?.(result);
+    }
+  } finally {
+    readAhead.abort();
   }
   const loadIds = results.flatMap((r) => (r.status === 'loaded' && r.rejected > 0 ? [r.loadId!] : []));
   let rejectsCsv: string | null = null;

@@ -48,6 +48,16 @@ describe('scanFile', () => {
     expect(await inner('b5.csv', Buffer.concat([Buffer.alloc((1 << 20) - 1, 0x61), Buffer.from('\n\nb\n')]))).toBe(true);
   });
 
+  it('stops when its signal is aborted (a failed load stops reading ahead)', async () => {
+    const path = write('big.csv', 'a,b\n'.repeat(1 << 20));
+    const controller = new AbortController();
+    const scanning = scanFile(path, controller.signal);
+    controller.abort();
+    await expect(scanning).rejects.toMatchObject({ name: 'AbortError' });
+    // Without a signal the same file scans whole.
+    expect((await scanFile(path)).bytes).toBe(4 << 20);
+  });
+
   it('tells a UTF-8 BOM, a GB18030 BOM and a final line break', async () => {
     expect(await scanFile(write('bom8.csv', '\uFEFFa,b\n'))).toMatchObject({ bom: 'utf8', validUtf8: true, endsWithNewline: true });
     // GB18030 encodes U+FEFF as 84 31 95 33; those bytes are not UTF-8.
