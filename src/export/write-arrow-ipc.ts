@@ -1,6 +1,8 @@
 /**
  * Writes a query's rows as an Arrow IPC file with apache-arrow (DuckDB has no built-in Arrow
- * writer), a record batch at a time so a large table is never held in memory whole.
+ * writer), a record batch at a time so a large table is never held in memory whole. Values
+ * are taken column by column from DuckDB's chunks; text columns are encoded straight into
+ * Arrow's offsets and bytes (apache-arrow's generic builder is ten times slower on them).
  * Timestamps are written to the millisecond, with zone UTC when DuckDB's had one.
  */
 import { createWriteStream } from 'node:fs';
@@ -13,17 +15,22 @@ import {
   Int32,
   Int64,
   List,
+  makeData,
+  makeVector,
   RecordBatchFileWriter,
   Table,
   TimestampMillisecond,
   Utf8,
   vectorFromArray,
   type DataType,
+  type Vector,
 } from 'apache-arrow';
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import type { ExportColumn, ExportType } from './export-columns.ts';
 
 const BATCH_ROWS = 65_536;
+const MS_PER_DAY = 86_400_000;
 
 function arrowType(type: ExportType): DataType {
   switch (type) {
@@ -48,11 +55,56 @@ function arrowType(type: ExportType): DataType {
   }
 }
 
-/** A JS value from DuckDB as the Arrow builder of its type takes it. */
-function arrowValue(type: ExportType, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (type === 'date' || type === 'timestamp' || type === 'timestamptz') return (value as Date).getTime();
-  return value;
+/** Microseconds since the epoch to whole milliseconds, rounding down (also before 1970). */
+function microsToMillis(micros: bigint): number {
+  const rest = ((micros % 1000n) + 1000n) % 1000n;
+  return Number((micros - rest) / 1000n);
+}
+
+/** A DuckDB value (see the export types) as the Arrow builder of its type takes it. */
+function arrowValue(type: ExportType, value: DuckDBValue): unknown {
+  if (value === null) return null;
+  switch (type) {
+    case 'date':
+      return (value as { days: number }).days * MS_PER_DAY;
+    case 'timestamp':
+    case 'timestamptz':
+      return microsToMillis((value as { micros: bigint }).micros);
+    case 'varchar[]':
+      return (value as { items: readonly DuckDBValue[] }).items;
+    default:
+      return value;
+  }
+}
+
+/** Text values as an Arrow Utf8 vector: byte lengths to offsets, then every string written once. */
+function utf8Vector(values: readonly unknown[]): Vector {
+  const n = values.length;
+  const offsets = new Int32Array(n + 1);
+  const validity = new Uint8Array((n + 7) >> 3);
+  let bytes = 0;
+  let nulls = 0;
+  for (let i = 0; i < n; i++) {
+    const value = values[i];
+    if (value === null) nulls++;
+    else {
+      validity[i >> 3]! |= 1 << (i & 7);
+      bytes += Buffer.byteLength(value as string);
+    }
+    offsets[i + 1] = bytes;
+  }
+  const data = Buffer.allocUnsafe(bytes);
+  for (let i = 0; i < n; i++) if (values[i] !== null) data.write(values[i] as string, offsets[i]!);
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length: n,
+      nullCount: nulls,
+      nullBitmap: nulls > 0 ? validity : null,
+      valueOffsets: offsets,
+      data: new Uint8Array(data.buffer, data.byteOffset, bytes),
+    }),
+  );
 }
 
 export async function writeArrowIpc(db: Database, sql: string, columns: readonly ExportColumn[], path: string): Promise<number> {
@@ -65,15 +117,20 @@ export async function writeArrowIpc(db: Database, sql: string, columns: readonly
   let pendingRows = 0;
   let rows = 0;
   const flush = () => {
-    const vectors = Object.fromEntries(columns.map((c, i) => [c.name, vectorFromArray(pending[i]!, types[i]!)]));
+    const vectors = Object.fromEntries(
+      columns.map((c, i) => [c.name, c.type === 'varchar' ? utf8Vector(pending[i]!) : vectorFromArray(pending[i]!, types[i]!)]),
+    );
     writer.write(new Table(vectors).batches[0]!);
     rows += pendingRows;
     pending = columns.map(() => []);
     pendingRows = 0;
   };
-  for await (const chunkRows of result.yieldRowsJs()) {
-    for (const row of chunkRows) row.forEach((value, i) => pending[i]!.push(arrowValue(columns[i]!.type, value)));
-    pendingRows += chunkRows.length;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    columns.forEach((c, i) => {
+      const target = pending[i]!;
+      for (const value of chunk.getColumnValues(i)) target.push(arrowValue(c.type, value));
+    });
+    pendingRows += chunk.rowCount;
     if (pendingRows >= BATCH_ROWS) flush();
   }
   // An empty table still gets its schema: one empty batch.
