@@ -45,6 +45,24 @@ export class Database {
     await this.connection.run(sql, params);
   }
 
+  /**
+   * Runs statements like exec and, while they run, reports DuckDB's progress every
+   * `everyMs`: the share done (for a file scan, of its bytes) and its estimate of rows.
+   */
+  async execWithProgress(sql: string, onProgress: (progress: { fraction: number; rows: number }) => void, everyMs = 200): Promise<void> {
+    await this.exec('set enable_progress_bar = true; set enable_progress_bar_print = false');
+    const timer = setInterval(() => {
+      const { percentage, rows_processed } = this.connection.progress;
+      if (percentage > 0) onProgress({ fraction: percentage / 100, rows: Number(rows_processed) });
+    }, everyMs);
+    try {
+      await this.exec(sql);
+    } finally {
+      clearInterval(timer);
+      await this.exec('reset enable_progress_bar; reset enable_progress_bar_print');
+    }
+  }
+
   /** Runs a query and returns its rows as JSON-safe objects (bigints as strings, dates as ISO text). */
   async query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
     const reader = await this.connection.runAndReadAll(sql, params);

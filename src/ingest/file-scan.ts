@@ -23,6 +23,8 @@ export interface FileScan {
   endsWithNewline: boolean;
   /** An empty line comes before the last line that has content. */
   innerBlankLine: boolean;
+  /** About how many lines the (decompressed) content has, from the line length of its first MiB: for progress only. */
+  estimatedLines: number;
 }
 
 /** `signal` stops the scan (a load that failed no longer needs the file it read ahead). */
@@ -43,6 +45,7 @@ export async function scanFile(path: string, signal?: AbortSignal): Promise<File
   return { sha256: hash.digest('hex'), bytes, ...content.result() };
 }
 
+const LINE_SAMPLE_BYTES = 1 << 20;
 const EMPTY_LINES = [Buffer.from('\n\n'), Buffer.from('\n\r\n')];
 
 /** Reads the (decompressed) content: UTF-8 validity, BOM, final line break, empty lines. */
@@ -56,6 +59,9 @@ function contentScanner() {
   let firstEmpty = -1;
   let lastContent = -1;
   let tail = Buffer.alloc(0);
+  // Line breaks in the first MiB of content (whole chunks), for the line estimate.
+  let sampleBreaks = 0;
+  let sampleBytes = 0;
   const findEmpty = (data: Buffer, at: number) => {
     for (const pattern of EMPTY_LINES) {
       const i = data.indexOf(pattern);
@@ -67,6 +73,10 @@ function contentScanner() {
       for await (const chunk of chunks) {
         if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4 - head.length)]);
         lastByte = chunk[chunk.length - 1] ?? lastByte;
+        if (sampleBytes < LINE_SAMPLE_BYTES) {
+          sampleBytes += chunk.length;
+          for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) sampleBreaks++;
+        }
         if (firstEmpty < 0) {
           // Native searches: the seam with the chunk before, then the chunk.
           findEmpty(Buffer.concat([tail, chunk.subarray(0, 2)]), offset - tail.length);
@@ -85,8 +95,9 @@ function contentScanner() {
         }
       }
     },
-    result(): Pick<FileScan, 'validUtf8' | 'bom' | 'endsWithNewline' | 'innerBlankLine'> {
+    result(): Pick<FileScan, 'validUtf8' | 'bom' | 'endsWithNewline' | 'innerBlankLine' | 'estimatedLines'> {
       return {
+        estimatedLines: sampleBreaks > 0 ? Math.round((offset * sampleBreaks) / sampleBytes) : offset > 0 ? 1 : 0,
         validUtf8: validUtf8 && (carry.length === 0 || isUtf8(carry)),
         bom: detectBom(head),
         endsWithNewline: lastByte === 0x0a,

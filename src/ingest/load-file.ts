@@ -18,6 +18,8 @@ export interface LoadFileOptions {
   mapping?: ColumnMapping;
   /** Force the text encoding; by default UTF-8 unless a BOM or invalid UTF-8 says GB18030. */
   encoding?: TextEncoding;
+  /** Told about how many records have been read while a file is read (for a progress line). */
+  onRows?: (input: InputFile, rows: number) => void;
 }
 
 export interface FileLoadResult {
@@ -82,7 +84,13 @@ export async function loadFile(
     }
     // The staged copy is a temp table built outside the transaction: its rowids then count
     // from 0 in file order (inside a transaction they start at a large offset).
-    const staged = await stageFile(db, contract, source, resolved.sources).catch(fail(input.path));
+    // DuckDB's own row estimate for a text file can be far off; its share of bytes read is
+    // not, so the records read are that share of the file's estimated lines.
+    const records = Math.max(scan.estimatedLines - (source.firstLine - 1), 0);
+    const onProgress =
+      options.onRows &&
+      (({ fraction, rows }: { fraction: number; rows: number }) => options.onRows!(input, text ? Math.round(fraction * records) : rows));
+    const staged = await stageFile(db, contract, source, resolved.sources, onProgress).catch(fail(input.path));
     const meta = { name, path: input.path, sha256: scan.sha256, format: input.format, encoding, started, endsWithNewline: scan.endsWithNewline || !text };
     const counts = await db.transaction(() => applyFile(db, contract, source, staged, meta)).catch(fail(input.path));
     return { ...base, status: 'loaded', encoding, unknownColumns: resolved.unknown, ...counts };
@@ -120,14 +128,20 @@ interface Staged {
 }
 
 /** Stages the file (typed, checked) into the temp table `stage`. */
-async function stageFile(db: Database, contract: TableContract, source: SourceRelation, sources: ReadonlyMap<string, string>): Promise<Staged> {
+async function stageFile(
+  db: Database,
+  contract: TableContract,
+  source: SourceRelation,
+  sources: ReadonlyMap<string, string>,
+  onProgress?: (progress: { fraction: number; rows: number }) => void,
+): Promise<Staged> {
   const present = new Set(sources.keys());
   // A JSON line that is no object is one reject. (Marking it with an update afterwards would
   // move the row: DuckDB updates a list column as delete + insert, and the rowid is the line.)
   const notObject = { when: `not ${isJsonObject('_json')}`, reason: 'not a JSON object', raw: '_json' };
-  await db.exec(
-    stageSql(contract, source.select(sources), present, STAGE, source.jsonLines ? ['_json', '_blank'] : [], source.typed, source.jsonLines ? notObject : undefined),
-  );
+  const sql = stageSql(contract, source.select(sources), present, STAGE, source.jsonLines ? ['_json', '_blank'] : [], source.typed, source.jsonLines ? notObject : undefined);
+  if (onProgress) await db.execWithProgress(sql, onProgress);
+  else await db.exec(sql);
   if (source.jsonLines) {
     // Blank lines carry no record; deleting them keeps the other rows' rowids (ordinals).
     await db.exec(`delete from ${STAGE} where _blank`);

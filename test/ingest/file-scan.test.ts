@@ -28,7 +28,19 @@ describe('scanFile', () => {
       bom: null,
       endsWithNewline: false,
       innerBlankLine: false,
+      estimatedLines: 1, // content without a line break is one line
     });
+  });
+
+  it('estimates the lines from the line breaks in the first MiB, the same gzipped', async () => {
+    // 300,000 lines of 10 bytes = 3,000,000 bytes; the first 1,048,576 bytes hold 104,857
+    // line breaks, so 3,000,000 × 104,857 / 1,048,576 = 299,998.3 lines.
+    const text = '123456789\n'.repeat(300_000);
+    expect((await scanFile(write('even.csv', text))).estimatedLines).toBe(299_998);
+    expect((await scanFile(write('even.csv.gz', gzipSync(text)))).estimatedLines).toBe(299_998);
+    // Short lines first, long after: 2 bytes a line in the first MiB, so 2,200,000 / 2 (for progress only).
+    const skewed = 'a\n'.repeat(600_000) + `${'b'.repeat(99)}\n`.repeat(10_000);
+    expect((await scanFile(write('skewed.csv', skewed))).estimatedLines).toBe(1_100_000);
   });
 
   it('a .gz file is hashed as stored, judged by its content, and refused when cut short', async () => {
