@@ -44,7 +44,18 @@ export async function runReportQueries(
   return results;
 }
 
+/** The macros report queries use (safe_ratio, agent_label), installed once per connection. */
+const REPORT_MACRO_FILES = ['macros/metric_macros.sql', 'macros/report_macros.sql'] as const;
+const withMacros = new WeakSet<Database>();
+
+async function installMacros(db: Database): Promise<void> {
+  if (withMacros.has(db)) return;
+  for (const file of REPORT_MACRO_FILES) await db.exec(readQuery(file));
+  withMacros.add(db);
+}
+
 export async function runQuery(db: Database, file: string, params: ReportParams): Promise<QueryResult> {
+  await installMacros(db);
   const sql = readQuery(file);
   const source = `queries/${file}`;
   let reader;

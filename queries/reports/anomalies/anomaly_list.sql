@@ -43,7 +43,7 @@ final as (
     ) as team,
     case
       when with_agent.concerned_agent_id is not null
-        then coalesce(agents.name, '') || ' (' || with_agent.concerned_agent_id || ')'
+        then agent_label(agents.name, with_agent.concerned_agent_id)
     end as agent,
     with_agent.entity_type,
     with_agent.entity_id,

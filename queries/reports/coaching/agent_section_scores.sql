@@ -34,7 +34,7 @@ cells as (
 final as (
   select
     cells.agent_id,
-    coalesce(agents.name, '') || ' (' || cells.agent_id || ')' as agent,
+    agent_label(agents.name, cells.agent_id) as agent,
     cells.composite_rank,
     cells.section,
     cells.score,

@@ -18,7 +18,7 @@ agents as (
 final as (
   select
     days.agent_id,
-    coalesce(agents.name, '') || ' (' || days.agent_id || ')' as agent,
+    agent_label(agents.name, days.agent_id) as agent,
     ranking.composite_rank,
     days.day,
     days.answered_outbound,

@@ -44,7 +44,7 @@ answers as (
 final as (
   select
     answers.agent_id,
-    coalesce(agents.name, '') || ' (' || answers.agent_id || ')' as agent,
+    agent_label(agents.name, answers.agent_id) as agent,
     answers.composite_rank,
     answers.day,
     answers.survey_id,

@@ -15,7 +15,7 @@ final as (
   select
     ranking.composite_rank,
     ranking.agent_id,
-    coalesce(agents.name, '') || ' (' || ranking.agent_id || ')' as agent,
+    agent_label(agents.name, ranking.agent_id) as agent,
     ranking.team,
     ranking.reasons,
     ranking.weak_sections,

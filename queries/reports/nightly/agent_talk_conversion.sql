@@ -13,7 +13,7 @@ agents as (
 final as (
   select
     ranking.agent_id,
-    coalesce(agents.name, '') || ' (' || ranking.agent_id || ')' as agent,
+    agent_label(agents.name, ranking.agent_id) as agent,
     ranking.team,
     ranking.talk_ratio_raw,
     ranking.talk_n,

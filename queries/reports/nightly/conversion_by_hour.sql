@@ -24,7 +24,7 @@ final as (
     hour,
     answered_outbound,
     sales,
-    case when answered_outbound > 0 then sales / answered_outbound end as conversion_rate
+    safe_ratio(sales, answered_outbound) as conversion_rate
   from cells
 )
 

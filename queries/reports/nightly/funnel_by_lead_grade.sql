@@ -33,9 +33,9 @@ final as (
     s.stage,
     list_position(['dialled', 'connected', 'interested', 'sale'], s.stage) as stage_order,
     s.calls,
-    case when g.dialled > 0 then s.calls / g.dialled end as share_of_dialled,
+    safe_ratio(s.calls, g.dialled) as share_of_dialled,
     g.connected as conversion_n,
-    case when g.connected > 0 then g.sale / g.connected end as conversion_rate
+    safe_ratio(g.sale, g.connected) as conversion_rate
   from stage_rows s
   join grades g using (lead_grade)
 )

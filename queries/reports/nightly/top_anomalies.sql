@@ -17,7 +17,7 @@ final as (
     found.rule,
     case
       when found.entity_type = 'agent'
-        then coalesce(agents.name, '') || ' (' || found.entity_id || ')'
+        then agent_label(agents.name, found.entity_id)
       else found.entity_type || ' ' || found.entity_id
     end as entity,
     found.explanation,
