@@ -4,12 +4,13 @@
  * CSV and Parquet are written by DuckDB's COPY, Arrow IPC by apache-arrow. Each file is
  * written beside its target and renamed over it, so a reader never sees half a file.
  */
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.ts';
 import { sqlString } from '../ingest/staging-sql.ts';
 import { exportColumns, exportQuery } from './export-columns.ts';
 import { writeArrowIpc } from './write-arrow-ipc.ts';
+import { writeAtomically } from '../files/write-file-atomic.ts';
 
 export const EXPORT_FORMATS = ['csv', 'parquet', 'arrow'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -38,15 +39,8 @@ export async function exportTables(db: Database, tables: readonly string[], form
   const exported: ExportedTable[] = [];
   for (const table of tables) {
     const file = join(dir, `${table}.${format}`);
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-      const rows = await writeTable(db, table, format, temp);
-      renameSync(temp, file);
-      exported.push({ table, file, rows });
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    const rows = await writeAtomically(file, (temp) => writeTable(db, table, format, temp));
+    exported.push({ table, file, rows });
   }
   return exported;
 }

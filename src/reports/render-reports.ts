@@ -18,7 +18,7 @@ import { renderChart, type Datasets, type RenderedChart } from './render-chart.t
 import { renderPage } from './render-page.ts';
 import { numericParams } from './spec-params.ts';
 import { rowsToCsv } from './rows-to-csv.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
+import { writeFileAtomic } from '../files/write-file-atomic.ts';
 
 export interface RenderOptions {
   /** The report day (YYYY-MM-DD); default: the latest day in center_daily. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/reports/write-file-atomic.ts';
+import { writeFileAtomic } from '../../src/files/write-file-atomic.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'callq-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
