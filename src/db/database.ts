@@ -14,6 +14,12 @@ export interface OpenOptions {
   readOnly?: boolean;
 }
 
+/** How far a running statement is: the share done (of a file scan, its bytes) and DuckDB's estimate of rows. */
+export interface QueryProgress {
+  fraction: number;
+  rows: number;
+}
+
 export class Database {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -46,10 +52,9 @@ export class Database {
   }
 
   /**
-   * Runs statements like exec and, while they run, reports DuckDB's progress every
-   * `everyMs`: the share done (for a file scan, of its bytes) and its estimate of rows.
+   * Runs statements like exec and, while they run, reports DuckDB's progress every `everyMs`.
    */
-  async execWithProgress(sql: string, onProgress: (progress: { fraction: number; rows: number }) => void, everyMs = 200): Promise<void> {
+  async execWithProgress(sql: string, onProgress: (progress: QueryProgress) => void, everyMs = 200): Promise<void> {
     await this.exec('set enable_progress_bar = true; set enable_progress_bar_print = false');
     const timer = setInterval(() => {
       const { percentage, rows_processed } = this.connection.progress;

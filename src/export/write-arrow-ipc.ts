@@ -32,50 +32,29 @@ import type { ExportColumn, ExportType } from './export-columns.ts';
 const BATCH_ROWS = 65_536;
 const MS_PER_DAY = 86_400_000;
 
-function arrowType(type: ExportType): DataType {
-  switch (type) {
-    case 'varchar':
-      return new Utf8();
-    case 'varchar[]':
-      return new List(new Field('item', new Utf8(), true));
-    case 'boolean':
-      return new Bool();
-    case 'integer':
-      return new Int32();
-    case 'bigint':
-      return new Int64();
-    case 'double':
-      return new Float64();
-    case 'date':
-      return new DateDay();
-    case 'timestamp':
-      return new TimestampMillisecond();
-    case 'timestamptz':
-      return new TimestampMillisecond('UTC');
-  }
-}
-
 /** Microseconds since the epoch to whole milliseconds, rounding down (also before 1970). */
 function microsToMillis(micros: bigint): number {
   const rest = ((micros % 1000n) + 1000n) % 1000n;
   return Number((micros - rest) / 1000n);
 }
 
-/** A DuckDB value (see the export types) as the Arrow builder of its type takes it. */
-function arrowValue(type: ExportType, value: DuckDBValue): unknown {
-  if (value === null) return null;
-  switch (type) {
-    case 'date':
-      return (value as { days: number }).days * MS_PER_DAY;
-    case 'timestamp':
-    case 'timestamptz':
-      return microsToMillis((value as { micros: bigint }).micros);
-    case 'varchar[]':
-      return (value as { items: readonly DuckDBValue[] }).items;
-    default:
-      return value;
-  }
-}
+const toMillis = (value: DuckDBValue) => microsToMillis((value as { micros: bigint }).micros);
+
+/**
+ * Per export type: its Arrow type and, where DuckDB's value is not what the Arrow builder
+ * takes, the conversion (dates and timestamps to epoch milliseconds, lists to their items).
+ */
+const ARROW: Record<ExportType, { type: () => DataType; value?: (value: DuckDBValue) => unknown }> = {
+  varchar: { type: () => new Utf8() },
+  'varchar[]': { type: () => new List(new Field('item', new Utf8(), true)), value: (v) => (v as { items: readonly DuckDBValue[] }).items },
+  boolean: { type: () => new Bool() },
+  integer: { type: () => new Int32() },
+  bigint: { type: () => new Int64() },
+  double: { type: () => new Float64() },
+  date: { type: () => new DateDay(), value: (v) => (v as { days: number }).days * MS_PER_DAY },
+  timestamp: { type: () => new TimestampMillisecond(), value: toMillis },
+  timestamptz: { type: () => new TimestampMillisecond('UTC'), value: toMillis },
+};
 
 /** Text values as an Arrow Utf8 vector: byte lengths to offsets, then every string written once. */
 function utf8Vector(values: readonly unknown[]): Vector {
@@ -108,7 +87,7 @@ function utf8Vector(values: readonly unknown[]): Vector {
 }
 
 export async function writeArrowIpc(db: Database, sql: string, columns: readonly ExportColumn[], path: string): Promise<number> {
-  const types = columns.map((c) => arrowType(c.type));
+  const types = columns.map((c) => ARROW[c.type].type());
   const out = createWriteStream(path);
   const writer = RecordBatchFileWriter.throughNode();
   writer.pipe(out);
@@ -128,7 +107,8 @@ export async function writeArrowIpc(db: Database, sql: string, columns: readonly
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     columns.forEach((c, i) => {
       const target = pending[i]!;
-      for (const value of chunk.getColumnValues(i)) target.push(arrowValue(c.type, value));
+      const convert = ARROW[c.type].value;
+      for (const value of chunk.getColumnValues(i)) target.push(value === null || !convert ? value : convert(value));
     });
     pendingRows += chunk.rowCount;
     if (pendingRows >= BATCH_ROWS) flush();

@@ -4,7 +4,7 @@
  * not at all. A file whose sha256 is already in `load_log` for the table is skipped.
  */
 import { basename } from 'node:path';
-import type { Database } from '../db/database.ts';
+import type { Database, QueryProgress } from '../db/database.ts';
 import { CONTRACTS, type TableContract } from './contracts.ts';
 import { resolveColumns, type ColumnMapping } from './column-mapping.ts';
 import { isTextFormat } from './file-format.ts';
@@ -89,7 +89,7 @@ export async function loadFile(
     const records = Math.max(scan.estimatedLines - (source.firstLine - 1), 0);
     const onProgress =
       options.onRows &&
-      (({ fraction, rows }: { fraction: number; rows: number }) => options.onRows!(input, text ? Math.round(fraction * records) : rows));
+      (({ fraction, rows }: QueryProgress) => options.onRows!(input, text ? Math.round(fraction * records) : rows));
     const staged = await stageFile(db, contract, source, resolved.sources, onProgress).catch(fail(input.path));
     const meta = { name, path: input.path, sha256: scan.sha256, format: input.format, encoding, started, endsWithNewline: scan.endsWithNewline || !text };
     const counts = await db.transaction(() => applyFile(db, contract, source, staged, meta)).catch(fail(input.path));
@@ -133,7 +133,7 @@ async function stageFile(
   contract: TableContract,
   source: SourceRelation,
   sources: ReadonlyMap<string, string>,
-  onProgress?: (progress: { fraction: number; rows: number }) => void,
+  onProgress?: (progress: QueryProgress) => void,
 ): Promise<Staged> {
   const present = new Set(sources.keys());
   // A JSON line that is no object is one reject. (Marking it with an update afterwards would
@@ -146,8 +146,7 @@ async function stageFile(
     // Blank lines carry no record; deleting them keeps the other rows' rowids (ordinals).
     await db.exec(`delete from ${STAGE} where _blank`);
   }
-  const { line, shifted } = await lineExpression(db, source);
-  return { line, sources, shifted };
+  return { ...(await lineExpression(db, source)), sources };
 }
 
 async function applyFile(
