@@ -36,11 +36,36 @@ export const configSchema = z
     targets: z
       .strictObject({ csat_mean: z.number().min(1).max(5).default(4.2), audit_score: z.number().min(0).max(100).default(80) })
       .prefault({}),
+    sources: z
+      .strictObject({
+        // Asterisk CDR: which dialplan contexts a call starts in say its direction, and
+        // which peer names are agents' extensions (FreePBX's conventions by default).
+        asterisk: z
+          .strictObject({
+            inbound_contexts: z.array(z.string().min(1)).default(['from-pstn', 'from-trunk', 'from-did-direct']),
+            outbound_contexts: z.array(z.string().min(1)).default(['from-internal']),
+            extension_pattern: z
+              .string()
+              .refine(isValidRegex, 'expected a regular expression')
+              .default('^[0-9]{2,6}$'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
     anomalies: anomalySettingsSchema,
   })
   .prefault({});
 
 export type Config = z.infer<typeof configSchema>;
+
+function isValidRegex(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isValidTimeZone(zone: string): boolean {
   try {

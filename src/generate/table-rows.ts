@@ -28,6 +28,7 @@ export function* tableRows(table: TableName, data: Dataset): Generator<Cell[]> {
           c.call_id, c.direction, c.agent_id, c.queue, c.campaign_id, c.customer_id, c.customer_number, c.caller_id,
           ts(c.started), ts(c.answered), ts(c.ended), c.hold_s, c.acw_s, c.disconnect_party, c.transferred,
           c.disposition, c.lead_grade, c.customer_tier, c.sale_amount,
+          null, // previous_call_id: the generated centre has no transfer legs
         ];
         yield row;
         if (twice.has(c.call_id)) yield row;
@@ -35,7 +36,8 @@ export function* tableRows(table: TableName, data: Dataset): Generator<Cell[]> {
       return;
     }
     case 'segments':
-      for (const s of data.segments) yield [s.call_id, s.speaker, s.start_ms, s.end_ms];
+      // No transcript text: the generated timeline has turns, not words.
+      for (const s of data.segments) yield [s.call_id, s.speaker, s.start_ms, s.end_ms, null];
       return;
     case 'surveys':
       for (const s of data.surveys) yield [s.survey_id, s.call_id, ts(s.responded), s.csat, s.nps, s.resolved, s.respondent_number, s.comment];

@@ -12,7 +12,16 @@ export function canonicalDdl(contract: TableContract): string {
   return `create table if not exists "${contract.name}" (\n${columns.join(',\n')}\n);`;
 }
 
+/** Columns added to the contract after a database was created are added to its tables. */
+function addedColumnsDdl(contract: TableContract): string {
+  return contract.columns
+    .filter((c) => !c.required)
+    .map((c) => `alter table "${contract.name}" add column if not exists "${c.name}" ${sqlType(c)};`)
+    .join('\n');
+}
+
 export async function ensureSchema(db: Database): Promise<void> {
   await db.exec(readQuery('schema/system_tables.sql'));
-  for (const name of TABLE_NAMES) await db.exec(canonicalDdl(CONTRACTS[name]));
+  await db.exec(readQuery('schema/source_state.sql'));
+  for (const name of TABLE_NAMES) await db.exec(`${canonicalDdl(CONTRACTS[name])}\n${addedColumnsDdl(CONTRACTS[name])}`);
 }

@@ -29,17 +29,23 @@ export function readMapping(path: string): ColumnMapping {
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
     throw new UsageError(`bad mapping file ${path}: expected an object of table name → {source column: canonical column}`);
   }
+  const mapping: ColumnMapping = {};
   for (const [table, columns] of Object.entries(json)) {
     if (!isTableName(table)) throw new UsageError(`bad mapping file ${path}: unknown table "${table}"`);
     if (!columns || typeof columns !== 'object') throw new UsageError(`bad mapping file ${path}: "${table}" must map source to canonical column names`);
     const known = new Set(CONTRACTS[table].columns.map((c) => c.name));
-    for (const [source, target] of Object.entries(columns as Record<string, unknown>)) {
-      if (typeof target !== 'string' || !known.has(target)) {
-        throw new UsageError(`bad mapping file ${path}: ${table}."${source}" maps to unknown column ${JSON.stringify(target)}`);
+    const renames: Record<string, string> = {};
+    for (const [key, value] of Object.entries(columns as Record<string, unknown>)) {
+      // {"source column": "canonical"}, or {"canonical": "Source.Path"} (a nested JSON path).
+      if (typeof value === 'string' && known.has(value)) renames[key] = value;
+      else if (typeof value === 'string' && known.has(key)) renames[value] = key;
+      else {
+        throw new UsageError(`bad mapping file ${path}: ${table}."${key}" maps to unknown column ${JSON.stringify(value)}`);
       }
     }
+    mapping[table] = renames;
   }
-  return json as ColumnMapping;
+  return mapping;
 }
 
 export function resolveColumns(table: TableName, sourceColumns: string[], mapping: ColumnMapping = {}): ResolvedColumns {

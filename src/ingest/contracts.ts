@@ -1,7 +1,7 @@
 /**
- * The input contract of SPEC §1: every table, its key, its columns with type and value
- * rules, and the row-level checks. The canonical DDL, the staging validation SQL and the
- * README's contract summary are all generated from this one description.
+ * The input contract (docs/contract.md): every table, its key, its columns with type and
+ * value rules, and the row-level checks. The canonical DDL and the staging validation SQL
+ * are generated from this one description.
  */
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean' | 'timestamp' | 'date';
@@ -99,6 +99,9 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       { name: 'lead_grade', type: 'text', values: ['A', 'B', 'C'], keepCase: true },
       { name: 'customer_tier', type: 'text', values: ['vip', 'general'] },
       { name: 'sale_amount', type: 'number', min: 0 },
+      // A transfer's later leg names the leg it continues: customers are counted once per
+      // call (its first leg), agents once per leg.
+      { name: 'previous_call_id', type: 'text' },
     ],
     checks: [
       { column: 'ended_at', failsWhen: 'ended_at < started_at', reason: 'ended_at is before started_at' },
@@ -128,6 +131,8 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       { name: 'speaker', type: 'text', required: true, values: ['agent', 'customer'] },
       { name: 'start_ms', type: 'integer', required: true, min: 0 },
       { name: 'end_ms', type: 'integer', required: true, min: 0 },
+      // What was said (from a transcript): nothing computes from it yet; masked in reports.
+      { name: 'text', type: 'text', personal: true },
     ],
     checks: [{ column: 'end_ms', failsWhen: 'end_ms <= start_ms', reason: 'end_ms is not after start_ms' }],
   },

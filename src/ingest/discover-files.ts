@@ -1,22 +1,34 @@
 /**
  * The files a load applies, in dependency order: agents and the audit form before the
  * facts that point at them, then each table's files by name (dated files sort by date).
+ * A file named after a table is a canonical file; any other file is read by the source
+ * adapter whose format its content has (a phone system's export), or left out.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLE_NAMES, type TableName } from './contracts.ts';
 import { formatOf, tableOf, type FileFormat } from './file-format.ts';
+import { readHead } from './read-source.ts';
+import { recogniseSource, sourceAdapter } from './sources/registry.ts';
+import type { SourceName } from './sources/source-adapter.ts';
 
 export interface InputFile {
   table: TableName;
   path: string;
   format: FileFormat;
+  /** A phone system's own export, read by this source adapter (else a canonical file). */
+  source?: SourceName;
 }
 
 export interface Discovery {
   files: InputFile[];
-  /** Files in the folder that feed no table (config, labels, notes): not loaded. */
+  /** Files in the folder that feed no table and whose content no source has (config, labels, notes): not loaded. */
   ignored: string[];
+}
+
+/** A file is not of the format `--source` names; says what it looks like instead. */
+export class WrongSourceError extends Error {
+  override name = 'WrongSourceError';
 }
 
 export function discoverFiles(dir: string): Discovery {
@@ -25,15 +37,59 @@ export function discoverFiles(dir: string): Discovery {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (!statSync(path).isFile()) continue;
-    const table = tableOf(name);
-    const format = formatOf(name);
-    if (table && format) files.push({ table, path, format });
+    const file = canonicalFile(path) ?? recognisedFile(path);
+    if (file) files.push(file);
     else ignored.push(name);
   }
   return { files: sortForLoad(files), ignored };
+}
+
+/** A file named after its table (`calls-2026-11-20.csv`), or null. */
+export function canonicalFile(path: string): InputFile | null {
+  const table = tableOf(path);
+  const format = formatOf(path);
+  return table && format ? { table, path, format } : null;
+}
+
+/** A file whose content is one source's format (`queue_log`, `Master.csv`, a CTR file), or null. */
+export function recognisedFile(path: string): InputFile | null {
+  const [adapter, ...others] = recogniseSource(readHead(path));
+  if (!adapter || others.length > 0) return null;
+  return { table: adapter.table, path, format: adapter.format, source: adapter.name };
+}
+
+/**
+ * The files of `--source NAME PATH...`: each path a file or a folder searched recursively.
+ * Every file must have the source's format; one that does not is refused before anything
+ * loads, saying what it looks like.
+ */
+export function sourceFiles(source: SourceName, paths: readonly string[]): InputFile[] {
+  const adapter = sourceAdapter(source);
+  const files: InputFile[] = [];
+  for (const root of paths) {
+    for (const path of walk(root)) {
+      const head = readHead(path);
+      if (!adapter.recognise(head)) {
+        const other = recogniseSource(head)[0];
+        const looks = other ? `it looks like ${other.name} (${other.description})` : `expected ${adapter.description}`;
+        throw new WrongSourceError(`${path}: line 1: not a ${source} file; ${looks}`);
+      }
+      files.push({ table: adapter.table, path, format: adapter.format, source });
+    }
+  }
+  return sortForLoad(files);
+}
+
+function walk(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .filter((name) => !name.startsWith('.'))
+    .flatMap((name) => walk(join(path, name)));
 }
 
 export function sortForLoad(files: InputFile[]): InputFile[] {
   const order = (t: TableName) => TABLE_NAMES.indexOf(t);
   return [...files].sort((a, b) => order(a.table) - order(b.table) || a.path.localeCompare(b.path));
 }
+

@@ -13,6 +13,9 @@ import { scanFile, type FileScan } from './file-scan.ts';
 import { isJsonObject, openSource, type SourceRelation } from './read-source.ts';
 import { quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
 import { transcodeToUtf8, type TextEncoding } from './transcode.ts';
+import type { Config } from '../config/config-schema.ts';
+import { sourceAdapter } from './sources/registry.ts';
+import type { AdapterRelation, SourceName, SourceReport } from './sources/source-adapter.ts';
 
 export interface LoadFileOptions {
   mapping?: ColumnMapping;
@@ -20,6 +23,8 @@ export interface LoadFileOptions {
   encoding?: TextEncoding;
   /** Told about how many records have been read while a file is read (for a progress line). */
   onRows?: (input: InputFile, rows: number) => void;
+  /** The run's configuration: source adapters read their settings from it. */
+  config?: Config;
 }
 
 export interface FileLoadResult {
@@ -33,6 +38,8 @@ export interface FileLoadResult {
   rejected: number;
   encoding: TextEncoding | null;
   unknownColumns: string[];
+  /** For a phone system's export: the adapter and what it made and left out. */
+  source?: { name: SourceName; report: SourceReport };
 }
 
 /** A file that could not be applied at all; the database is as it was before. */
@@ -74,8 +81,12 @@ export async function loadFile(
     : (options.encoding ?? (scan.bom === 'gb18030' || (!scan.validUtf8 && !compressed) ? 'gb18030' : 'utf-8'));
   const transcoded = encoding === 'gb18030' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
   try {
-    const source = await openSource(db, transcoded?.path ?? input.path, input.format, contract, { innerBlankLine: scan.innerBlankLine }).catch(fail(input.path));
-    const resolved = resolveColumns(input.table, source.columns, options.mapping);
+    const readable = transcoded?.path ?? input.path;
+    const source: SourceRelation | AdapterRelation = input.source
+      ? await openAdapter(db, input.source, readable, options).catch(fail(input.path))
+      : await openSource(db, readable, input.format, contract, { innerBlankLine: scan.innerBlankLine }).catch(fail(input.path));
+    // An adapter names its columns canonically and applies the mapping itself.
+    const resolved = resolveColumns(input.table, source.columns, input.source ? undefined : options.mapping);
     if (resolved.missingRequired.length > 0) {
       throw new FileLoadError(
         input.path,
@@ -91,13 +102,23 @@ export async function loadFile(
       options.onRows &&
       (({ fraction, rows }: QueryProgress) => options.onRows!(input, text ? Math.round(fraction * records) : rows));
     const staged = await stageFile(db, contract, source, resolved.sources, onProgress).catch(fail(input.path));
-    const meta = { name, path: input.path, sha256: scan.sha256, format: input.format, encoding, started, endsWithNewline: scan.endsWithNewline || !text };
+    const meta = { name, path: input.path, sha256: scan.sha256, format: input.source ?? input.format, encoding, started, endsWithNewline: scan.endsWithNewline || !text };
     const counts = await db.transaction(() => applyFile(db, contract, source, staged, meta)).catch(fail(input.path));
-    return { ...base, status: 'loaded', encoding, unknownColumns: resolved.unknown, ...counts };
+    const adapted = isAdapted(source) ? { source: { name: input.source!, report: source.report } } : {};
+    return { ...base, status: 'loaded', encoding, unknownColumns: resolved.unknown, ...counts, ...adapted };
   } finally {
     transcoded?.cleanup();
     await db.exec(`drop table if exists ${STAGE}; drop table if exists line_shift;`).catch(() => undefined);
   }
+}
+
+function isAdapted(source: SourceRelation): source is AdapterRelation {
+  return 'report' in source;
+}
+
+function openAdapter(db: Database, name: SourceName, path: string, options: LoadFileOptions): Promise<AdapterRelation> {
+  if (!options.config) throw new Error(`reading a ${name} export needs the run's configuration`);
+  return sourceAdapter(name).open(db, path, { config: options.config, mapping: options.mapping });
 }
 
 function fail(file: string) {
@@ -121,6 +142,10 @@ interface FileMeta {
 interface Staged {
   /** SQL of a staged record's line (over `s.ordinal` and `line_shift`). */
   line: string;
+  /** The same for the staged row `row` (with `ordinal`) and its shift row `shift`. */
+  lineOf(row: string, shift: string): string;
+  /** Extra staged columns a reject query must carry (the adapter's line column). */
+  carry: string;
   /** canonical column → source column */
   sources: ReadonlyMap<string, string>;
   /** Whether `line_shift` has rows (broken CSV lines to step over). */
@@ -139,7 +164,8 @@ async function stageFile(
   // A JSON line that is no object is one reject. (Marking it with an update afterwards would
   // move the row: DuckDB updates a list column as delete + insert, and the rowid is the line.)
   const notObject = { when: `not ${isJsonObject('_json')}`, reason: 'not a JSON object', raw: '_json' };
-  const sql = stageSql(contract, source.select(sources), present, STAGE, source.jsonLines ? ['_json', '_blank'] : [], source.typed, source.jsonLines ? notObject : undefined);
+  const passThrough = source.jsonLines ? ['_json', '_blank'] : source.lineColumn ? [source.lineColumn] : [];
+  const sql = stageSql(contract, source.select(sources), present, STAGE, passThrough, source.typed, source.jsonLines ? notObject : undefined);
   if (onProgress) await db.execWithProgress(sql, onProgress);
   else await db.exec(sql);
   if (source.jsonLines) {
@@ -164,13 +190,16 @@ async function applyFile(
   // Cell and row rule problems, one reject row per problem.
   await db.exec(`insert into rejects
     select ${common}, ${line} as line, p.column, p.reason, p.value, s._raw
-    from (select rowid as ordinal, unnest(_problems) as p, _raw from ${STAGE} where _bad) s
+    from (select rowid as ordinal, unnest(_problems) as p, _raw${staged.carry} from ${STAGE} where _bad) s
     left join line_shift using (ordinal)`);
   if (source.structuralRejects) {
     await db.exec(structuralRejectsSql(source.structuralRejects, contract, staged.sources, common));
   }
+  if (source.readerRejects) {
+    await db.exec(`insert into rejects select ${common}, line, "column", reason, value, raw from ${source.readerRejects} order by line`);
+  }
   await refuseTruncated(db, loadId, staged, meta);
-  const duplicates = await rejectDuplicateKeys(db, contract, keep, common, line);
+  const duplicates = await rejectDuplicateKeys(db, contract, keep, common, staged);
 
   const columns = contract.columns.map((c) => quoteIdent(c.name)).join(', ');
   // The anti-join and the replace-delete cost a pass over millions of staged rows; skip them
@@ -200,10 +229,11 @@ async function applyFile(
   const [summary] = await db.query<{ rows: string; loaded: string; bad: string }>(
     `select count(*) as rows, count(*) filter (where ${keep}) as loaded, count(*) filter (where _bad) as bad from ${STAGE}`,
   );
-  const structural = source.structuralRejects
-    ? Number(await db.scalar(`select count(distinct line) from ${source.structuralRejects}`))
-    : 0;
-  const rows = Number(summary!.rows) + structural;
+  if (isAdapted(source)) await source.commit?.(db, loadId);
+  const refused = source.structuralRejects ?? source.readerRejects;
+  const structural = refused ? Number(await db.scalar(`select count(distinct line) from ${refused}`)) : 0;
+  // An adapter's rows are the records it read (events, contact records), not the calls it made.
+  const rows = isAdapted(source) ? source.report.records : Number(summary!.rows) + structural;
   const loaded = Number(summary!.loaded) - duplicates;
   const rejected = Number(summary!.bad) + structural + duplicates;
   await db.exec(
@@ -220,9 +250,18 @@ async function applyFile(
  * good record's line is shifted by those lines before it (the `line_shift` table, by
  * ordinal, empty when none).
  */
-async function lineExpression(db: Database, source: SourceRelation): Promise<Pick<Staged, 'line' | 'shifted'>> {
+async function lineExpression(db: Database, source: SourceRelation): Promise<Omit<Staged, 'sources'>> {
   await db.exec('create or replace temp table line_shift (ordinal bigint, shift bigint)');
-  const plain = { line: `s.ordinal + ${source.firstLine}`, shifted: false };
+  if (source.lineColumn) {
+    const column = quoteIdent(source.lineColumn);
+    return { line: `s.${column}`, lineOf: (row) => `${row}.${column}`, carry: `, ${column}`, shifted: false };
+  }
+  const plain = {
+    line: `s.ordinal + ${source.firstLine}`,
+    lineOf: (row: string) => `${row}.ordinal + ${source.firstLine}`,
+    carry: '',
+    shifted: false,
+  };
   if (!source.structuralRejects) return plain;
   const skipped = `select line from ${source.structuralRejects}${source.blankLines ? ` union select line from ${source.blankLines}` : ''}`;
   // Most files have no skipped line: then every record's line is its ordinal plus the header.
@@ -241,7 +280,12 @@ async function lineExpression(db: Database, source: SourceRelation): Promise<Pic
     select s.ordinal, steps.shift
     from (select rowid as ordinal from ${STAGE}) s
     asof join steps on s.ordinal >= steps.good_before`);
-  return { line: `${plain.line} + coalesce(line_shift.shift, 0)`, shifted: true };
+  return {
+    line: `${plain.line} + coalesce(line_shift.shift, 0)`,
+    lineOf: (row: string, shift: string) => `${row}.ordinal + ${source.firstLine} + coalesce(${shift}.shift, 0)`,
+    carry: '',
+    shifted: true,
+  };
 }
 
 /**
@@ -254,7 +298,7 @@ async function refuseTruncated(db: Database, loadId: number, staged: Staged, met
   const lastRejected = await db.scalar<bigint>('select max(line) from rejects where load_id = $1', [loadId]);
   if (lastRejected === null) return;
   const lastStaged = await db.scalar<bigint>(
-    `select max(${staged.line}) from (select rowid as ordinal from ${STAGE}) s left join line_shift using (ordinal)`,
+    `select max(${staged.line}) from (select rowid as ordinal${staged.carry} from ${STAGE}) s left join line_shift using (ordinal)`,
   );
   if (lastStaged === null || lastRejected >= lastStaged) {
     throw new Error(`the file looks truncated: its last line (${lastRejected}) is incomplete and has no line break`);
@@ -265,7 +309,7 @@ async function refuseTruncated(db: Database, loadId: number, staged: Staged, met
  * Within one file a key may appear once: later repeats are rejected, naming the line of
  * the first (a re-sent corrected row belongs in a new file, which then replaces it).
  */
-async function rejectDuplicateKeys(db: Database, contract: TableContract, keep: string, common: string, line: string): Promise<number> {
+async function rejectDuplicateKeys(db: Database, contract: TableContract, keep: string, common: string, staged: Staged): Promise<number> {
   await db.exec('create or replace temp table duplicate_rows (ordinal bigint, first_ordinal bigint)');
   if (contract.key.length === 0) return 0;
   const key = contract.key.map(quoteIdent).join(', ');
@@ -278,13 +322,13 @@ async function rejectDuplicateKeys(db: Database, contract: TableContract, keep: 
       select rowid as ordinal, min(rowid) over (partition by ${key}) as first_ordinal
       from ${STAGE} where ${keep}
     ) where ordinal > first_ordinal`);
-  const keyText = contract.key.length === 1 ? quoteIdent(contract.key[0]!) : `concat_ws('|', ${key})`;
-  const firstLine = line.replace('s.ordinal', 'd.first_ordinal').replace('line_shift.shift', 'first_shift.shift');
+  const keyText = contract.key.length === 1 ? `s.${quoteIdent(contract.key[0]!)}` : `concat_ws('|', ${contract.key.map((k) => `s.${quoteIdent(k)}`).join(', ')})`;
   await db.exec(`insert into rejects
-    select ${common}, ${line} as line, ${sqlString(contract.key.join('+'))},
-      'duplicate key (first seen on line ' || (${firstLine}) || ')', ${keyText}, null
+    select ${common}, ${staged.line} as line, ${sqlString(contract.key.join('+'))},
+      'duplicate key (first seen on line ' || (${staged.lineOf('f', 'first_shift')}) || ')', ${keyText}, null
     from duplicate_rows d
     join (select rowid as ordinal, * from ${STAGE}) s on s.ordinal = d.ordinal
+    join (select rowid as ordinal, * from ${STAGE}) f on f.ordinal = d.first_ordinal
     left join line_shift on line_shift.ordinal = s.ordinal
     left join line_shift first_shift on first_shift.ordinal = d.first_ordinal`);
   return Number(await db.scalar('select count(*) from duplicate_rows'));

@@ -29,6 +29,10 @@ export interface SourceRelation {
   jsonLines?: boolean;
   /** The reader parses cells into READER_TYPES itself (CSV); cast failures are structural rejects. */
   typed?: boolean;
+  /** The relation carries each record's line in the file in this column (source adapters). */
+  lineColumn?: string;
+  /** A temp table of records the reader itself refused: line, column, reason, value, raw. */
+  readerRejects?: string;
 }
 
 export const CSV_REJECTS_TABLE = 'csv_reject_errors';
@@ -90,7 +94,7 @@ async function openCsv(db: Database, path: string, tab: boolean, contract: Table
 }
 
 /** Each line of a text file as one cell `line`, empty lines included (null), in file order. */
-function linesOf(path: string): string {
+export function linesOf(path: string): string {
   return `read_csv(${sqlString(path)}, columns = {'line': 'VARCHAR'}, header = false, delim = '\x01', quote = '', escape = '', auto_detect = false, strict_mode = false)`;
 }
 
@@ -194,7 +198,12 @@ function refuseIncompleteArrow(bytes: Buffer): void {
 }
 
 /** The first line of a text file (up to 64 KiB; of a .gz, of its first 8 KiB inflated), without a BOM. */
-function readHeaderLine(path: string): string {
+export function readHeaderLine(path: string): string {
+  return readHead(path).split(/\r?\n/, 1)[0] ?? '';
+}
+
+/** The start of a text file as text (up to 64 KiB; of a .gz, of its first 8 KiB inflated), without a BOM. */
+export function readHead(path: string): string {
   const fd = openSync(path, 'r');
   try {
     const compressed = /\.gz$/i.test(path);
@@ -203,8 +212,7 @@ function readHeaderLine(path: string): string {
     const head = buffer.subarray(0, bytes);
     // Sync flush: inflate what this much of the stream holds, without wanting its end.
     const data = compressed ? gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }) : head;
-    const text = data.toString('utf8').replace(/^\uFEFF/, '');
-    return text.split(/\r?\n/, 1)[0] ?? '';
+    return data.toString('utf8').replace(/^\uFEFF/, '');
   } finally {
     closeSync(fd);
   }

@@ -18,8 +18,8 @@ const SMALL = ['--seed', '11', '--days', '3', '--agents', '4', '--end', '2026-11
 const SPEC_COLUMNS: Record<string, string> = {
   agents: 'agent_id,name,team,site,grade,hire_date',
   calls:
-    'call_id,direction,agent_id,queue,campaign_id,customer_id,customer_number,caller_id,started_at,answered_at,ended_at,hold_s,acw_s,disconnect_party,transferred,disposition,lead_grade,customer_tier,sale_amount',
-  segments: 'call_id,speaker,start_ms,end_ms',
+    'call_id,direction,agent_id,queue,campaign_id,customer_id,customer_number,caller_id,started_at,answered_at,ended_at,hold_s,acw_s,disconnect_party,transferred,disposition,lead_grade,customer_tier,sale_amount,previous_call_id',
+  segments: 'call_id,speaker,start_ms,end_ms,text',
   surveys: 'survey_id,call_id,responded_at,csat,nps,resolved,respondent_number,comment',
   audit_items: 'form_id,item_id,section,text,weight,max_points,critical',
   audits: 'audit_id,form_id,agent_id,auditor_id,audited_at,channel,call_id,calibration_id,item_id,points,note',

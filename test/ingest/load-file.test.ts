@@ -35,7 +35,7 @@ describe('each table loads with exact rows', () => {
     await withDb(async (db) => {
       const result = await load(db, join(CENTRE, 'calls.csv'));
       expect(result).toMatchObject({ rows: 4, loaded: 4, rejected: 0 });
-      const base = { campaign_id: null, customer_id: null, customer_number: null, caller_id: null, answered_at: null, lead_grade: null, customer_tier: null, sale_amount: null };
+      const base = { campaign_id: null, customer_id: null, customer_number: null, caller_id: null, answered_at: null, lead_grade: null, customer_tier: null, sale_amount: null, previous_call_id: null };
       expect(await rowsOf(db, 'calls', 'call_id')).toEqual([
         {
           ...base,
@@ -84,10 +84,10 @@ describe('each table loads with exact rows', () => {
     await withDb(async (db) => {
       expect(await load(db, join(CENTRE, 'segments.csv'))).toMatchObject({ rows: 4, loaded: 4, rejected: 0 });
       expect(await rowsOf(db, 'segments', 'call_id, start_ms, speaker')).toEqual([
-        { call_id: 'C1', speaker: 'agent', start_ms: 0n, end_ms: 4000n },
-        { call_id: 'C1', speaker: 'customer', start_ms: 3500n, end_ms: 9000n },
-        { call_id: 'C2', speaker: 'agent', start_ms: 0n, end_ms: 2500n },
-        { call_id: 'C2', speaker: 'customer', start_ms: 2500n, end_ms: 7000n },
+        { call_id: 'C1', speaker: 'agent', start_ms: 0n, end_ms: 4000n, text: null },
+        { call_id: 'C1', speaker: 'customer', start_ms: 3500n, end_ms: 9000n, text: null },
+        { call_id: 'C2', speaker: 'agent', start_ms: 0n, end_ms: 2500n, text: null },
+        { call_id: 'C2', speaker: 'customer', start_ms: 2500n, end_ms: 7000n, text: null },
       ]);
     }, TZ);
   });
@@ -459,7 +459,7 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     await withDb(async (db) => {
       await load(db, file);
       expect(await db.queryJs('select line, raw from rejects order by line')).toEqual([
-        { line: 2n, raw: '{"call_id":"C1","speaker":"agent","start_ms":"500","end_ms":"400"}' },
+        { line: 2n, raw: '{"call_id":"C1","speaker":"agent","start_ms":"500","end_ms":"400","text":null}' },
         // A line of the wrong shape is kept as it stood.
         { line: 3n, raw: 'C1,agent,0,100,7' },
       ]);
@@ -540,9 +540,9 @@ describe('upsert', () => {
       await load(db, day2);
       // C1's two old segments give way to the one new one; C2 is untouched.
       expect(await rowsOf(db, 'segments', 'call_id, start_ms')).toEqual([
-        { call_id: 'C1', speaker: 'agent', start_ms: 0n, end_ms: 1500n },
-        { call_id: 'C2', speaker: 'agent', start_ms: 0n, end_ms: 500n },
-        { call_id: 'C2', speaker: 'customer', start_ms: 500n, end_ms: 900n },
+        { call_id: 'C1', speaker: 'agent', start_ms: 0n, end_ms: 1500n, text: null },
+        { call_id: 'C2', speaker: 'agent', start_ms: 0n, end_ms: 500n, text: null },
+        { call_id: 'C2', speaker: 'customer', start_ms: 500n, end_ms: 900n, text: null },
       ]);
     });
   });

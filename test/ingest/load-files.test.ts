@@ -41,8 +41,8 @@ describe('loadFiles', () => {
       expect(readFileSync(rejectsCsv, 'utf8')).toBe(
         [
           'file,table,line,column,reason,value,raw',
-          `${segments},segments,3,speaker,"unknown value (allowed: agent, customer)",robot,"{""call_id"":""C1"",""speaker"":""robot"",""start_ms"":""1000"",""end_ms"":""2000""}"`,
-          `${segments},segments,4,end_ms,end_ms is not after start_ms,2500,"{""call_id"":""C1"",""speaker"":""customer"",""start_ms"":""3000"",""end_ms"":""2500""}"`,
+          `${segments},segments,3,speaker,"unknown value (allowed: agent, customer)",robot,"{""call_id"":""C1"",""speaker"":""robot"",""start_ms"":""1000"",""end_ms"":""2000"",""text"":null}"`,
+          `${segments},segments,4,end_ms,end_ms is not after start_ms,2500,"{""call_id"":""C1"",""speaker"":""customer"",""start_ms"":""3000"",""end_ms"":""2500"",""text"":null}"`,
           '',
         ].join('\n'),
       );

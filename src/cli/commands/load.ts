@@ -1,7 +1,9 @@
 /**
- * `callq load DIR` or `callq load --calls FILE ...`: validate and upsert input files.
+ * `callq load DIR`, `callq load --calls FILE ...` or `callq load --source NAME PATH...`:
+ * validate and upsert input files (canonical files, or a phone system's own export).
  * Exit 3 when a file's reject share passes max_reject_share (good rows are kept).
  */
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -9,13 +11,17 @@ import { withContext, type Context } from '../context.ts';
 import { recordRun } from '../../db/record-run.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 import { TABLE_NAMES } from '../../ingest/contracts.ts';
-import { discoverFiles, sortForLoad, type InputFile } from '../../ingest/discover-files.ts';
+import { canonicalFile, discoverFiles, recognisedFile, sortForLoad, sourceFiles, WrongSourceError, type InputFile } from '../../ingest/discover-files.ts';
+import { SOURCE_NAMES, type SourceName } from '../../ingest/sources/source-adapter.ts';
+import { sourceAdapters } from '../../ingest/sources/registry.ts';
+import type { FileLoadResult } from '../../ingest/load-file.ts';
 import { formatOf } from '../../ingest/file-format.ts';
 import { readMapping, type ColumnMapping } from '../../ingest/column-mapping.ts';
 import { loadFiles, type LoadSummary } from '../../ingest/load-files.ts';
 import type { TextEncoding } from '../../ingest/transcode.ts';
 
 export interface LoadCommandOptions {
+  source?: SourceName;
   map?: string;
   encoding?: TextEncoding;
   rejects?: string;
@@ -26,13 +32,14 @@ export function registerLoad(program: Command): void {
   const command = program
     .command('load')
     .description('validate input files and upsert them into the database')
-    .argument('[dir]', 'folder of files named after their table (calls.csv, segments-2026-11-20.parquet ...)')
+    .argument('[paths...]', 'folders or files: named after their table (calls.csv, segments-2026-11-20.parquet ...) or a phone system\'s export')
+    .addOption(new Option('--source <name>', 'read the paths (files, or folders searched recursively) as this phone system\'s export').choices([...SOURCE_NAMES]))
     .option('--map <file>', 'JSON column mapping: {table: {source column: canonical column}}')
     .addOption(new Option('--encoding <encoding>', 'text encoding of CSV/JSON files (default: detected)').choices(['utf-8', 'gb18030']))
     .option('--rejects <file>', 'write this load\'s rejected rows to this CSV', join('out', 'rejects.csv'));
   for (const table of TABLE_NAMES) command.option(`--${table.replaceAll('_', '-')} <file>`, `a ${table} file`);
-  command.action(async (dir: string | undefined, opts: LoadCommandOptions, cmd: Command) => {
-    const files = inputFiles(dir, opts);
+  command.action(async (paths: string[], opts: LoadCommandOptions, cmd: Command) => {
+    const files = inputFiles(paths, opts);
     await withContext(cmd, async (ctx) => {
       const summary = await recordRun(ctx.db, 'load', null, async () => {
         const result = await runLoad(ctx, files, opts);
@@ -44,7 +51,16 @@ export function registerLoad(program: Command): void {
   });
 }
 
-export function inputFiles(dir: string | undefined, opts: LoadCommandOptions): InputFile[] {
+export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): InputFile[] {
+  if (opts.source) {
+    if (paths.length === 0) throw new UsageError(`--source ${opts.source} needs the files or folders to read`);
+    try {
+      return sourceFiles(opts.source, paths);
+    } catch (error) {
+      if (error instanceof WrongSourceError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   const files: InputFile[] = [];
   for (const table of TABLE_NAMES) {
     const path = opts[table.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())];
@@ -53,8 +69,25 @@ export function inputFiles(dir: string | undefined, opts: LoadCommandOptions): I
     if (!format) throw new UsageError(`--${table.replaceAll('_', '-')} ${path}: unknown file type (use .csv, .tsv, .jsonl, .parquet or .arrow)`);
     files.push({ table, path, format });
   }
-  if (dir) files.push(...discoverFiles(dir).files);
-  if (files.length === 0) throw new UsageError('nothing to load: give a folder or --calls FILE, --segments FILE ...');
+  const ignored: string[] = [];
+  for (const path of paths) {
+    if (statSync(path).isDirectory()) {
+      const found = discoverFiles(path);
+      files.push(...found.files);
+      ignored.push(...found.ignored.map((name) => join(path, name)));
+    } else {
+      const file = canonicalFile(path) ?? recognisedFile(path);
+      if (file) files.push(file);
+      else ignored.push(path);
+    }
+  }
+  if (files.length === 0) {
+    const what = ignored.length > 0 ? `none of ${ignored.join(', ')} is named after a table or has a format callq recognises` : 'no files given';
+    throw new UsageError(
+      `nothing to load: ${what}. Name canonical files after their table (${TABLE_NAMES.map((t) => `${t}.csv`).join(', ')}), ` +
+        `or read a phone system's export with --source NAME (${sourceAdapters().map((a) => `${a.name}: ${a.description}`).join('; ')})`,
+    );
+  }
   return sortForLoad(files);
 }
 
@@ -66,9 +99,11 @@ export async function runLoad(ctx: Context, files: InputFile[], opts: LoadComman
   const summary = await loadFiles(ctx.db, files, {
     mapping,
     encoding: opts.encoding,
+    config: ctx.config,
     maxRejectShare: ctx.config.max_reject_share,
     rejectsCsv,
     onStart: (file, index, total) => {
+      if (file.source && !opts.source) ctx.say(`${basename(file.path)}: read as ${file.source} (recognised by its content)`);
       label = `loading ${basename(file.path)} (${index + 1}/${total})`;
       ctx.progress.update(label, 0);
     },
@@ -81,7 +116,8 @@ export async function runLoad(ctx: Context, files: InputFile[], opts: LoadComman
       }
       const extra = r.unknownColumns.length ? `; ignored columns: ${r.unknownColumns.join(', ')}` : '';
       const enc = r.encoding === 'gb18030' ? ' [gb18030]' : '';
-      ctx.say(`${basename(r.file)} → ${r.table}${enc}: ${r.rows} rows, ${r.loaded} loaded, ${r.rejected} rejected${extra}`);
+      if (r.source) for (const line of sourceSummary(r)) ctx.say(line);
+      else ctx.say(`${basename(r.file)} → ${r.table}${enc}: ${r.rows} rows, ${r.loaded} loaded, ${r.rejected} rejected${extra}`);
     },
   });
   ctx.say(`loaded ${summary.loaded} of ${summary.rows} rows from ${summary.files.length} file(s); ${summary.rejected} rejected`);
@@ -92,4 +128,14 @@ export async function runLoad(ctx: Context, files: InputFile[], opts: LoadComman
     );
   }
   return summary;
+}
+
+/** What a phone system's export made and left out: a line for the file, then one per reason. */
+function sourceSummary(r: FileLoadResult): string[] {
+  const { name, report } = r.source!;
+  const made = Object.entries(report.made).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
+  const lines = [`${basename(r.file)} (${name}) → ${r.table}: ${report.records} records; made ${made.join(', ') || 'nothing'}; ${r.loaded} rows loaded, ${r.rejected} rejected`];
+  for (const [why, n] of Object.entries(report.skipped)) if (n > 0) lines.push(`  left out: ${n} ${why}`);
+  for (const note of report.notes) lines.push(`  note: ${note}`);
+  return lines;
 }

@@ -1,0 +1,49 @@
+-- Source state: what a phone system's export leaves open between files, so that the next
+-- file finishes it (docs/sources.md). Every table here is written in the same transaction
+-- as the file that changes it, so a failed file leaves it as it was.
+
+-- queue_log_pending: the events of Asterisk queue calls whose closing event has not come
+-- yet. The call is loaded (and its events deleted here) when a later file brings its end.
+create table if not exists queue_log_pending (
+  file varchar not null,
+  line bigint not null,
+  event_at timestamptz not null,
+  callid varchar not null,
+  queuename varchar,
+  agent varchar,
+  event varchar not null,
+  data1 varchar,
+  data2 varchar,
+  data3 varchar,
+  data4 varchar,
+  data5 varchar
+);
+
+-- missed_offers: a queue call offered to an agent who did not answer (Asterisk RINGNOANSWER):
+-- a coaching figure of its own. Key: call_id, agent_id, offered_at.
+create table if not exists missed_offers (
+  call_id varchar not null,
+  agent_id varchar not null,
+  offered_at timestamptz not null,
+  ring_ms bigint,
+  load_id integer not null,
+  source_line bigint not null
+);
+
+-- contact_versions: the version of each Amazon Connect contact record that is loaded (its
+-- LastUpdateTimestamp), so that a re-delivered older copy never replaces a newer one.
+create table if not exists contact_versions (
+  contact_id varchar primary key,
+  last_update timestamptz not null,
+  load_id integer not null
+);
+
+-- contact_queue_moves: Connect contacts that a flow moved to another queue (no agent; the
+-- next contact is a QUEUE_TRANSFER). Not calls themselves: the next contact's wait starts
+-- at the first one's enqueue, which is kept here for a next contact in a later file.
+create table if not exists contact_queue_moves (
+  contact_id varchar primary key,
+  next_contact_id varchar,
+  first_enqueue timestamptz,
+  load_id integer not null
+);

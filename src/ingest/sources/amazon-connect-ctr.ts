@@ -1,0 +1,99 @@
+/**
+ * Amazon Connect contact records (format 2017-03-10; docs/sources/amazon-connect.md), as
+ * JSON Lines, as Kinesis Firehose writes them to S3 (objects concatenated with no
+ * separator) or as a JSON array. Voice contacts become call legs; the rules are the SQL
+ * under queries/sources/amazon_connect_ctr/. A `--map` entry picks a canonical column from
+ * a record's path, e.g. {"calls": {"disposition": "Attributes.disposition"}}.
+ */
+import type { Database } from '../../db/database.ts';
+import type { ColumnMapping } from '../column-mapping.ts';
+import { CONTRACTS } from '../contracts.ts';
+import { quoteIdent } from '../staging-sql.ts';
+import { bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
+import { firstRecordHead, readJsonRecords } from './json-records.ts';
+import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
+
+const CALL_COLUMNS = [
+  'call_id', 'direction', 'agent_id', 'queue', 'customer_number', 'caller_id', 'started_at', 'answered_at',
+  'ended_at', 'hold_s', 'acw_s', 'disconnect_party', 'transferred', 'previous_call_id',
+];
+
+const SKIPPED: Record<string, string> = {
+  not_voice: 'chats, tasks and emails (not voice)',
+  monitor: 'supervisor monitoring contacts',
+  no_queue_or_agent: 'contacts that never reached a queue or an agent (ended in a flow)',
+  queue_move: "contacts a flow moved to another queue (the next contact's wait starts at the first enqueue)",
+  superseded: 'copies superseded by a later copy of the same contact (LastUpdateTimestamp)',
+};
+
+export const amazonConnectCtr: SourceAdapter = {
+  name: 'amazon-connect-ctr',
+  table: 'calls',
+  description: 'Amazon Connect contact records (JSON Lines, Firehose objects or a JSON array)',
+  format: 'jsonl',
+  recognise(head) {
+    const record = firstRecordHead(head);
+    return record.startsWith('{') && /"ContactId"\s*:/.test(record) && /"(InitiationMethod|AWSContactTraceRecordFormatVersion)"\s*:/.test(record);
+  },
+  async open(db, path, { mapping }) {
+    await bindSourceFile(db, path);
+    await resetSourceRejects(db);
+    await readJsonRecords(db, path, 'ctr_records');
+    await materialise(db, 'ctr_contacts', 'amazon_connect_ctr/ctr_contacts');
+    await materialise(db, 'ctr_calls', 'amazon_connect_ctr/ctr_calls');
+    const mapped = await addMappedColumns(db, mapping);
+    return report(db, [...CALL_COLUMNS.filter((c) => !mapped.includes(c)), ...mapped]);
+  },
+};
+
+/**
+ * Columns the mapping takes from a record path (Attributes the centre's flows set): added
+ * to ctr_calls, overriding the adapter's own when the mapping names one of them.
+ */
+async function addMappedColumns(db: Database, mapping: ColumnMapping | undefined): Promise<string[]> {
+  const calls = new Set(CONTRACTS.calls.columns.map((c) => c.name));
+  const picks = Object.entries(mapping?.calls ?? {}).filter(([, canonical]) => calls.has(canonical));
+  for (const [path, canonical] of picks) {
+    const column = quoteIdent(`${canonical}__mapped`);
+    await db.exec(`alter table ctr_calls add column ${column} varchar`);
+    // The path comes from the user's mapping file: bound, never pasted.
+    await db.exec(`update ctr_calls set ${column} = json_extract_string(json, $1)`, [jsonPath(path)]);
+    await db.exec(`alter table ctr_calls drop column if exists ${quoteIdent(canonical)}`);
+    await db.exec(`alter table ctr_calls rename column ${column} to ${quoteIdent(canonical)}`);
+  }
+  return picks.map(([, canonical]) => canonical);
+}
+
+/** `Attributes.lead grade` → `$."Attributes"."lead grade"`. */
+function jsonPath(path: string): string {
+  return `$.${path.split('.').map((key) => JSON.stringify(key)).join('.')}`;
+}
+
+async function report(db: Database, columns: string[]): Promise<AdapterRelation> {
+  const counts = await db.query<{ reason: string | null; n: string }>(
+    `select skip_reason as reason, count(*) as n from ctr_calls group by all
+     union all select 'superseded', count(*) from ctr_contacts where superseded_in_file`,
+  );
+  const n = (reason: string | null) => counts.filter((c) => c.reason === reason).reduce((sum, c) => sum + Number(c.n), 0);
+  const records = Number(await db.scalar('select count(*) from ctr_contacts')) + Number(await db.scalar('select count(*) from source_rejects'));
+  const legs = Number(await db.scalar('select count(*) from ctr_calls where skip_reason is null and previous_call_id is not null'));
+  return {
+    ...canonicalRows('ctr_calls', columns, 'skip_reason is null'),
+    report: {
+      records,
+      made: { calls: n(null) - legs, 'transfer legs': legs },
+      skipped: Object.fromEntries(Object.entries(SKIPPED).map(([reason, what]) => [what, n(reason)])),
+      notes: [],
+    },
+    async commit(db, loadId) {
+      // Every copy applied now is the one a later, older copy must not replace.
+      await db.exec(`insert or replace into contact_versions
+        select call_id, last_update, ${loadId} from ctr_calls
+        where skip_reason is distinct from 'superseded' and last_update is not null`);
+      await db.exec(`insert or replace into contact_queue_moves
+        select c.call_id, c.next_contact_id, coalesce(m.first_enqueue, c.enqueued_at), ${loadId}
+        from ctr_calls c left join contact_queue_moves m on m.contact_id = c.previous_contact_id
+        where c.skip_reason = 'queue_move'`);
+    },
+  };
+}

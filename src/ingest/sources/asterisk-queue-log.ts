@@ -1,0 +1,129 @@
+/**
+ * Asterisk's queue_log (docs/sources/asterisk.md): the events app_queue writes, one per
+ * line, as the text file (`epoch|callid|queuename|agent|event|data1|...`, no header) or as
+ * a database table exported to CSV (time, callid, queuename, agent, event, data1..data5 or
+ * one `data` field of `|`-separated values). Every ENTERQUEUE is a call leg; the pivot from
+ * events to calls is the SQL under queries/sources/asterisk_queue_log/.
+ */
+import type { Database } from '../../db/database.ts';
+import { detectDelimiter, linesOf, readHeaderLine } from '../read-source.ts';
+import { quoteIdent, sqlString } from '../staging-sql.ts';
+import { addSourceRejects, bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
+import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
+
+const TEXT_LINE = /^\d{9,11}(\.\d+)?\|[^|]*\|[^|]*\|[^|]*\|[A-Za-z_]+(\||$)/;
+const CALL_COLUMNS = ['call_id', 'direction', 'agent_id', 'queue', 'caller_id', 'customer_number', 'started_at', 'answered_at', 'ended_at', 'disconnect_party', 'transferred', 'previous_call_id'];
+
+/** Database export columns → the log's fields (the realtime queue_log table's names first). */
+const EXPORT_COLUMNS: Record<string, readonly string[]> = {
+  time_text: ['time', 'timestamp', 'created', 'datetime'],
+  callid: ['callid', 'call_id', 'uniqueid'],
+  queuename: ['queuename', 'queue_name', 'queue'],
+  agent: ['agent', 'membername', 'member', 'interface'],
+  event: ['event', 'verb'],
+};
+
+function exportHeader(line: string): string[] | null {
+  const columns = line.split(detectDelimiter(line)).map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+  const has = (names: readonly string[]) => names.some((n) => columns.includes(n));
+  return has(EXPORT_COLUMNS.callid!) && has(EXPORT_COLUMNS.event!) && has(EXPORT_COLUMNS.time_text!) ? columns : null;
+}
+
+export const asteriskQueueLog: SourceAdapter = {
+  name: 'asterisk-queue-log',
+  table: 'calls',
+  description: "Asterisk app_queue's queue_log: the text file or a database export (CSV with a header)",
+  format: 'csv',
+  recognise(head) {
+    const first = head.split(/\r?\n/, 1)[0] ?? '';
+    return TEXT_LINE.test(first) || exportHeader(first) !== null;
+  },
+  async open(db, path) {
+    await bindSourceFile(db, path);
+    await resetSourceRejects(db);
+    const header = readHeaderLine(path);
+    if (TEXT_LINE.test(header)) await readTextLog(db, path);
+    else if (exportHeader(header)) await readExport(db, path, header);
+    else throw new Error('not an Asterisk queue_log: its first line is neither `epoch|callid|queuename|agent|event|...` nor a header with time, callid and event columns');
+    return pivot(db);
+  },
+};
+
+/** The text file: every line split on `|`; the line number is the row's position. */
+async function readTextLog(db: Database, path: string): Promise<void> {
+  await db.exec(`create or replace temp table ql_lines as select line as raw from ${linesOf(path)}`);
+  await db.exec(`create or replace temp table ql_fields as
+    select
+      line, raw, f[1] as time_text, f[2] as callid, f[3] as queuename, f[4] as agent, f[5] as event,
+      nullif(f[6], '') as data1, nullif(f[7], '') as data2, nullif(f[8], '') as data3,
+      nullif(f[9], '') as data4, nullif(array_to_string(f[10:], '|'), '') as data5,
+      len(f) as fields
+    from (select rowid + 1 as line, raw, string_split(rtrim(raw, chr(13)), '|') as f from ql_lines)
+    where trim(raw) <> ''`);
+  await db.exec('drop table ql_lines');
+}
+
+/** A database export: named columns; data1..data5, or one `data` field holding them joined by `|`. */
+async function readExport(db: Database, path: string, header: string): Promise<void> {
+  const columns = exportHeader(header)!;
+  const pick = (names: readonly string[]) => {
+    const found = names.find((n) => columns.includes(n));
+    return found ? `trim(${quoteIdent(found)})` : 'null';
+  };
+  const data = (i: number) =>
+    columns.includes(`data${i}`) ? `nullif(trim(${quoteIdent(`data${i}`)}), '')` : columns.includes('data') ? `nullif(string_split("data", '|')[${i}], '')` : 'null';
+  const reader = `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(detectDelimiter(header))}, quote = '"', escape = '"', normalize_names = true)`;
+  await db.exec(`create or replace temp table ql_rows as select * from ${reader}`);
+  await db.exec(`create or replace temp table ql_fields as
+    select
+      rowid + 2 as line, to_json(ql_rows)::varchar as raw,
+      ${Object.entries(EXPORT_COLUMNS).map(([field, names]) => `${pick(names)} as ${field}`).join(', ')},
+      ${[1, 2, 3, 4, 5].map((i) => `${data(i)} as data${i}`).join(', ')},
+      5 as fields
+    from ql_rows`);
+  await db.exec('drop table ql_rows');
+}
+
+async function pivot(db: Database): Promise<AdapterRelation> {
+  await materialise(db, 'ql_events', 'asterisk_queue_log/ql_events');
+  await addSourceRejects(db, 'select line, problem_column as "column", problem as reason, problem_value as value, raw from ql_events where problem is not null');
+  await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
+  await addSourceRejects(db, `select a.line, 'callid' as "column",
+      'event ' || a.event || ' for a call that never entered a queue (no ENTERQUEUE for callid ' || a.callid || ')' as reason,
+      a.callid as value, e.raw
+    from ql_assigned a join ql_events e using (line)
+    where a.call_id is null and a.batch = 1 and a.event not in ('DID', 'INFO')`);
+  await materialise(db, 'ql_legs', 'asterisk_queue_log/ql_legs');
+  const [counts] = await db.query<Record<string, string>>(`select
+      (select count(*) from ql_events) as records,
+      (select count(*) from ql_events where problem is null and system_event) as system_events,
+      (select count(*) from ql_legs where not open and previous_call_id is null) as calls,
+      (select count(*) from ql_legs where not open and previous_call_id is not null) as legs,
+      (select count(*) from ql_legs where open) as pending,
+      (select count(*) from ql_assigned a join ql_legs l using (call_id) where a.event = 'RINGNOANSWER' and not l.open) as missed`);
+  const n = (key: string) => Number(counts![key]);
+  return {
+    ...canonicalRows('ql_legs', CALL_COLUMNS, 'not open'),
+    report: {
+      records: n('records'),
+      made: { calls: n('calls'), 'transfer legs': n('legs'), 'missed offers': n('missed') },
+      skipped: { 'queue and member lines (not calls)': n('system_events'), 'calls with no closing event yet (loaded when a later file ends them)': n('pending') },
+      notes: ['queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline'],
+    },
+    async commit(db, loadId) {
+      // The open calls' events (earlier files' and this file's) wait for a later file.
+      await db.exec(`delete from queue_log_pending where callid in (select callid from ql_assigned where batch = 0)`);
+      await db.exec(`insert into queue_log_pending
+        select file, line, event_at, callid, queuename, agent, event, data1, data2, data3, data4, data5
+        from ql_assigned where call_id in (select call_id from ql_legs where open)`);
+      await db.exec(`delete from missed_offers where call_id in (select call_id from ql_legs where not open)`);
+      await db.exec(`insert into missed_offers
+        select a.call_id,
+          regexp_replace(regexp_replace(a.agent, '^[A-Za-z0-9_]+/', ''), '[@/].*$', ''),
+          a.event_at, try_cast(a.data1 as bigint), ${loadId}, a.line
+        from ql_assigned a join ql_legs l using (call_id)
+        where a.event = 'RINGNOANSWER' and not l.open`);
+    },
+  };
+}
+

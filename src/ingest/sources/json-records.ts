@@ -1,0 +1,134 @@
+/**
+ * JSON records however a service writes them: JSON Lines (one object a line), objects
+ * concatenated with no separator (Kinesis Firehose's S3 delivery), or one JSON array. The
+ * records land in a temp table (`_line`, `json`). JSON Lines keeps each record's line and
+ * turns a line that is not a JSON object into a reject at that line; in the other layouts
+ * `_line` is the line where the record starts, and a record that does not parse stops the
+ * file, naming that line (DuckDB's reader says only the byte within the record).
+ */
+import { readFileSync } from 'node:fs';
+import type { Database } from '../../db/database.ts';
+import { isJsonObject, linesOf, readHead } from '../read-source.ts';
+import { sqlString } from '../staging-sql.ts';
+import { addSourceRejects } from './adapter-sql.ts';
+
+export type JsonLayout = 'lines' | 'concatenated' | 'array';
+
+/** The layout, from the start of the file. */
+export function jsonLayout(head: string): JsonLayout | null {
+  const text = head.trimStart();
+  if (text.startsWith('[')) return 'array';
+  if (!text.startsWith('{')) return null;
+  const first = text.split(/\r?\n/, 1)[0]!;
+  try {
+    return typeof JSON.parse(first) === 'object' ? 'lines' : null;
+  } catch {
+    return 'concatenated';
+  }
+}
+
+/** The first record's text as far as the head holds it (enough to recognise a format by its keys). */
+export function firstRecordHead(head: string): string {
+  return head.trimStart().replace(/^\[\s*/, '');
+}
+
+/** Reads the file's records into temp table `table` (_line, json). */
+export async function readJsonRecords(db: Database, path: string, table: string): Promise<JsonLayout> {
+  const layout = jsonLayout(readHead(path));
+  if (!layout) throw new Error('line 1: not JSON (expected JSON Lines, concatenated JSON objects or a JSON array)');
+  if (layout === 'lines') {
+    await db.exec(`create or replace temp table ${table}_lines as select line from ${linesOf(path)}`);
+    await db.exec(`create or replace temp table ${table} as
+      select rowid + 1 as _line, line as json from ${table}_lines
+      where trim(line) <> '' and ${isJsonObject('line')}`);
+    await addSourceRejects(db, `select rowid + 1 as line, null as "column",
+        'not a JSON object (a truncated or malformed record)' as reason, null as value, line as raw
+      from ${table}_lines where trim(line) <> '' and not ${isJsonObject('line')}`);
+    await db.exec(`drop table ${table}_lines`);
+    return layout;
+  }
+  try {
+    await db.exec(`create or replace temp table ${table} as
+      select row_number() over () as _ordinal, json::varchar as json
+      from read_json_objects(${sqlString(path)}, format = ${sqlString(layout === 'array' ? 'array' : 'unstructured')})`);
+  } catch (error) {
+    throw new Error(describeBadRecord(path) ?? (error as Error).message.split('\n')[0]!);
+  }
+  await lineOfEachRecord(db, path, table);
+  return layout;
+}
+
+/** Gives every record of a concatenated or array file the line it starts on. */
+async function lineOfEachRecord(db: Database, path: string, table: string): Promise<void> {
+  const records = topLevelRecords(readFileSync(path, 'utf8'));
+  await db.exec(`create or replace temp table ${table}_starts (_ordinal bigint, _line bigint)`);
+  const appender = await db.raw.createAppender(`${table}_starts`);
+  records.forEach((record, i) => {
+    appender.appendBigInt(BigInt(i + 1));
+    appender.appendBigInt(BigInt(record.line));
+    appender.endRow();
+  });
+  appender.closeSync();
+  await db.exec(`create or replace temp table ${table} as
+    select s._line, r.json from ${table} r join ${table}_starts s using (_ordinal) order by s._line`);
+  await db.exec(`drop table ${table}_starts`);
+}
+
+export interface RecordSpan {
+  /** 1-based line the record starts on. */
+  line: number;
+  start: number;
+  /** Just past the record's closing brace; null when the text ends inside it. */
+  end: number | null;
+}
+
+/**
+ * Where each top-level object starts and ends (in an array file, each element), by counting
+ * braces outside strings in one pass.
+ */
+export function topLevelRecords(text: string): RecordSpan[] {
+  const records: RecordSpan[] = [];
+  const level = text.trimStart().startsWith('[') ? 1 : 0;
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let open: RecordSpan | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') line++;
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (c === '{' && depth === level) open = { line, start: i, end: null };
+      depth++;
+    } else if (c === '}' || c === ']') {
+      depth--;
+      if (c === '}' && depth === level && open) {
+        records.push({ ...open, end: i + 1 });
+        open = null;
+      }
+    }
+  }
+  if (open) records.push(open);
+  return records;
+}
+
+/** For a file DuckDB could not read: the line of the first record that does not parse, said plainly. */
+function describeBadRecord(path: string): string | null {
+  const text = readFileSync(path, 'utf8');
+  for (const [i, record] of topLevelRecords(text).entries()) {
+    if (record.end === null) return `line ${record.line}: record ${i + 1} is cut off (the file ends inside it: truncated in transfer?)`;
+    try {
+      JSON.parse(text.slice(record.start, record.end));
+    } catch (error) {
+      return `line ${record.line}: record ${i + 1} is not valid JSON (${(error as Error).message})`;
+    }
+  }
+  return null;
+}

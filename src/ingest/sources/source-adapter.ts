@@ -1,0 +1,61 @@
+/**
+ * What a source adapter is: a reader of one phone system's own export that turns a file
+ * into rows of one canonical table (calls or segments). The rows then go through the same
+ * staging, checks, rejects and upsert as any canonical file, in the file's one transaction.
+ * The work happens in DuckDB: the adapter reads the file with DuckDB's readers into a temp
+ * table and reshapes it with the SQL under queries/sources/.
+ */
+import type { Config } from '../../config/config-schema.ts';
+import type { Database } from '../../db/database.ts';
+import type { ColumnMapping } from '../column-mapping.ts';
+import type { TableName } from '../contracts.ts';
+import type { FileFormat } from '../file-format.ts';
+import type { SourceRelation } from '../read-source.ts';
+
+export const SOURCE_NAMES = ['asterisk-queue-log', 'asterisk-cdr', 'amazon-connect-ctr', 'contact-lens'] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+export function isSourceName(name: string): name is SourceName {
+  return (SOURCE_NAMES as readonly string[]).includes(name);
+}
+
+/** What a file made and left out, for the load summary. */
+export interface SourceReport {
+  /** Records read from the file (events, CDR rows, contact records, transcript turns). */
+  records: number;
+  /** Canonical rows made, by kind (`calls`, `legs`, `segments`, `missed offers` ...). */
+  made: Record<string, number>;
+  /** Records or calls left out on purpose, by reason (`chat`, `ivr_only`, `pending` ...). */
+  skipped: Record<string, number>;
+  /** What this format cannot carry, said once per file. */
+  notes: string[];
+}
+
+/** The canonical rows an adapter made of a file, as a relation the load stages. */
+export interface AdapterRelation extends SourceRelation {
+  report: SourceReport;
+  /** Writes the source's state (pending events, versions); runs inside the file's transaction. */
+  commit?(db: Database, loadId: number): Promise<void>;
+}
+
+export interface AdapterContext {
+  config: Config;
+  mapping?: ColumnMapping;
+}
+
+export interface SourceAdapter {
+  name: SourceName;
+  /** The canonical table the adapter writes. */
+  table: TableName;
+  /** One line for `--help` and messages. */
+  description: string;
+  /** Text format of the file, for the encoding check. */
+  format: FileFormat;
+  /**
+   * Whether the start of a file (its first 64 KiB as text) is this format. Every adapter's
+   * test is strict enough that at most one says yes.
+   */
+  recognise(head: string): boolean;
+  /** Reads the file into the relation of canonical rows; throws when the file is not this format. */
+  open(db: Database, path: string, context: AdapterContext): Promise<AdapterRelation>;
+}
