@@ -3,7 +3,7 @@
 -- from: int_calls_measured; parameter repeat_window_days (bound variable).
 -- An answered inbound call with a known customer is resolved at first contact when the same
 -- customer places no other inbound call (answered or not) within repeat_window_days after
--- it, the window measured in local calendar days from started_at. Calls whose window has not
+-- it. Only a call's first leg is a contact: a transfer's later legs neither count nor repeat, the window measured in local calendar days from started_at. Calls whose window has not
 -- ended by the latest call start in the data are censored: fcr null, not guessed. Two calls
 -- of one customer at the same instant are ordered by call_id.
 -- unique: call_id
@@ -27,6 +27,7 @@ inbound_contacts as (
     ) as next_contact_at
   from calls
   where direction = 'inbound'
+    and first_leg
     and customer_key is not null
 ),
 

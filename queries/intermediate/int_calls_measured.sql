@@ -2,6 +2,10 @@
 -- grain: one row per call.
 -- from: stg_calls, stg_agents; parameters short_abandon_s and answer_target_s (bound variables).
 -- connected_ms is the clip limit of the call's speech timeline.
+-- Legs: a transfer's later leg names the leg it continues (previous_call_id). The customer
+-- is counted once per call, on its first leg (first_leg); a later leg that waited in a queue
+-- again is offered to that queue (offered_to_queue); a direct transfer to an agent (no
+-- queue) is offered nowhere. Agents are measured on every leg they handled.
 -- unique: call_id
 -- not null: call_id, day, answered, wait_s
 
@@ -43,6 +47,9 @@ final as (
     connected_s + acw_s as handle_s,
     connected_ms,
     answered,
+    previous_call_id,
+    previous_call_id is null as first_leg,
+    previous_call_id is null or queue is not null as offered_to_queue,
     direction = 'inbound' and not answered
       and wait_s >= getvariable('short_abandon_s') as abandoned,
     direction = 'inbound' and not answered

@@ -7,7 +7,10 @@
 --   agent and queue), audit_scores (by audit day; queue of the audited call), complaint_facts
 --   (by opened day; queue of the call that raised it). Team is the agent's team.
 -- Ratios with an empty denominator are null (safe_ratio). Inbound ratios leave short
--- abandons out. A survey whose call is unknown is left out (data-quality rules report it).
+-- abandons out. Legs (see int_calls_measured): the customer measures (inbound_calls,
+-- answered_inbound, abandons, service level, ASA) count a customer call once, on its first
+-- leg, on the center grain, and every leg offered to the queue on the queue grain; agents
+-- and teams are measured on every leg they handled (answered_inbound there counts legs). A survey whose call is unknown is left out (data-quality rules report it).
 -- unique: grain, agent_id, team, queue, day
 -- not null: grain, day, calls, answered, sales, surveys, audits, complaints
 
@@ -84,7 +87,7 @@ counted as (
     day,
     count(*) filter (where source = 'call') as calls,
     count(*) filter (where answered) as answered,
-    count(*) filter (where answered and direction = 'inbound') as answered_inbound,
+    count(*) filter (where answered and direction = 'inbound') as answered_inbound_legs,
     count(*) filter (where direction = 'outbound') as dialled,
     count(*) filter (where answered and direction = 'outbound') as answered_outbound,
     count(*) filter (where interested) as interested,
@@ -106,15 +109,44 @@ counted as (
     count(*) filter (where nps >= 9) as promoters,
     count(*) filter (where nps <= 6) as detractors,
     avg(audit_score) as audit_score,
-    count(*) filter (where direction = 'inbound') as inbound_calls,
-    count(*) filter (where abandoned) as abandoned,
-    count(*) filter (where short_abandon) as short_abandons,
-    count(*) filter (where within_target) as answered_within_target,
-    avg(wait_s) filter (where answered and direction = 'inbound') as asa_s,
+    -- Customer measures, once as customer calls (first legs), once as offers to a queue.
+    count(*) filter (where direction = 'inbound' and first_leg) as inbound_calls,
+    count(*) filter (where direction = 'inbound' and offered_to_queue) as queue_inbound_calls,
+    count(*) filter (where answered and direction = 'inbound' and first_leg) as answered_inbound,
+    count(*) filter (where answered and direction = 'inbound' and offered_to_queue) as queue_answered_inbound,
+    count(*) filter (where abandoned and first_leg) as abandoned,
+    count(*) filter (where abandoned and offered_to_queue) as queue_abandoned,
+    count(*) filter (where short_abandon and first_leg) as short_abandons,
+    count(*) filter (where short_abandon and offered_to_queue) as queue_short_abandons,
+    count(*) filter (where within_target and first_leg) as answered_within_target,
+    count(*) filter (where within_target and offered_to_queue) as queue_answered_within_target,
+    avg(wait_s) filter (where answered and direction = 'inbound' and first_leg) as asa_s,
+    avg(wait_s) filter (where answered and direction = 'inbound' and offered_to_queue) as queue_asa_s,
     count(fcr) as fcr_calls,
     count(*) filter (where fcr) as fcr_resolved
   from activity
   group by grouping sets ((agent_id, team, day), (team, day), (queue, day), (day))
+),
+
+by_grain as (
+  -- Each grain's own count of the customer measures (see the header).
+  select
+    * exclude (
+      answered_inbound, answered_inbound_legs, inbound_calls, abandoned, short_abandons,
+      answered_within_target, asa_s, queue_inbound_calls, queue_answered_inbound,
+      queue_abandoned, queue_short_abandons, queue_answered_within_target, queue_asa_s
+    ),
+    case grain
+      when 'queue' then queue_answered_inbound
+      when 'center' then answered_inbound
+      else answered_inbound_legs
+    end as answered_inbound,
+    case when grain = 'queue' then queue_inbound_calls else inbound_calls end as inbound_calls,
+    case when grain = 'queue' then queue_abandoned else abandoned end as abandoned,
+    case when grain = 'queue' then queue_short_abandons else short_abandons end as short_abandons,
+    case when grain = 'queue' then queue_answered_within_target else answered_within_target end as answered_within_target,
+    case when grain = 'queue' then queue_asa_s else asa_s end as asa_s
+  from counted
 ),
 
 final as (
@@ -158,7 +190,7 @@ final as (
     safe_ratio(abandoned, answered_inbound + abandoned) as abandon_rate,
     fcr_calls,
     safe_ratio(fcr_resolved, fcr_calls) as fcr_rate
-  from counted
+  from by_grain
 )
 
 select * from final

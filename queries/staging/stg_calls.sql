@@ -24,6 +24,7 @@ select
   lead_grade,
   customer_tier,
   sale_amount,
+  previous_call_id,
   cast(started_at as date) as day,
   extract(hour from started_at)::integer as hour
 from calls

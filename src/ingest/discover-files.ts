@@ -60,24 +60,28 @@ export function recognisedFile(path: string): InputFile | null {
 
 /**
  * The files of `--source NAME PATH...`: each path a file or a folder searched recursively.
- * Every file must have the source's format; one that does not is refused before anything
- * loads, saying what it looks like.
+ * A file named on the command line must have the source's format: one that does not is
+ * refused before anything loads, saying what it looks like. A file found in a folder that
+ * does not (a manifest, a readme) is left out and listed.
  */
-export function sourceFiles(source: SourceName, paths: readonly string[]): InputFile[] {
+export function sourceFiles(source: SourceName, paths: readonly string[]): Discovery {
   const adapter = sourceAdapter(source);
   const files: InputFile[] = [];
+  const ignored: string[] = [];
   for (const root of paths) {
+    const named = !statSync(root).isDirectory();
     for (const path of walk(root)) {
       const head = readHead(path);
-      if (!adapter.recognise(head)) {
+      if (adapter.recognise(head)) files.push({ table: adapter.table, path, format: adapter.format, source });
+      else if (!named) ignored.push(path);
+      else {
         const other = recogniseSource(head)[0];
-        const looks = other ? `it looks like ${other.name} (${other.description})` : `expected ${adapter.description}`;
-        throw new WrongSourceError(`${path}: line 1: not a ${source} file; ${looks}`);
+        const looks = other ? `; it looks like ${other.description}: load it with --source ${other.name}` : '';
+        throw new WrongSourceError(`${path}: line 1: not ${adapter.description} (--source ${source})${looks}`);
       }
-      files.push({ table: adapter.table, path, format: adapter.format, source });
     }
   }
-  return sortForLoad(files);
+  return { files: sortForLoad(files), ignored };
 }
 
 function walk(path: string): string[] {

@@ -14,7 +14,7 @@ with assigned as (
 
 closing as (
   select ['COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY',
-          'EXITWITHKEY', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER'] as events
+          'EXITWITHKEY', 'WITHDRAW', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER'] as events
 ),
 
 closed as (
@@ -59,7 +59,8 @@ final as (
     case
       when close_event = 'COMPLETEAGENT' then 'agent'
       when close_event in ('COMPLETECALLER', 'ABANDON', 'EXITWITHKEY') then 'customer'
-      when close_event in ('EXITWITHTIMEOUT', 'EXITEMPTY') then 'system'
+      -- WITHDRAW: the caller was withdrawn through the AMI (QueueWithdrawCaller).
+      when close_event in ('EXITWITHTIMEOUT', 'EXITEMPTY', 'WITHDRAW') then 'system'
     end as disconnect_party,
     close_event in ('BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER') as transferred,
     previous_call_id,

@@ -11,9 +11,9 @@ import { withContext, type Context } from '../context.ts';
 import { recordRun } from '../../db/record-run.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 import { TABLE_NAMES } from '../../ingest/contracts.ts';
-import { canonicalFile, discoverFiles, recognisedFile, sortForLoad, sourceFiles, WrongSourceError, type InputFile } from '../../ingest/discover-files.ts';
+import { canonicalFile, discoverFiles, recognisedFile, sortForLoad, sourceFiles, WrongSourceError, type Discovery, type InputFile } from '../../ingest/discover-files.ts';
 import { SOURCE_NAMES, type SourceName } from '../../ingest/sources/source-adapter.ts';
-import { sourceAdapters } from '../../ingest/sources/registry.ts';
+import { sourceAdapter, sourceAdapters } from '../../ingest/sources/registry.ts';
 import type { FileLoadResult } from '../../ingest/load-file.ts';
 import { formatOf } from '../../ingest/file-format.ts';
 import { readMapping, type ColumnMapping } from '../../ingest/column-mapping.ts';
@@ -39,8 +39,9 @@ export function registerLoad(program: Command): void {
     .option('--rejects <file>', 'write this load\'s rejected rows to this CSV', join('out', 'rejects.csv'));
   for (const table of TABLE_NAMES) command.option(`--${table.replaceAll('_', '-')} <file>`, `a ${table} file`);
   command.action(async (paths: string[], opts: LoadCommandOptions, cmd: Command) => {
-    const files = inputFiles(paths, opts);
+    const { files, ignored } = inputFiles(paths, opts);
     await withContext(cmd, async (ctx) => {
+      if (ignored.length > 0) ctx.say(`not loaded (not named after a table, and not ${opts.source ?? 'a format callq recognises'}): ${ignored.join(', ')}`);
       const summary = await recordRun(ctx.db, 'load', null, async () => {
         const result = await runLoad(ctx, files, opts);
         const status = result.overLimit.length > 0 ? 'rejects' : 'done';
@@ -51,7 +52,7 @@ export function registerLoad(program: Command): void {
   });
 }
 
-export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): InputFile[] {
+export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): Discovery {
   if (opts.source) {
     if (paths.length === 0) throw new UsageError(`--source ${opts.source} needs the files or folders to read`);
     try {
@@ -88,7 +89,7 @@ export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): 
         `or read a phone system's export with --source NAME (${sourceAdapters().map((a) => `${a.name}: ${a.description}`).join('; ')})`,
     );
   }
-  return sortForLoad(files);
+  return { files: sortForLoad(files), ignored };
 }
 
 /** Loads the files and prints the summary: one line per file, then the totals. */
@@ -135,7 +136,8 @@ function sourceSummary(r: FileLoadResult): string[] {
   const { name, report } = r.source!;
   const made = Object.entries(report.made).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
   const lines = [`${basename(r.file)} (${name}) → ${r.table}: ${report.records} records; made ${made.join(', ') || 'nothing'}; ${r.loaded} rows loaded, ${r.rejected} rejected`];
-  for (const [why, n] of Object.entries(report.skipped)) if (n > 0) lines.push(`  left out: ${n} ${why}`);
+  const reasons = sourceAdapter(name).reasons;
+  for (const [reason, n] of Object.entries(report.skipped)) if (n > 0) lines.push(`  left out: ${n} ${reasons[reason] ?? reason}`);
   for (const note of report.notes) lines.push(`  note: ${note}`);
   return lines;
 }

@@ -18,7 +18,7 @@ const CALL_COLUMNS = [
   'ended_at', 'hold_s', 'acw_s', 'disconnect_party', 'transferred', 'previous_call_id',
 ];
 
-const SKIPPED: Record<string, string> = {
+const REASONS: Record<string, string> = {
   not_voice: 'chats, tasks and emails (not voice)',
   monitor: 'supervisor monitoring contacts',
   no_queue_or_agent: 'contacts that never reached a queue or an agent (ended in a flow)',
@@ -31,6 +31,7 @@ export const amazonConnectCtr: SourceAdapter = {
   table: 'calls',
   description: 'Amazon Connect contact records (JSON Lines, Firehose objects or a JSON array)',
   format: 'jsonl',
+  reasons: REASONS,
   recognise(head) {
     const record = firstRecordHead(head);
     return record.startsWith('{') && /"ContactId"\s*:/.test(record) && /"(InitiationMethod|AWSContactTraceRecordFormatVersion)"\s*:/.test(record);
@@ -70,9 +71,13 @@ function jsonPath(path: string): string {
 }
 
 async function report(db: Database, columns: string[]): Promise<AdapterRelation> {
+  // Superseded: every copy dropped, whether an older copy in this file, an older copy that
+  // comes after a newer one was loaded, or the loaded copy a newer one replaces.
   const counts = await db.query<{ reason: string | null; n: string }>(
     `select skip_reason as reason, count(*) as n from ctr_calls group by all
-     union all select 'superseded', count(*) from ctr_contacts where superseded_in_file`,
+     union all select 'superseded', count(*) from ctr_contacts where superseded_in_file
+     union all select 'superseded', count(*) from ctr_calls join contact_versions v on v.contact_id = ctr_calls.call_id
+       where skip_reason is distinct from 'superseded' and v.last_update < ctr_calls.last_update`,
   );
   const n = (reason: string | null) => counts.filter((c) => c.reason === reason).reduce((sum, c) => sum + Number(c.n), 0);
   const records = Number(await db.scalar('select count(*) from ctr_contacts')) + Number(await db.scalar('select count(*) from source_rejects'));
@@ -82,7 +87,7 @@ async function report(db: Database, columns: string[]): Promise<AdapterRelation>
     report: {
       records,
       made: { calls: n(null) - legs, 'transfer legs': legs },
-      skipped: Object.fromEntries(Object.entries(SKIPPED).map(([reason, what]) => [what, n(reason)])),
+      skipped: Object.fromEntries(Object.keys(REASONS).map((reason) => [reason, n(reason)])),
       notes: [],
     },
     async commit(db, loadId) {

@@ -33,6 +33,10 @@ export const asteriskQueueLog: SourceAdapter = {
   name: 'asterisk-queue-log',
   table: 'calls',
   description: "Asterisk app_queue's queue_log: the text file or a database export (CSV with a header)",
+  reasons: {
+    system_event: 'queue and member lines (not calls)',
+    pending: 'calls with no closing event yet (loaded when a later file ends them)',
+  },
   format: 'csv',
   recognise(head) {
     const first = head.split(/\r?\n/, 1)[0] ?? '';
@@ -65,15 +69,21 @@ async function readTextLog(db: Database, path: string): Promise<void> {
 
 /** A database export: named columns; data1..data5, or one `data` field holding them joined by `|`. */
 async function readExport(db: Database, path: string, header: string): Promise<void> {
-  const columns = exportHeader(header)!;
+  const reader = `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(detectDelimiter(header))}, quote = '"', escape = '"')`;
+  await db.exec(`create or replace temp table ql_rows as select * from ${reader}`);
+  // The file's own column names, found case-insensitively.
+  const columns = (await db.query<{ column_name: string }>('describe ql_rows')).map((c) => c.column_name);
+  const column = (name: string) => columns.find((c) => c.trim().toLowerCase() === name);
   const pick = (names: readonly string[]) => {
-    const found = names.find((n) => columns.includes(n));
+    const found = names.map(column).find((c) => c !== undefined);
     return found ? `trim(${quoteIdent(found)})` : 'null';
   };
-  const data = (i: number) =>
-    columns.includes(`data${i}`) ? `nullif(trim(${quoteIdent(`data${i}`)}), '')` : columns.includes('data') ? `nullif(string_split("data", '|')[${i}], '')` : 'null';
-  const reader = `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(detectDelimiter(header))}, quote = '"', escape = '"', normalize_names = true)`;
-  await db.exec(`create or replace temp table ql_rows as select * from ${reader}`);
+  const data = (i: number) => {
+    const own = column(`data${i}`);
+    const joined = column('data');
+    if (own) return `nullif(trim(${quoteIdent(own)}), '')`;
+    return joined ? `nullif(string_split(${quoteIdent(joined)}, '|')[${i}], '')` : 'null';
+  };
   await db.exec(`create or replace temp table ql_fields as
     select
       rowid + 2 as line, to_json(ql_rows)::varchar as raw,
@@ -107,7 +117,7 @@ async function pivot(db: Database): Promise<AdapterRelation> {
     report: {
       records: n('records'),
       made: { calls: n('calls'), 'transfer legs': n('legs'), 'missed offers': n('missed') },
-      skipped: { 'queue and member lines (not calls)': n('system_events'), 'calls with no closing event yet (loaded when a later file ends them)': n('pending') },
+      skipped: { system_event: n('system_events'), pending: n('pending') },
       notes: ['queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline'],
     },
     async commit(db, loadId) {

@@ -25,7 +25,7 @@ export interface SourceReport {
   records: number;
   /** Canonical rows made, by kind (`calls`, `legs`, `segments`, `missed offers` ...). */
   made: Record<string, number>;
-  /** Records or calls left out on purpose, by reason (`chat`, `ivr_only`, `pending` ...). */
+  /** Records or calls left out on purpose, by reason key (`not_voice`, `ivr_only`, `pending` ...). */
   skipped: Record<string, number>;
   /** What this format cannot carry, said once per file. */
   notes: string[];
@@ -49,6 +49,8 @@ export interface SourceAdapter {
   table: TableName;
   /** One line for `--help` and messages. */
   description: string;
+  /** What each reason key of SourceReport.skipped means, for the load summary. */
+  reasons: Record<string, string>;
   /** Text format of the file, for the encoding check. */
   format: FileFormat;
   /**

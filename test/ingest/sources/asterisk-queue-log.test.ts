@@ -1,0 +1,98 @@
+/**
+ * asterisk-queue-log: the fixture cases under test/fixtures/sources/asterisk-queue-log, each
+ * with rows and figures worked out by hand from Asterisk's queue_log definitions.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../../../src/ingest/discover-files.ts';
+import {
+  caseDir,
+  checkCase,
+  computeCase,
+  expectCalls,
+  expectMetrics,
+  expectMissedOffers,
+  expectSkipped,
+  inCaseDb,
+  inputsOf,
+  loadSource,
+  readExpected,
+  type ExpectedCase,
+} from './source-cases.ts';
+
+describe('asterisk-queue-log', () => {
+  it.each(['basic', 'db-export', 'requeue'])('%s: calls, skipped lines, missed offers and the day\'s figures as worked out by hand', async (name) => {
+    await checkCase('asterisk-queue-log', caseDir('asterisk-queue-log', name));
+  });
+});
+
+describe('asterisk-queue-log across files', () => {
+  it('holds a call with no closing event until the file that ends it, then loads it once', async () => {
+    const dir = caseDir('asterisk-queue-log', 'pending');
+    const { after, timezone } = readExpected<PendingCase>(dir);
+    await inCaseDb({ timezone }, async (db) => {
+      for (const step of ['1', '2'] as const) {
+        const want = after[step];
+        const [result] = await loadSource(db, 'asterisk-queue-log', [join(dir, `day${step}`, 'queue_log')], { timezone });
+        expectSkipped([result!], want);
+        expect(result!.loaded).toBe(want.loaded_by_this_file.length);
+        await expectCalls(db, want.calls);
+        const pending = await db.queryJs('select distinct callid from queue_log_pending order by callid');
+        expect(pending.map((r) => r.callid)).toEqual([...want.pending_call_ids].sort());
+        await expectMissedOffers(db, want.missed_offers);
+        await computeCase(db, timezone);
+        await expectMetrics(db, want.metrics);
+      }
+    });
+  });
+});
+
+describe('asterisk-queue-log bad lines', () => {
+  it('rejects an unknown event, an event for a call that never entered a queue and a short line, naming each line; the calls load', async () => {
+    const dir = caseDir('asterisk-queue-log', 'bad');
+    const expected = readExpected<ExpectedCase & { errors: Array<{ line: number; event?: string; callid?: string }> }>(dir);
+    await inCaseDb(expected, async (db) => {
+      const [result] = await loadSource(db, 'asterisk-queue-log', inputsOf(dir), expected);
+      const rejects = await db.queryJs('select file, line, "column", reason from rejects order by line');
+      expect(rejects).toEqual([
+        { file: join(dir, 'queue_log'), line: 4n, column: 'event', reason: 'unknown queue_log event XYZZY' },
+        {
+          file: join(dir, 'queue_log'),
+          line: 6n,
+          column: 'callid',
+          reason: 'event CONNECT for a call that never entered a queue (no ENTERQUEUE for callid 1795140580.599)',
+        },
+        {
+          file: join(dir, 'queue_log'),
+          line: 7n,
+          column: 'event',
+          reason: 'not a queue_log line: 3 field(s), expected time|callid|queuename|agent|event|data...',
+        },
+      ]);
+      expect(expected.errors.map((e) => e.line)).toEqual([4, 6, 7]);
+      expect(result!.rejected).toBe(3);
+      await expectCalls(db, expected.calls!);
+      expectSkipped([result!], expected);
+    });
+  });
+
+  it('refuses a file of another source before loading anything, saying what it looks like', async () => {
+    const ctr = join(caseDir('amazon-connect-ctr', 'jsonl'), 'ctr-2026-11-20.jsonl');
+    expect(() => sourceFiles('asterisk-queue-log', [ctr])).toThrow(
+      `${ctr}: line 1: not Asterisk app_queue's queue_log: the text file or a database export (CSV with a header) (--source asterisk-queue-log); it looks like Amazon Connect contact records (JSON Lines, Firehose objects or a JSON array): load it with --source amazon-connect-ctr`,
+    );
+  });
+});
+
+interface PendingStep extends ExpectedCase {
+  calls: Record<string, unknown>[];
+  loaded_by_this_file: string[];
+  pending_call_ids: string[];
+  missed_offers: Record<string, number>;
+  metrics: NonNullable<ExpectedCase['metrics']>;
+}
+
+interface PendingCase {
+  timezone: string;
+  after: Record<'1' | '2', PendingStep>;
+}
