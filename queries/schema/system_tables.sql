@@ -39,6 +39,6 @@ create table if not exists runs (
   day date,
   started timestamptz not null,
   finished timestamptz,
-  status varchar not null,     -- running, done, failed, rejects
+  status varchar not null,     -- running, done, failed, rejects, died (its process was killed)
   counts json
 );

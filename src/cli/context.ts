@@ -7,6 +7,7 @@ import { Database } from '../db/database.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { Config } from '../config/config-schema.ts';
 import { ensureSchema } from '../ingest/canonical-schema.ts';
+import { markDeadRuns } from '../db/record-run.ts';
 import { createProgress, type Progress } from './progress.ts';
 
 export interface GlobalOptions {
@@ -41,6 +42,7 @@ export async function withContext<T>(
   try {
     await ensureSchema(db);
     const say = options.quiet ? () => undefined : (line: string) => process.stdout.write(`${line}\n`);
+    for (const run of await markDeadRuns(db)) say(`run ${run.run_id} (${run.command}, started ${run.started}) did not finish: its process died; marked died`);
     return await fn({ db, config, options, progress: createProgress(), say });
   } finally {
     db.close();

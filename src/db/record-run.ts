@@ -5,7 +5,7 @@
  */
 import type { Database } from './database.ts';
 
-export type RunStatus = 'done' | 'rejects' | 'failed';
+export type RunStatus = 'done' | 'rejects' | 'failed' | 'died';
 
 export interface RunOutcome<T> {
   result: T;
@@ -29,6 +29,18 @@ export async function recordRun<T>(
     await finish(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Marks `died` the runs still `running`: called by a run that holds the write lock, so no
+ * other run is alive to finish them (a killed process never updates its own row).
+ */
+export async function markDeadRuns(db: Database): Promise<Array<{ run_id: number; command: string; started: string }>> {
+  const dead = await db.query<{ run_id: number; command: string; started: string }>(
+    `update runs set status = 'died', finished = now() where status = 'running'
+     returning run_id, command, strftime(started, '%Y-%m-%d %H:%M:%S') as started`,
+  );
+  return dead;
 }
 
 async function finish(db: Database, runId: number, status: RunStatus, counts: Record<string, unknown>): Promise<void> {
