@@ -47,7 +47,7 @@ export async function detectAnomalies(db: Database, config: Config, options: Det
       await clearOwnRows(db, rule, range);
       const sql = readQuery(`anomalies/${rule.name}.sql`);
       const params = bindFor(sql, ruleValues(config, rule.name, range), `queries/anomalies/${rule.name}.sql`);
-      await db.exec(`insert into anomalies by name select * from (\n${sql}\n)`, params);
+      await db.insertSelect('anomalies', `select * from (\n${sql}\n)`, params);
       result.counts[rule.name] = Number(
         await db.scalar(`select count(*) from anomalies where rule = $rule and ${ownedRows(rule)}`, ownedParams(rule, range)),
       );

@@ -38,7 +38,11 @@ export async function withContext<T>(
 ): Promise<T> {
   const options = globalOptions(command);
   const config = configOverride ?? loadConfig(options.config);
-  const db = await Database.open(options.db, { timezone: config.timezone });
+  const db = await Database.open(options.db, {
+    timezone: config.timezone,
+    memoryLimit: config.memory_limit,
+    tempDirectory: config.temp_directory,
+  });
   try {
     await ensureSchema(db);
     const say = options.quiet ? () => undefined : (line: string) => process.stdout.write(`${line}\n`);

@@ -36,6 +36,12 @@ export const configSchema = z
     targets: z
       .strictObject({ csat_mean: z.number().min(1).max(5).default(4.2), audit_score: z.number().min(0).max(100).default(80) })
       .prefault({}),
+    // DuckDB's memory limit (its own syntax: '6GB', '800MB'); past it, large sorts, joins and
+    // aggregates spill to temp_directory instead of growing. The default keeps a 10M-call
+    // history's load and full compute under 8 GB of peak memory on a 24 GB machine.
+    memory_limit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "expected a size such as '6GB' or '800MB'").default('6GB'),
+    // Where DuckDB spills (default: beside the database, `<db>.tmp`).
+    temp_directory: z.string().min(1).optional(),
     sources: z
       .strictObject({
         // Asterisk CDR: which dialplan contexts a call starts in say its direction, and

@@ -12,6 +12,10 @@ export interface OpenOptions {
   timezone?: string;
   /** Open read-only (several readers may share a file). */
   readOnly?: boolean;
+  /** DuckDB's memory_limit ('6GB'): past it, DuckDB spills to temp_directory. */
+  memoryLimit?: string;
+  /** Where DuckDB spills. */
+  tempDirectory?: string;
 }
 
 /** How far a running statement is: the share done (of a file scan, its bytes) and DuckDB's estimate of rows. */
@@ -30,6 +34,8 @@ export class Database {
   static async open(path = ':memory:', options: OpenOptions = {}): Promise<Database> {
     const config: Record<string, string> = {};
     if (options.readOnly) config.access_mode = 'READ_ONLY';
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    if (options.tempDirectory) config.temp_directory = options.tempDirectory;
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, config);
@@ -103,6 +109,26 @@ export class Database {
     } catch (error) {
       await this.exec('rollback').catch(() => undefined);
       throw error;
+    }
+  }
+
+  /**
+   * `insert into <target> by name <select>`, but only when the select has rows. Works around
+   * a DuckDB bug (1.5.5 and 1.5.6): inside a transaction, an INSERT … SELECT that scans a table
+   * and inserts no rows makes a later insert of a row group or more (122,880 rows) into the same
+   * table invisible: the transaction and the connection see none of them, and the rejects or
+   * anomalies it wrote go missing from that run. test/db/duckdb-empty-insert.test.ts keeps the
+   * reproduction. The rows are materialised first; an empty result inserts nothing.
+   * Returns how many rows were inserted.
+   */
+  async insertSelect(target: string, select: string, params?: Params): Promise<number> {
+    await this.exec(`create or replace temp table insert_select_rows as ${select}`, params);
+    try {
+      const rows = Number(await this.scalar('select count(*) from insert_select_rows'));
+      if (rows > 0) await this.exec(`insert into ${target} by name select * from insert_select_rows`);
+      return rows;
+    } finally {
+      await this.exec('drop table if exists insert_select_rows');
     }
   }
 
