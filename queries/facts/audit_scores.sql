@@ -22,7 +22,7 @@ scored as (
     min(calibration_id) as calibration_id,
     min(form_id) as form_id,
     count(earned) as applicable_items,
-    100 * sum(weight * earned) / sum(weight) filter (where earned is not null) as weighted_score,
+    100 * sum(exact(weight * earned)) / sum(exact(weight)) filter (where earned is not null) as weighted_score,
     coalesce(bool_or(critical and missed), false) as critical_fail
   from answers
   group by audit_id

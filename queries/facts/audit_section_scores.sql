@@ -17,7 +17,7 @@ final as (
     section,
     case
       when bool_or(critical and missed) then 0
-      else 100 * sum(weight * earned) / sum(weight)
+      else 100 * sum(exact(weight * earned)) / sum(exact(weight))
     end as score,
     min(agent_id) as agent_id,
     min(day) as day

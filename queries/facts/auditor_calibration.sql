@@ -17,7 +17,7 @@ with audit_scores as (
 groups as (
   select
     calibration_id,
-    avg(audit_score) as group_mean
+    avg(exact(audit_score)) as group_mean
   from audit_scores
   group by calibration_id
   having count(distinct auditor_id) >= 2
@@ -27,7 +27,7 @@ auditor_groups as (
   select
     audit_scores.auditor_id,
     audit_scores.calibration_id,
-    avg(audit_scores.audit_score) - any_value(groups.group_mean) as deviation
+    avg(exact(audit_scores.audit_score)) - any_value(groups.group_mean) as deviation
   from audit_scores
   join groups using (calibration_id)
   group by audit_scores.auditor_id, audit_scores.calibration_id
@@ -37,7 +37,7 @@ final as (
   select
     auditor_id,
     count(*) as groups,
-    avg(deviation) as bias
+    avg(exact(deviation)) as bias
   from auditor_groups
   group by auditor_id
 )

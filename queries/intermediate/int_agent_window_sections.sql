@@ -30,13 +30,13 @@ final as (
     day,
     agent_id,
     section,
-    avg(score) as score,
+    avg(exact(score)) as score,
     count(*) as audits,
     any_value(centre_score) as centre_score
   from (
     select
       *,
-      avg(score) over (partition by day, section) as centre_score
+      avg(exact(score)) over (partition by day, section) as centre_score
     from windowed
   )
   group by day, agent_id, section

@@ -40,8 +40,8 @@ call_days as (
     sum(agent_talk_ms) as agent_talk_ms,
     sum(agent_talk_ms + customer_talk_ms) as speech_ms,
     count(talk_ratio) as talk_n,
-    sum(talk_ratio) as talk_sum,
-    sum(talk_ratio * talk_ratio) as talk_sumsq
+    sum(exact(talk_ratio))::double as talk_sum,
+    sum(exact(talk_ratio * talk_ratio))::double as talk_sumsq
   from calls
   group by agent_id, day
 ),
@@ -63,8 +63,8 @@ audit_days as (
     agent_id,
     audit_scores.day,
     count(audit_score) as audit_n,
-    sum(audit_score) as audit_sum,
-    sum(audit_score * audit_score) as audit_sumsq
+    sum(exact(audit_score))::double as audit_sum,
+    sum(exact(audit_score * audit_score))::double as audit_sumsq
   from audit_scores, window_span
   where audit_scores.day between window_span.first_day and window_span.last_day
   group by agent_id, audit_scores.day
@@ -103,14 +103,14 @@ windowed as (
     sum(agent_days.agent_talk_ms) as agent_talk_ms,
     sum(agent_days.speech_ms) as speech_ms,
     coalesce(sum(agent_days.talk_n), 0) as talk_n,
-    sum(agent_days.talk_sum) as talk_sum,
-    sum(agent_days.talk_sumsq) as talk_sumsq,
+    sum(exact(agent_days.talk_sum))::double as talk_sum,
+    sum(exact(agent_days.talk_sumsq))::double as talk_sumsq,
     coalesce(sum(agent_days.csat_n), 0) as csat_n,
     sum(agent_days.csat_sum) as csat_sum,
     sum(agent_days.csat_sumsq) as csat_sumsq,
     coalesce(sum(agent_days.audit_n), 0) as audit_n,
-    sum(agent_days.audit_sum) as audit_sum,
-    sum(agent_days.audit_sumsq) as audit_sumsq
+    sum(exact(agent_days.audit_sum))::double as audit_sum,
+    sum(exact(agent_days.audit_sumsq))::double as audit_sumsq
   from window_ends
   join agent_days
     on agent_days.day between window_ends.window_start and window_ends.day

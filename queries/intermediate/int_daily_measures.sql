@@ -96,10 +96,10 @@ counted as (
     count(*) filter (where source = 'survey') as surveys,
     count(*) filter (where source = 'audit') as audits,
     count(*) filter (where source = 'complaint') as complaints,
-    avg(handle_s) filter (where answered) as aht_s,
+    avg(exact(handle_s)) filter (where answered) as aht_s,
     count(*) filter (where answered and disconnect_party = 'agent') as agent_hangups,
     count(*) filter (where answered and transferred) as transfers,
-    coalesce(sum(sale_amount), 0) as revenue,
+    coalesce(sum(exact(sale_amount))::double, 0) as revenue,
     sum(agent_talk_ms) as agent_talk_ms,
     sum(agent_talk_ms + customer_talk_ms) as speech_ms,
     avg(csat) as csat_mean,
@@ -108,7 +108,7 @@ counted as (
     count(nps) as nps_answers,
     count(*) filter (where nps >= 9) as promoters,
     count(*) filter (where nps <= 6) as detractors,
-    avg(audit_score) as audit_score,
+    avg(exact(audit_score)) as audit_score,
     -- Customer measures, once as customer calls (first legs), once as offers to a queue.
     count(*) filter (where direction = 'inbound' and first_leg) as inbound_calls,
     count(*) filter (where direction = 'inbound' and offered_to_queue) as queue_inbound_calls,
@@ -120,8 +120,8 @@ counted as (
     count(*) filter (where short_abandon and offered_to_queue) as queue_short_abandons,
     count(*) filter (where within_target and first_leg) as answered_within_target,
     count(*) filter (where within_target and offered_to_queue) as queue_answered_within_target,
-    avg(wait_s) filter (where answered and direction = 'inbound' and first_leg) as asa_s,
-    avg(wait_s) filter (where answered and direction = 'inbound' and offered_to_queue) as queue_asa_s,
+    avg(exact(wait_s)) filter (where answered and direction = 'inbound' and first_leg) as asa_s,
+    avg(exact(wait_s)) filter (where answered and direction = 'inbound' and offered_to_queue) as queue_asa_s,
     count(fcr) as fcr_calls,
     count(*) filter (where fcr) as fcr_resolved
   from activity

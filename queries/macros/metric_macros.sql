@@ -4,6 +4,9 @@
 --   (z = 1.959964); null when n = 0.
 -- band_distance: how far a ratio lies outside [lo, hi] (0 inside the band; null for no ratio,
 --   as greatest() alone would skip the null and say 0).
+-- exact: a double as DECIMAL(38, 18), for sums and means of doubles: DuckDB adds doubles in
+--   whatever order its threads finish, so two runs could differ in the last bit; a decimal sum
+--   is exact, so every run gives the same value (18 places keep a double's digits).
 
 create or replace temp macro safe_ratio(num, den) as
   case when den = 0 or den is null then null else num::double / den end;
@@ -21,6 +24,9 @@ create or replace temp macro wilson_hi(x, n) as
       + 1.959964 * sqrt((x / n) * (1 - x / n) / n + 1.959964 ^ 2 / (4 * n * n)))
     / (1 + 1.959964 ^ 2 / n)
   end;
+
+create or replace temp macro exact(x) as
+  x::decimal(38, 18);
 
 create or replace temp macro band_distance(ratio, lo, hi) as
   case when ratio is not null then greatest(lo - ratio, ratio - hi, 0) end;

@@ -20,14 +20,14 @@
 -- otherwise the caller falls back to the centre-wide prior, and without one keeps the raw value.
 
 create or replace temp macro eb_rate_mean(x, n) as
-  sum(x) filter (where n > 0) / sum(n) filter (where n > 0);
+  sum(exact(x)) filter (where n > 0) / sum(exact(n)) filter (where n > 0);
 
 create or replace temp macro eb_rate_tau2(x, n) as
   (
-    sum(x * x / n) filter (where n > 0)
-    - sum(x) filter (where n > 0) ^ 2 / sum(n) filter (where n > 0)
+    sum(exact(case when n > 0 then x * x / n end)) filter (where n > 0)
+    - sum(exact(x)) filter (where n > 0) ^ 2 / sum(exact(n)) filter (where n > 0)
     - count(*) filter (where n > 0) * eb_rate_mean(x, n) * (1 - eb_rate_mean(x, n))
-  ) / nullif(sum(n) filter (where n > 0) - count(*) filter (where n > 0), 0);
+  ) / nullif(sum(exact(n)) filter (where n > 0) - count(*) filter (where n > 0), 0);
 
 create or replace temp macro eb_rate_prior(x, n) as
   struct_pack(
@@ -37,25 +37,25 @@ create or replace temp macro eb_rate_prior(x, n) as
   );
 
 create or replace temp macro eb_mean_sigma2(s, ss, n) as
-  (sum(ss) filter (where n > 0) - sum(s * s / n) filter (where n > 0))
-  / nullif(sum(n) filter (where n > 0) - count(*) filter (where n > 0), 0);
+  (sum(exact(ss)) filter (where n > 0) - sum(exact(case when n > 0 then s * s / n end)) filter (where n > 0))
+  / nullif(sum(exact(n)) filter (where n > 0) - count(*) filter (where n > 0), 0);
 
 create or replace temp macro eb_mean_tau2(s, ss, n) as
   greatest(
     0,
     (
-      (sum(s * s / n) filter (where n > 0) - sum(s) filter (where n > 0) ^ 2 / sum(n) filter (where n > 0))
+      (sum(exact(case when n > 0 then s * s / n end)) filter (where n > 0) - sum(exact(s)) filter (where n > 0) ^ 2 / sum(exact(n)) filter (where n > 0))
         / nullif(count(*) filter (where n > 0) - 1, 0)
       - eb_mean_sigma2(s, ss, n)
     ) / (
-      (sum(n) filter (where n > 0) - sum(n * n) filter (where n > 0) / sum(n) filter (where n > 0))
+      (sum(exact(n)) filter (where n > 0) - sum(exact(n * n)) filter (where n > 0) / sum(exact(n)) filter (where n > 0))
         / nullif(count(*) filter (where n > 0) - 1, 0)
     )
   );
 
 create or replace temp macro eb_mean_prior(s, ss, n) as
   struct_pack(
-    mu := sum(s) filter (where n > 0) / sum(n) filter (where n > 0),
+    mu := sum(exact(s)) filter (where n > 0) / sum(exact(n)) filter (where n > 0),
     sigma2 := eb_mean_sigma2(s, ss, n),
     tau2 := eb_mean_tau2(s, ss, n),
     ok := count(*) filter (where n > 0) >= 2 and eb_mean_sigma2(s, ss, n) is not null

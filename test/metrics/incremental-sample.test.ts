@@ -24,6 +24,21 @@ async function loadSample(db: Database): Promise<string> {
   return String(await db.scalar('select max(cast(started_at as date))::varchar from calls'));
 }
 
+describe.skipIf(!hasSample)('full compute on the sample data', () => {
+  it('gives identical tables twice, every column bit for bit', async () => {
+    const config = sampleConfig();
+    await withDb(async (db) => {
+      await loadSample(db);
+      await compute(db, { config });
+      await snapshot(db);
+      for (let run = 0; run < 2; run++) {
+        await compute(db, { config });
+        expect(await differences(db, { rounded: false }), `run ${run + 2}`).toEqual(noDifferences);
+      }
+    }, String(config.timezone));
+  }, 180_000);
+});
+
 describe.skipIf(!hasSample)('incremental compute on the sample data', () => {
   it('changes nothing when run for a day after a full compute', async () => {
     const config = sampleConfig();

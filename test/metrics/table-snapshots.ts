@@ -1,7 +1,7 @@
 /**
  * Compares the derived tables before and after: snapshot() copies each to snap_<name>,
- * differences() counts the rows that differ either way (doubles to 9 decimals, since sums
- * may add up in another order).
+ * differences() counts the rows that differ either way: bit for bit, or with `rounded`
+ * doubles to 9 decimals (an incremental compute adds a day's sums in another grouping).
  */
 import type { Database } from '../../src/db/database.ts';
 import { DERIVED_TABLES } from '../../src/metrics/models.ts';
@@ -11,7 +11,7 @@ export async function snapshot(db: Database): Promise<void> {
   for (const name of DERIVED_TABLES) await db.exec(`create or replace temp table snap_${name} as select * from ${name}`);
 }
 
-export async function differences(db: Database): Promise<Record<string, number>> {
+export async function differences(db: Database, { rounded = true } = {}): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const name of DERIVED_TABLES) {
     const columns = await db.query<{ column_name: string; data_type: string }>(
@@ -19,7 +19,7 @@ export async function differences(db: Database): Promise<Record<string, number>>
       [name],
     );
     const list = columns
-      .map((c) => (c.data_type === 'DOUBLE' ? `round("${c.column_name}", 9)` : `"${c.column_name}"`))
+      .map((c) => (rounded && c.data_type === 'DOUBLE' ? `round("${c.column_name}", 9)` : `"${c.column_name}"`))
       .join(', ');
     const n = await db.scalar(
       `select count(*) from (
