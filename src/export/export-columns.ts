@@ -5,6 +5,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { quoteIdent } from '../ingest/staging-sql.ts';
+import { spreadsheetSafeSql } from '../files/spreadsheet-safe.ts';
 
 export type ExportType = 'varchar' | 'varchar[]' | 'boolean' | 'integer' | 'bigint' | 'double' | 'date' | 'timestamp' | 'timestamptz';
 
@@ -32,7 +33,14 @@ export async function exportColumns(db: Database, table: string): Promise<Export
   return rows.map((r) => ({ name: r.column_name, type: exportType(r.column_type) }));
 }
 
-/** The query that reads `table` with its columns cast to their export types. */
-export function exportQuery(table: string, columns: readonly ExportColumn[]): string {
-  return `select ${columns.map((c) => `${quoteIdent(c.name)}::${c.type} as ${quoteIdent(c.name)}`).join(', ')} from ${quoteIdent(table)}`;
+/**
+ * The query that reads `table` with its columns cast to their export types; with
+ * `spreadsheetSafe`, text cells that a spreadsheet would run as a formula are neutralised.
+ */
+export function exportQuery(table: string, columns: readonly ExportColumn[], spreadsheetSafe = false): string {
+  const cell = (c: ExportColumn) => {
+    const typed = `${quoteIdent(c.name)}::${c.type}`;
+    return spreadsheetSafe && c.type === 'varchar' ? spreadsheetSafeSql(typed) : typed;
+  };
+  return `select ${columns.map((c) => `${cell(c)} as ${quoteIdent(c.name)}`).join(', ')} from ${quoteIdent(table)}`;
 }

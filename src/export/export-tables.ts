@@ -29,7 +29,12 @@ export async function exportableTables(db: Database): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
-export async function exportTables(db: Database, tables: readonly string[], format: ExportFormat, dir: string): Promise<ExportedTable[]> {
+export interface ExportOptions {
+  /** CSV only: text that a spreadsheet would run as a formula gets a leading apostrophe (default on). */
+  safeForSpreadsheets?: boolean;
+}
+
+export async function exportTables(db: Database, tables: readonly string[], format: ExportFormat, dir: string, options: ExportOptions = {}): Promise<ExportedTable[]> {
   const known = new Set(await exportableTables(db));
   const unknown = tables.filter((t) => !known.has(t));
   if (unknown.length > 0) {
@@ -39,7 +44,7 @@ export async function exportTables(db: Database, tables: readonly string[], form
   const exported: ExportedTable[] = [];
   for (const table of tables) {
     const file = join(dir, `${table}.${format}`);
-    const rows = await writeAtomically(file, (temp) => writeTable(db, table, format, temp));
+    const rows = await writeAtomically(file, (temp) => writeTable(db, table, format, temp, options.safeForSpreadsheets ?? true));
     exported.push({ table, file, rows });
   }
   return exported;
@@ -49,9 +54,9 @@ export class UnknownTableError extends Error {
   override name = 'UnknownTableError';
 }
 
-async function writeTable(db: Database, table: string, format: ExportFormat, path: string): Promise<number> {
+async function writeTable(db: Database, table: string, format: ExportFormat, path: string, safeForSpreadsheets: boolean): Promise<number> {
   const columns = await exportColumns(db, table);
-  const query = exportQuery(table, columns);
+  const query = exportQuery(table, columns, format === 'csv' && safeForSpreadsheets);
   if (format === 'arrow') return writeArrowIpc(db, query, columns, path);
   const options = format === 'csv' ? 'format csv, header' : 'format parquet';
   // COPY answers with the number of rows it wrote.

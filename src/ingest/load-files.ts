@@ -11,6 +11,7 @@ import { sqlString } from './staging-sql.ts';
 import type { InputFile } from './discover-files.ts';
 import { loadFile, type FileLoadResult, type LoadFileOptions } from './load-file.ts';
 import { scanFile } from './file-scan.ts';
+import { spreadsheetSafeSql } from '../files/spreadsheet-safe.ts';
 
 export interface LoadOptions extends LoadFileOptions {
   maxRejectShare: number;
@@ -56,8 +57,10 @@ export async function loadFiles(db: Database, files: InputFile[], options: LoadO
   if (options.rejectsCsv && loadIds.length > 0) {
     rejectsCsv = options.rejectsCsv;
     mkdirSync(dirname(rejectsCsv), { recursive: true });
+    // The desk opens this file in a spreadsheet: a cell from the data must not run as a formula.
+    const text = (column: string) => `${spreadsheetSafeSql(column)} as ${column}`;
     await db.exec(
-      `copy (select file, "table", line, "column", reason, value, raw from rejects
+      `copy (select ${text('file')}, "table", line, ${text('"column"')}, ${text('reason')}, ${text('value')}, ${text('raw')} from rejects
              where load_id in (${loadIds.join(', ')}) order by load_id, line, "column")
        to ${sqlString(rejectsCsv)} (header, delimiter ',')`,
     );

@@ -5,11 +5,12 @@
  * It starts with a UTF-8 byte order mark so Excel reads Chinese names correctly.
  */
 import type { ReportRow } from './mask-personal-data.ts';
+import { spreadsheetSafe } from '../files/spreadsheet-safe.ts';
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = Array.isArray(value) ? value.map(String).join(' ') : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string') text = spreadsheetSafe(text);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -106,7 +106,8 @@ describe('exportTables', () => {
         ['C2', '+8613900000002', null, true],
       ]);
       for (const format of ['csv', 'parquet', 'arrow'] as const) {
-        const [exported] = await exportTables(db, ['calls'], format, tmp.path(`round-${format}`));
+        // A CSV meant to be loaded back keeps `+86…` as it is (--no-safe-for-spreadsheets).
+        const [exported] = await exportTables(db, ['calls'], format, tmp.path(`round-${format}`), { safeForSpreadsheets: false });
         const reloaded = await withDb(async (fresh) => {
           // load_id and source_line are extra columns to the load, and ignored.
           await loadFiles(fresh, [{ table: 'calls', path: exported!.file, format }], { maxRejectShare: 0 });
@@ -115,6 +116,31 @@ describe('exportTables', () => {
         expect(reloaded, format).toEqual(original);
       }
     }, 'Asia/Shanghai');
+  });
+});
+
+describe('CSV for spreadsheets', () => {
+  it('gives text that a spreadsheet would run as a formula a leading apostrophe, by default only', async () => {
+    await withDb(async (db) => {
+      await db.exec(`create table notes (id integer, note varchar);
+        insert into notes values (1, '=HYPERLINK("http://x","y")'), (2, '+cmd|'' /C calc''!A0'), (3, '@SUM(A1)'),
+          (4, '-2+3'), (5, chr(9) || 'tab'), (6, 'plain = text'), (7, null), (-8, '+8613900000002')`);
+      await exportTables(db, ['notes'], 'csv', tmp.path('safe'));
+      expect(readFileSync(tmp.path('safe/notes.csv'), 'utf8').split('\n')).toEqual([
+        'id,note',
+        `1,"'=HYPERLINK(""http://x"",""y"")"`,
+        `2,'+cmd|' /C calc'!A0`,
+        "3,'@SUM(A1)",
+        "4,'-2+3",
+        "5,'\ttab",
+        '6,plain = text',
+        '7,',
+        "-8,'+8613900000002",
+        '',
+      ]);
+      await exportTables(db, ['notes'], 'csv', tmp.path('raw'), { safeForSpreadsheets: false });
+      expect(readFileSync(tmp.path('raw/notes.csv'), 'utf8').split('\n')[3]).toBe('3,@SUM(A1)');
+    });
   });
 });
 

@@ -28,6 +28,19 @@ const segments = writeLines(tmp.path('segments.csv'), [
 const input = (table: InputFile['table'], path: string, format: InputFile['format'] = 'csv'): InputFile => ({ table, path, format });
 
 describe('loadFiles', () => {
+  it('neutralises a rejected cell that a spreadsheet would run as a formula, in the rejects CSV only', async () => {
+    const rejectsCsv = tmp.path('out/formula/rejects.csv');
+    const file = writeLines(tmp.path('segments-formula.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,=HYPERLINK("x"),0,100', 'C1,@SUM(A1),0,100']);
+    await withDb(async (db) => {
+      await loadFiles(db, [input('segments', file)], { maxRejectShare: 1, rejectsCsv });
+      const lines = readFileSync(rejectsCsv, 'utf8').split('\n');
+      expect(lines[1]).toBe(`${file},segments,2,speaker,"unknown value (allowed: agent, customer)","'=HYPERLINK(""x"")","{""call_id"":""C1"",""speaker"":""=HYPERLINK(\\""x\\"")"",""start_ms"":""0"",""end_ms"":""100"",""text"":null}"`);
+      expect(lines[2]).toBe(`${file},segments,3,speaker,"unknown value (allowed: agent, customer)",'@SUM(A1),"{""call_id"":""C1"",""speaker"":""@SUM(A1)"",""start_ms"":""0"",""end_ms"":""100"",""text"":null}"`);
+      // The table keeps the cell as the file had it.
+      expect(await db.queryJs('select value from rejects order by line')).toEqual([{ value: '=HYPERLINK("x")' }, { value: '@SUM(A1)' }]);
+    });
+  });
+
   it('sums rows, loaded and rejected over the files and writes only this load\'s rejects to the CSV', async () => {
     const rejectsCsv = tmp.path('out/run1/rejects.csv');
     await withDb(async (db) => {

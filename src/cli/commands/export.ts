@@ -16,10 +16,11 @@ export function registerExport(program: Command): void {
     .argument('[tables...]', 'table names, e.g. agent_daily anomalies')
     .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS]).default('parquet'))
     .option('--out <dir>', 'output folder', 'out/export')
-    .action(async (tables: string[], opts: { format: ExportFormat; out: string }, command: Command) => {
+    .option('--no-safe-for-spreadsheets', 'CSV: keep text that starts with = + - @ as it is (to load the file back); by default it gets a leading apostrophe so a spreadsheet does not run it')
+    .action(async (tables: string[], opts: { format: ExportFormat; out: string; safeForSpreadsheets: boolean }, command: Command) => {
       await withContext(command, async ({ db, say }) => {
         const names = tables.length > 0 ? tables : await exportableTables(db);
-        const exported = await exportTables(db, names, opts.format, opts.out).catch((error: unknown) => {
+        const exported = await exportTables(db, names, opts.format, opts.out, { safeForSpreadsheets: opts.safeForSpreadsheets }).catch((error: unknown) => {
           throw error instanceof UnknownTableError ? new UsageError(error.message) : error;
         });
         for (const e of exported) say(`${e.file}: ${e.rows} rows`);
