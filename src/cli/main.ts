@@ -2,7 +2,7 @@
  * The `callq` command line. Each subcommand lives in its own file under commands/ and
  * registers itself here; errors become one line and the exit codes of SPEC §6.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ExitCode, JobError, UsageError } from './errors.ts';
 import { COMMANDS } from './commands/index.ts';
 
@@ -13,6 +13,7 @@ export function buildProgram(): Command {
     .option('--config <file>', 'JSON config file (validated)')
     .option('--verbose', 'print stack traces of errors')
     .option('--quiet', 'print nothing but errors')
+    .option('--wait <seconds>', 'how long to wait while another callq run holds the database', parseSeconds, 300)
     .showHelpAfterError()
     .exitOverride();
   for (const register of COMMANDS) register(program);
@@ -32,6 +33,19 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * `callq query … | head` closes the pipe before callq is done writing. The rest of the
+ * output has nowhere to go, but the command still finishes (a nightly run still writes its
+ * reports) and exits as it would have, instead of dying on Node's unhandled EPIPE.
+ */
+export function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
+
 function reportError(error: unknown, verbose: boolean): number {
   if (error instanceof CommanderError) {
     // commander has already printed its message (or the help text).
@@ -43,4 +57,10 @@ function reportError(error: unknown, verbose: boolean): number {
   if (error instanceof UsageError) return ExitCode.usage;
   if (error instanceof JobError) return ExitCode.failed;
   return ExitCode.failed;
+}
+
+function parseSeconds(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 86_400) throw new InvalidArgumentError('expected whole seconds from 0 to 86400');
+  return n;
 }

@@ -16,6 +16,12 @@ export interface OpenOptions {
   memoryLimit?: string;
   /** Where DuckDB spills. */
   tempDirectory?: string;
+  /**
+   * How long to wait while another process holds the file (a DuckDB file is written by one
+   * process or read by several, never both): 0 fails at once. `onWait` is told once.
+   */
+  waitMs?: number;
+  onWait?: (message: string) => void;
 }
 
 /** How far a running statement is: the share done (of a file scan, its bytes) and DuckDB's estimate of rows. */
@@ -36,12 +42,7 @@ export class Database {
     if (options.readOnly) config.access_mode = 'READ_ONLY';
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     if (options.tempDirectory) config.temp_directory = options.tempDirectory;
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path, config);
-    } catch (error) {
-      throw explainOpenError(path, error);
-    }
+    const instance = await createWaiting(path, config, options);
     const connection = await instance.connect();
     const db = new Database(instance, connection, path);
     if (options.timezone) await db.setTimezone(options.timezone);
@@ -161,6 +162,23 @@ export async function withDatabase<T>(
     return await fn(db);
   } finally {
     db.close();
+  }
+}
+
+/** Opens the file, retrying while another process holds its lock, up to options.waitMs. */
+async function createWaiting(path: string, config: Record<string, string>, options: OpenOptions): Promise<DuckDBInstance> {
+  const deadline = Date.now() + (options.waitMs ?? 0);
+  let told = false;
+  for (;;) {
+    try {
+      return await DuckDBInstance.create(path, config);
+    } catch (error) {
+      const locked = /lock/i.test(error instanceof Error ? error.message : String(error));
+      if (!locked || Date.now() >= deadline) throw explainOpenError(path, error);
+      if (!told) options.onWait?.(`${path} is in use by another callq run; waiting for it (up to ${Math.round((deadline - Date.now()) / 1000)} s)`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 

@@ -101,7 +101,7 @@ describe('callq nightly', () => {
   it('says in one line that another run holds the database', async () => {
     const holder = await Database.open(db);
     try {
-      const result = await run(process.execPath, ['bin/callq.js', '--db', db, 'nightly', '--input', input, '--out', join(dir, 'out3'), '--date', DAY]).then(
+      const result = await run(process.execPath, ['bin/callq.js', '--db', db, '--wait', '0', 'nightly', '--input', input, '--out', join(dir, 'out3'), '--date', DAY]).then(
         () => ({ code: 0, stderr: '' }),
         (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
       );

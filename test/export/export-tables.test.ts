@@ -147,10 +147,11 @@ describe('CSV for spreadsheets', () => {
 describe('callq export', () => {
   it('writes every table when none is named; an unknown table is exit 2', async () => {
     const db = tmp.path('cli.duckdb');
+    expect((await runCli('--db', db, 'load', '--calls', writeLines(tmp.path('calls-none.csv'), ['call_id,direction,started_at,ended_at']))).code).toBe(0);
     const all = await runCli('--db', db, 'export', '--format', 'csv', '--out', tmp.path('cli'));
     expect(all.code).toBe(0);
     expect(all.stdout).toContain(`${tmp.path('cli/calls.csv')}: 0 rows\n`);
-    expect(all.stdout).toContain(`${tmp.path('cli/load_log.csv')}: 0 rows\n`);
+    expect(all.stdout).toContain(`${tmp.path('cli/load_log.csv')}: 1 rows\n`);
     const bad = await runCli('--db', db, 'export', 'callz', '--out', tmp.path('cli'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/no table callz in the database/);

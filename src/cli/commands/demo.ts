@@ -31,7 +31,7 @@ export function registerDemo(program: Command): void {
           const result = await runNightly(ctx, { input: SAMPLE_DIR, out: opts.out, date: SAMPLE_LAST_DAY, lang: 'en' });
           if (result.rejectsOverLimit) process.exitCode = ExitCode.rejects;
         },
-        config,
+        { config },
       );
     });
 }

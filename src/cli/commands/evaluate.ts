@@ -16,6 +16,6 @@ export function registerEvaluate(program: Command): void {
         const rows = await evaluateAnomalies(db, opts.labels);
         const columns = ['rule', 'labelled', 'flagged', 'true_positives', 'precision', 'recall'];
         process.stdout.write(formatRows(columns, rows as unknown as Record<string, unknown>[], opts.format));
-      });
+      }, { readOnly: true });
     });
 }

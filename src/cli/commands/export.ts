@@ -24,6 +24,6 @@ export function registerExport(program: Command): void {
           throw error instanceof UnknownTableError ? new UsageError(error.message) : error;
         });
         for (const e of exported) say(`${e.file}: ${e.rows} rows`);
-      });
+      }, { readOnly: true });
     });
 }
