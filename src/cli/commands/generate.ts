@@ -1,6 +1,7 @@
 /**
  * `callq generate`: a synthetic contact centre with labelled anomalies (SPEC §6), the
- * same files byte for byte for the same arguments.
+ * same files byte for byte for the same arguments; with --source, also its calls as phone
+ * systems export them (src/generate/sources/).
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -8,6 +9,8 @@ import { TABLE_NAMES, type TableName } from '../../ingest/contracts.ts';
 import { generateDataset } from '../../generate/generate-dataset.ts';
 import { parseDay, yesterdayUtc } from '../../generate/local-time.ts';
 import { writeDataset } from '../../generate/write-dataset.ts';
+import { writeSourceExports } from '../../generate/sources/index.ts';
+import { isSourceName, SOURCE_NAMES, type SourceName } from '../../ingest/sources/source-adapter.ts';
 import type { FileFormat } from '../../generate/world.ts';
 import { globalOptions } from '../context.ts';
 import { UsageError } from '../errors.ts';
@@ -20,12 +23,21 @@ interface GenerateFlags {
   format: FileFormat;
   segmentsFormat?: FileFormat;
   end?: string;
+  source: string[];
 }
 
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
   return n;
+}
+
+/** `--source a,b --source c` → the names, each checked. */
+function sourceNames(values: readonly string[]): SourceName[] {
+  const names = values.flatMap((v) => v.split(',')).map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !isSourceName(n));
+  if (unknown.length > 0) throw new UsageError(`--source: unknown source ${unknown.join(', ')} (choose from ${SOURCE_NAMES.join(', ')})`);
+  return [...new Set(names.filter(isSourceName))];
 }
 
 export function registerGenerate(program: Command): void {
@@ -40,6 +52,12 @@ export function registerGenerate(program: Command): void {
     .addOption(format('format', 'file format of every table').default('csv'))
     .addOption(format('segments-format', 'file format of segments (default: --format)'))
     .option('--end <date>', 'last day of data, YYYY-MM-DD (default: yesterday in UTC)')
+    .option(
+      '--source <names>',
+      `also write the calls as a phone system's export into <out>/sources/<name>/ (${SOURCE_NAMES.join(', ')}; repeat or comma-separate)`,
+      (value: string, previous: string[]) => [...previous, value],
+      [],
+    )
     .action(async (flags: GenerateFlags, command: Command) => {
       const end = flags.end ?? yesterdayUtc(new Date());
       try {
@@ -47,6 +65,7 @@ export function registerGenerate(program: Command): void {
       } catch (error) {
         throw new UsageError(`--end: ${(error as Error).message}`);
       }
+      const sources = sourceNames(flags.source);
       const formats = Object.fromEntries(TABLE_NAMES.map((t) => [t, flags.format])) as Record<TableName, FileFormat>;
       if (flags.segmentsFormat) formats.segments = flags.segmentsFormat;
       const options = {
@@ -58,8 +77,10 @@ export function registerGenerate(program: Command): void {
       };
       const { data, labels, config } = generateDataset(options);
       const written = await writeDataset(flags.out, data, labels, options, config);
+      const exports = writeSourceExports(flags.out, { data, config }, sources);
       if (!globalOptions(command).quiet) {
         for (const file of written) process.stdout.write(`  ${file.name.padEnd(22)} ${file.rows} rows\n`);
+        for (const source of exports) process.stdout.write(`  ${`${source.dir}/`.padEnd(22)} ${source.calls} calls in ${source.files} file${source.files === 1 ? '' : 's'}\n`);
         process.stdout.write(`wrote ${flags.out} (${options.days} days to ${end}, ${options.agents} agents, seed ${options.seed})\n`);
       }
     });
