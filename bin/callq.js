@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
+const { main, ignoreClosedPipes } = await import('../src/cli/main.ts');
+ignoreClosedPipes();
 process.exitCode = await main(process.argv);

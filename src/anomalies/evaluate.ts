@@ -7,7 +7,6 @@ import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
 import { UsageError } from '../cli/errors.ts';
 import { RULES, WINDOW_FINDINGS } from './rules.ts';
-import { ensureAnomalySchema } from './anomaly-schema.ts';
 
 export interface RuleQuality {
   rule: string;
@@ -22,8 +21,9 @@ const LABEL_COLUMNS = ['rule', 'entity_type', 'entity_id', 'day'];
 
 export async function evaluateAnomalies(db: Database, labelsPath: string): Promise<RuleQuality[]> {
   if (!existsSync(labelsPath)) throw new UsageError(`labels file ${labelsPath} does not exist`);
-  await ensureAnomalySchema(db);
   await checkLabels(db, labelsPath);
+  // The database is open read-only: an evaluation reads the findings, never makes them.
+  if (!(await db.tableExists('anomalies'))) throw new UsageError('no anomalies in the database yet: run callq anomalies (or nightly) first');
   const rows = await db.queryJs(readQuery('anomalies/evaluation.sql'), {
     labels: labelsPath,
     rules: JSON.stringify(RULES.map((r) => r.name)),

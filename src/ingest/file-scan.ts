@@ -1,12 +1,12 @@
 /**
  * One streaming pass over a file: its sha256 (to skip files already loaded), whether its
- * bytes are valid UTF-8 (else it is taken for a GB18030 export), whether it starts with a
- * BOM and whether it ends with a line break (a text file that does not, and whose last
- * record is broken, was cut off in transfer), and whether an empty line sits before its
- * last line (DuckDB's CSV reader skips empty lines, so later records need their line
- * numbers shifted). A `.gz` file is hashed as stored and judged
- * by its content; decompressing it whole also proves it complete (DuckDB reads a cut-off
- * gzip as far as it goes without a word).
+ * bytes are valid UTF-8 (else its encoding must be found: see transcode.ts), which BOM it
+ * starts with, if any, whether it ends with a line break (a text file that does not, and
+ * whose last record is broken, was cut off in transfer), and whether an empty line sits
+ * before its last line (DuckDB's CSV reader skips empty lines, so later records need their
+ * line numbers shifted). A `.gz` file is hashed as stored and judged by its content;
+ * decompressing it whole also proves it complete (DuckDB reads a cut-off gzip as far as it
+ * goes without a word).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -19,7 +19,7 @@ export interface FileScan {
   sha256: string;
   bytes: number;
   validUtf8: boolean;
-  bom: 'utf8' | 'gb18030' | null;
+  bom: 'utf8' | 'gb18030' | 'utf-16le' | 'utf-16be' | null;
   endsWithNewline: boolean;
   /** An empty line comes before the last line that has content. */
   innerBlankLine: boolean;
@@ -123,5 +123,8 @@ function completeCharacterEnd(data: Buffer): number {
 function detectBom(head: Buffer): FileScan['bom'] {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
   if (head[0] === 0x84 && head[1] === 0x31 && head[2] === 0x95 && head[3] === 0x33) return 'gb18030';
+  // Spreadsheets save "Unicode text" as UTF-16 with a BOM.
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   return null;
 }

@@ -6,20 +6,20 @@
 import { basename } from 'node:path';
 import type { Database, QueryProgress } from '../db/database.ts';
 import { CONTRACTS, type TableContract } from './contracts.ts';
-import { resolveColumns, type ColumnMapping } from './column-mapping.ts';
+import { mappedRelation, mappedSources, originalCell, rejectFields, resolveColumns, type ColumnMapping, type ResolvedColumns } from './column-mapping.ts';
 import { isTextFormat } from './file-format.ts';
 import type { InputFile } from './discover-files.ts';
 import { scanFile, type FileScan } from './file-scan.ts';
-import { isJsonObject, openSource, type SourceRelation } from './read-source.ts';
+import { isJsonObject, openSource, readHead, type SourceRelation } from './read-source.ts';
 import { quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
-import { transcodeToUtf8, type TextEncoding } from './transcode.ts';
+import { chooseEncoding, transcodeToUtf8, type TextEncoding } from './transcode.ts';
 import type { Config } from '../config/config-schema.ts';
-import { sourceAdapter } from './sources/registry.ts';
+import { sourceAdapter, sourceAdapters } from './sources/registry.ts';
 import type { AdapterRelation, SourceName, SourceReport } from './sources/source-adapter.ts';
 
 export interface LoadFileOptions {
   mapping?: ColumnMapping;
-  /** Force the text encoding; by default UTF-8 unless a BOM or invalid UTF-8 says GB18030. */
+  /** Force the text encoding; by default a BOM's, else UTF-8, else GB18030 on its evidence (see chooseEncoding). */
   encoding?: TextEncoding;
   /** Told about how many records have been read while a file is read (for a progress line). */
   onRows?: (input: InputFile, rows: number) => void;
@@ -38,6 +38,8 @@ export interface FileLoadResult {
   rejected: number;
   encoding: TextEncoding | null;
   unknownColumns: string[];
+  /** Source columns the mapping names that the file does not have. */
+  missingMapped: string[];
   /** For a phone system's export: the adapter and what it made and left out. */
   source?: { name: SourceName; report: SourceReport };
 }
@@ -70,46 +72,70 @@ export async function loadFile(
     const why = code?.startsWith('Z_') ? `broken gzip data: ${message}` : (code ?? message);
     throw new FileLoadError(input.path, `cannot read the file (${why})`);
   }
-  const base = { file: input.path, table: input.table, unknownColumns: [] as string[] };
+  const base = { file: input.path, table: input.table, unknownColumns: [] as string[], missingMapped: [] as string[] };
   const seen = await db.scalar('select load_id from load_log where sha256 = $1 and "table" = $2 limit 1', [scan.sha256, input.table]);
   if (seen !== null) return { ...base, status: 'skipped', loadId: Number(seen), rows: 0, loaded: 0, rejected: 0, encoding: null };
 
-  const compressed = /\.gz$/i.test(input.path);
   const text = isTextFormat(input.format);
-  const encoding: TextEncoding | null = !text
-    ? null
-    : (options.encoding ?? (scan.bom === 'gb18030' || (!scan.validUtf8 && !compressed) ? 'gb18030' : 'utf-8'));
-  const transcoded = encoding === 'gb18030' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
+  const encoding: TextEncoding | null = text ? await chooseEncoding(input.path, scan, options.encoding).catch(fail(input.path)) : null;
+  const transcoded = encoding !== null && encoding !== 'utf-8' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
   try {
     const readable = transcoded?.path ?? input.path;
+    // Lines, empty lines and the final line break of the text DuckDB reads (UTF-16 has other bytes for them).
+    const content = transcoded ? await scanFile(readable).catch(fail(input.path)) : scan;
+    if (input.format === 'jsonl' && !input.source) refuseWholeJson(input.path, readable);
+    const mapping = input.source ? undefined : options.mapping;
     const source: SourceRelation | AdapterRelation = input.source
       ? await openAdapter(db, input.source, readable, options).catch(fail(input.path))
-      : await openSource(db, readable, input.format, contract, { innerBlankLine: scan.innerBlankLine }).catch(fail(input.path));
+      : await openSource(db, readable, input.format, contract, { innerBlankLine: content.innerBlankLine, mappedSources: mappedSources(mapping, input.table) }).catch(fail(input.path));
     // An adapter names its columns canonically and applies the mapping itself.
-    const resolved = resolveColumns(input.table, source.columns, input.source ? undefined : options.mapping);
-    if (resolved.missingRequired.length > 0) {
-      throw new FileLoadError(
-        input.path,
-        `missing required column${resolved.missingRequired.length > 1 ? 's' : ''} ${resolved.missingRequired.join(', ')} (the file has: ${source.columns.join(', ')}; use --map to rename)`,
-      );
-    }
+    const resolved = resolveColumns(input.table, source.columns, mapping);
+    if (resolved.missingRequired.length > 0) throw new FileLoadError(input.path, missingColumns(resolved.missingRequired, source));
     // The staged copy is a temp table built outside the transaction: its rowids then count
     // from 0 in file order (inside a transaction they start at a large offset).
     // DuckDB's own row estimate for a text file can be far off; its share of bytes read is
     // not, so the records read are that share of the file's estimated lines.
-    const records = Math.max(scan.estimatedLines - (source.firstLine - 1), 0);
+    const records = Math.max(content.estimatedLines - (source.firstLine - 1), 0);
     const onProgress =
       options.onRows &&
       (({ fraction, rows }: QueryProgress) => options.onRows!(input, text ? Math.round(fraction * records) : rows));
-    const staged = await stageFile(db, contract, source, resolved.sources, onProgress).catch(fail(input.path));
-    const meta = { name, path: input.path, sha256: scan.sha256, format: input.source ?? input.format, encoding, started, endsWithNewline: scan.endsWithNewline || !text };
+    const staged = await stageFile(db, contract, source, resolved, onProgress).catch(fail(input.path));
+    const meta = { name, path: input.path, sha256: scan.sha256, format: input.source ?? input.format, encoding, started, endsWithNewline: content.endsWithNewline || !text };
     const counts = await db.transaction(() => applyFile(db, contract, source, staged, meta)).catch(fail(input.path));
     const adapted = isAdapted(source) ? { source: { name: input.source!, report: source.report } } : {};
-    return { ...base, status: 'loaded', encoding, unknownColumns: resolved.unknown, ...counts, ...adapted };
+    return { ...base, status: 'loaded', encoding, unknownColumns: resolved.unknown, missingMapped: resolved.missingMapped, ...counts, ...adapted };
   } finally {
     transcoded?.cleanup();
     await db.exec(`drop table if exists ${STAGE}; drop table if exists line_shift;`).catch(() => undefined);
   }
+}
+
+/**
+ * The message for required columns the file lacks. A first line that looks like a record
+ * is not printed: it would be personal data.
+ */
+function missingColumns(missing: string[], source: SourceRelation): string {
+  const what = `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+  if (source.headerLooksLikeData) {
+    return `${what}: line 1 looks like data, not a header (a cell starts with a digit); the first line must name the columns`;
+  }
+  return `${what} (the file has: ${source.columns.join(', ')}; use --map to rename)`;
+}
+
+/**
+ * A table's .json file is read as JSON Lines; one JSON array or one pretty-printed object
+ * (its "{" alone on the first line) would otherwise be a reject on every line.
+ */
+function refuseWholeJson(file: string, readable: string): void {
+  const head = readHead(readable).trimStart();
+  const array = head.startsWith('[');
+  if (!array && !/^\{[ \t]*\r?\n/.test(head)) return;
+  const sources = sourceAdapters().filter((a) => a.format === 'jsonl').map((a) => a.name);
+  throw new FileLoadError(
+    file,
+    `${array ? 'a JSON array' : 'a pretty-printed JSON object'}, not JSON Lines (one object per line): ` +
+      `convert it (jq -c ${array ? "'.[]'" : '.'}), or load a phone system's export with --source ${sources.join(' or ')}`,
+  );
 }
 
 function isAdapted(source: SourceRelation): source is AdapterRelation {
@@ -150,6 +176,8 @@ interface Staged {
   sources: ReadonlyMap<string, string>;
   /** Whether `line_shift` has rows (broken CSV lines to step over). */
   shifted: boolean;
+  /** SQL of a reject's reason, value and record, and the staged columns they read (see rejectFields). */
+  rejects: ReturnType<typeof rejectFields>;
 }
 
 /** Stages the file (typed, checked) into the temp table `stage`. */
@@ -157,22 +185,27 @@ async function stageFile(
   db: Database,
   contract: TableContract,
   source: SourceRelation,
-  sources: ReadonlyMap<string, string>,
+  resolved: ResolvedColumns,
   onProgress?: (progress: QueryProgress) => void,
 ): Promise<Staged> {
-  const present = new Set(sources.keys());
+  const { sources, constants, times } = resolved;
+  const present = new Set([...sources.keys(), ...constants.keys()]);
   // A JSON line that is no object is one reject. (Marking it with an update afterwards would
   // move the row: DuckDB updates a list column as delete + insert, and the rowid is the line.)
   const notObject = { when: `not ${isJsonObject('_json')}`, reason: 'not a JSON object', raw: '_json' };
-  const passThrough = source.jsonLines ? ['_json', '_blank'] : source.lineColumn ? [source.lineColumn] : [];
-  const sql = stageSql(contract, source.select(sources), present, STAGE, passThrough, source.typed, source.jsonLines ? notObject : undefined);
+  const passThrough = [
+    ...(source.jsonLines ? ['_json', '_blank'] : source.lineColumn ? [source.lineColumn] : []),
+    ...[...times.keys()].map(originalCell),
+  ];
+  const relation = mappedRelation(source.select(sources), resolved, contract.columns, source.typed ?? false);
+  const sql = stageSql(contract, relation, present, STAGE, passThrough, source.typed, source.jsonLines ? notObject : undefined);
   if (onProgress) await db.execWithProgress(sql, onProgress);
   else await db.exec(sql);
   if (source.jsonLines) {
     // Blank lines carry no record; deleting them keeps the other rows' rowids (ordinals).
     await db.exec(`delete from ${STAGE} where _blank`);
   }
-  return { ...(await lineExpression(db, source)), sources };
+  return { ...(await lineExpression(db, source)), sources, rejects: rejectFields(times, contract.columns) };
 }
 
 async function applyFile(
@@ -182,15 +215,15 @@ async function applyFile(
   staged: Staged,
   meta: FileMeta,
 ): Promise<Pick<FileLoadResult, 'loadId' | 'rows' | 'loaded' | 'rejected'>> {
-  const { line } = staged;
+  const { line, rejects } = staged;
   const loadId = Number(await db.scalar("select nextval('load_id_seq')"));
   const keep = 'not _bad';
   const common = `${loadId}, ${sqlString(meta.path)}, ${sqlString(contract.name)}`;
 
   // Cell and row rule problems, one reject row per problem.
   await db.exec(`insert into rejects
-    select ${common}, ${line} as line, p.column, p.reason, p.value, s._raw
-    from (select rowid as ordinal, unnest(_problems) as p, _raw${staged.carry} from ${STAGE} where _bad) s
+    select ${common}, ${line} as line, p.column, ${rejects.reason}, ${rejects.value}, ${rejects.raw}
+    from (select rowid as ordinal, unnest(_problems) as p, _raw${staged.carry}${rejects.carry} from ${STAGE} where _bad) s
     left join line_shift using (ordinal)`);
   if (source.structuralRejects) {
     await db.exec(structuralRejectsSql(source.structuralRejects, contract, staged.sources, common));
@@ -250,7 +283,7 @@ async function applyFile(
  * good record's line is shifted by those lines before it (the `line_shift` table, by
  * ordinal, empty when none).
  */
-async function lineExpression(db: Database, source: SourceRelation): Promise<Omit<Staged, 'sources'>> {
+async function lineExpression(db: Database, source: SourceRelation): Promise<Omit<Staged, 'sources' | 'rejects'>> {
   await db.exec('create or replace temp table line_shift (ordinal bigint, shift bigint)');
   if (source.lineColumn) {
     const column = quoteIdent(source.lineColumn);

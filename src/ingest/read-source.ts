@@ -4,8 +4,8 @@
  * built-in Arrow reader). Each relation keeps the file's record order, so the staged
  * table's rowid is the record ordinal and gives the reject's line.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { constants as zlibConstants, gunzipSync } from 'node:zlib';
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database } from '../db/database.ts';
 import type { FileFormat } from './file-format.ts';
@@ -33,6 +33,8 @@ export interface SourceRelation {
   lineColumn?: string;
   /** A temp table of records the reader itself refused: line, column, reason, value, raw. */
   readerRejects?: string;
+  /** CSV: the first line, taken for the header, looks like a record (see looksLikeData). */
+  headerLooksLikeData?: boolean;
 }
 
 export const CSV_REJECTS_TABLE = 'csv_reject_errors';
@@ -43,6 +45,8 @@ const ARROW_TABLE = 'arrow_source';
 export interface OpenOptions {
   /** The file has an empty line before its last record (see FileScan.innerBlankLine). */
   innerBlankLine?: boolean;
+  /** Source columns a mapping names: in JSON Lines, those that are no top-level key are nested paths. */
+  mappedSources?: readonly string[];
 }
 
 export async function openSource(db: Database, path: string, format: FileFormat, contract: TableContract, options: OpenOptions = {}): Promise<SourceRelation> {
@@ -51,7 +55,7 @@ export async function openSource(db: Database, path: string, format: FileFormat,
     case 'tsv':
       return openCsv(db, path, format === 'tsv', contract, options.innerBlankLine ?? false);
     case 'jsonl':
-      return openJsonLines(db, path);
+      return openJsonLines(db, path, options.mappedSources ?? []);
     case 'parquet':
       return openParquet(db, path);
     case 'arrow':
@@ -71,9 +75,15 @@ async function describe(db: Database, relation: string): Promise<string[]> {
 async function openCsv(db: Database, path: string, tab: boolean, contract: TableContract, innerBlankLine: boolean): Promise<SourceRelation> {
   // Delimiter (from the header line), quote and escape are fixed so that a broken line
   // cannot talk DuckDB's sniffer into another dialect and take good rows down with it.
-  const delimiter = tab ? '\t' : detectDelimiter(readHeaderLine(path));
+  const header = readHeaderLine(path);
+  const delimiter = tab ? '\t' : detectDelimiter(header);
   const options = `all_varchar = true, header = true, quote = '"', escape = '"', delim = ${sqlString(delimiter)}`;
-  const columns = await describe(db, `read_csv(${sqlString(path)}, ${options}, ignore_errors = true)`);
+  const columns = await describe(db, `read_csv(${sqlString(path)}, ${options}, ignore_errors = true)`).catch(async (error: Error) => {
+    // A broken quote in the lines DuckDB samples leaves it no layout to read the file by.
+    if (!error.message.includes('Error when sniffing file')) throw error;
+    const broken = await findBrokenQuote(path, delimiter);
+    throw broken ? new Error(`line ${broken.line}: ${broken.problem}, so DuckDB cannot read the file's layout`) : error;
+  });
   await db.exec(`drop table if exists ${CSV_REJECTS_TABLE}; drop table if exists ${CSV_SCANS_TABLE};`);
   // DuckDB's reader parses the cells itself (its fast path); a cell that does not parse
   // sets its line aside in the rejects table with the line number.
@@ -90,7 +100,70 @@ async function openCsv(db: Database, path: string, tab: boolean, contract: Table
     structuralRejects: CSV_REJECTS_TABLE,
     blankLines: await listBlankLines(db, path, innerBlankLine),
     typed: true,
+    headerLooksLikeData: looksLikeData(splitLine(header, delimiter)),
   };
+}
+
+/**
+ * A header-less export starts with a record. Column names do not start with a digit; a
+ * record of every table has one (a time, a date, a number, a phone number).
+ */
+function looksLikeData(cells: readonly string[]): boolean {
+  return cells.some((cell) => /^[+-]?\d/.test(cell.trim()));
+}
+
+/** The cells of one CSV line, quotes removed ("" inside quotes is one "). */
+function splitLine(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '"' && quoted && line[i + 1] === '"') cell += line[++i];
+    else if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) {
+      cells.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  return [...cells, cell];
+}
+
+/**
+ * The first misquoted field of a CSV file (quote and escape "): a quoted field that is
+ * never closed, or text after a field's closing quote. Reads bytes: the quote, delimiter
+ * and line break are ASCII, which no UTF-8 sequence contains.
+ */
+async function findBrokenQuote(path: string, delimiter: string): Promise<{ line: number; problem: string } | null> {
+  const [QUOTE, DELIM, LF, CR] = [0x22, delimiter.charCodeAt(0), 0x0a, 0x0d];
+  let state: 'start' | 'unquoted' | 'quoted' | 'closed' = 'start';
+  let line = 1;
+  let openedOn = 1;
+  const file = createReadStream(path);
+  const content = /\.gz$/i.test(path) ? file.pipe(createGunzip()) : file;
+  try {
+    for await (const chunk of content as AsyncIterable<Buffer>) {
+      for (const c of chunk) {
+        if (state === 'quoted') {
+          if (c === QUOTE) state = 'closed';
+        } else if (state === 'closed' && c === QUOTE) {
+          state = 'quoted'; // "" inside a quoted field
+        } else if (c === DELIM || c === LF) {
+          state = 'start';
+        } else if (state === 'start') {
+          if (c === QUOTE) [state, openedOn] = ['quoted', line];
+          else if (c !== CR) state = 'unquoted';
+        } else if (state === 'closed' && c !== CR) {
+          const where = openedOn === line ? '' : ` (the field runs on to line ${line})`;
+          return { line: openedOn, problem: `text follows the closing quote of a field${where}: a quote inside a quoted field is written twice ("")` };
+        }
+        if (c === LF) line++;
+      }
+    }
+  } finally {
+    file.destroy();
+  }
+  return state === 'quoted' ? { line: openedOn, problem: 'a quoted field is never closed (a stray " ?)' } : null;
 }
 
 /** Each line of a text file as one cell `line`, empty lines included (null), in file order. */
@@ -122,22 +195,35 @@ export function isJsonObject(cell: string): string {
   return `(case when json_valid(${cell}) then json_type(${cell}) = 'OBJECT' else false end)`;
 }
 
-async function openJsonLines(db: Database, path: string): Promise<SourceRelation> {
+async function openJsonLines(db: Database, path: string, mappedSources: readonly string[]): Promise<SourceRelation> {
   // Each line is read as one text cell, so a malformed line is a reject at its own line
   // instead of an error that stops the file.
   const lines = `(select line as json from ${linesOf(path)})`;
-  const keys = await db.query<{ key: string }>(
+  const keys = (await db.query<{ key: string }>(
     `select distinct unnest(json_keys(json)) as key from ${lines} where ${isJsonObject('json')} order by key`,
-  );
-  const cell = (source: string) =>
-    `case when ${isJsonObject('json')} then json_extract_string(json, ${sqlString(`$.${JSON.stringify(source)}`)}) end`;
+  )).map((k) => k.key);
+  const topLevel = new Set(keys);
+  const pathOf = (source: string) => (topLevel.has(source) ? [source] : source.split('.'));
+  const cell = (source: string) => `case when ${isJsonObject('json')} then json_extract_string(json, ${sqlString(jsonPath(pathOf(source)))}) end`;
   return {
-    columns: keys.map((k) => k.key),
+    columns: [...keys, ...(await nestedPaths(db, lines, mappedSources.filter((s) => s.includes('.') && !topLevel.has(s)), cell))],
     select: (map) =>
       `select ${renamed(map, cell)}, json as _json, (json is null or trim(json) = '') as _blank from ${lines}`,
     firstLine: 1,
     jsonLines: true,
   };
+}
+
+/** `["Queue", "Name"]` → `$."Queue"."Name"`. */
+function jsonPath(keys: readonly string[]): string {
+  return `$.${keys.map((key) => JSON.stringify(key)).join('.')}`;
+}
+
+/** The nested paths (`Queue.Name`) that some line of the file has. */
+async function nestedPaths(db: Database, lines: string, paths: string[], cell: (source: string) => string): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const [found] = await db.query<Record<string, string>>(`select ${paths.map((p, i) => `count(${cell(p)}) as p${i}`).join(', ')} from ${lines}`);
+  return paths.filter((_, i) => Number(found![`p${i}`]) > 0);
 }
 
 async function openParquet(db: Database, path: string): Promise<SourceRelation> {

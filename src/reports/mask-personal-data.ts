@@ -1,21 +1,26 @@
 /**
  * Masks personal data in report rows unless the user asked to see it (--show-personal-data).
  * Applied to every row of every report query before anything is formatted, charted or
- * written as CSV, so no page or file can show what this hides:
- * - columns named like a phone number (`*_number`, `caller_id`, `entity_number`) keep their
- *   last 4 digits: 13800138000 -> *******8000;
- * - free text (`comment`, `note`, `*_comment`, `*_note`) may name people, which no pattern finds
- *   reliably, so it is left out (null);
- * - every other text value has phone-like digit runs (7+ digits, not part of an id or a date)
- *   masked the same way, which catches numbers inside anomaly explanations and entity ids.
+ * written as CSV, so no page or file can show what this hides. It goes by column, not by
+ * the look of a value: a long number is often an id the quality team must look up (an
+ * Asterisk uniqueid such as 1772445600.101), so only personal-data columns are masked:
+ * - phone numbers keep their last 4 digits (13800138000 -> *******8000): columns named like
+ *   a phone number (`*_number`, `caller_id`), `entity_id` of an anomaly whose entity_type
+ *   is 'number', and the id in an `entity` column that reads "number <id>";
+ * - free text (`comment`, `note`, `*_comment`, `*_note`, and `text`, a transcript's words)
+ *   may name people, which no pattern finds reliably, so it is left out (null);
+ * - a phone number the row masks is masked wherever else the row repeats it (an
+ *   explanation that quotes it), but not in its id columns (`call_id`, `*_id`), which keep
+ *   their values.
+ * Anomaly rules mask the numbers they write into explanations themselves (mask_number).
  */
 export type ReportRow = Record<string, unknown>;
 
 const PHONE_COLUMN = /(^|_)(number|caller_id)$/;
-const FREE_TEXT_COLUMN = /(^|_)(comment|note)s?$/;
-/** Digits with optional + and inner hyphens, not glued to a letter, digit, '_' or '-' on either side. */
-const PHONE_IN_TEXT = /(?<![\w-])\+?\d+(?:-\d+)*(?![\w-])/g;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FREE_TEXT_COLUMN = /(^|_)(comment|note)s?$|^text$/;
+const ID_COLUMN = /(^|_)id$/;
+/** anomaly_list and top_anomalies show an anomaly's entity as "<entity_type> <entity_id>". */
+const NUMBER_ENTITY = /^number (.+)$/;
 
 /** Every digit but the last four becomes '*'. */
 export function maskPhone(value: string): string {
@@ -29,27 +34,44 @@ export function maskPhone(value: string): string {
   return chars.join('');
 }
 
-/** Masks phone-like runs of 7 or more digits inside free text. */
-export function maskPhonesInText(text: string): string {
-  return text.replace(PHONE_IN_TEXT, (run) => {
-    const digits = run.replace(/\D/g, '').length;
-    return digits >= 7 && !DATE.test(run) ? maskPhone(run) : run;
-  });
-}
-
 export function maskRows(rows: ReportRow[], showPersonalData: boolean): ReportRow[] {
-  if (showPersonalData) return rows;
-  return rows.map((row) => {
-    const masked: ReportRow = {};
-    for (const [column, value] of Object.entries(row)) masked[column] = maskValue(column, value);
-    return masked;
-  });
+  return showPersonalData ? rows : rows.map(maskRow);
 }
 
-function maskValue(column: string, value: unknown): unknown {
+function maskRow(row: ReportRow): ReportRow {
+  const phones = phonesOf(row);
+  const masked: ReportRow = {};
+  for (const [column, value] of Object.entries(row)) masked[column] = maskValue(column, value, row, phones);
+  return masked;
+}
+
+/** The phone numbers a row holds, longest first (so that no shorter one cuts into a longer one). */
+function phonesOf(row: ReportRow): string[] {
+  const phones = Object.entries(row).flatMap(([column, value]) => {
+    if (typeof value !== 'string') return [];
+    if (isPhone(column, row)) return [value];
+    const entity = column === 'entity' ? NUMBER_ENTITY.exec(value) : null;
+    return entity ? [entity[1]!] : [];
+  });
+  // A number of 4 digits or fewer (a service line) masks to itself.
+  return phones.filter((phone) => maskPhone(phone) !== phone).sort((a, b) => b.length - a.length);
+}
+
+function isPhone(column: string, row: ReportRow): boolean {
+  return PHONE_COLUMN.test(column) || (column === 'entity_id' && row.entity_type === 'number');
+}
+
+function maskValue(column: string, value: unknown, row: ReportRow, phones: readonly string[]): unknown {
   if (value === null || value === undefined) return value;
   if (FREE_TEXT_COLUMN.test(column)) return null;
-  if (Array.isArray(value)) return value.map((item) => maskValue(column, item));
+  if (Array.isArray(value)) return value.map((item) => maskValue(column, item, row, phones));
   if (typeof value !== 'string') return value;
-  return PHONE_COLUMN.test(column) ? maskPhone(value) : maskPhonesInText(value);
+  if (isPhone(column, row)) return maskPhone(value);
+  if (ID_COLUMN.test(column)) return value;
+  return phones.reduce((text, phone) => text.replace(standalone(phone), () => maskPhone(phone)), value);
+}
+
+/** The phone number where it is not part of a longer number. */
+function standalone(phone: string): RegExp {
+  return new RegExp(`(?<!\\d)${phone.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\d)`, 'g');
 }

@@ -66,6 +66,9 @@ describe('evaluateAnomalies', () => {
     await withDb(async (db) => {
       await expect(evaluateAnomalies(db, labelsFile('rule,entity,day\nshort_sale,C1,2026-11-20\n'))).rejects.toThrow(/lacks column\(s\) entity_type, entity_id/);
       await expect(evaluateAnomalies(db, labelsFile('rule,entity_type,entity_id,day\nshort_sale,call,C1,20/11/2026\n'))).rejects.toThrow(/day must be YYYY-MM-DD/);
+      await expect(evaluateAnomalies(db, labelsFile('rule,entity_type,entity_id,day\nshort_sale,call,C1,2026-11-20\n'))).rejects.toThrow(
+        'no anomalies in the database yet: run callq anomalies (or nightly) first',
+      );
     });
   });
 });

@@ -93,6 +93,12 @@ describe('callq nightly', () => {
         { command: 'nightly', status: 'done', compute: 'full' },
         { command: 'nightly', status: 'done', compute: 'incremental' },
       ]);
+      // Each nightly is a row, and so is each step it ran.
+      const steps = await handle.query(`select command, status from runs order by run_id`);
+      expect(steps.map((r) => `${r.command}:${r.status}`)).toEqual([
+        'nightly:done', 'compute:done', 'anomalies:done', 'report:done',
+        'nightly:done', 'compute:done', 'anomalies:done', 'report:done',
+      ]);
     } finally {
       handle.close();
     }

@@ -70,10 +70,13 @@ describe('scanFile', () => {
     expect((await scanFile(path)).bytes).toBe(4 << 20);
   });
 
-  it('tells a UTF-8 BOM, a GB18030 BOM and a final line break', async () => {
+  it('tells a UTF-8, GB18030 or UTF-16 BOM and a final line break', async () => {
     expect(await scanFile(write('bom8.csv', '\uFEFFa,b\n'))).toMatchObject({ bom: 'utf8', validUtf8: true, endsWithNewline: true });
     // GB18030 encodes U+FEFF as 84 31 95 33; those bytes are not UTF-8.
     expect(await scanFile(write('bomgb.csv', Buffer.from([0x84, 0x31, 0x95, 0x33, 0x61, 0x0a])))).toMatchObject({ bom: 'gb18030', validUtf8: false, endsWithNewline: true });
+    // UTF-16: FF FE (little-endian) or FE FF (big-endian), then "a\n" in two bytes a character.
+    expect(await scanFile(write('bom16le.csv', Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x0a, 0x00])))).toMatchObject({ bom: 'utf-16le', validUtf8: false });
+    expect(await scanFile(write('bom16be.csv', Buffer.from([0xfe, 0xff, 0x00, 0x61, 0x00, 0x0a])))).toMatchObject({ bom: 'utf-16be', validUtf8: false });
   });
 
   it('GB18030 Chinese is invalid UTF-8; UTF-8 Chinese is valid, even split across the 1 MiB read chunks', async () => {

@@ -182,6 +182,35 @@ describe('GB18030 export with Chinese headers through a mapping file', () => {
   });
 });
 
+describe('--map and --encoding in the summary', () => {
+  it('a mapped column the file does not have is a warning line after the file\'s line', async () => {
+    const s = setup();
+    const mapping = tmp.path('call-start.json');
+    writeFileSync(mapping, '{"calls": {"call_start": "answered_at", "queue": "Queue.Name"}}');
+    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', join(CENTRE, 'calls.csv'), '--map', mapping, '--rejects', s.rejects);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    // The centre's calls.csv has a queue column, which the mapping keeps out (queue comes from Queue.Name).
+    expect(run.stdout.split('\n')).toEqual([
+      'calls.csv → calls: 4 rows, 4 loaded, 0 rejected; ignored columns: queue',
+      'calls.csv: mapped column call_start is not in the file',
+      'calls.csv: mapped column Queue.Name is not in the file',
+      'loaded 4 of 4 rows from 1 file(s); 0 rejected',
+      '',
+    ]);
+  });
+
+  it('--encoding takes any name TextDecoder knows and the summary shows it', async () => {
+    const s = setup();
+    // Привет in windows-1251 (cp1251 is one of its names).
+    const file = tmp.path('calls-cp1251.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('call_id,direction,queue,started_at,ended_at\nC1,inbound,'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from(',2026-11-20 09:00:00,2026-11-20 09:01:00\n')]));
+    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--encoding', 'cp1251', '--rejects', s.rejects);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.split('\n')[0]).toBe('calls-cp1251.csv → calls [windows-1251]: 1 rows, 1 loaded, 0 rejected');
+    expect(await inDb(s.db, (db) => db.queryJs('select queue from calls'))).toEqual([{ queue: 'Привет' }]);
+  });
+});
+
 describe('a file that cannot be applied', () => {
   it('exit 1, one line naming the file, no stack trace; the database as it was (a failed run recorded)', async () => {
     const s = setup();
@@ -245,9 +274,9 @@ describe('bad usage and bad config: exit 2 with a message naming the problem', (
     expect(nothing.stderr).toMatch(/^callq: nothing to load: no files given\. Name canonical files after their table \(agents\.csv, calls\.csv.*--source NAME \(asterisk-queue-log: /);
     const xlsx = await callq(...base, '--calls', 'calls.xlsx');
     expect(xlsx).toMatchObject({ code: 2, stderr: 'callq: --calls calls.xlsx: unknown file type (use .csv, .tsv, .jsonl, .parquet or .arrow)\n' });
-    const latin = await callq(...base, '--calls', calls, '--encoding', 'latin1');
-    expect(latin.code).toBe(2);
-    expect(latin.stderr).toMatch(/'latin1' is invalid/);
+    const klingon = await callq(...base, '--calls', calls, '--encoding', 'klingon');
+    expect(klingon.code).toBe(2);
+    expect(klingon.stderr).toMatch(/'klingon' is invalid\. not an encoding this runtime decodes \(e\.g\. utf-8, gb18030/);
     const mapping = tmp.path('bad-mapping.json');
     writeFileSync(mapping, '{"call": {"a": "call_id"}}');
     const badMap = await callq(...base, '--calls', calls, '--map', mapping);

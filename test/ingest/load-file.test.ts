@@ -488,6 +488,114 @@ describe('columns', () => {
       expect(await snapshot(db)).toEqual(before);
     });
   });
+
+  it('a CSV without a header: says its first line looks like data, and never prints it (personal data)', async () => {
+    const file = writeLines(tmp.path('calls-no-header.csv'), ['C1,inbound,13800000001,2026-11-20 09:00:00,2026-11-20 09:01:00', 'C2,inbound,13800000002,2026-11-20 10:00:00,2026-11-20 10:01:00']);
+    await withDb(async (db) => {
+      const error = await load(db, file).catch((e: unknown) => e as Error);
+      expect(error).toBeInstanceOf(FileLoadError);
+      expect((error as Error).message).toBe(
+        `${file}: missing required columns call_id, direction, started_at, ended_at: line 1 looks like data, not a header (a cell starts with a digit); the first line must name the columns`,
+      );
+      expect((error as Error).message).not.toContain('13800000001');
+    });
+  });
+});
+
+describe('files that are not what their name says', () => {
+  const write = (name: string, text: string) => {
+    const path = tmp.path(name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const failure = (path: string) =>
+    withDb(async (db) => {
+      const before = await snapshot(db);
+      const error = await load(db, path).catch((e: unknown) => e as Error);
+      expect(error).toBeInstanceOf(FileLoadError);
+      expect(await snapshot(db)).toEqual(before);
+      return (error as Error).message;
+    });
+
+  it('a .json file holding one JSON array is one clear error, not a reject per line', async () => {
+    const file = write('calls-array.json', '[\n  {"call_id": "C1", "direction": "inbound"},\n  {"call_id": "C2", "direction": "inbound"}\n]\n');
+    expect(await failure(file)).toBe(
+      `${file}: a JSON array, not JSON Lines (one object per line): convert it (jq -c '.[]'), or load a phone system's export with --source amazon-connect-ctr or contact-lens`,
+    );
+  });
+
+  it('so is a pretty-printed JSON object; a malformed first line is still a reject of its own', async () => {
+    const file = write('calls-pretty.json', '{\n  "call_id": "C1",\n  "direction": "inbound"\n}\n');
+    expect(await failure(file)).toBe(
+      `${file}: a pretty-printed JSON object, not JSON Lines (one object per line): convert it (jq -c .), or load a phone system's export with --source amazon-connect-ctr or contact-lens`,
+    );
+    const cut = writeLines(tmp.path('calls-bad-first.jsonl'), ['{"call_id": "C1", "dir', '{"call_id": "C2", "direction": "inbound", "started_at": "2026-11-20 09:00:00", "ended_at": "2026-11-20 09:01:00"}']);
+    await withDb(async (db) => {
+      expect(await load(db, cut)).toMatchObject({ rows: 2, loaded: 1, rejected: 1 });
+      expect((await rejectsOf(db)).map((r) => [r.line, r.reason])).toEqual([[1n, 'not a JSON object']]);
+    });
+  });
+
+  it('a broken quote where DuckDB samples the file\'s layout names its line', async () => {
+    const header = 'call_id,direction,started_at,ended_at';
+    const good = 'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00';
+    const unclosed = write('calls-unclosed-quote.csv', `${header}\n${good}\n${good}\nC2,"inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\n`);
+    expect(await failure(unclosed)).toBe(`${unclosed}: line 4: a quoted field is never closed (a stray " ?), so DuckDB cannot read the file's layout`);
+    const after = write('calls-text-after-quote.csv', `${header}\n${good}\nC2,"in"bound,2026-11-20 09:00:00,2026-11-20 09:01:00\n${good}\n`);
+    expect(await failure(after)).toBe(
+      `${after}: line 3: text follows the closing quote of a field: a quote inside a quoted field is written twice (""), so DuckDB cannot read the file's layout`,
+    );
+    // A quote that opens on line 3 and closes on line 4, followed by text there.
+    const runs = write('calls-quote-runs-on.csv', `${header}\n${good}\nC2,"inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\nC3,in"x,2026-11-20 09:00:00,2026-11-20 09:01:00\n`);
+    expect(await failure(runs)).toMatch(new RegExp(`^${runs}: line 3: text follows the closing quote of a field \\(the field runs on to line 4\\)`));
+  });
+});
+
+describe('text encodings', () => {
+  const header = 'call_id,direction,queue,started_at,ended_at';
+  const row = (id: string, queue: number[]) => [...Buffer.from(`${id},inbound,`), ...queue, ...Buffer.from(',2026-11-20 09:00:00,2026-11-20 09:01:00\n')];
+  const write = (name: string, bytes: number[] | Buffer) => {
+    const path = tmp.path(name);
+    writeFileSync(path, Buffer.from(bytes));
+    return path;
+  };
+
+  it('--encoding reads windows-1251 and Big5 exports; without it they are refused naming the first bad byte', async () => {
+    // Привет in windows-1251; 中文 in Big5.
+    const cyrillic = write('calls-1251.csv', [...Buffer.from(`${header}\n`), ...row('C1', [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2])]);
+    const big5 = write('calls-big5.csv', [...Buffer.from(`${header}\n`), ...row('C2', [0xa4, 0xa4, 0xa4, 0xe5])]);
+    await withDb(async (db) => {
+      await expect(load(db, cyrillic)).rejects.toThrow(`${cyrillic}: not valid UTF-8 at line 2 (byte 0xCF); use --encoding NAME`);
+      await expect(load(db, big5)).rejects.toThrow(`${big5}: not valid UTF-8 at line 2 (byte 0xA4); use --encoding NAME`);
+      expect(await load(db, cyrillic, { encoding: 'windows-1251' })).toMatchObject({ encoding: 'windows-1251', loaded: 1 });
+      expect(await load(db, big5, { encoding: 'big5' })).toMatchObject({ encoding: 'big5', loaded: 1 });
+      expect(await db.queryJs('select call_id, queue from calls order by call_id')).toEqual([
+        { call_id: 'C1', queue: 'Привет' },
+        { call_id: 'C2', queue: '中文' },
+      ]);
+      expect(await db.queryJs('select encoding from load_log order by load_id')).toEqual([{ encoding: 'windows-1251' }, { encoding: 'big5' }]);
+    }, TZ);
+  });
+
+  it('a UTF-16 export with its BOM is read without --encoding; an empty line still counts', async () => {
+    const text = `${header}\r\nC1,inbound,呼入,2026-11-20 09:00:00,2026-11-20 09:01:00\r\n\r\nC2,sideways,,2026-11-20 09:00:00,2026-11-20 09:01:00\r\n`;
+    const file = write('calls-utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    await withDb(async (db) => {
+      expect(await load(db, file)).toMatchObject({ encoding: 'utf-16le', rows: 2, loaded: 1, rejected: 1 });
+      expect(await db.queryJs('select call_id, queue from calls')).toEqual([{ call_id: 'C1', queue: '呼入' }]);
+      // Line 3 is empty, so C2 is on line 4.
+      expect((await rejectsOf(db)).map((r) => [r.line, r.column, r.value])).toEqual([[4n, 'direction', 'sideways']]);
+    }, TZ);
+  });
+
+  it('a gzipped GB18030 export is detected and read', async () => {
+    const file = write('calls-gb.csv.gz', gzipSync(readFileSync(join(import.meta.dirname, '../fixtures/ingest/gb18030/calls-2026-11-20.csv'))));
+    const mapping = { calls: { 呼叫编号: 'call_id', 呼叫方向: 'direction', 开始时间: 'started_at', 结束时间: 'ended_at' } };
+    await withDb(async (db) => {
+      // The fixture's third call says 外呼 for its direction.
+      expect(await load(db, file, { mapping })).toMatchObject({ encoding: 'gb18030', rows: 3, loaded: 2, rejected: 1 });
+    }, TZ);
+  });
 });
 
 describe('upsert', () => {
@@ -624,7 +732,7 @@ describe('a file that cannot be applied leaves the database exactly as it was', 
       const whole = gzipSync(`${header}\n${good}\n${'C9,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\n'.repeat(50)}`);
       return write('calls-cut.csv.gz', whole.subarray(0, whole.length - 12));
     }, /cannot read the file \(broken gzip data: unexpected end of file\)/],
-    ['bytes that are neither UTF-8 nor GB18030', () => write('calls-binary.csv', Buffer.from([...Buffer.from(`${header}\n`), 0xff, 0xff, 0xff, 0x0a])), /not valid gb18030/],
+    ['bytes that are neither UTF-8 nor GB18030', () => write('calls-binary.csv', Buffer.from([...Buffer.from(`${header}\n`), 0xff, 0xff, 0xff, 0x0a])), /: not valid UTF-8 at line 2 \(byte 0xFF\); use --encoding NAME/],
   ];
 
   async function centre(db: Database): Promise<void> {

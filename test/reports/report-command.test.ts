@@ -1,4 +1,4 @@
-/** `callq report` through main(): the files of the day, the options, usage errors, the runs row. */
+/** `callq report` through main(): the files of the day, the options, usage errors, and that it only reads. */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,14 +46,13 @@ describe('callq report', () => {
     expect(anomalies).toContain('13912345678');
   });
 
-  it('records the run in runs', async () => {
+  it('only reads: the database file is not changed, and no run is recorded', async () => {
+    const before = readFileSync(dbPath);
+    expect((await callq('report', '--date', REPORT_DAY, '--out', join(tmp, 'read-only'))).code).toBe(0);
+    expect(readFileSync(dbPath).equals(before)).toBe(true);
     const db = await Database.open(dbPath, { readOnly: true });
     try {
-      const runs = await db.query(`select command, day, status from runs where command = 'report' order by run_id`);
-      expect(runs).toEqual([
-        { command: 'report', day: REPORT_DAY, status: 'done' },
-        { command: 'report', day: REPORT_DAY, status: 'done' },
-      ]);
+      expect(await db.query(`select command from runs where command = 'report'`)).toEqual([]);
     } finally {
       db.close();
     }

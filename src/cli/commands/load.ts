@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { withContext, type Context } from '../context.ts';
 import { recordRun } from '../../db/record-run.ts';
 import { ExitCode, UsageError } from '../errors.ts';
@@ -18,7 +18,7 @@ import type { FileLoadResult } from '../../ingest/load-file.ts';
 import { formatOf } from '../../ingest/file-format.ts';
 import { readMapping, type ColumnMapping } from '../../ingest/column-mapping.ts';
 import { loadFiles, type LoadSummary } from '../../ingest/load-files.ts';
-import type { TextEncoding } from '../../ingest/transcode.ts';
+import { encodingName, type TextEncoding } from '../../ingest/transcode.ts';
 
 export interface LoadCommandOptions {
   source?: SourceName;
@@ -35,7 +35,7 @@ export function registerLoad(program: Command): void {
     .argument('[paths...]', 'folders or files: named after their table (calls.csv, segments-2026-11-20.parquet ...) or a phone system\'s export')
     .addOption(new Option('--source <name>', 'read the paths (files, or folders searched recursively) as this phone system\'s export').choices([...SOURCE_NAMES]))
     .option('--map <file>', 'JSON column mapping: {table: {source column: canonical column}}')
-    .addOption(new Option('--encoding <encoding>', 'text encoding of CSV/JSON files (default: detected)').choices(['utf-8', 'gb18030']))
+    .option('--encoding <name>', 'text encoding of CSV/JSON files, any the runtime decodes: gb18030, big5, shift_jis, windows-1251, utf-16le ... (default: detected)', parseEncoding)
     .option('--rejects <file>', 'write this load\'s rejected rows to this CSV', join('out', 'rejects.csv'));
   for (const table of TABLE_NAMES) command.option(`--${table.replaceAll('_', '-')} <file>`, `a ${table} file`);
   command.action(async (paths: string[], opts: LoadCommandOptions, cmd: Command) => {
@@ -50,6 +50,12 @@ export function registerLoad(program: Command): void {
       if (summary.overLimit.length > 0) process.exitCode = ExitCode.rejects;
     });
   });
+}
+
+function parseEncoding(label: string): TextEncoding {
+  const name = encodingName(label);
+  if (name === null) throw new InvalidArgumentError('not an encoding this runtime decodes (e.g. utf-8, gb18030, big5, shift_jis, windows-1251, utf-16le).');
+  return name;
 }
 
 export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): Discovery {
@@ -93,7 +99,14 @@ export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): 
 }
 
 /** Loads the files and prints the summary: one line per file, then the totals. */
-export async function runLoad(ctx: Context, files: InputFile[], opts: LoadCommandOptions, rejectsCsv = opts.rejects): Promise<LoadSummary> {
+/** How a nightly loads: past a file that cannot be applied, and writing earlier loads' rejects too. */
+export interface RunLoadOptions {
+  rejectsCsv?: string;
+  keepGoing?: boolean;
+  rejectsOfLoads?: readonly number[];
+}
+
+export async function runLoad(ctx: Context, files: InputFile[], opts: LoadCommandOptions, run: RunLoadOptions = { rejectsCsv: opts.rejects }): Promise<LoadSummary> {
   const mapping: ColumnMapping | undefined = opts.map ? readMapping(opts.map) : undefined;
   // On a terminal: `loading calls.csv (1/2): 1,234,567 rows (456,789 rows/s)` while a file is read.
   let label = '';
@@ -102,7 +115,7 @@ export async function runLoad(ctx: Context, files: InputFile[], opts: LoadComman
     encoding: opts.encoding,
     config: ctx.config,
     maxRejectShare: ctx.config.max_reject_share,
-    rejectsCsv,
+    ...run,
     onStart: (file, index, total) => {
       if (file.source && !opts.source) ctx.say(`${basename(file.path)}: read as ${file.source} (recognised by its content)`);
       label = `loading ${basename(file.path)} (${index + 1}/${total})`;
@@ -116,13 +129,15 @@ export async function runLoad(ctx: Context, files: InputFile[], opts: LoadComman
         return;
       }
       const extra = r.unknownColumns.length ? `; ignored columns: ${r.unknownColumns.join(', ')}` : '';
-      const enc = r.encoding === 'gb18030' ? ' [gb18030]' : '';
+      const enc = r.encoding && r.encoding !== 'utf-8' ? ` [${r.encoding}]` : '';
       if (r.source) for (const line of sourceSummary(r)) ctx.say(line);
       else ctx.say(`${basename(r.file)} → ${r.table}${enc}: ${r.rows} rows, ${r.loaded} loaded, ${r.rejected} rejected${extra}`);
+      for (const column of r.missingMapped) ctx.say(`${basename(r.file)}: mapped column ${column} is not in the file`);
     },
   });
   ctx.say(`loaded ${summary.loaded} of ${summary.rows} rows from ${summary.files.length} file(s); ${summary.rejected} rejected`);
   if (summary.rejectsCsv) ctx.say(`rejected rows: ${summary.rejectsCsv}`);
+  for (const failure of summary.failed) process.stderr.write(`callq: skipped ${failure.message}\n`);
   for (const r of summary.overLimit) {
     process.stderr.write(
       `callq: ${r.file}: ${r.rejected} of ${r.rows} rows rejected (${((100 * r.rejected) / r.rows).toFixed(2)}%), above max_reject_share ${ctx.config.max_reject_share}\n`,

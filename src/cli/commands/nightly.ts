@@ -1,10 +1,12 @@
 /**
  * `callq nightly [--date D] --input DIR --out DIR`: the cron job. Loads what is new in
- * DIR, computes the day (incrementally, or in full when the new files reach other days),
- * detects the day's anomalies and renders the three reports into <out>/<day>/. Re-running
- * a day gives the same tables and reports: loaded files are skipped by their sha256 and
- * every step replaces what it owns. `--export FORMAT` also writes the derived tables and
- * the anomalies as files into <out>/<day>/tables/.
+ * DIR, computes the day (incrementally, or in full when what is new reaches other days),
+ * detects the day's anomalies and renders the three reports into <out>/<day>/. What is new
+ * is every load since the last nightly that finished, so a run that died after loading is
+ * finished by the next one. A file that cannot be applied is reported and skipped (exit 3).
+ * Re-running a day gives the same tables and reports: loaded files are skipped by their
+ * sha256 and every step replaces what it owns. `--export FORMAT` also writes the derived
+ * tables and the anomalies as files into <out>/<day>/tables/.
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -15,11 +17,13 @@ import { parseDay } from '../parse-day.ts';
 import { localYesterday } from '../local-day.ts';
 import { recordRun } from '../../db/record-run.ts';
 import { discoverFiles } from '../../ingest/discover-files.ts';
+import { daysTouchedBy, loadsSinceLastNightly } from '../../metrics/touched-days.ts';
 import { computeMetrics } from '../../metrics/compute.ts';
 import { detectAnomalies } from '../../anomalies/detect.ts';
 import { renderReports } from '../../reports/render-reports.ts';
 import { LANGS, type Lang } from '../../reports/i18n.ts';
 import { runLoad } from './load.ts';
+import { printChartWarnings } from './report.ts';
 import { DERIVED_TABLES } from '../../metrics/models.ts';
 import { EXPORT_FORMATS, exportTables, type ExportFormat } from '../../export/export-tables.ts';
 
@@ -36,6 +40,8 @@ export interface NightlyResult {
   day: string;
   files: string[];
   rejectsOverLimit: boolean;
+  /** Files skipped because they could not be applied. */
+  skippedFiles: number;
 }
 
 export function registerNightly(program: Command): void {
@@ -51,7 +57,7 @@ export function registerNightly(program: Command): void {
     .action(async (opts: NightlyOptions, command: Command) => {
       await withContext(command, async (ctx) => {
         const result = await runNightly(ctx, opts);
-        if (result.rejectsOverLimit) process.exitCode = ExitCode.rejects;
+        if (result.rejectsOverLimit || result.skippedFiles > 0) process.exitCode = ExitCode.rejects;
       });
     });
 }
@@ -61,49 +67,55 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
   const day = opts.date ?? localYesterday(config.timezone);
   const dayDir = join(opts.out, day);
   return recordRun(db, 'nightly', day, async () => {
-    const loaded = await runLoad(ctx, discoverFiles(opts.input).files, {}, join(dayDir, 'rejects.csv'));
+    // Loads that an earlier run applied and did not finish computing are this run's too.
+    const owed = await loadsSinceLastNightly(db);
+    const loaded = await runLoad(ctx, discoverFiles(opts.input).files, {}, { rejectsCsv: join(dayDir, 'rejects.csv'), keepGoing: true, rejectsOfLoads: owed });
     const newLoads = loaded.files.flatMap((f) => (f.status === 'loaded' ? [f.loadId!] : []));
-    // New calls on other days than D (a first run, a backfill, late files) need every day recomputed.
-    const full = await touchesOtherDays(ctx, newLoads, day);
+    // What is new reaching other days than D (a first run, a backfill, late files) needs every day recomputed.
+    const touched = await daysTouchedBy(db, [...owed, ...newLoads]);
+    const full = touched.everyDay || touched.days.some((d) => d !== day);
     const computed = await computeMetrics(db, config, {
       date: full ? undefined : day,
       onStep: (model, i, n) => progress.update(`compute: ${model}`, i, n, 'models'),
     });
     progress.done();
     say(`computed ${computed.mode === 'full' ? 'every day' : day} in ${computed.ms} ms`);
-    const detected = await detectAnomalies(db, config, {
-      day: full ? undefined : day,
-      onRule: (rule, i, n) => progress.update(`anomalies: ${rule}`, i, n, 'rules'),
+    const detected = await recordRun(db, 'anomalies', full ? null : day, async () => {
+      const result = await detectAnomalies(db, config, {
+        day: full ? undefined : day,
+        onRule: (rule, i, n) => progress.update(`anomalies: ${rule}`, i, n, 'rules'),
+      });
+      return { result, counts: result.counts };
     });
     progress.done();
     const found = Object.values(detected.counts).reduce((sum, n) => sum + n, 0);
     say(`anomalies: ${found} found${full ? ' over every day' : ` on ${day}`}`);
-    const rendered = await renderReports(db, config, {
-      day,
-      outDir: opts.out,
-      lang: opts.lang,
-      showPersonalData: opts.showPersonalData ?? false,
+    const rendered = await recordRun(db, 'report', day, async () => {
+      const result = await renderReports(db, config, {
+        day,
+        outDir: opts.out,
+        lang: opts.lang,
+        showPersonalData: opts.showPersonalData ?? false,
+      });
+      return { result, counts: { files: result.files.length } };
     });
-    for (const warning of rendered.warnings) process.stderr.write(`callq: chart warning: ${warning}\n`);
+    printChartWarnings(rendered.warnings, ctx.options.verbose);
     for (const file of rendered.files) say(file);
     const exported = opts.export ? await exportTables(db, [...DERIVED_TABLES, 'anomalies'], opts.export, join(dayDir, 'tables')) : [];
     if (exported.length > 0) say(`exported ${exported.length} tables to ${join(dayDir, 'tables')}`);
     const files = [...rendered.files, ...exported.map((e) => e.file)];
-    const result: NightlyResult = { day, files, rejectsOverLimit: loaded.overLimit.length > 0 };
+    const result: NightlyResult = { day, files, rejectsOverLimit: loaded.overLimit.length > 0, skippedFiles: loaded.failed.length };
     return {
       result,
-      status: result.rejectsOverLimit ? 'rejects' : 'done',
-      counts: { loaded: loaded.loaded, rejected: loaded.rejected, compute: computed.mode, anomalies: found, files: files.length },
+      status: result.rejectsOverLimit || result.skippedFiles > 0 ? 'rejects' : 'done',
+      counts: {
+        loaded: loaded.loaded,
+        rejected: loaded.rejected,
+        skipped_files: loaded.failed.map((f) => f.file),
+        compute: computed.mode,
+        anomalies: found,
+        files: files.length,
+      },
     };
   });
-}
-
-async function touchesOtherDays({ db }: Context, loadIds: number[], day: string): Promise<boolean> {
-  if (loadIds.length === 0) return false;
-  // load ids are our own integers, not data.
-  const others = await db.scalar<bigint>(
-    `select count(*) from calls where load_id in (${loadIds.join(', ')}) and cast(started_at as date) <> cast($1 as date)`,
-    [day],
-  );
-  return Number(others) > 0;
 }

@@ -1,12 +1,13 @@
 /**
  * `callq report [--date D] [--out DIR] [--lang en|zh-CN] [--show-personal-data]`: render the
  * nightly, anomalies and coaching reports of one day from the derived tables into DIR/<day>/.
+ * It only reads the database (read-only, beside other readers), so it is not a row of
+ * `runs`; the report a nightly renders is.
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { withContext } from '../context.ts';
 import { parseDay } from '../parse-day.ts';
-import { recordRun } from '../../db/record-run.ts';
 import { latestReportDay, renderReports } from '../../reports/render-reports.ts';
 import { LANGS, type Lang } from '../../reports/i18n.ts';
 
@@ -26,19 +27,24 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--lang <lang>', 'label language').choices([...LANGS]).default('en'))
     .option('--show-personal-data', 'show full phone numbers and customers\' comments (masked by default)')
     .action(async (opts: ReportOptions, command: Command) => {
-      await withContext(command, async ({ db, config, say }) => {
-        const day = opts.date ?? (await latestReportDay(db));
-        const result = await recordRun(db, 'report', day, async () => {
-          const rendered = await renderReports(db, config, {
-            day,
-            outDir: opts.out,
-            lang: opts.lang,
-            showPersonalData: opts.showPersonalData ?? false,
-          });
-          return { result: rendered, counts: { day: rendered.day, files: rendered.files.length, warnings: rendered.warnings.length } };
+      await withContext(command, async ({ db, config, say, options }) => {
+        const result = await renderReports(db, config, {
+          day: opts.date ?? (await latestReportDay(db)),
+          outDir: opts.out,
+          lang: opts.lang,
+          showPersonalData: opts.showPersonalData ?? false,
         });
-        for (const warning of result.warnings) process.stderr.write(`callq: chart warning: ${warning}\n`);
+        printChartWarnings(result.warnings, options.verbose);
         for (const file of result.files) say(file);
-      });
+      }, { readOnly: true });
     });
+}
+
+/**
+ * Vega's notes on a chart (an "Infinite extent" when a series has no values) are for
+ * whoever works on the report definitions, not for the manager reading cron's mail:
+ * --verbose only.
+ */
+export function printChartWarnings(warnings: readonly string[], verbose: boolean | undefined): void {
+  if (verbose) for (const warning of warnings) process.stderr.write(`callq: chart warning: ${warning}\n`);
 }

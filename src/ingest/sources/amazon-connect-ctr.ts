@@ -43,6 +43,8 @@ export const amazonConnectCtr: SourceAdapter = {
     await materialise(db, 'ctr_contacts', 'amazon_connect_ctr/ctr_contacts');
     await materialise(db, 'ctr_calls', 'amazon_connect_ctr/ctr_calls');
     const mapped = await addMappedColumns(db, mapping);
+    // The records' text is read: only the typed contacts and calls are used from here on.
+    await db.exec('drop table ctr_records');
     return report(db, [...CALL_COLUMNS.filter((c) => !mapped.includes(c)), ...mapped]);
   },
 };
@@ -53,12 +55,18 @@ export const amazonConnectCtr: SourceAdapter = {
  */
 async function addMappedColumns(db: Database, mapping: ColumnMapping | undefined): Promise<string[]> {
   const calls = new Set(CONTRACTS.calls.columns.map((c) => c.name));
-  const picks = Object.entries(mapping?.calls ?? {}).filter(([, canonical]) => calls.has(canonical));
+  const picks = Object.entries(mapping?.calls ?? {}).filter((pick): pick is [string, string] => typeof pick[1] === 'string' && calls.has(pick[1]));
   for (const [path, canonical] of picks) {
     const column = quoteIdent(`${canonical}__mapped`);
     await db.exec(`alter table ctr_calls add column ${column} varchar`);
-    // The path comes from the user's mapping file: bound, never pasted.
-    await db.exec(`update ctr_calls set ${column} = json_extract_string(json, $1)`, [jsonPath(path)]);
+    // The path comes from the user's mapping file: bound, never pasted. The record's text is
+    // in ctr_records (ctr_calls keeps only its line).
+    await db.exec(
+      `update ctr_calls set ${column} = r.value
+       from (select _line, json_extract_string(json, $1) as value from ctr_records) r
+       where r._line = ctr_calls._line`,
+      [jsonPath(path)],
+    );
     await db.exec(`alter table ctr_calls drop column if exists ${quoteIdent(canonical)}`);
     await db.exec(`alter table ctr_calls rename column ${column} to ${quoteIdent(canonical)}`);
   }
