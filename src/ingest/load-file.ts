@@ -218,18 +218,22 @@ async function applyFile(
   const { line, rejects } = staged;
   const loadId = Number(await db.scalar("select nextval('load_id_seq')"));
   const keep = 'not _bad';
-  const common = `${loadId}, ${sqlString(meta.path)}, ${sqlString(contract.name)}`;
+  const common = `${loadId} as load_id, ${sqlString(meta.path)} as file, ${sqlString(contract.name)} as "table"`;
 
+  // Each kind of reject goes in through insertSelect: an empty insert must not hide a later
+  // large one (a DuckDB bug, see Database.insertSelect).
   // Cell and row rule problems, one reject row per problem.
-  await db.exec(`insert into rejects
-    select ${common}, ${line} as line, p.column, ${rejects.reason}, ${rejects.value}, ${rejects.raw}
+  await db.insertSelect(
+    'rejects',
+    `select ${common}, ${line} as line, p.column as "column", ${rejects.reason} as reason, ${rejects.value} as value, ${rejects.raw} as raw
     from (select rowid as ordinal, unnest(_problems) as p, _raw${staged.carry}${rejects.carry} from ${STAGE} where _bad) s
-    left join line_shift using (ordinal)`);
+    left join line_shift using (ordinal)`,
+  );
   if (source.structuralRejects) {
-    await db.exec(structuralRejectsSql(source.structuralRejects, contract, staged.sources, common));
+    await db.insertSelect('rejects', structuralRejectsSql(source.structuralRejects, contract, staged.sources, common));
   }
   if (source.readerRejects) {
-    await db.exec(`insert into rejects select ${common}, line, "column", reason, value, raw from ${source.readerRejects} order by line`);
+    await db.insertSelect('rejects', `select ${common}, line, "column", reason, value, raw from ${source.readerRejects} order by line`);
   }
   await refuseTruncated(db, loadId, staged, meta);
   const duplicates = await rejectDuplicateKeys(db, contract, keep, common, staged);
@@ -356,14 +360,16 @@ async function rejectDuplicateKeys(db: Database, contract: TableContract, keep: 
       from ${STAGE} where ${keep}
     ) where ordinal > first_ordinal`);
   const keyText = contract.key.length === 1 ? `s.${quoteIdent(contract.key[0]!)}` : `concat_ws('|', ${contract.key.map((k) => `s.${quoteIdent(k)}`).join(', ')})`;
-  await db.exec(`insert into rejects
-    select ${common}, ${staged.line} as line, ${sqlString(contract.key.join('+'))},
-      'duplicate key (first seen on line ' || (${staged.lineOf('f', 'first_shift')}) || ')', ${keyText}, null
+  await db.insertSelect(
+    'rejects',
+    `select ${common}, ${staged.line} as line, ${sqlString(contract.key.join('+'))} as "column",
+      'duplicate key (first seen on line ' || (${staged.lineOf('f', 'first_shift')}) || ')' as reason, ${keyText} as value, null as raw
     from duplicate_rows d
     join (select rowid as ordinal, * from ${STAGE}) s on s.ordinal = d.ordinal
     join (select rowid as ordinal, * from ${STAGE}) f on f.ordinal = d.first_ordinal
     left join line_shift on line_shift.ordinal = s.ordinal
-    left join line_shift first_shift on first_shift.ordinal = d.first_ordinal`);
+    left join line_shift first_shift on first_shift.ordinal = d.first_ordinal`,
+  );
   return Number(await db.scalar('select count(*) from duplicate_rows'));
 }
 
@@ -375,8 +381,8 @@ function structuralRejectsSql(table: string, contract: TableContract, sources: R
   const byColumn = contract.columns.filter((c) => sources.has(c.name));
   const canonical = `case column_name ${byColumn.map((c) => `when ${sqlString(sources.get(c.name)!)} then ${sqlString(c.name)}`).join(' ')} else column_name end`;
   const reason = `case column_name ${byColumn.map((c) => `when ${sqlString(sources.get(c.name)!)} then ${sqlString(TYPE_REASONS[c.type] ?? 'not readable')}`).join(' ')} else 'not readable' end`;
-  return `insert into rejects
-    select ${common}, line, ${canonical}, ${reason}, regexp_extract(error_message, 'Could not convert string "(.*)" to', 1), csv_line
+  return `select ${common}, line, ${canonical} as "column", ${reason} as reason,
+      regexp_extract(error_message, 'Could not convert string "(.*)" to', 1) as value, csv_line as raw
     from ${table} where error_type = 'CAST'
     union all
     select ${common}, line, any_value(column_name), string_agg(distinct lower(error_type), '; ') || ' (' || any_value(error_message) || ')', null, any_value(csv_line)

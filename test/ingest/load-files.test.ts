@@ -28,6 +28,21 @@ const segments = writeLines(tmp.path('segments.csv'), [
 const input = (table: InputFile['table'], path: string, format: InputFile['format'] = 'csv'): InputFile => ({ table, path, format });
 
 describe('loadFiles', () => {
+  it('writes every duplicate-key reject to the CSV, over a row group of them (a DuckDB bug hid them)', async () => {
+    const rows = 123_000;
+    const lines = ['call_id,direction,started_at,ended_at'];
+    for (let i = 0; i < rows; i++) lines.push(`D${i},inbound,2026-11-20 09:00:00,2026-11-20 09:05:00`, `D${i},inbound,2026-11-20 09:00:00,2026-11-20 09:06:00`);
+    const file = writeLines(tmp.path('calls-duplicated.csv'), lines);
+    const rejectsCsv = tmp.path('out/duplicates/rejects.csv');
+    await withDb(async (db) => {
+      const summary = await loadFiles(db, [input('calls', file)], { maxRejectShare: 1, rejectsCsv });
+      expect(summary).toMatchObject({ rows: 2 * rows, loaded: rows, rejected: rows });
+      const csv = readFileSync(rejectsCsv, 'utf8').split('\n');
+      expect(csv).toHaveLength(rows + 2);
+      expect(csv[1]).toBe(`${file},calls,3,call_id,duplicate key (first seen on line 2),D0,`);
+    });
+  });
+
   it('neutralises a rejected cell that a spreadsheet would run as a formula, in the rejects CSV only', async () => {
     const rejectsCsv = tmp.path('out/formula/rejects.csv');
     const file = writeLines(tmp.path('segments-formula.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,=HYPERLINK("x"),0,100', 'C1,@SUM(A1),0,100']);
