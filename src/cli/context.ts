@@ -7,6 +7,8 @@ import { Database } from '../db/database.ts';
 import { loadConfig } from '../config/load-config.ts';
 import type { Config } from '../config/config-schema.ts';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { removeDeadProcessTemps, TEMP_FOLDER } from '../files/dead-process-temps.ts';
 import { ensureSchema } from '../ingest/canonical-schema.ts';
 import { UsageError } from './errors.ts';
 import { markDeadRuns } from '../db/record-run.ts';
@@ -65,6 +67,7 @@ export async function withContext<T>(command: Command, fn: (ctx: Context) => Pro
     if (!context.readOnly) {
       await ensureSchema(db);
       for (const run of await markDeadRuns(db)) say(`run ${run.run_id} (${run.command}, started ${run.started}) did not finish: its process died; marked died`);
+      removeDeadProcessTemps(tmpdir(), TEMP_FOLDER);
     }
     return await fn({ db, config, options, progress: createProgress(), say });
   } finally {

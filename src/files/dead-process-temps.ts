@@ -1,12 +1,16 @@
 /**
- * Temporary files carry the id of the process that writes them (`<name>.<pid>.tmp`). One
- * whose process is gone was left by a run that was killed mid-write: nobody will finish or
- * remove it, so the next run that writes into the same folder does.
+ * Temporary files carry the id of the process that writes them (`<name>.<pid>.tmp` beside a
+ * report or export, `callq-<pid>-…` folders of transcoded copies in the system's temp
+ * folder). One whose process is gone was left by a run that was killed: nobody will finish
+ * or remove it, so the next run does.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const TEMP = /\.(\d+)\.tmp$/;
+/** `nightly.html.4242.tmp` beside a report or export. */
+export const TEMP_FILE = /\.(\d+)\.tmp$/;
+/** `callq-4242-Ab12Cd` in the system's temp folder. */
+export const TEMP_FOLDER = /^callq-(\d+)-/;
 
 export function isAlive(pid: number): boolean {
   try {
@@ -18,8 +22,8 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Removes the `*.<pid>.tmp` files in `dir` whose process is gone; returns their names. */
-export function removeDeadProcessTemps(dir: string): string[] {
+/** Removes the entries of `dir` whose name (by `pattern`, the pid its first group) names a process that is gone; returns their names. */
+export function removeDeadProcessTemps(dir: string, pattern: RegExp = TEMP_FILE): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -27,7 +31,7 @@ export function removeDeadProcessTemps(dir: string): string[] {
     return [];
   }
   const dead = names.filter((name) => {
-    const pid = Number(TEMP.exec(name)?.[1]);
+    const pid = Number(pattern.exec(name)?.[1]);
     return pid > 0 && pid !== process.pid && !isAlive(pid);
   });
   for (const name of dead) rmSync(join(dir, name), { force: true, recursive: true });

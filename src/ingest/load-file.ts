@@ -13,6 +13,7 @@ import { scanFile, type FileScan } from './file-scan.ts';
 import { isJsonObject, openSource, readHead, type SourceRelation } from './read-source.ts';
 import { quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
 import { chooseEncoding, transcodeToUtf8, type TextEncoding } from './transcode.ts';
+import { literalPath } from '../files/literal-path.ts';
 import type { Config } from '../config/config-schema.ts';
 import { sourceAdapter, sourceAdapters } from './sources/registry.ts';
 import type { AdapterRelation, SourceName, SourceReport } from './sources/source-adapter.ts';
@@ -79,8 +80,10 @@ export async function loadFile(
   const text = isTextFormat(input.format);
   const encoding: TextEncoding | null = text ? await chooseEncoding(input.path, scan, options.encoding).catch(fail(input.path)) : null;
   const transcoded = encoding !== null && encoding !== 'utf-8' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
+  // A name with glob characters is read through a plain-named link (DuckDB would expand it).
+  const literal = literalPath(input.path);
   try {
-    const readable = transcoded?.path ?? input.path;
+    const readable = transcoded?.path ?? literal.path;
     // Lines, empty lines and the final line break of the text DuckDB reads (UTF-16 has other bytes for them).
     const content = transcoded ? await scanFile(readable).catch(fail(input.path)) : scan;
     if (input.format === 'jsonl' && !input.source) refuseWholeJson(input.path, readable);
@@ -106,6 +109,7 @@ export async function loadFile(
     return { ...base, status: 'loaded', encoding, unknownColumns: resolved.unknown, missingMapped: resolved.missingMapped, ...counts, ...adapted };
   } finally {
     transcoded?.cleanup();
+    literal.cleanup();
     await db.exec(`drop table if exists ${STAGE}; drop table if exists line_shift;`).catch(() => undefined);
   }
 }

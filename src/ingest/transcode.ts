@@ -6,8 +6,8 @@
  * into the original. A file that is not UTF-8 and names no encoding (no BOM, no
  * `--encoding`) is taken for GB18030 only on the evidence of its bytes (chooseEncoding).
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { processTempDir } from '../files/literal-path.ts';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
@@ -162,7 +162,7 @@ export interface Transcoded {
 
 /** A UTF-8 copy of the file's text (of a `.gz`, of its content, uncompressed). */
 export async function transcodeToUtf8(path: string, encoding: TextEncoding): Promise<Transcoded> {
-  const dir = mkdtempSync(join(tmpdir(), 'callq-'));
+  const dir = processTempDir();
   const out = join(dir, basename(path).replace(/\.gz$/i, ''));
   // fatal: a byte sequence that is not of the encoding is an error, not a silent U+FFFD.
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });

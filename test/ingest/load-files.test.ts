@@ -28,6 +28,21 @@ const segments = writeLines(tmp.path('segments.csv'), [
 const input = (table: InputFile['table'], path: string, format: InputFile['format'] = 'csv'): InputFile => ({ table, path, format });
 
 describe('loadFiles', () => {
+  it('reads a file whose name has glob characters as itself, not as the files the pattern matches', async () => {
+    const header = 'call_id,direction,started_at,ended_at';
+    const one = (id: string) => [header, `${id},inbound,2026-11-20 09:00:00,2026-11-20 09:05:00`];
+    const files = [writeLines(tmp.path('calls-a.csv'), one('A1')), writeLines(tmp.path('calls-b.csv'), one('B1')), writeLines(tmp.path('calls-[ab].csv'), one('AB1'))];
+    await withDb(async (db) => {
+      const summary = await loadFiles(db, files.map((f) => input('calls', f)), { maxRejectShare: 0 });
+      expect(summary.files.map((f) => f.rows)).toEqual([1, 1, 1]);
+      expect(await db.queryJs('select call_id, source_line from calls order by load_id')).toEqual([
+        { call_id: 'A1', source_line: 2n },
+        { call_id: 'B1', source_line: 2n },
+        { call_id: 'AB1', source_line: 2n },
+      ]);
+    });
+  });
+
   it('writes every duplicate-key reject to the CSV, over a row group of them (a DuckDB bug hid them)', async () => {
     const rows = 123_000;
     const lines = ['call_id,direction,started_at,ended_at'];
