@@ -44,8 +44,12 @@ export const READER_TYPES: Record<ColumnContract['type'], string> = {
  * own cast is lenient ('2026-11-20 10:0' is 10:00, 'epoch', '2026/11/20'), so a cell must
  * have this shape before it is cast.
  */
-const ISO_TIMESTAMP = String.raw`\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?`;
-const ISO_DATE = String.raw`\d{4}-\d{2}-\d{2}`;
+// Years 1900–2200 (a year 10000 parses, and then breaks every report and export) and UTC
+// offsets within ±14:00, the widest any zone uses (DuckDB would apply +99:99).
+const YEAR = String.raw`(19\d{2}|2[01]\d{2}|2200)`;
+const OFFSET = String.raw`(Z|[+-]((0\d|1[0-3])(:?[0-5]\d)?|14(:?00)?))`;
+const ISO_TIMESTAMP = String.raw`${YEAR}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?${OFFSET}?`;
+const ISO_DATE = String.raw`${YEAR}-\d{2}-\d{2}`;
 
 /** The typed value of a column from an already-typed cell (see READER_TYPES). */
 function fromTyped(c: ColumnContract): string {
@@ -135,6 +139,7 @@ function columnProblems(c: ColumnContract): Problem[] {
   const v = parsedName(c);
   const problems: Problem[] = [];
   if (c.required) problems.push({ column: c.name, reason: 'missing required value', when: `${r} is null` });
+  if (isFreeText(c)) problems.push({ column: c.name, reason: 'contains a NUL byte', when: `contains(${r}, chr(0))` });
   const reason = TYPE_REASONS[c.type];
   if (reason) problems.push({ column: c.name, reason, when: `${r} is not null and ${v} is null` });
   if (c.values) {
@@ -156,6 +161,14 @@ function columnProblems(c: ColumnContract): Problem[] {
 }
 
 /**
+ * A text column without a list of values: anything goes but a NUL byte, which would end the
+ * value early in most tools that read it back (ids, names, CSV exports).
+ */
+function isFreeText(c: ColumnContract): boolean {
+  return c.type === 'text' && !c.values;
+}
+
+/**
  * SQL true when a column's cell breaks none of its rules, never null: the rules of
  * columnProblems folded into one condition, which costs less than or-ing every problem on
  * each of millions of rows (the problems are listed only for the rows that fail).
@@ -165,6 +178,7 @@ function cellOk(c: ColumnContract): string | null {
   const v = parsedName(c);
   const holds: string[] = [];
   if (TYPE_REASONS[c.type] || c.values) holds.push(`${v} is not null`);
+  if (isFreeText(c)) holds.push(`not contains(${r}, chr(0))`);
   if (c.min !== undefined) holds.push(`${v} ${c.exclusiveMin ? '>' : '>='} ${c.min}`);
   if (c.max !== undefined) holds.push(`${v} <= ${c.max}`);
   if (holds.length === 0) return c.required ? `${r} is not null` : null;

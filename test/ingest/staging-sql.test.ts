@@ -176,7 +176,10 @@ describe('stageSql: the bad flag and the problem list agree', () => {
   // _bad is judged by one condition per column (fast), the problems by one condition per
   // rule (for the reject rows): on any cells, a row is bad exactly when it lists a problem.
   // Rows are a valid row of the table with up to two cells replaced by edge values.
-  const pool = [null, '', '  ', 'x', '0', '1', '-1', '1.5', '5', '6', '11', 'TRUE', 'no', '2026-11-20', '2026-11-20 10:00:00', '2026-11-20 09:00', '2026-11-20 10:0'];
+  const pool = [
+    null, '', '  ', 'x', '0', '1', '-1', '1.5', '5', '6', '11', 'TRUE', 'no', '2026-11-20', '2026-11-20 10:00:00', '2026-11-20 09:00', '2026-11-20 10:0',
+    'A\u0000B', '2026-11-20 10:00:00+99:99', '2026-11-20 10:00:00+14:00', '2026-11-20 10:00:00-14:30', '10000-01-01', '1899-12-31 23:59:59',
+  ];
   // mulberry32: a small seeded generator, so the draw is the same on every run.
   let seed = 7;
   const random = () => {
@@ -235,4 +238,36 @@ describe('stageSql: the bad flag and the problem list agree', () => {
       });
     });
   }
+});
+
+describe('stageSql: hostile cells', () => {
+  it('rejects a NUL byte in text, an offset beyond ±14:00 and a year outside 1900–2200; keeps the limits', async () => {
+    await withDb(async (db) => {
+      const rows = await stage(
+        db,
+        'calls',
+        ['call_id', 'direction', 'started_at', 'ended_at', 'queue'],
+        [
+          ['C\u00001', 'inbound', '2026-11-20 09:00:00', '2026-11-20 09:05:00', 'sales'],
+          ['C2', 'inbound', '2026-11-20 09:00:00+99:99', '2026-11-20 09:05:00', 'sa\u0000les'],
+          ['C3', 'inbound', '10000-11-20 09:00:00', '1899-12-31 23:59:59', 'sales'],
+          ['C4', 'inbound', '2026-11-20 09:00:00+14:00', '2026-11-20 09:05:00-12:00', 'sales'],
+          ['C5', 'inbound', '1900-01-01 00:00:00', '2200-12-31 23:59:59', 'sales'],
+        ],
+      );
+      expect(problems(rows)).toEqual([
+        [{ column: 'call_id', reason: 'contains a NUL byte', value: 'C\u00001' }],
+        [
+          { column: 'queue', reason: 'contains a NUL byte', value: 'sa\u0000les' },
+          { column: 'started_at', reason: 'not an ISO 8601 timestamp', value: '2026-11-20 09:00:00+99:99' },
+        ],
+        [
+          { column: 'started_at', reason: 'not an ISO 8601 timestamp', value: '10000-11-20 09:00:00' },
+          { column: 'ended_at', reason: 'not an ISO 8601 timestamp', value: '1899-12-31 23:59:59' },
+        ],
+        null,
+        null,
+      ]);
+    }, 'Asia/Shanghai');
+  });
 });
