@@ -9,6 +9,7 @@ import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib'
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database } from '../db/database.ts';
 import type { FileFormat } from './file-format.ts';
+import { csvCells, duplicatedColumn } from './csv-cells.ts';
 import { quoteIdent, READER_TYPES, sqlString } from './staging-sql.ts';
 import type { TableContract } from './contracts.ts';
 import { arrowColumnText } from './arrow-text.ts';
@@ -77,6 +78,8 @@ async function openCsv(db: Database, path: string, tab: boolean, contract: Table
   // cannot talk DuckDB's sniffer into another dialect and take good rows down with it.
   const header = readHeaderLine(path);
   const delimiter = tab ? '\t' : detectDelimiter(header);
+  const twice = duplicatedColumn(csvCells(header, delimiter));
+  if (twice) throw new Error(`line 1: the header names column "${twice.name}" twice (columns ${twice.first} and ${twice.second}); which one holds the data cannot be told`);
   const options = `all_varchar = true, header = true, quote = '"', escape = '"', delim = ${sqlString(delimiter)}`;
   const columns = await describe(db, `read_csv(${sqlString(path)}, ${options}, ignore_errors = true)`).catch(async (error: Error) => {
     // A broken quote in the lines DuckDB samples leaves it no layout to read the file by.

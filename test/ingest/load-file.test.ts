@@ -791,3 +791,16 @@ describe('a file that cannot be applied leaves the database exactly as it was', 
     });
   });
 });
+
+describe('a header that names a column twice', () => {
+  it('refuses the file naming the column and both places, and leaves the database as it was', async () => {
+    const file = writeLines(tmp.path('calls-twice.csv'), ['call_id,direction,started_at,ended_at,CALL_ID', 'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:05:00,C9']);
+    await withDb(async (db) => {
+      await expect(load(db, file)).rejects.toThrow(
+        `${file}: line 1: the header names column "CALL_ID" twice (columns 1 and 5); which one holds the data cannot be told`,
+      );
+      expect(await db.queryJs('select count(*) as n from calls')).toEqual([{ n: 0n }]);
+      expect(await db.queryJs('select count(*) as n from load_log')).toEqual([{ n: 0n }]);
+    });
+  });
+});

@@ -7,6 +7,7 @@
  */
 import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
+import { csvCells } from '../csv-cells.ts';
 import { detectDelimiter, readHead } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
 import { addSourceRejects, bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
@@ -17,22 +18,6 @@ const BASE = ['accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstch
 const NEW_COLUMNS = ['peeraccount', 'linkedid', 'sequence'];
 const DISPOSITIONS = /^(ANSWERED|NO ANSWER|BUSY|FAILED|CONGESTION|CANCEL)$/;
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-/** The cells of one CSV line (quotes doubled inside quoted cells, as cdr_csv writes them). */
-function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) cells.push(cell), (cell = '');
-    else cell += c;
-  }
-  cells.push(cell);
-  return cells;
-}
 
 /**
  * Master.csv's columns from its first row. 17 and 20 columns hold uniqueid or userfield:
