@@ -2,15 +2,13 @@
  * Reading never writes: query, export and evaluate open the database read-only, never
  * create one, run one statement, and wait (saying so) while another run holds the file.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.ts';
 import { tempDir } from '../ingest/ingest-fixtures.ts';
 import { runCli } from '../util/run-cli.ts';
 
-const run = promisify(execFile);
 const tmp = tempDir('callq-read-only-');
 afterAll(() => tmp.cleanup());
 
@@ -45,14 +43,26 @@ describe('callq query', () => {
   it('waits while another process holds the database, says so once, then reads', async () => {
     const db = await databaseWithAgents('held.duckdb');
     const holder = await Database.open(db);
-    // Held longer than the child takes to start, so it meets the lock.
-    const release = setTimeout(() => holder.close(), 6000);
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/callq.js', '--db', db, '--wait', '30', 'query', 'agents', '--format', 'csv']);
-      expect(stdout).toBe('agent_id\nA1\n');
-      expect(stderr).toBe(`callq: ${db} is in use by another callq run; waiting for it (up to 30 s)\n`);
-    } finally {
-      clearTimeout(release);
-    }
-  }, 60_000);
+    // The holder lets go once the reader says it is waiting: no race with the child's start.
+    const child = spawn(process.execPath, ['bin/callq.js', '--db', db, '--wait', '60', 'query', 'agents', '--format', 'csv']);
+    let stdout = '';
+    let stderr = '';
+    let held = true;
+    const release = () => {
+      if (held) holder.close();
+      held = false;
+    };
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (stderr.includes('waiting for it')) release();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    release();
+    expect({ code, stdout, stderr }).toEqual({
+      code: 0,
+      stdout: 'agent_id\nA1\n',
+      stderr: `callq: ${db} is in use by another callq run; waiting for it (up to 60 s)\n`,
+    });
+  }, 90_000);
 });
