@@ -23,6 +23,8 @@ let dir: string;
 let input: string;
 let config: string;
 let reference: Record<string, string>;
+/** How long the uninterrupted nightly took: delayed kill points are fractions of it. */
+let referenceMs: number;
 
 function nightlyArgs(db: string, out: string, from = input): string[] {
   return ['bin/callq.js', '--db', db, '--config', config, '--wait', '0', 'nightly', '--input', from, '--out', out, '--date', DAY];
@@ -50,8 +52,8 @@ async function fingerprints(db: string): Promise<Record<string, string>> {
   }
 }
 
-/** Starts a nightly and kills it with SIGKILL when `when` says so (a line of its output, or a delay). */
-function killedNightly(db: string, out: string, when: { line?: RegExp; afterMs?: number }): Promise<string> {
+/** Starts a nightly and kills it with SIGKILL when `when` says so (a line of its output, or a share of the reference run's time). */
+function killedNightly(db: string, out: string, when: { line?: RegExp; share?: number }): Promise<string> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, nightlyArgs(db, out), { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -59,7 +61,8 @@ function killedNightly(db: string, out: string, when: { line?: RegExp; afterMs?:
       if (child.exitCode === null && !child.killed) child.kill('SIGKILL');
       output += `\n[killed: ${why}]`;
     };
-    const timer = when.afterMs === undefined ? undefined : setTimeout(() => kill(`${when.afterMs} ms`), when.afterMs);
+    const afterMs = when.share === undefined ? undefined : Math.round(when.share * referenceMs);
+    const timer = afterMs === undefined ? undefined : setTimeout(() => kill(`${afterMs} ms`), afterMs);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (when.line?.test(output)) kill(String(when.line));
@@ -77,21 +80,24 @@ beforeAll(async () => {
   config = join(input, 'callq.config.json');
   expect(await main(['node', 'callq', '--quiet', 'generate', '--seed', '3', '--days', '5', '--agents', '6', '--end', DAY, '--out', input])).toBe(0);
   const db = join(dir, 'reference.duckdb');
+  const started = performance.now();
   expect(await nightly(db, join(dir, 'reference-out'))).toBe(0);
+  referenceMs = performance.now() - started;
   reference = await fingerprints(db);
 }, 180_000);
 
 describe('a nightly killed with SIGKILL is finished by the next one', () => {
-  const points: Array<[string, { line?: RegExp; afterMs?: number }]> = [
+  const points: Array<[string, { line?: RegExp; share?: number }]> = [
     ['during the load (after the first file)', { line: /→ agents/ }],
     ['between the load and the compute', { line: /loaded \d+ of \d+ rows/ }],
     ['after the compute, before detection', { line: /computed / }],
     ['after detection, before the reports', { line: /anomalies: \d+ found/ }],
     ['while rendering the reports', { line: /nightly\.html/ }],
-    ['at 1.5 s', { afterMs: 1500 }],
-    ['at 3 s', { afterMs: 3000 }],
-    ['at 4.5 s', { afterMs: 4500 }],
-    ['at 6 s', { afterMs: 6000 }],
+    // Shares well short of the whole, so a run a little faster than the reference is still killed.
+    ['at 20% of the time an uninterrupted run takes', { share: 0.2 }],
+    ['at 35%', { share: 0.35 }],
+    ['at 50%', { share: 0.5 }],
+    ['at 65%', { share: 0.65 }],
   ];
   it.each(points)('%s', async (_name, when) => {
     const db = join(dir, `killed-${points.findIndex(([n]) => n === _name)}.duckdb`);
