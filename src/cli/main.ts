@@ -54,6 +54,8 @@ function reportError(error: unknown, verbose: boolean): number {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`callq: ${message}\n`);
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  // The whole message of what went wrong underneath (DuckDB's, with its context).
+  if (verbose && error instanceof Error && error.cause instanceof Error) process.stderr.write(`caused by: ${error.cause.message}\n`);
   if (error instanceof UsageError) return ExitCode.usage;
   if (error instanceof JobError) return ExitCode.failed;
   return ExitCode.failed;

@@ -14,6 +14,7 @@ import { isJsonObject, openSource, readHead, type SourceRelation } from './read-
 import { quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
 import { chooseEncoding, transcodeToUtf8, type TextEncoding } from './transcode.ts';
 import { literalPath } from '../files/literal-path.ts';
+import { readerErrorLine } from './reader-errors.ts';
 import type { Config } from '../config/config-schema.ts';
 import { sourceAdapter, sourceAdapters } from './sources/registry.ts';
 import type { AdapterRelation, SourceName, SourceReport } from './sources/source-adapter.ts';
@@ -47,8 +48,8 @@ export interface FileLoadResult {
 
 /** A file that could not be applied at all; the database is as it was before. */
 export class FileLoadError extends Error {
-  constructor(readonly file: string, message: string) {
-    super(`${file}: ${message}`);
+  constructor(readonly file: string, message: string, options?: ErrorOptions) {
+    super(`${file}: ${message}`, options);
     this.name = 'FileLoadError';
   }
 }
@@ -151,11 +152,12 @@ function openAdapter(db: Database, name: SourceName, path: string, options: Load
   return sourceAdapter(name).open(db, path, { config: options.config, mapping: options.mapping });
 }
 
+/** A failure while reading or applying `file`, as one line about the file (the whole error is its cause). */
 function fail(file: string) {
-  return (error: unknown): never => {
+  return async (error: unknown): Promise<never> => {
     if (error instanceof FileLoadError) throw error;
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-    throw new FileLoadError(file, message);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FileLoadError(file, await readerErrorLine(file, message), { cause: error });
   };
 }
 
