@@ -124,7 +124,9 @@ function missingColumns(missing: string[], source: SourceRelation): string {
   if (source.headerLooksLikeData) {
     return `${what}: line 1 looks like data, not a header (a cell starts with a digit); the first line must name the columns`;
   }
-  return `${what} (the file has: ${source.columns.join(', ')}; use --map to rename)`;
+  // Names as the file has them, control characters escaped (a UTF-16 file read as UTF-8 has NULs).
+  const names = source.columns.map((c) => JSON.stringify(c).slice(1, -1));
+  return `${what} (the file has: ${names.join(', ')}; use --map to rename)`;
 }
 
 /**
@@ -198,13 +200,21 @@ async function stageFile(
   const present = new Set([...sources.keys(), ...constants.keys()]);
   // A JSON line that is no object is one reject. (Marking it with an update afterwards would
   // move the row: DuckDB updates a list column as delete + insert, and the rowid is the line.)
-  const notObject = { when: `not ${isJsonObject('_json')}`, reason: 'not a JSON object', raw: '_json' };
+  // A line that is no JSON object is one reject; so is one that gives a key twice (a reader
+  // would take either value: DuckDB the first), naming that key.
+  const keys = 'json_keys(_json)';
+  const unreadable = {
+    when: `not ${isJsonObject('_json')} or (case when json_valid(_json) then len(${keys}) <> len(list_distinct(${keys})) else false end)`,
+    column: `case when ${isJsonObject('_json')} then list_filter(${keys}, (k, i) -> list_position(${keys}, k) <> i)[1] end`,
+    reason: `case when ${isJsonObject('_json')} then 'the key is given twice in the record' else 'not a JSON object' end`,
+    raw: '_json',
+  };
   const passThrough = [
     ...(source.jsonLines ? ['_json', '_blank'] : source.lineColumn ? [source.lineColumn] : []),
     ...[...times.keys()].map(originalCell),
   ];
   const relation = mappedRelation(source.select(sources), resolved, contract.columns, source.typed ?? false);
-  const sql = stageSql(contract, relation, present, STAGE, passThrough, source.typed, source.jsonLines ? notObject : undefined);
+  const sql = stageSql(contract, relation, present, STAGE, passThrough, source.typed, source.jsonLines ? unreadable : undefined);
   if (onProgress) await db.execWithProgress(sql, onProgress);
   else await db.exec(sql);
   if (source.jsonLines) {

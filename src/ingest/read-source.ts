@@ -77,6 +77,8 @@ async function openCsv(db: Database, path: string, tab: boolean, contract: Table
   // Delimiter (from the header line), quote and escape are fixed so that a broken line
   // cannot talk DuckDB's sniffer into another dialect and take good rows down with it.
   const header = readHeaderLine(path);
+  if (readHead(path).trim() === '') throw new Error('the file is empty (no header, no records)');
+  if (header.trim() === '') throw new Error('line 1 is empty: a CSV file starts with its header, naming the columns');
   const delimiter = tab ? '\t' : detectDelimiter(header);
   const twice = duplicatedColumn(csvCells(header, delimiter));
   if (twice) throw new Error(`line 1: the header names column "${twice.name}" twice (columns ${twice.first} and ${twice.second}); which one holds the data cannot be told`);
@@ -84,7 +86,7 @@ async function openCsv(db: Database, path: string, tab: boolean, contract: Table
   const columns = await describe(db, `read_csv(${sqlString(path)}, ${options}, ignore_errors = true)`).catch(async (error: Error) => {
     // A broken quote in the lines DuckDB samples leaves it no layout to read the file by.
     if (!error.message.includes('Error when sniffing file')) throw error;
-    const broken = await findBrokenQuote(path, delimiter);
+    const broken = await findLayoutBreak(path, delimiter);
     throw broken ? new Error(`line ${broken.line}: ${broken.problem}, so DuckDB cannot read the file's layout`) : error;
   });
   await db.exec(`drop table if exists ${CSV_REJECTS_TABLE}; drop table if exists ${CSV_SCANS_TABLE};`);
@@ -103,7 +105,7 @@ async function openCsv(db: Database, path: string, tab: boolean, contract: Table
     structuralRejects: CSV_REJECTS_TABLE,
     blankLines: await listBlankLines(db, path, innerBlankLine),
     typed: true,
-    headerLooksLikeData: looksLikeData(splitLine(header, delimiter)),
+    headerLooksLikeData: looksLikeData(csvCells(header, delimiter)),
   };
 }
 
@@ -115,38 +117,27 @@ function looksLikeData(cells: readonly string[]): boolean {
   return cells.some((cell) => /^[+-]?\d/.test(cell.trim()));
 }
 
-/** The cells of one CSV line, quotes removed ("" inside quotes is one "). */
-function splitLine(line: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === '"' && quoted && line[i + 1] === '"') cell += line[++i];
-    else if (c === '"') quoted = !quoted;
-    else if (c === delimiter && !quoted) {
-      cells.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  return [...cells, cell];
-}
-
 /**
- * The first misquoted field of a CSV file (quote and escape "): a quoted field that is
- * never closed, or text after a field's closing quote. Reads bytes: the quote, delimiter
- * and line break are ASCII, which no UTF-8 sequence contains.
+ * The first break in a CSV file's layout (quote and escape "): a quoted field that is never
+ * closed, text after a field's closing quote, or a lone carriage return among CRLF or LF line
+ * ends (a file pieced together from two exports). Reads bytes: the quote, delimiter and line
+ * breaks are ASCII, which no UTF-8 sequence contains. Run only when DuckDB's sniffer failed.
  */
-async function findBrokenQuote(path: string, delimiter: string): Promise<{ line: number; problem: string } | null> {
+async function findLayoutBreak(path: string, delimiter: string): Promise<{ line: number; problem: string } | null> {
   const [QUOTE, DELIM, LF, CR] = [0x22, delimiter.charCodeAt(0), 0x0a, 0x0d];
   let state: 'start' | 'unquoted' | 'quoted' | 'closed' = 'start';
   let line = 1;
   let openedOn = 1;
+  let afterCr = false;
   const file = createReadStream(path);
   const content = /\.gz$/i.test(path) ? file.pipe(createGunzip()) : file;
   try {
     for await (const chunk of content as AsyncIterable<Buffer>) {
       for (const c of chunk) {
+        if (afterCr && c !== LF && state !== 'quoted') {
+          return { line, problem: 'a lone carriage return (CR) ends this line, while other lines end in CRLF or LF' };
+        }
+        afterCr = c === CR;
         if (state === 'quoted') {
           if (c === QUOTE) state = 'closed';
         } else if (state === 'closed' && c === QUOTE) {
@@ -175,19 +166,47 @@ export function linesOf(path: string): string {
 }
 
 /**
- * The lines of the empty lines DuckDB's CSV reader skips. Read (one more pass) only when the
- * scan saw one before the last record; otherwise the table is empty.
+ * The lines of the empty lines DuckDB's CSV reader skips, numbered as rejects are: a line
+ * break inside a quoted field does not start a line. Read (one more pass over the bytes) only
+ * when the scan saw an empty line before the last record; otherwise the table is empty.
  */
 async function listBlankLines(db: Database, path: string, innerBlankLine: boolean): Promise<string> {
-  if (!innerBlankLine) {
-    await db.exec(`create or replace temp table ${CSV_BLANK_LINES_TABLE} (line bigint)`);
-    return CSV_BLANK_LINES_TABLE;
+  await db.exec(`create or replace temp table ${CSV_BLANK_LINES_TABLE} (line bigint)`);
+  if (!innerBlankLine) return CSV_BLANK_LINES_TABLE;
+  const appender = await db.raw.createAppender(CSV_BLANK_LINES_TABLE);
+  for (const line of await emptyLines(path)) {
+    appender.appendBigInt(BigInt(line));
+    appender.endRow();
   }
-  // Materialised first: the temp table's rowid is the line's ordinal.
-  await db.exec(`create or replace temp table csv_line_flags as select line is null as blank from ${linesOf(path)}`);
-  await db.exec(`create or replace temp table ${CSV_BLANK_LINES_TABLE} as select rowid + 1 as line from csv_line_flags where blank`);
-  await db.exec('drop table csv_line_flags');
+  appender.closeSync();
   return CSV_BLANK_LINES_TABLE;
+}
+
+/** The empty lines of a CSV file, counting a quoted field's line breaks as part of its line. */
+async function emptyLines(path: string): Promise<number[]> {
+  const [QUOTE, LF, CR] = [0x22, 0x0a, 0x0d];
+  const empty: number[] = [];
+  let line = 1;
+  let quoted = false;
+  let content = false;
+  const file = createReadStream(path);
+  const bytes = /\.gz$/i.test(path) ? file.pipe(createGunzip()) : file;
+  try {
+    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+      for (const c of chunk) {
+        if (c === QUOTE) quoted = !quoted;
+        if (quoted) continue;
+        if (c === LF) {
+          if (!content) empty.push(line);
+          line++;
+          content = false;
+        } else if (c !== CR) content = true;
+      }
+    }
+  } finally {
+    file.destroy();
+  }
+  return empty;
 }
 
 /**
@@ -288,7 +307,8 @@ function refuseIncompleteArrow(bytes: Buffer): void {
 
 /** The first line of a text file (up to 64 KiB; of a .gz, of its first 8 KiB inflated), without a BOM. */
 export function readHeaderLine(path: string): string {
-  return readHead(path).split(/\r?\n/, 1)[0] ?? '';
+  // A line ends at LF, CRLF or a lone CR (old Mac exports): DuckDB reads all three.
+  return readHead(path).split(/\r\n|\n|\r/, 1)[0] ?? '';
 }
 
 /** The start of a text file as text (up to 64 KiB; of a .gz, of its first 8 KiB inflated), without a BOM. */

@@ -51,6 +51,9 @@ const OFFSET = String.raw`(Z|[+-]((0\d|1[0-3])(:?[0-5]\d)?|14(:?00)?))`;
 const ISO_TIMESTAMP = String.raw`${YEAR}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?${OFFSET}?`;
 const ISO_DATE = String.raw`${YEAR}-\d{2}-\d{2}`;
 
+/** 2^53: whole numbers below it read through a double exactly; past it they may be rounded. */
+const EXACT_WHOLE = '9007199254740992';
+
 /** The typed value of a column from an already-typed cell (see READER_TYPES). */
 function fromTyped(c: ColumnContract): string {
   const r = raw(c);
@@ -58,8 +61,9 @@ function fromTyped(c: ColumnContract): string {
     case 'number':
       return `(case when isfinite(${r}) then ${r} end)`;
     case 'integer':
-      // NaN = trunc(NaN) and inf = trunc(inf) in DuckDB, and 1e30 does not fit: try_cast.
-      return `(case when ${r} = trunc(${r}) then try_cast(${r} as bigint) end)`;
+      // NaN = trunc(NaN) and inf = trunc(inf) in DuckDB. The reader parsed a double, exact only
+      // below 2^53: a larger whole number may already be rounded, so it is no value.
+      return `(case when ${r} = trunc(${r}) and abs(${r}) < ${EXACT_WHOLE} then ${r}::bigint end)`;
     case 'text':
     case 'boolean':
     case 'timestamp':
@@ -82,7 +86,7 @@ function fromText(c: ColumnContract): string {
       return `(case when isfinite(try_cast(${r} as double)) then try_cast(${r} as double) end)`;
     case 'integer':
       // DuckDB would round '1.5' to 2: take the number and keep it only when it is whole.
-      return `(case when try_cast(${r} as double) = trunc(try_cast(${r} as double)) then try_cast(try_cast(${r} as double) as bigint) end)`;
+      return `(case when try_cast(${r} as double) = trunc(try_cast(${r} as double)) and abs(try_cast(${r} as double)) < ${EXACT_WHOLE} then try_cast(${r} as double)::bigint end)`;
     case 'boolean':
       // DuckDB's cast takes exactly these words, in any case: true/t/yes/y/1, false/f/no/n/0.
       return `try_cast(${r} as boolean)`;
@@ -113,6 +117,8 @@ function defaultLiteral(c: ColumnContract): string | null {
 export interface UnreadableRecord {
   /** SQL over the relation's columns, true when the record is unreadable. */
   when: string;
+  /** SQL of the reject's column (null: the whole record) and reason. */
+  column: string;
   reason: string;
   /** SQL of the record's text for the reject. */
   raw: string;
@@ -128,7 +134,7 @@ interface Problem {
 export const TYPE_REASONS: Record<ColumnContract['type'], string | null> = {
   text: null,
   number: 'not a number',
-  integer: 'not a whole number',
+  integer: 'not a whole number (within ±2^53)',
   boolean: 'not a boolean (true/false)',
   timestamp: 'not an ISO 8601 timestamp',
   date: 'not an ISO 8601 date',
@@ -271,7 +277,7 @@ final as (
   select
     ${[...columns.map((c) => quoteIdent(c.name)), ...passThrough.map(quoteIdent)].join(',\n    ')},
     _unreadable or _bad_cell or _bad_row as _bad,
-    case when _unreadable then [{'column': null::varchar, 'reason': ${sqlString(unreadable?.reason ?? '')}, 'value': null::varchar}]
+    case when _unreadable then [{'column': (${unreadable?.column ?? 'null'})::varchar, 'reason': (${unreadable?.reason ?? "''"})::varchar, 'value': null::varchar}]
       when _bad_cell or _bad_row then list_filter([
       ${[
         ...cellProblems.map((p) => problemStruct(p, rawOf(p.column))),

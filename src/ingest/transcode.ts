@@ -53,15 +53,24 @@ export async function chooseEncoding(path: string, scan: Pick<FileScan, 'validUt
   if (scan.validUtf8) return declared ?? 'utf-8';
   if (declared !== undefined && declared !== 'utf-8') return declared;
   const evidence = await inspectBytes(path);
-  if (declared === undefined && evidence.gb18030) return 'gb18030';
   const { line, byte } = evidence.firstInvalidUtf8!;
   const hex = byte.toString(16).toUpperCase().padStart(2, '0');
+  // UTF-8 Chinese before the first byte that is not UTF-8: a stray byte, or lines another
+  // tool appended in another encoding. Reading the whole file as GB18030 would garble the
+  // UTF-8 part, and --encoding cannot read both.
+  if (evidence.utf8HanziBeforeInvalid >= 2) {
+    throw new Error(`not valid UTF-8 at line ${line} (byte 0x${hex}), though the Chinese text before it is: a stray byte, or a file in two encodings; fix that line or convert the file to one encoding`);
+  }
+  // A UTF-8 BOM on GB18030 bytes (an editor added it): the bytes decide, the BOM is skipped.
+  if (!forced && evidence.gb18030) return 'gb18030';
   throw new Error(`not valid UTF-8 at line ${line} (byte 0x${hex}); use --encoding NAME (e.g. gb18030, big5, windows-1252)`);
 }
 
 export interface ByteEvidence {
   /** Where the bytes first stop being UTF-8 (1-based line), null when they never do. */
   firstInvalidUtf8: { line: number; byte: number } | null;
+  /** Well-formed UTF-8 CJK characters (three bytes, lead E4–E9) before that byte. */
+  utf8HanziBeforeInvalid: number;
   gb18030: boolean;
 }
 
@@ -80,6 +89,7 @@ export async function inspectBytes(path: string): Promise<ByteEvidence> {
   let level1 = 0;
   let line = 1;
   let firstInvalidUtf8: ByteEvidence['firstInvalidUtf8'] = null;
+  let utf8HanziBeforeInvalid = 0;
   // Each reading walks the bytes its own way; a sequence cut by a chunk's end waits for the next.
   let utf8At = 0;
   let gbAt = 0;
@@ -91,6 +101,7 @@ export async function inspectBytes(path: string): Promise<ByteEvidence> {
       if (n === 0) firstInvalidUtf8 = { line, byte: data[utf8At]! };
       else {
         if (data[utf8At] === 0x0a) line++;
+        if (n === 3 && data[utf8At]! >= 0xe4 && data[utf8At]! <= 0xe9) utf8HanziBeforeInvalid++;
         utf8At += n;
       }
     }
@@ -115,7 +126,7 @@ export async function inspectBytes(path: string): Promise<ByteEvidence> {
   });
   walk(carry, true);
   if (decodes) decodes = tryDecode(() => gb.decode());
-  return { firstInvalidUtf8, gb18030: decodes && level1 * 2 > nonAscii };
+  return { firstInvalidUtf8, utf8HanziBeforeInvalid, gb18030: decodes && level1 * 2 > nonAscii };
 }
 
 function tryDecode(decode: () => unknown): boolean {
@@ -160,16 +171,22 @@ export interface Transcoded {
   cleanup(): void;
 }
 
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /** A UTF-8 copy of the file's text (of a `.gz`, of its content, uncompressed). */
 export async function transcodeToUtf8(path: string, encoding: TextEncoding): Promise<Transcoded> {
   const dir = processTempDir();
   const out = join(dir, basename(path).replace(/\.gz$/i, ''));
   // fatal: a byte sequence that is not of the encoding is an error, not a silent U+FFFD.
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  // A UTF-8 BOM before text of another encoding is skipped, not decoded as two characters.
+  let first = encoding !== 'utf-8';
   const decode = new Transform({
     transform(chunk: Buffer, _enc, done) {
       try {
-        done(null, Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8'));
+        const bytes = first && chunk.subarray(0, 3).equals(UTF8_BOM) ? chunk.subarray(3) : chunk;
+        first = false;
+        done(null, Buffer.from(decoder.decode(bytes, { stream: true }), 'utf8'));
       } catch {
         done(new Error(`${path} is not valid ${encoding} text`));
       }

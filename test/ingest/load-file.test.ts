@@ -234,7 +234,7 @@ describe('rejects: every rule, with file, line, column and reason', () => {
         { file, table: 'surveys', line: 3n, column: 'csat', reason: 'out of range (must be at least 1)', value: '0' },
         { file, table: 'surveys', line: 4n, column: 'nps', reason: 'out of range (must be at most 10)', value: '11' },
         { file, table: 'surveys', line: 5n, column: 'nps', reason: 'out of range (must be at least 0)', value: '-1' },
-        { file, table: 'surveys', line: 6n, column: 'csat', reason: 'not a whole number', value: '1.5' },
+        { file, table: 'surveys', line: 6n, column: 'csat', reason: 'not a whole number (within ±2^53)', value: '1.5' },
         { file, table: 'surveys', line: 7n, column: 'call_id', reason: 'missing required value', value: null },
         { file, table: 'surveys', line: 8n, column: 'resolved', reason: 'not a boolean (true/false)', value: 'maybe' },
         { file, table: 'surveys', line: 9n, column: 'responded_at', reason: 'not an ISO 8601 timestamp', value: '2026-11-20 10:0' },
@@ -263,7 +263,7 @@ describe('rejects: every rule, with file, line, column and reason', () => {
         { file, table: 'segments', line: 2n, column: 'speaker', reason: 'unknown value (allowed: agent, customer)', value: 'robot' },
         { file, table: 'segments', line: 3n, column: 'end_ms', reason: 'end_ms is not after start_ms', value: '4000' },
         { file, table: 'segments', line: 4n, column: 'end_ms', reason: 'end_ms is not after start_ms', value: '5000' },
-        { file, table: 'segments', line: 5n, column: 'start_ms', reason: 'not a whole number', value: '1.5' },
+        { file, table: 'segments', line: 5n, column: 'start_ms', reason: 'not a whole number (within ±2^53)', value: '1.5' },
         { file, table: 'segments', line: 6n, column: 'start_ms', reason: 'out of range (must be at least 0)', value: '-5' },
         { file, table: 'segments', line: 7n, column: 'end_ms', reason: 'missing required value', value: null },
       ]);
@@ -350,7 +350,7 @@ describe('rejects: every rule, with file, line, column and reason', () => {
       expect(await load(db, file)).toMatchObject({ rows: 7, loaded: 1, rejected: 6 });
       expect(await rejectsOf(db)).toEqual([
         { file, table: 'complaints', line: 2n, column: 'severity', reason: 'unknown value (allowed: high, medium, low)', value: 'urgent' },
-        { file, table: 'complaints', line: 3n, column: 'reopened_count', reason: 'not a whole number', value: '1.5' },
+        { file, table: 'complaints', line: 3n, column: 'reopened_count', reason: 'not a whole number (within ±2^53)', value: '1.5' },
         { file, table: 'complaints', line: 4n, column: 'reopened_count', reason: 'out of range (must be at least 0)', value: '-1' },
         { file, table: 'complaints', line: 5n, column: 'resolved_at', reason: 'resolved_at is before opened_at', value: '2026-11-20 11:59:00' },
         { file, table: 'complaints', line: 6n, column: 'escalated', reason: 'not a boolean (true/false)', value: 'sometimes' },

@@ -95,9 +95,9 @@ describe('JSON Lines', () => {
       // Six records (the blank line is none): S1 and S4 kept.
       expect(await load(db, file)).toMatchObject({ rows: 6, loaded: 2, rejected: 4, unknownColumns: ['mood'] });
       expect(await rejectsOf(db)).toEqual([
-        { file, table: 'surveys', line: 3n, column: 'csat', reason: 'not a whole number', value: '1.5' },
+        { file, table: 'surveys', line: 3n, column: 'csat', reason: 'not a whole number (within ±2^53)', value: '1.5' },
         { file, table: 'surveys', line: 4n, column: null, reason: 'not a JSON object', value: null },
-        { file, table: 'surveys', line: 5n, column: 'nps', reason: 'not a whole number', value: 'NaN' },
+        { file, table: 'surveys', line: 5n, column: 'nps', reason: 'not a whole number (within ±2^53)', value: 'NaN' },
         { file, table: 'surveys', line: 6n, column: null, reason: 'not a JSON object', value: null },
       ]);
       expect(await db.queryJs('select line, raw from rejects where line in (4, 6) order by line')).toEqual([

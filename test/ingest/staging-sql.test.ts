@@ -35,7 +35,7 @@ describe('stageSql on text cells', () => {
       const cells = ['3', '2.0', ' 4 ', '1.5', 'NaN', 'inf', '1e30', 'three'];
       const rows = await stage(db, 'surveys', ['survey_id', 'call_id', 'nps'], cells.map((v, i) => [`S${i}`, 'C1', v]));
       expect(rows.map((r) => r.nps)).toEqual([3n, 2n, 4n, null, null, null, null, null]);
-      const notWhole = (value: string) => [{ column: 'nps', reason: 'not a whole number', value }];
+      const notWhole = (value: string) => [{ column: 'nps', reason: 'not a whole number (within ±2^53)', value }];
       expect(problems(rows)).toEqual([null, null, null, notWhole('1.5'), notWhole('NaN'), notWhole('inf'), notWhole('1e30'), notWhole('three')]);
     });
   });
