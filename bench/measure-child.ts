@@ -1,7 +1,9 @@
 /**
  * Runs one measured step in its own process, so each gets a clean heap and its own peak
  * RSS (the DuckDB buffers live in this process too). Prints one JSON line: {ms, maxRssMb}.
- * Usage: tsx bench/measure-child.ts STEP DB_FILE DATA_DIR [DAY (default: the bench's last day)]
+ * Usage: tsx bench/measure-child.ts STEP DB_FILE DATA [DAY (default: the bench's last day)]
+ * DATA is the bench data folder, or for the phone-system steps (`*-queue-log`, `*-ctr`) the
+ * export file itself. Steps that load (raw-*, callq-*, arquero-*) start from a fresh database.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { fromCSV } from 'arquero';
@@ -10,6 +12,8 @@ import { Database } from '../src/db/database.ts';
 import { ensureSchema } from '../src/ingest/canonical-schema.ts';
 import { loadFiles } from '../src/ingest/load-files.ts';
 import { sqlString } from '../src/ingest/staging-sql.ts';
+import { sourceFiles } from '../src/ingest/discover-files.ts';
+import type { SourceName } from '../src/ingest/sources/source-adapter.ts';
 import { parseConfig } from '../src/config/load-config.ts';
 import { computeMetrics } from '../src/metrics/compute.ts';
 import { detectAnomalies } from '../src/anomalies/detect.ts';
@@ -29,6 +33,22 @@ async function callqLoad(db: Database, tables: Array<'calls' | 'segments'>): Pro
   await loadFiles(db, tables.map((table) => ({ table, path: join(dataDir, `${table}.csv`), format: 'csv' as const })), { maxRejectShare: 0.01 });
 }
 
+/**
+ * `callq load --source NAME FILE` as the CLI runs it (src/cli/commands/load.ts): the schema,
+ * the files --source finds, then loadFiles with the run's configuration. What the file made
+ * goes to stderr, so a run shows the load did its work.
+ */
+async function callqSourceLoad(db: Database, source: SourceName): Promise<void> {
+  await ensureSchema(db);
+  const { files } = sourceFiles(source, [dataDir]);
+  const rejectsCsv = join(import.meta.dirname, 'data', 'rejects.csv');
+  const summary = await loadFiles(db, files, { config, maxRejectShare: config.max_reject_share, rejectsCsv });
+  const [file] = summary.files;
+  if (!file || file.loaded === 0) throw new Error(`${source}: nothing loaded from ${dataDir}`);
+  const made = Object.entries(file.source?.report.made ?? {}).map(([what, n]) => `${n} ${what}`).join(', ');
+  process.stderr.write(`  ${step}: ${file.rows} records, made ${made}; ${file.loaded} loaded, ${file.rejected} rejected\n`);
+}
+
 const steps: Record<string, (db: Database) => Promise<void>> = {
   'raw-load': (db) => rawLoad(db, ['calls', 'segments']),
   'callq-load': (db) => callqLoad(db, ['calls', 'segments']),
@@ -40,6 +60,13 @@ const steps: Record<string, (db: Database) => Promise<void>> = {
     const table = fromCSV(readFileSync(join(dataDir, 'calls.csv'), 'utf8'));
     if (table.numRows() === 0) throw new Error('arquero read no rows');
   },
+  // A phone system's export (DATA is the file): DuckDB reading it raw, with its own type
+  // detection and no validation, against callq's --source load.
+  'raw-queue-log': (db) =>
+    db.exec(`create table t as select * from read_csv(${sqlString(dataDir)}, delim = '|', header = false, null_padding = true)`),
+  'callq-queue-log': (db) => callqSourceLoad(db, 'asterisk-queue-log'),
+  'raw-ctr': (db) => db.exec(`create table t as select * from read_json(${sqlString(dataDir)})`),
+  'callq-ctr': (db) => callqSourceLoad(db, 'amazon-connect-ctr'),
   // On a database the callq load filled: every derived table, then one day's worth.
   async 'compute-full'(db) {
     if (Number(await db.scalar('select count(*) from segments')) === 0) throw new Error('no segments: run callq-load first');
@@ -51,7 +78,10 @@ const steps: Record<string, (db: Database) => Promise<void>> = {
 
 const run = steps[step];
 if (!run) throw new Error(`unknown step ${step}`);
-if (/-(load|calls)$/.test(step)) rmSync(dbFile, { force: true });
+if (/^(raw|callq|arquero)-/.test(step)) {
+  rmSync(dbFile, { force: true });
+  rmSync(`${dbFile}.wal`, { force: true });
+}
 const db = await Database.open(dbFile, { timezone: 'Asia/Shanghai' });
 const t0 = performance.now();
 await run(db);

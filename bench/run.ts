@@ -2,24 +2,39 @@
  * `npm run bench`: times callq against raw DuckDB on the same files, side by side in one
  * run (alternating, several rounds, medians), because this machine is noisy: the validated
  * load against DuckDB's raw read_csv and a peer library (arquero), then full and one-day
- * compute and one-day anomaly detection. Prints wall time, peak RSS and ratios.
- * Sizes: BENCH_CALLS (default 1,000,000), BENCH_ROUNDS (default 5).
+ * compute and one-day anomaly detection; then phone-system exports, callq's `--source` load
+ * against DuckDB's raw reader of the same file (an Asterisk queue_log, Amazon Connect contact
+ * records). Prints wall time, peak RSS and ratios.
+ * Sizes: BENCH_CALLS (default 1,000,000), BENCH_QUEUE_LOG_EVENTS (default 10,000,000),
+ * BENCH_CTR_RECORDS (default 1,000,000), BENCH_ROUNDS (default 5).
+ * BENCH_SECTIONS picks sections (comma-separated; default all): canonical (the calls and
+ * segments loads, then compute and detect on them), queue-log, ctr.
  */
 import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from 'simple-statistics';
 import { BENCH_DIR, BENCH_END_DAY, makeBenchData } from './make-data.ts';
+import { makeQueueLog } from './make-queue-log.ts';
+import { makeCtr } from './make-ctr.ts';
 
 const calls = Number(process.env.BENCH_CALLS ?? 1_000_000);
+const queueLogEvents = Number(process.env.BENCH_QUEUE_LOG_EVENTS ?? 10_000_000);
+const ctrRecords = Number(process.env.BENCH_CTR_RECORDS ?? 1_000_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const SECTIONS = ['canonical', 'queue-log', 'ctr'] as const;
+const sections = new Set((process.env.BENCH_SECTIONS ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
+for (const section of sections) {
+  if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`BENCH_SECTIONS: unknown section ${section} (known: ${SECTIONS.join(', ')})`);
+}
 
 interface Sample {
   ms: number;
   maxRssMb: number;
 }
 
-function measure(step: string, dbFile: string, dataDir: string): Sample {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'measure-child.ts'), step, dbFile, dataDir], {
+function measure(step: string, dbFile: string, data: string): Sample {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'measure-child.ts'), step, dbFile, data], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -35,20 +50,19 @@ function pairedRatio(samples: Sample[], base: Sample[]): number {
   return median(samples.map((s, round) => s.ms / base[round]!.ms));
 }
 
-const t0 = performance.now();
-const dataDir = await makeBenchData(calls);
-console.log(`bench data: ${dataDir} (${calls.toLocaleString('en')} calls) ready in ${Math.round(performance.now() - t0)} ms`);
-
-const rawDb = join(BENCH_DIR, 'raw.duckdb');
-const callqDb = join(BENCH_DIR, 'callq.duckdb');
-// The calls-only comparison writes elsewhere: callq.duckdb must keep the full history for compute.
-const callsOnlyDb = join(BENCH_DIR, 'calls-only.duckdb');
+/** Makes a data set once (later runs find it), saying where it is and how long it took. */
+async function ready(what: string, make: () => string | Promise<string>): Promise<string> {
+  const t0 = performance.now();
+  const path = await make();
+  console.log(`bench data: ${path} (${what}) ready in ${Math.round(performance.now() - t0)} ms`);
+  return path;
+}
 
 /** Runs the steps alternately for `rounds` rounds and prints medians and ratios to the first. */
-function compare(title: string, steps: Array<[label: string, step: string, db: string]>): void {
+function compare(title: string, data: string, steps: Array<[label: string, step: string, db: string]>): void {
   const samples = steps.map(() => [] as Sample[]);
   for (let round = 0; round < rounds; round++) {
-    steps.forEach(([, step, db], i) => samples[i]!.push(measure(step, db, dataDir)));
+    steps.forEach(([, step, db], i) => samples[i]!.push(measure(step, db, data)));
     console.log(`${title}, round ${round + 1}: ${steps.map(([label], i) => `${label} ${samples[i]!.at(-1)!.ms} ms`).join(', ')}`);
   }
   const results = samples.map(summarise);
@@ -69,19 +83,44 @@ function compare(title: string, steps: Array<[label: string, step: string, db: s
   );
 }
 
-compare('load calls.csv + segments.csv', [
-  ['raw DuckDB read_csv CTAS', 'raw-load', rawDb],
-  ['callq validated load', 'callq-load', callqDb],
-]);
-compare('load calls.csv only, against a peer library', [
-  ['raw DuckDB read_csv CTAS', 'raw-calls', rawDb],
-  ['callq validated load', 'callq-calls', callsOnlyDb],
-  ['arquero fromCSV (peer)', 'arquero-calls', rawDb],
-]);
+const rawDb = join(BENCH_DIR, 'raw.duckdb');
+const callqDb = join(BENCH_DIR, 'callq.duckdb');
+// The calls-only comparison writes elsewhere: callq.duckdb must keep the full history for compute.
+const callsOnlyDb = join(BENCH_DIR, 'calls-only.duckdb');
+const sourceDb = join(BENCH_DIR, 'source.duckdb');
+const mb = (path: string) => `${Math.round(statSync(path).size / 1e6).toLocaleString('en')} MB`;
 
-// The last callq load left the full history in callq.duckdb: compute and detect on it.
-compare(`compute and detect on the loaded history (day ${BENCH_END_DAY})`, [
-  ['full compute, every day', 'compute-full', callqDb],
-  ['incremental compute, one day', 'compute-day', callqDb],
-  ['anomaly detection, one day', 'detect-day', callqDb],
-]);
+if (sections.has('canonical')) {
+  const dataDir = await ready(`${calls.toLocaleString('en')} calls`, () => makeBenchData(calls));
+  compare('load calls.csv + segments.csv', dataDir, [
+    ['raw DuckDB read_csv CTAS', 'raw-load', rawDb],
+    ['callq validated load', 'callq-load', callqDb],
+  ]);
+  compare('load calls.csv only, against a peer library', dataDir, [
+    ['raw DuckDB read_csv CTAS', 'raw-calls', rawDb],
+    ['callq validated load', 'callq-calls', callsOnlyDb],
+    ['arquero fromCSV (peer)', 'arquero-calls', rawDb],
+  ]);
+  // The last callq load left the full history in callq.duckdb: compute and detect on it.
+  compare(`compute and detect on the loaded history (day ${BENCH_END_DAY})`, dataDir, [
+    ['full compute, every day', 'compute-full', callqDb],
+    ['incremental compute, one day', 'compute-day', callqDb],
+    ['anomaly detection, one day', 'detect-day', callqDb],
+  ]);
+}
+
+if (sections.has('queue-log')) {
+  const file = await ready(`Asterisk queue_log, ${queueLogEvents.toLocaleString('en')} events`, () => makeQueueLog(queueLogEvents));
+  compare(`Asterisk queue_log, ${queueLogEvents.toLocaleString('en')} events (${mb(file)})`, file, [
+    ["raw DuckDB read_csv(delim='|') CTAS", 'raw-queue-log', rawDb],
+    ['callq load --source asterisk-queue-log', 'callq-queue-log', sourceDb],
+  ]);
+}
+
+if (sections.has('ctr')) {
+  const file = await ready(`Amazon Connect contact records, ${ctrRecords.toLocaleString('en')} records`, () => makeCtr(ctrRecords));
+  compare(`Amazon Connect contact records, ${ctrRecords.toLocaleString('en')} records in JSON Lines (${mb(file)})`, file, [
+    ['raw DuckDB read_json CTAS', 'raw-ctr', rawDb],
+    ['callq load --source amazon-connect-ctr', 'callq-ctr', sourceDb],
+  ]);
+}

@@ -120,7 +120,6 @@ final as (
     next_contact_id,
     previous_contact_id,
     enqueued_at,
-    json,
     _line
   from timed
 )

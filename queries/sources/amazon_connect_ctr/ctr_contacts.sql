@@ -1,6 +1,7 @@
 -- ctr_contacts: Amazon Connect contact records (format 2017-03-10), the fields callq reads,
 -- typed; each record once, the latest copy of a contact re-delivered within the file.
--- grain: one row per record of the file (superseded copies flagged, not dropped).
+-- grain: one row per record of the file (superseded copies flagged, not dropped); the
+--   record's text stays in ctr_records (by _line).
 -- from: temp table ctr_records (_line, json): one record a row, as the file had it.
 -- Field paths and meanings: Amazon Connect's contact records data model
 -- (docs/sources/amazon-connect.md). Timestamps are ISO 8601 in UTC; durations are seconds.
@@ -12,7 +13,6 @@ with records as (
 fields as (
   select
     _line,
-    json,
     json_extract_string(json, [
       '$.ContactId', '$.Channel', '$.InitiationMethod', '$.InitiationTimestamp',
       '$.ConnectedToSystemTimestamp', '$.DisconnectTimestamp', '$.LastUpdateTimestamp',
@@ -28,7 +28,6 @@ fields as (
 typed as (
   select
     _line,
-    json,
     f[1] as contact_id,
     upper(f[2]) as channel,
     upper(f[3]) as initiation_method,

@@ -1,6 +1,7 @@
 -- ql_legs: Asterisk queue calls from queue_log events: one leg per ENTERQUEUE.
 -- grain: one row per leg (ENTERQUEUE), open or closed.
--- from: temp table ql_assigned (this file's call events and open calls' events, by leg).
+-- from: temp tables ql_enters (the legs, named) and ql_assigned (this file's call events and
+--   open calls' events, by leg).
 -- Definitions (docs/sources/asterisk.md, from Asterisk's queue_log event reference):
 --   started_at = ENTERQUEUE; answered_at and agent from the first CONNECT before the close
 --   (its data1 is the caller's wait in queue, not hold); ended_at = the closing event;
@@ -12,35 +13,36 @@ with assigned as (
   where call_id is not null
 ),
 
-closing as (
-  select ['COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY',
-          'EXITWITHKEY', 'WITHDRAW', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER'] as events
-),
-
-closed as (
+named as (
+  -- Two enters of a callid within one second make one leg (one call_id).
   select
     call_id,
-    min(seq) filter (where list_contains((select events from closing), event)) as close_seq
-  from assigned
+    any_value(previous_call_id) as previous_call_id,
+    any_value(entered_at) as started_at,
+    any_value(queuename) as queue,
+    any_value(caller_id) as caller_id
+  from ql_enters
+  where call_id is not null
   group by call_id
 ),
 
 measured as (
+  -- One pass per leg. The close is the first closing event. The answer is the first CONNECT
+  -- before the close: the leg's first CONNECT when that comes before the close (arg_min skips
+  -- a null agent, so the member's CONNECT is the first one that names a member).
   select
-    assigned.call_id,
-    any_value(assigned.previous_call_id) as previous_call_id,
-    any_value(assigned.entered_at) as started_at,
-    any_value(assigned.leg_queue) as queue,
-    any_value(assigned.caller_id) as caller_id,
-    any_value(closed.close_seq) as close_seq,
-    arg_min(assigned.event_at, assigned.seq) filter (where event = 'CONNECT' and (closed.close_seq is null or assigned.seq < closed.close_seq)) as answered_at,
-    arg_min(assigned.agent, assigned.seq) filter (where event = 'CONNECT' and (closed.close_seq is null or assigned.seq < closed.close_seq)) as member,
-    arg_min(assigned.event_at, assigned.seq) filter (where assigned.seq = closed.close_seq) as ended_at,
-    arg_min(assigned.event, assigned.seq) filter (where assigned.seq = closed.close_seq) as close_event,
-    arg_min(assigned.line, assigned.seq) filter (where assigned.seq = closed.close_seq) as close_line
+    call_id,
+    min(seq) filter (where event in ('COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY',
+                                     'EXITWITHKEY', 'WITHDRAW', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER')) as close_seq,
+    arg_min({'at': event_at, 'event': event, 'line': line}, seq)
+      filter (where event in ('COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY',
+                              'EXITWITHKEY', 'WITHDRAW', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER')) as closing,
+    min(seq) filter (where event = 'CONNECT' and event_at is not null) as connect_seq,
+    arg_min(event_at, seq) filter (where event = 'CONNECT') as connected_at,
+    min(seq) filter (where event = 'CONNECT' and agent is not null) as member_seq,
+    arg_min(agent, seq) filter (where event = 'CONNECT') as connect_member
   from assigned
-  join closed using (call_id)
-  group by assigned.call_id
+  group by call_id
 ),
 
 final as (
@@ -49,24 +51,27 @@ final as (
     'inbound' as direction,
     -- A member is an interface (PJSIP/1001, SIP/1001, Local/1001@from-queue/n, Agent/1001)
     -- or a member name: the agent is the peer name without technology and context.
-    regexp_replace(regexp_replace(member, '^[A-Za-z0-9_]+/', ''), '[@/].*$', '') as agent_id,
+    regexp_replace(regexp_replace(
+      case when close_seq is null or member_seq < close_seq then connect_member end,
+      '^[A-Za-z0-9_]+/', ''), '[@/].*$', '') as agent_id,
     queue,
     caller_id,
     caller_id as customer_number,
     started_at,
-    answered_at,
-    ended_at,
+    case when close_seq is null or connect_seq < close_seq then connected_at end as answered_at,
+    closing.at as ended_at,
     case
-      when close_event = 'COMPLETEAGENT' then 'agent'
-      when close_event in ('COMPLETECALLER', 'ABANDON', 'EXITWITHKEY') then 'customer'
+      when closing.event = 'COMPLETEAGENT' then 'agent'
+      when closing.event in ('COMPLETECALLER', 'ABANDON', 'EXITWITHKEY') then 'customer'
       -- WITHDRAW: the caller was withdrawn through the AMI (QueueWithdrawCaller).
-      when close_event in ('EXITWITHTIMEOUT', 'EXITEMPTY', 'WITHDRAW') then 'system'
+      when closing.event in ('EXITWITHTIMEOUT', 'EXITEMPTY', 'WITHDRAW') then 'system'
     end as disconnect_party,
-    close_event in ('BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER') as transferred,
+    closing.event in ('BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER') as transferred,
     previous_call_id,
-    close_line as _line,
+    closing.line as _line,
     close_seq is null as open
-  from measured
+  from named
+  join measured using (call_id)
 )
 
 select * from final

@@ -49,22 +49,34 @@ export const asteriskQueueLog: SourceAdapter = {
     if (TEXT_LINE.test(header)) await readTextLog(db, path);
     else if (exportHeader(header)) await readExport(db, path, header);
     else throw new Error('not an Asterisk queue_log: its first line is neither `epoch|callid|queuename|agent|event|...` nor a header with time, callid and event columns');
-    return pivot(db);
+    return pivot(db, TEXT_LINE.test(header) ? 'drop view ql_fields; drop table ql_lines' : 'drop table ql_fields');
   },
 };
 
-/** The text file: every line split on `|`; the line number is the row's position. */
+/**
+ * `trim(raw) <> ''` (a line with more than spaces), without paying for trim on the lines
+ * that start with an ASCII character above the space (all of them, in a real log): trim
+ * removes only spaces (Unicode space separators), and none of those is such a character.
+ */
+const NOT_BLANK = `(case when raw >= '!' and raw < chr(128) then true else trim(raw) <> '' end)`;
+
+/** `rtrim(raw, chr(13))` (a CRLF file's line), paying for rtrim only on the lines that end with a CR. */
+const WITHOUT_CR = `(case when ends_with(raw, chr(13)) then rtrim(raw, chr(13)) else raw end)`;
+
+/**
+ * The text file: every line split on `|`; the line number is the row's position. The lines
+ * are kept (their table's rowid is the line); the fields are a view over them, read once
+ * when ql_events is made.
+ */
 async function readTextLog(db: Database, path: string): Promise<void> {
   await db.exec(`create or replace temp table ql_lines as select line as raw from ${linesOf(path)}`);
-  await db.exec(`create or replace temp table ql_fields as
+  await db.exec(`create or replace temp view ql_fields as
     select
       line, raw, f[1] as time_text, f[2] as callid, f[3] as queuename, f[4] as agent, f[5] as event,
       nullif(f[6], '') as data1, nullif(f[7], '') as data2, nullif(f[8], '') as data3,
-      nullif(f[9], '') as data4, nullif(array_to_string(f[10:], '|'), '') as data5,
+      nullif(f[9], '') as data4, case when len(f) >= 10 then nullif(array_to_string(f[10:], '|'), '') end as data5,
       len(f) as fields
-    from (select rowid + 1 as line, raw, string_split(rtrim(raw, chr(13)), '|') as f from ql_lines)
-    where trim(raw) <> ''`);
-  await db.exec('drop table ql_lines');
+    from (select rowid + 1 as line, raw, string_split(${WITHOUT_CR}, '|') as f from ql_lines where ${NOT_BLANK})`);
 }
 
 /** A database export: named columns; data1..data5, or one `data` field holding them joined by `|`. */
@@ -94,24 +106,35 @@ async function readExport(db: Database, path: string, header: string): Promise<v
   await db.exec('drop table ql_rows');
 }
 
-async function pivot(db: Database): Promise<AdapterRelation> {
+/** `dropFields` drops what ql_fields was read from, once ql_events holds it. */
+async function pivot(db: Database, dropFields: string): Promise<AdapterRelation> {
   await materialise(db, 'ql_events', 'asterisk_queue_log/ql_events');
+  await db.exec(dropFields);
   await addSourceRejects(db, 'select line, problem_column as "column", problem as reason, problem_value as value, raw from ql_events where problem is not null');
+  // The order app_queue wrote the events in, (event_at, batch, line), packed into one number
+  // (a line is below 2^40), so that placing events needs no sort of them all.
+  await db.exec('create or replace temp macro ql_seq(event_at, batch, line) as (epoch_us(event_at)::hugeint * 2 + batch) * 1099511627776 + line');
+  await materialise(db, 'ql_enters', 'asterisk_queue_log/ql_enters');
   await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
   await addSourceRejects(db, `select a.line, 'callid' as "column",
       'event ' || a.event || ' for a call that never entered a queue (no ENTERQUEUE for callid ' || a.callid || ')' as reason,
       a.callid as value, e.raw
     from ql_assigned a join ql_events e using (line)
     where a.call_id is null and a.batch = 1 and a.event not in ('DID', 'INFO')`);
+  const [read] = await db.query<Record<string, string>>(`select
+      count(*) as records, count(*) filter (where problem is null and system_event) as system_events
+    from ql_events`);
+  // Everything later reads ql_assigned: the events' text (raw lines) can go before the staging.
+  await db.exec('drop table ql_events');
   await materialise(db, 'ql_legs', 'asterisk_queue_log/ql_legs');
-  const [counts] = await db.query<Record<string, string>>(`select
-      (select count(*) from ql_events) as records,
-      (select count(*) from ql_events where problem is null and system_event) as system_events,
+  await db.exec('drop table ql_enters');
+  const [legs] = await db.query<Record<string, string>>(`select
       (select count(*) from ql_legs where not open and previous_call_id is null) as calls,
       (select count(*) from ql_legs where not open and previous_call_id is not null) as legs,
       (select count(*) from ql_legs where open) as pending,
       (select count(*) from ql_assigned a join ql_legs l using (call_id) where a.event = 'RINGNOANSWER' and not l.open) as missed`);
-  const n = (key: string) => Number(counts![key]);
+  const counts = { ...read, ...legs };
+  const n = (key: string) => Number(counts[key]);
   return {
     ...canonicalRows('ql_legs', CALL_COLUMNS, 'not open'),
     report: {
@@ -124,7 +147,7 @@ async function pivot(db: Database): Promise<AdapterRelation> {
       // The open calls' events (earlier files' and this file's) wait for a later file.
       await db.exec(`delete from queue_log_pending where callid in (select callid from ql_assigned where batch = 0)`);
       await db.exec(`insert into queue_log_pending
-        select file, line, event_at, callid, queuename, agent, event, data1, data2, data3, data4, data5
+        select coalesce(file, getvariable('source_file')), line, event_at, callid, queuename, agent, event, data1, data2, data3, data4, data5
         from ql_assigned where call_id in (select call_id from ql_legs where open)`);
       await db.exec(`delete from missed_offers where call_id in (select call_id from ql_legs where not open)`);
       await db.exec(`insert into missed_offers

@@ -32,19 +32,40 @@ export function firstRecordHead(head: string): string {
   return head.trimStart().replace(/^\[\s*/, '');
 }
 
+/**
+ * `trim(line) <> ''`, without running trim over a line that starts with an ASCII character
+ * above the space (every record's `{`): trim removes only spaces (Unicode space separators),
+ * none of which is such a character.
+ */
+function notBlank(line: string): string {
+  return `(case when ${line} >= '!' and ${line} < chr(128) then true else trim(${line}) <> '' end)`;
+}
+
+/**
+ * isJsonObject, parsing a line that starts with `{` once instead of twice: valid JSON whose
+ * first character is `{` is an object (the parser allows no comment before it).
+ */
+function jsonObjectLine(line: string): string {
+  return `(case when starts_with(${line}, '{') then coalesce(json_valid(${line}), false) else ${isJsonObject(line)} end)`;
+}
+
 /** Reads the file's records into temp table `table` (_line, json). */
 export async function readJsonRecords(db: Database, path: string, table: string): Promise<JsonLayout> {
   const layout = jsonLayout(readHead(path));
   if (!layout) throw new Error('line 1: not JSON (expected JSON Lines, concatenated JSON objects or a JSON array)');
   if (layout === 'lines') {
-    await db.exec(`create or replace temp table ${table}_lines as select line from ${linesOf(path)}`);
+    // Each line is judged once, as it is read (parsing a record is most of the cost), and the
+    // records stay where they were read: the other lines are deleted, which leaves every
+    // row's rowid (its line - 1) as it was, and _line is filled from it (no copy of the text).
     await db.exec(`create or replace temp table ${table} as
-      select rowid + 1 as _line, line as json from ${table}_lines
-      where trim(line) <> '' and ${isJsonObject('line')}`);
+      select line as json, ${notBlank('line')} as present, ${jsonObjectLine('line')} as object from ${linesOf(path)}`);
     await addSourceRejects(db, `select rowid + 1 as line, null as "column",
-        'not a JSON object (a truncated or malformed record)' as reason, null as value, line as raw
-      from ${table}_lines where trim(line) <> '' and not ${isJsonObject('line')}`);
-    await db.exec(`drop table ${table}_lines`);
+        'not a JSON object (a truncated or malformed record)' as reason, null as value, json as raw
+      from ${table} where present and not object`);
+    await db.exec(`delete from ${table} where not coalesce(present and object, false)`);
+    await db.exec(`alter table ${table} add column _line bigint`);
+    await db.exec(`update ${table} set _line = rowid + 1`);
+    await db.exec(`alter table ${table} drop column present; alter table ${table} drop column object`);
     return layout;
   }
   try {
