@@ -4,12 +4,13 @@
  * built-in Arrow reader). Each relation keeps the file's record order, so the staged
  * table's rowid is the record ordinal and gives the reject's line.
  */
-import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
-import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { constants as zlibConstants, gunzipSync } from 'node:zlib';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database } from '../db/database.ts';
 import type { FileFormat } from './file-format.ts';
 import { csvCells, duplicatedColumn } from './csv-cells.ts';
+import { contentOf } from './file-content.ts';
 import { quoteIdent, READER_TYPES, sqlString } from './staging-sql.ts';
 import type { TableContract } from './contracts.ts';
 import { arrowColumnText } from './arrow-text.ts';
@@ -129,8 +130,7 @@ async function findLayoutBreak(path: string, delimiter: string): Promise<{ line:
   let line = 1;
   let openedOn = 1;
   let afterCr = false;
-  const file = createReadStream(path);
-  const content = /\.gz$/i.test(path) ? file.pipe(createGunzip()) : file;
+  const content = contentOf(path);
   try {
     for await (const chunk of content as AsyncIterable<Buffer>) {
       for (const c of chunk) {
@@ -155,7 +155,7 @@ async function findLayoutBreak(path: string, delimiter: string): Promise<{ line:
       }
     }
   } finally {
-    file.destroy();
+    content.destroy();
   }
   return state === 'quoted' ? { line: openedOn, problem: 'a quoted field is never closed (a stray " ?)' } : null;
 }
@@ -189,8 +189,7 @@ async function emptyLines(path: string): Promise<number[]> {
   let line = 1;
   let quoted = false;
   let content = false;
-  const file = createReadStream(path);
-  const bytes = /\.gz$/i.test(path) ? file.pipe(createGunzip()) : file;
+  const bytes = contentOf(path);
   try {
     for await (const chunk of bytes as AsyncIterable<Buffer>) {
       for (const c of chunk) {
@@ -204,7 +203,7 @@ async function emptyLines(path: string): Promise<number[]> {
       }
     }
   } finally {
-    file.destroy();
+    bytes.destroy();
   }
   return empty;
 }

@@ -5,8 +5,7 @@
  * first line lost the cause and pointed at the wrong line. The whole message stays on the
  * error (`cause`) for --verbose.
  */
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { contentOf } from './file-content.ts';
 
 const LINE_TOO_LONG = /Maximum line size of (\d+) bytes exceeded\. Actual Size:\s*(\d+) bytes/;
 
@@ -28,8 +27,7 @@ export async function readerErrorLine(path: string, message: string): Promise<st
 
 /** The 1-based line of the first line longer than `limit` bytes (of a .gz, of its content), or null. */
 async function firstLineLongerThan(path: string, limit: number): Promise<number | null> {
-  const input = createReadStream(path);
-  const stream = /\.gz$/i.test(path) ? input.pipe(createGunzip()) : input;
+  const stream = contentOf(path);
   let line = 1;
   let length = 0;
   try {
@@ -42,7 +40,7 @@ async function firstLineLongerThan(path: string, limit: number): Promise<number 
       }
     }
   } finally {
-    input.destroy();
+    stream.destroy();
   }
   return null;
 }

@@ -6,12 +6,12 @@
  * into the original. A file that is not UTF-8 and names no encoding (no BOM, no
  * `--encoding`) is taken for GB18030 only on the evidence of its bytes (chooseEncoding).
  */
-import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { processTempDir } from '../files/literal-path.ts';
+import { contentOf } from './file-content.ts';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { Transform } from 'node:stream';
 import type { FileScan } from './file-scan.ts';
 
 /** An encoding as TextDecoder names it (`utf-8`, `gb18030`, `windows-1251`, `utf-16le` ...). */
@@ -32,15 +32,6 @@ const BOM_ENCODINGS: Record<NonNullable<FileScan['bom']>, TextEncoding> = {
   'utf-16le': 'utf-16le',
   'utf-16be': 'utf-16be',
 };
-
-/** A file's content: the file, or for a `.gz` its inflated content. */
-function contentOf(path: string): Readable {
-  const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (!/\.gz$/i.test(path)) return file;
-  const gunzip = createGunzip();
-  file.on('error', (error) => gunzip.destroy(error));
-  return file.pipe(gunzip);
-}
 
 /**
  * The encoding a text file is read in: `--encoding` if given, else its BOM's, else UTF-8

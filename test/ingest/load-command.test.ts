@@ -6,7 +6,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { Database } from '../../src/db/database.ts';
 import { snapshot, tempDir, utc, writeLines } from './ingest-fixtures.ts';
 import { runCli } from '../util/run-cli.ts';

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { Database } from '../../src/db/database.ts';
 import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
 import { insertValues } from './metrics-fixture.ts';

@@ -3,7 +3,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { Database } from '../../src/db/database.ts';
 import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
 import { MARTS_SQL, REPORT_DAY } from './fixtures/report-fixture.ts';
