@@ -235,8 +235,8 @@ async function openJsonLines(db: Database, path: string, mappedSources: readonly
   };
 }
 
-/** `["Queue", "Name"]` → `$."Queue"."Name"`. */
-function jsonPath(keys: readonly string[]): string {
+/** `["Queue", "Name"]` → `$."Queue"."Name"` (each key quoted: keys may hold spaces or dots). */
+export function jsonPath(keys: readonly string[]): string {
   return `$.${keys.map((key) => JSON.stringify(key)).join('.')}`;
 }
 

@@ -1,7 +1,8 @@
 -- ql_legs: Asterisk queue calls from queue_log events: one leg per ENTERQUEUE.
 -- grain: one row per leg (ENTERQUEUE), open or closed.
 -- from: temp tables ql_enters (the legs, named) and ql_assigned (this file's call events and
---   open calls' events, by leg).
+--   open calls' events, by leg); macro ql_agent (the adapter's): a queue member's interface
+--   or name → the agent id.
 -- Definitions (docs/sources/asterisk.md, from Asterisk's queue_log event reference):
 --   started_at = ENTERQUEUE; answered_at and agent from the first CONNECT before the close
 --   (its data1 is the caller's wait in queue, not hold); ended_at = the closing event;
@@ -49,11 +50,7 @@ final as (
   select
     call_id,
     'inbound' as direction,
-    -- A member is an interface (PJSIP/1001, SIP/1001, Local/1001@from-queue/n, Agent/1001)
-    -- or a member name: the agent is the peer name without technology and context.
-    regexp_replace(regexp_replace(
-      case when close_seq is null or member_seq < close_seq then connect_member end,
-      '^[A-Za-z0-9_]+/', ''), '[@/].*$', '') as agent_id,
+    ql_agent(case when close_seq is null or member_seq < close_seq then connect_member end) as agent_id,
     queue,
     caller_id,
     caller_id as customer_number,

@@ -30,10 +30,6 @@ export async function addSourceRejects(db: Database, query: string): Promise<voi
   await db.exec(`insert into ${SOURCE_REJECTS} by name ${query}`);
 }
 
-export async function count(db: Database, query: string): Promise<number> {
-  return Number(await db.scalar(`select count(*) from (${query})`));
-}
-
 /**
  * The relation of canonical rows in `table`: the named columns as text (timestamps print
  * as ISO 8601 with their offset, which the staging reads back exactly) and `_line`.

@@ -8,6 +8,7 @@
 import type { Database } from '../../db/database.ts';
 import type { ColumnMapping } from '../column-mapping.ts';
 import { CONTRACTS } from '../contracts.ts';
+import { jsonPath } from '../read-source.ts';
 import { quoteIdent } from '../staging-sql.ts';
 import { bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
 import { firstRecordHead, readJsonRecords } from './json-records.ts';
@@ -65,7 +66,7 @@ async function addMappedColumns(db: Database, mapping: ColumnMapping | undefined
       `update ctr_calls set ${column} = r.value
        from (select _line, json_extract_string(json, $1) as value from ctr_records) r
        where r._line = ctr_calls._line`,
-      [jsonPath(path)],
+      [jsonPath(path.split('.'))],
     );
     await db.exec(`alter table ctr_calls drop column if exists ${quoteIdent(canonical)}`);
     await db.exec(`alter table ctr_calls rename column ${column} to ${quoteIdent(canonical)}`);
@@ -73,10 +74,6 @@ async function addMappedColumns(db: Database, mapping: ColumnMapping | undefined
   return picks.map(([, canonical]) => canonical);
 }
 
-/** `Attributes.lead grade` → `$."Attributes"."lead grade"`. */
-function jsonPath(path: string): string {
-  return `$.${path.split('.').map((key) => JSON.stringify(key)).join('.')}`;
-}
 
 async function report(db: Database, columns: string[]): Promise<AdapterRelation> {
   // Superseded: every copy dropped, whether an older copy in this file, an older copy that

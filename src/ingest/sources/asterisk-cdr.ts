@@ -8,7 +8,7 @@
 import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
 import { csvCells } from '../csv-cells.ts';
-import { detectDelimiter, readHead } from '../read-source.ts';
+import { detectDelimiter, readHead, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
 import { addSourceRejects, bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
 import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
@@ -60,7 +60,7 @@ export const asteriskCdr: SourceAdapter = {
     await bindSourceFile(db, path);
     await resetSourceRejects(db);
     await bindContexts(db, config);
-    const first = readHead(path).split(/\r?\n/, 1)[0] ?? '';
+    const first = readHeaderLine(path);
     const master = masterColumns(csvCells(first));
     const notes: string[] = ['CDRs have no hold, wrap-up or who hung up: hold_s and acw_s are 0, disconnect_party is empty, and there is no speech timeline'];
     if (master) {

@@ -114,6 +114,9 @@ async function pivot(db: Database, dropFields: string): Promise<AdapterRelation>
   // The order app_queue wrote the events in, (event_at, batch, line), packed into one number
   // (a line is below 2^40), so that placing events needs no sort of them all.
   await db.exec('create or replace temp macro ql_seq(event_at, batch, line) as (epoch_us(event_at)::hugeint * 2 + batch) * 1099511627776 + line');
+  // A member is an interface (PJSIP/1001, SIP/1001, Local/1001@from-queue/n, Agent/1001) or a
+  // member name: the agent is the peer name without technology and context.
+  await db.exec(`create or replace temp macro ql_agent(member) as regexp_replace(regexp_replace(member, '^[A-Za-z0-9_]+/', ''), '[@/].*$', '')`);
   await materialise(db, 'ql_enters', 'asterisk_queue_log/ql_enters');
   await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
   await addSourceRejects(db, `select a.line, 'callid' as "column",
@@ -152,7 +155,7 @@ async function pivot(db: Database, dropFields: string): Promise<AdapterRelation>
       await db.exec(`delete from missed_offers where call_id in (select call_id from ql_legs where not open)`);
       await db.exec(`insert into missed_offers
         select a.call_id,
-          regexp_replace(regexp_replace(a.agent, '^[A-Za-z0-9_]+/', ''), '[@/].*$', ''),
+          ql_agent(a.agent),
           a.event_at, try_cast(a.data1 as bigint), ${loadId}, a.line
         from ql_assigned a join ql_legs l using (call_id)
         where a.event = 'RINGNOANSWER' and not l.open`);
