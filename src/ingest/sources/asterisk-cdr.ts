@@ -8,7 +8,7 @@
 import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
 import { csvCells } from '../csv-cells.ts';
-import { detectDelimiter, readHead, readHeaderLine } from '../read-source.ts';
+import { detectDelimiter, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
 import { addSourceRejects, bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
 import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
@@ -90,7 +90,7 @@ async function bindContexts(db: Database, config: Config): Promise<void> {
  */
 async function readRows(db: Database, path: string, layout: { header: boolean; columns: string[] }): Promise<void> {
   const options = layout.header
-    ? `header = true, all_varchar = true, delim = ${sqlString(detectDelimiter(readHead(path).split(/\r?\n/, 1)[0] ?? ''))}`
+    ? `header = true, all_varchar = true, delim = ${sqlString(detectDelimiter(readHeaderLine(path)))}`
     : `header = false, all_varchar = true, delim = ',', auto_detect = false, columns = {${layout.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
   await db.exec(`create or replace temp table cdr_file as select * from read_csv(${sqlString(path)}, ${options}, quote = '"', escape = '"')`);
   const present = new Set((await db.query<{ column_name: string }>('describe cdr_file')).map((c) => c.column_name.toLowerCase()));
