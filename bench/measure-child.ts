@@ -82,7 +82,12 @@ if (/^(raw|callq|arquero)-/.test(step)) {
   rmSync(dbFile, { force: true });
   rmSync(`${dbFile}.wal`, { force: true });
 }
-const db = await Database.open(dbFile, { timezone: 'Asia/Shanghai' });
+// callq's steps run under the configuration's default memory_limit, as `callq` does; the raw
+// reads keep DuckDB's own default (80% of RAM), so they are DuckDB unconstrained.
+const db = await Database.open(dbFile, {
+  timezone: config.timezone,
+  ...(/^(callq|compute|detect)-/.test(step) && { memoryLimit: config.memory_limit, tempDirectory: config.temp_directory }),
+});
 const t0 = performance.now();
 await run(db);
 await db.exec('checkpoint');
