@@ -214,7 +214,14 @@ async function stageFile(
     ...[...times.keys()].map(originalCell),
   ];
   const relation = mappedRelation(source.select(sources), resolved, contract.columns, source.typed ?? false);
-  const sql = stageSql(contract, relation, present, STAGE, passThrough, source.typed, source.jsonLines ? unreadable : undefined);
+  const sql = stageSql(contract, relation, {
+    present,
+    target: STAGE,
+    passThrough,
+    readerTyped: source.typed,
+    canonicalTyped: source.canonicalTyped,
+    ...(source.jsonLines && { unreadable }),
+  });
   if (onProgress) await db.execWithProgress(sql, onProgress);
   else await db.exec(sql);
   if (source.jsonLines) {

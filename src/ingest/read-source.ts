@@ -31,6 +31,8 @@ export interface SourceRelation {
   jsonLines?: boolean;
   /** The reader parses cells into READER_TYPES itself (CSV); cast failures are structural rejects. */
   typed?: boolean;
+  /** Columns the relation gives in their canonical type, not as text (source adapters). */
+  canonicalTyped?: ReadonlySet<string>;
   /** The relation carries each record's line in the file in this column (source adapters). */
   lineColumn?: string;
   /** A temp table of records the reader itself refused: line, column, reason, value, raw. */

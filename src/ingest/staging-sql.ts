@@ -72,6 +72,27 @@ function fromTyped(c: ColumnContract): string {
   }
 }
 
+/**
+ * The value of a column that arrived in its canonical type: only what the type does not rule
+ * out is checked (a finite number; a time or date within the years text cells may have).
+ */
+function fromCanonical(c: ColumnContract): string {
+  const r = raw(c);
+  switch (c.type) {
+    case 'number':
+      return `(case when isfinite(${r}) then ${r} end)`;
+    case 'timestamp':
+      return `(case when ${r} >= timestamptz '1900-01-01 00:00:00+00' and ${r} < timestamptz '2201-01-01 00:00:00+00' then ${r} end)`;
+    case 'date':
+      return `(case when ${r} >= date '1900-01-01' and ${r} < date '2201-01-01' then ${r} end)`;
+    case 'integer':
+    case 'boolean':
+      return r;
+    case 'text':
+      return fromText(c);
+  }
+}
+
 /** The typed value of a column, from its trimmed raw text (null when the text does not parse). */
 function fromText(c: ColumnContract): string {
   const r = raw(c);
@@ -192,28 +213,37 @@ function cellOk(c: ColumnContract): string | null {
   return c.required ? all : `(${r} is null or ${all})`;
 }
 
+export interface StageOptions {
+  /** Canonical columns the relation has (the others are null). */
+  present: ReadonlySet<string>;
+  target?: string;
+  /** Extra columns of the relation carried through unchanged (e.g. the JSON line). */
+  passThrough?: readonly string[];
+  /** The relation's cells are already typed as READER_TYPES (else they are text). */
+  readerTyped?: boolean;
+  /**
+   * Columns that arrive in their canonical type (a source adapter's typed values): they are
+   * checked (range, rules) but not parsed again from text.
+   */
+  canonicalTyped?: ReadonlySet<string>;
+  /** A record that cannot be read at all (a JSON line that is no object): one reject for it. */
+  unreadable?: UnreadableRecord;
+}
+
 /**
  * `create temp table <target>` from `relation`, a query whose columns are the canonical
- * column names as text (absent ones null). The result has the typed columns plus
- * `_bad` (any problem), `_problems` (list of {column, reason, value}) and `_raw` (the
- * record as JSON text), the last two only on bad rows. Its rowid is the record's ordinal.
+ * column names as text (absent ones null), or typed as the options say. The result has the
+ * typed columns plus `_bad` (any problem), `_problems` (list of {column, reason, value}) and
+ * `_raw` (the record as JSON text), the last two only on bad rows. Its rowid is the record's ordinal.
  */
-export function stageSql(
-  contract: TableContract,
-  relation: string,
-  present: ReadonlySet<string>,
-  target = 'stage',
-  /** Extra columns of the relation carried through unchanged (e.g. the JSON line). */
-  passThrough: readonly string[] = [],
-  /** The relation's cells are already typed as READER_TYPES (else they are text). */
-  typedSource = false,
-  /** A record that cannot be read at all (a JSON line that is no object): one reject for it. */
-  unreadable?: UnreadableRecord,
-): string {
+export function stageSql(contract: TableContract, relation: string, options: StageOptions): string {
+  const { present, target = 'stage', passThrough = [], readerTyped = false, canonicalTyped = new Set<string>(), unreadable } = options;
   const columns = contract.columns;
-  const clean = (c: ColumnContract) => (!typedSource || READER_TYPES[c.type] === 'VARCHAR' ? trimmed(quoteIdent(c.name)) : quoteIdent(c.name));
-  const absent = (c: ColumnContract) => `null::${typedSource ? READER_TYPES[c.type] : 'varchar'}`;
-  const parsed = typedSource ? fromTyped : fromText;
+  const typedAsIs = (c: ColumnContract) => canonicalTyped.has(c.name) && c.type !== 'text';
+  const clean = (c: ColumnContract) =>
+    typedAsIs(c) || (readerTyped && READER_TYPES[c.type] !== 'VARCHAR') ? quoteIdent(c.name) : trimmed(quoteIdent(c.name));
+  const absent = (c: ColumnContract) => `null::${readerTyped ? READER_TYPES[c.type] : 'varchar'}`;
+  const parsed = (c: ColumnContract) => (typedAsIs(c) ? fromCanonical(c) : readerTyped ? fromTyped(c) : fromText(c));
   const cleaned = [
     ...columns.map((c) => `${present.has(c.name) ? clean(c) : absent(c)} as ${raw(c)}`),
     ...passThrough.map(quoteIdent),
@@ -234,7 +264,7 @@ export function stageSql(
   const anyRow = rowProblems.map((p) => `(${p.when})`).join('\n      or ') || 'false';
   const problemStruct = (p: Problem, valueSql: string) =>
     `case when ${p.when} then {'column': ${sqlString(p.column)}, 'reason': ${sqlString(p.reason)}, 'value': ${valueSql}} end`;
-  const textOf = new Map(columns.map((c) => [c.name, cellText(c, typedSource)]));
+  const textOf = new Map(columns.map((c) => [c.name, typedAsIs(c) ? `${raw(c)}::varchar` : cellText(c, readerTyped)]));
   const rawOf = (name: string) => textOf.get(name)!;
   // The record's cells as text, whatever the reader typed them as.
   const rawRecord = `to_json({${columns.map((c) => `${sqlString(c.name)}: ${textOf.get(c.name)!}`).join(', ')}})::varchar`;

@@ -23,7 +23,7 @@ async function stage(db: Database, table: TableName, columns: string[], rows: Ar
   }
   const relation = `select ${columns.map(quoteIdent).join(', ')} from src order by ordinal`;
   await db.exec('drop table if exists stage');
-  await db.exec(stageSql(CONTRACTS[table], relation, new Set(columns)));
+  await db.exec(stageSql(CONTRACTS[table], relation, { present: new Set(columns) }));
   return db.queryJs<StagedRow>('select * exclude (_raw) from stage order by rowid');
 }
 
@@ -269,5 +269,38 @@ describe('stageSql: hostile cells', () => {
         null,
       ]);
     }, 'Asia/Shanghai');
+  });
+});
+
+describe('stageSql on columns already in their canonical type (a source adapter)', () => {
+  it('keeps typed values as they are, checks their range and rules, and shows a bad one as text', async () => {
+    await withDb(async (db) => {
+      await db.exec(`create temp table typed_src as select * from (values
+        (0, 'C1', 'inbound', timestamptz '2026-11-20 01:00:00+00', timestamptz '2026-11-20 01:02:00+00', 5.5::double, true),
+        (1, 'C2', 'inbound', timestamptz '1899-12-31 23:00:00+00', timestamptz '2026-11-20 01:02:00+00', 0::double, false),
+        (2, 'C3', 'inbound', timestamptz '2026-11-20 01:00:00+00', timestamptz '2026-11-20 01:02:00+00', 'nan'::double, false),
+        (3, 'C4', 'inbound', timestamptz '2026-11-20 01:05:00+00', timestamptz '2026-11-20 01:02:00+00', 1::double, false)
+      ) t(ordinal, call_id, direction, started_at, ended_at, acw_s, transferred)`);
+      const columns = ['call_id', 'direction', 'started_at', 'ended_at', 'acw_s', 'transferred'];
+      await db.exec(
+        stageSql(CONTRACTS.calls, `select ${columns.join(', ')} from typed_src order by ordinal`, {
+          present: new Set(columns),
+          canonicalTyped: new Set(['started_at', 'ended_at', 'acw_s', 'transferred']),
+        }),
+      );
+      const rows = await db.queryJs<StagedRow>('select call_id, started_at, acw_s, transferred, _bad, _problems from stage order by rowid');
+      expect(rows.map((r) => [r.call_id, r.acw_s, r.transferred, r._bad])).toEqual([
+        ['C1', 5.5, true, false],
+        ['C2', 0, false, true],
+        ['C3', null, false, true],
+        ['C4', 1, false, true],
+      ]);
+      expect(new Date(String(rows[0]!.started_at)).toISOString()).toBe('2026-11-20T01:00:00.000Z');
+      // The year 1899 is out of the range text cells may have; NaN is no number; the end
+      // before the start breaks a row rule. Each value is shown as text.
+      expect(rows[1]!._problems).toEqual([{ column: 'started_at', reason: 'not an ISO 8601 timestamp', value: '1899-12-31 23:00:00+00' }]);
+      expect(rows[2]!._problems).toEqual([{ column: 'acw_s', reason: 'not a number', value: 'nan' }]);
+      expect(rows[3]!._problems?.map((p) => p.column)).toEqual(['ended_at']);
+    });
   });
 });

@@ -1,13 +1,15 @@
 -- ql_enters: the legs of this file's queue_log calls and of the calls earlier files left
 -- open: one per ENTERQUEUE, named, with the span of its callid's events that belong to it.
--- grain: one row per ENTERQUEUE (two legs share a call_id only when a caller enters twice
---   within one second; ql_legs then makes them one).
+-- grain: one row per leg: per ENTERQUEUE, but two enters of a callid within one second
+--   (which would share a call_id) make one leg, the first, whose span then holds both.
 -- from: temp table ql_events (this file's events), queue_log_pending (open calls' events),
 --   calls (to tell a caller who enters a queue again after a leg loaded earlier).
 -- A caller who enters a queue again (after a transfer) starts a new leg of the same call:
 -- call_id `<callid>#<epoch of the enter>`, previous_call_id the leg before it.
 -- Events are in the order app_queue wrote them: by time, earlier files' first, then by line
--- (ql_seq, a macro the adapter defines: that order packed into one number).
+-- (ql_seq, a macro the adapter defines: that order packed into one number). `leg` numbers
+-- the legs: their key in ql_assigned and ql_legs (a bigint joins and groups faster than the
+-- call_id text or the 128-bit enter_seq).
 
 with enter_events as (
   select 1 as batch, line, event_at, callid, queuename, data2
@@ -30,13 +32,10 @@ enters as (
 ),
 
 numbered as (
-  -- One ordering of each callid's enters for all three (one sort).
   select
     *,
     row_number() over w as enter_no,
-    lag(entered_at) over w as previous_entered_at,
-    -- A leg holds its callid's events from its ENTERQUEUE up to the next one (or for good).
-    coalesce(lead(enter_seq) over w, 170141183460469231731687303715884105727::hugeint) as next_enter_seq
+    lag(entered_at) over w as previous_entered_at
   from enters
   window w as (partition by callid order by enter_seq)
 ),
@@ -59,21 +58,38 @@ legs as (
   left join earlier_legs using (callid)
 ),
 
-final as (
+named as (
   select
     callid,
     enter_seq,
-    next_enter_seq,
     case when reentry then callid || '#' || epoch(entered_at)::bigint else callid end as call_id,
     case
       when enter_no > 1 then
         case when previous_reentry then callid || '#' || epoch(previous_entered_at)::bigint else callid end
       when reentry then callid
     end as previous_call_id,
+    -- The call_id of the enter before (a re-entry too, in the same second): the same leg.
+    enter_no > 1 and reentry and previous_reentry
+      and epoch(entered_at)::bigint = epoch(previous_entered_at)::bigint as repeats_previous,
     entered_at,
     queuename,
     caller_id
   from legs
+),
+
+distinct_legs as (
+  select * exclude (repeats_previous)
+  from named
+  where not repeats_previous
+),
+
+final as (
+  select
+    *,
+    row_number() over () as leg,
+    -- A leg holds its callid's events from its ENTERQUEUE up to the next leg's (or for good).
+    coalesce(lead(enter_seq) over (partition by callid order by enter_seq), 170141183460469231731687303715884105727::hugeint) as next_enter_seq
+  from distinct_legs
 )
 
 select * from final

@@ -1,11 +1,15 @@
 -- ql_events: the lines of an Asterisk queue_log as events, each judged: a known event with
 -- a readable time, or the reason it is refused.
 -- grain: one row per non-empty line of the file.
--- from: temp table ql_fields (line, raw, time_text, callid, queuename, agent, event,
---   data1..data5, fields), filled from either form of the log (docs/sources/asterisk.md):
+-- from: temp view ql_fields (line, raw, time_text, callid, queuename, agent, event,
+--   data1..data5, fields), over either form of the log (docs/sources/asterisk.md):
 --   the text file app_queue writes, `epoch|callid|queuename|agent|event|data1|...`, and a
 --   database export with those columns; a time is epoch seconds or a naive local timestamp.
 -- Event names are those app_queue writes (apps/app_queue.c; Asterisk queue_log docs).
+-- Only the fields the pivot reads are kept, and only on the events that carry them (the
+-- queue and caller on ENTERQUEUE, the member and data1 on CONNECT and RINGNOANSWER): ten
+-- million copied strings cost more than the whole rest of this model. The line's text and
+-- every field stay in ql_fields for the few lines that need them (rejects, open calls).
 
 with fields as (
   select * from ql_fields
@@ -44,15 +48,11 @@ final as (
     line,
     event_at,
     callid,
-    queuename,
-    agent,
     upper(event) as event,
-    data1,
-    data2,
-    data3,
-    data4,
-    data5,
-    raw,
+    case when upper(event) = 'ENTERQUEUE' then queuename end as queuename,
+    case when upper(event) in ('CONNECT', 'RINGNOANSWER') then agent end as agent,
+    case when upper(event) in ('CONNECT', 'RINGNOANSWER') then data1 end as data1,
+    case when upper(event) = 'ENTERQUEUE' then data2 end as data2,
     coalesce(system_event, false) as system_event,
     case
       when fields < 5 then 'event'

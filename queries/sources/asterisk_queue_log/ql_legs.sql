@@ -11,64 +11,58 @@
 
 with assigned as (
   select * from ql_assigned
-  where call_id is not null
-),
-
-named as (
-  -- Two enters of a callid within one second make one leg (one call_id).
-  select
-    call_id,
-    any_value(previous_call_id) as previous_call_id,
-    any_value(entered_at) as started_at,
-    any_value(queuename) as queue,
-    any_value(caller_id) as caller_id
-  from ql_enters
-  where call_id is not null
-  group by call_id
+  where leg is not null
 ),
 
 measured as (
   -- One pass per leg. The close is the first closing event. The answer is the first CONNECT
   -- before the close: the leg's first CONNECT when that comes before the close (arg_min skips
-  -- a null agent, so the member's CONNECT is the first one that names a member).
+  -- a null agent, so the member's CONNECT is the first one that names a member). Each
+  -- arg_min takes one plain value: a struct of three costs more than three of them.
   select
-    call_id,
-    min(seq) filter (where event in ('COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY',
-                                     'EXITWITHKEY', 'WITHDRAW', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER')) as close_seq,
-    arg_min({'at': event_at, 'event': event, 'line': line}, seq)
-      filter (where event in ('COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY',
-                              'EXITWITHKEY', 'WITHDRAW', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER')) as closing,
+    leg,
+    min(seq) filter (where closes) as close_seq,
+    arg_min(event_at, seq) filter (where closes) as closed_at,
+    arg_min(event, seq) filter (where closes) as closing_event,
+    arg_min(line, seq) filter (where closes) as closing_line,
     min(seq) filter (where event = 'CONNECT' and event_at is not null) as connect_seq,
     arg_min(event_at, seq) filter (where event = 'CONNECT') as connected_at,
     min(seq) filter (where event = 'CONNECT' and agent is not null) as member_seq,
     arg_min(agent, seq) filter (where event = 'CONNECT') as connect_member
-  from assigned
-  group by call_id
+  from (
+    select
+      *,
+      event in ('COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY',
+                'EXITWITHKEY', 'WITHDRAW', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER') as closes
+    from assigned
+  )
+  group by leg
 ),
 
 final as (
   select
+    leg,
     call_id,
     'inbound' as direction,
     ql_agent(case when close_seq is null or member_seq < close_seq then connect_member end) as agent_id,
-    queue,
+    queuename as queue,
     caller_id,
     caller_id as customer_number,
-    started_at,
+    entered_at as started_at,
     case when close_seq is null or connect_seq < close_seq then connected_at end as answered_at,
-    closing.at as ended_at,
+    closed_at as ended_at,
     case
-      when closing.event = 'COMPLETEAGENT' then 'agent'
-      when closing.event in ('COMPLETECALLER', 'ABANDON', 'EXITWITHKEY') then 'customer'
+      when closing_event = 'COMPLETEAGENT' then 'agent'
+      when closing_event in ('COMPLETECALLER', 'ABANDON', 'EXITWITHKEY') then 'customer'
       -- WITHDRAW: the caller was withdrawn through the AMI (QueueWithdrawCaller).
-      when closing.event in ('EXITWITHTIMEOUT', 'EXITEMPTY', 'WITHDRAW') then 'system'
+      when closing_event in ('EXITWITHTIMEOUT', 'EXITEMPTY', 'WITHDRAW') then 'system'
     end as disconnect_party,
-    closing.event in ('BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER') as transferred,
+    closing_event in ('BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER') as transferred,
     previous_call_id,
-    closing.line as _line,
+    closing_line as _line,
     close_seq is null as open
-  from named
-  join measured using (call_id)
+  from ql_enters
+  join measured using (leg)
 )
 
 select * from final

@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { readQuery } from '../../db/sql-files.ts';
 import { quoteIdent } from '../staging-sql.ts';
 import type { SourceRelation } from '../read-source.ts';
+import type { ColumnType, TableContract } from '../contracts.ts';
 
 /** The temp table of records an adapter refused: line, column, reason, value, raw. */
 export const SOURCE_REJECTS = 'source_rejects';
@@ -30,19 +31,41 @@ export async function addSourceRejects(db: Database, query: string): Promise<voi
   await db.exec(`insert into ${SOURCE_REJECTS} by name ${query}`);
 }
 
+/** DuckDB's name of each canonical type (as `describe` gives it). */
+const DUCKDB_TYPE_NAMES: Record<ColumnType, string> = {
+  text: 'VARCHAR',
+  integer: 'BIGINT',
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  timestamp: 'TIMESTAMP WITH TIME ZONE',
+  date: 'DATE',
+};
+
 /**
- * The relation of canonical rows in `table`: the named columns as text (timestamps print
- * as ISO 8601 with their offset, which the staging reads back exactly) and `_line`.
+ * The relation of canonical rows in `table` of `contract` and `_line`. A column the adapter
+ * made in its canonical type is handed over typed (staging checks it without parsing text);
+ * any other goes as text (timestamps as ISO 8601 with their offset, which staging reads back
+ * exactly) and is parsed like a file's cell.
  */
-export function canonicalRows(table: string, columns: readonly string[], where = 'true'): Pick<SourceRelation, 'columns' | 'select' | 'firstLine' | 'lineColumn' | 'readerRejects'> {
+export async function canonicalRows(
+  db: Database,
+  table: string,
+  contract: TableContract,
+  columns: readonly string[],
+  where = 'true',
+): Promise<Pick<SourceRelation, 'columns' | 'select' | 'firstLine' | 'lineColumn' | 'readerRejects' | 'canonicalTyped'>> {
+  const made = new Map((await db.query<{ column_name: string; column_type: string }>(`describe ${quoteIdent(table)}`)).map((c) => [c.column_name, c.column_type]));
+  const typeOf = new Map(contract.columns.map((c) => [c.name, c.type]));
+  const typed = new Set(columns.filter((c) => typeOf.get(c) !== 'text' && made.get(c) === DUCKDB_TYPE_NAMES[typeOf.get(c)!]));
   return {
     columns: [...columns],
     select: (map) => {
-      const cells = [...map.keys()].map((c) => `cast(${quoteIdent(c)} as varchar) as ${quoteIdent(c)}`);
+      const cells = [...map.keys()].map((c) => (typed.has(c) ? quoteIdent(c) : `cast(${quoteIdent(c)} as varchar) as ${quoteIdent(c)}`));
       return `select ${cells.join(', ') || 'null as _none'}, _line from ${quoteIdent(table)} where ${where}`;
     },
     firstLine: 1,
     lineColumn: '_line',
     readerRejects: SOURCE_REJECTS,
+    canonicalTyped: typed,
   };
 }

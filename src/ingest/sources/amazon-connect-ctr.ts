@@ -88,7 +88,7 @@ async function report(db: Database, columns: string[]): Promise<AdapterRelation>
   const records = Number(await db.scalar('select count(*) from ctr_contacts')) + Number(await db.scalar('select count(*) from source_rejects'));
   const legs = Number(await db.scalar('select count(*) from ctr_calls where skip_reason is null and previous_call_id is not null'));
   return {
-    ...canonicalRows('ctr_calls', columns, 'skip_reason is null'),
+    ...(await canonicalRows(db, 'ctr_calls', CONTRACTS.calls, columns, 'skip_reason is null')),
     report: {
       records,
       made: { calls: n(null) - legs, 'transfer legs': legs },
@@ -96,14 +96,24 @@ async function report(db: Database, columns: string[]): Promise<AdapterRelation>
       notes: [],
     },
     async commit(db, loadId) {
-      // Every copy applied now is the one a later, older copy must not replace.
-      await db.exec(`insert or replace into contact_versions
-        select call_id, last_update, ${loadId} from ctr_calls
+      // Every copy applied now is the one a later, older copy must not replace. Each state
+      // table is keyed by contact_id: a contact's row is replaced (deleted, then inserted).
+      await db.exec(`create or replace temp table ctr_versions as
+        select call_id as contact_id, last_update, ${loadId} as load_id from ctr_calls
         where skip_reason is distinct from 'superseded' and last_update is not null`);
-      await db.exec(`insert or replace into contact_queue_moves
-        select c.call_id, c.next_contact_id, coalesce(m.first_enqueue, c.enqueued_at), ${loadId}
+      await replaceByContact(db, 'contact_versions', 'ctr_versions');
+      await db.exec(`create or replace temp table ctr_moves as
+        select c.call_id as contact_id, c.next_contact_id, coalesce(m.first_enqueue, c.enqueued_at) as first_enqueue, ${loadId} as load_id
         from ctr_calls c left join contact_queue_moves m on m.contact_id = c.previous_contact_id
         where c.skip_reason = 'queue_move'`);
+      await replaceByContact(db, 'contact_queue_moves', 'ctr_moves');
+      await db.exec('drop table ctr_versions; drop table ctr_moves');
     },
   };
+}
+
+/** Replaces the rows of `table` whose contact_id `rows` has with those of `rows` (same columns). */
+async function replaceByContact(db: Database, table: string, rows: string): Promise<void> {
+  await db.exec(`delete from ${table} where contact_id in (select contact_id from ${rows})`);
+  await db.insertSelect(table, `select * from ${rows}`);
 }

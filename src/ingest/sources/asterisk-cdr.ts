@@ -7,6 +7,7 @@
  */
 import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
+import { CONTRACTS } from '../contracts.ts';
 import { csvCells } from '../csv-cells.ts';
 import { detectDelimiter, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
@@ -136,7 +137,7 @@ async function report(db: Database, notes: string[]): Promise<AdapterRelation> {
   const legs = Number(counts.find((c) => c.reason === null)?.legs ?? 0);
   const records = Number(await db.scalar('select count(*) from cdr_rows')) + Number(await db.scalar('select count(*) from source_rejects'));
   return {
-    ...canonicalRows('cdr_legs', CALL_COLUMNS, 'skip_reason is null'),
+    ...(await canonicalRows(db, 'cdr_legs', CONTRACTS.calls, CALL_COLUMNS, 'skip_reason is null')),
     report: {
       records,
       made: { calls: n(null) - legs, 'transfer legs': legs },

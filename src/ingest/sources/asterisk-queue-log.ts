@@ -6,6 +6,7 @@
  * events to calls is the SQL under queries/sources/asterisk_queue_log/.
  */
 import type { Database } from '../../db/database.ts';
+import { CONTRACTS } from '../contracts.ts';
 import { detectDelimiter, linesOf, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
 import { addSourceRejects, bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
@@ -106,28 +107,35 @@ async function readExport(db: Database, path: string, header: string): Promise<v
   await db.exec('drop table ql_rows');
 }
 
-/** `dropFields` drops what ql_fields was read from, once ql_events holds it. */
+/**
+ * The pivot from events to legs. `dropFields` drops what ql_fields was read from; it is kept
+ * until the file is committed, for the few lines read whole again (rejects, open calls).
+ */
 async function pivot(db: Database, dropFields: string): Promise<AdapterRelation> {
   await materialise(db, 'ql_events', 'asterisk_queue_log/ql_events');
-  await db.exec(dropFields);
-  await addSourceRejects(db, 'select line, problem_column as "column", problem as reason, problem_value as value, raw from ql_events where problem is not null');
+  const problems = await linesWhole(db, 'ql_events', 'problem is not null');
+  if (problems) {
+    await addSourceRejects(db, `select line, problem_column as "column", problem as reason, problem_value as value, raw
+      from ql_events join ${problems} using (line)`);
+  }
   // The order app_queue wrote the events in, (event_at, batch, line), packed into one number
   // (a line is below 2^40), so that placing events needs no sort of them all.
   await db.exec('create or replace temp macro ql_seq(event_at, batch, line) as (epoch_us(event_at)::hugeint * 2 + batch) * 1099511627776 + line');
   // A member is an interface (PJSIP/1001, SIP/1001, Local/1001@from-queue/n, Agent/1001) or a
   // member name: the agent is the peer name without technology and context.
-  await db.exec(`create or replace temp macro ql_agent(member) as regexp_replace(regexp_replace(member, '^[A-Za-z0-9_]+/', ''), '[@/].*$', '')`);
+  await db.exec(`create or replace temp macro ql_agent(member) as regexp_extract(member, '^(?:[A-Za-z0-9_]+/)?([^@/]*)', 1)`);
   await materialise(db, 'ql_enters', 'asterisk_queue_log/ql_enters');
   await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
-  await addSourceRejects(db, `select a.line, 'callid' as "column",
-      'event ' || a.event || ' for a call that never entered a queue (no ENTERQUEUE for callid ' || a.callid || ')' as reason,
-      a.callid as value, e.raw
-    from ql_assigned a join ql_events e using (line)
-    where a.call_id is null and a.batch = 1 and a.event not in ('DID', 'INFO')`);
+  const orphans = await linesWhole(db, 'ql_assigned', "leg is null and batch = 1 and event not in ('DID', 'INFO')");
+  if (orphans) {
+    await addSourceRejects(db, `select line, 'callid' as "column",
+        'event ' || upper(event) || ' for a call that never entered a queue (no ENTERQUEUE for callid ' || callid || ')' as reason,
+        callid as value, raw
+      from ${orphans}`);
+  }
   const [read] = await db.query<Record<string, string>>(`select
       count(*) as records, count(*) filter (where problem is null and system_event) as system_events
     from ql_events`);
-  // Everything later reads ql_assigned: the events' text (raw lines) can go before the staging.
   await db.exec('drop table ql_events');
   await materialise(db, 'ql_legs', 'asterisk_queue_log/ql_legs');
   await db.exec('drop table ql_enters');
@@ -135,11 +143,11 @@ async function pivot(db: Database, dropFields: string): Promise<AdapterRelation>
       (select count(*) from ql_legs where not open and previous_call_id is null) as calls,
       (select count(*) from ql_legs where not open and previous_call_id is not null) as legs,
       (select count(*) from ql_legs where open) as pending,
-      (select count(*) from ql_assigned a join ql_legs l using (call_id) where a.event = 'RINGNOANSWER' and not l.open) as missed`);
+      (select count(*) from ql_assigned a join ql_legs l using (leg) where a.event = 'RINGNOANSWER' and not l.open) as missed`);
   const counts = { ...read, ...legs };
   const n = (key: string) => Number(counts[key]);
   return {
-    ...canonicalRows('ql_legs', CALL_COLUMNS, 'not open'),
+    ...(await canonicalRows(db, 'ql_legs', CONTRACTS.calls, CALL_COLUMNS, 'not open')),
     report: {
       records: n('records'),
       made: { calls: n('calls'), 'transfer legs': n('legs'), 'missed offers': n('missed') },
@@ -147,19 +155,43 @@ async function pivot(db: Database, dropFields: string): Promise<AdapterRelation>
       notes: ['queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline'],
     },
     async commit(db, loadId) {
-      // The open calls' events (earlier files' and this file's) wait for a later file.
-      await db.exec(`delete from queue_log_pending where callid in (select callid from ql_assigned where batch = 0)`);
-      await db.exec(`insert into queue_log_pending
-        select coalesce(file, getvariable('source_file')), line, event_at, callid, queuename, agent, event, data1, data2, data3, data4, data5
-        from ql_assigned where call_id in (select call_id from ql_legs where open)`);
+      // The open calls' events (earlier files' and this file's), whole, wait for a later file.
+      // Every pending event was read into ql_assigned: those still open are written back.
+      await db.exec(`create or replace temp table ql_open_events as
+        select file, line, batch, event_at, event from ql_assigned
+        where leg in (select leg from ql_legs where open)`);
+      const opened = await linesWhole(db, 'ql_open_events', 'batch = 1');
+      await db.exec(`create or replace temp table ql_still_open as
+        select p.* from queue_log_pending p
+        where (p.file, p.line) in (select (file, line) from ql_open_events where batch = 0)
+        ${opened ? `union all
+        select getvariable('source_file'), line, o.event_at, f.callid, f.queuename, f.agent, o.event, f.data1, f.data2, f.data3, f.data4, f.data5
+        from ${opened} f join ql_open_events o using (line)
+        where o.batch = 1` : ''}`);
+      await db.exec('delete from queue_log_pending');
+      await db.exec('insert into queue_log_pending select * from ql_still_open');
+      await db.exec(`drop table ql_still_open; drop table ql_open_events; ${dropFields}`);
       await db.exec(`delete from missed_offers where call_id in (select call_id from ql_legs where not open)`);
       await db.exec(`insert into missed_offers
-        select a.call_id,
+        select l.call_id,
           ql_agent(a.agent),
           a.event_at, try_cast(a.data1 as bigint), ${loadId}, a.line
-        from ql_assigned a join ql_legs l using (call_id)
+        from ql_assigned a join ql_legs l using (leg)
         where a.event = 'RINGNOANSWER' and not l.open`);
     },
   };
 }
 
+/**
+ * The rows of ql_fields (every field and the line's text as `raw`) of this file's lines that
+ * `rows where condition` names: the few lines read whole again after the pivot. Their span
+ * is found first and ql_fields is read only over it, so a text log's lines are not all
+ * split again; null when there are none.
+ */
+async function linesWhole(db: Database, rows: string, condition: string): Promise<string | null> {
+  const [span] = await db.query<{ first: bigint | null; last: bigint | null }>(`select min(line) as first, max(line) as last from ${rows} where ${condition}`);
+  if (span?.first === null || span?.first === undefined) return null;
+  return `(select * from ql_fields
+    where line between ${BigInt(span.first)} and ${BigInt(span.last!)}
+      and line in (select line from ${rows} where ${condition}))`;
+}

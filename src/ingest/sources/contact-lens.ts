@@ -7,6 +7,7 @@
  */
 import { basename } from 'node:path';
 import type { Database } from '../../db/database.ts';
+import { CONTRACTS } from '../contracts.ts';
 import { sqlString } from '../staging-sql.ts';
 import { bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
 import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
@@ -62,7 +63,7 @@ async function hasRawTranscript(db: Database, callId: string): Promise<boolean> 
 async function skipAll(db: Database, reason: string): Promise<AdapterRelation> {
   const turns = Number(await db.scalar('select count(*) from cl_turns'));
   return {
-    ...canonicalRows('cl_turns', SEGMENT_COLUMNS, 'false'),
+    ...(await canonicalRows(db, 'cl_turns', CONTRACTS.segments, SEGMENT_COLUMNS, 'false')),
     report: { records: turns, made: { segments: 0 }, skipped: { [reason]: turns }, notes: [] },
   };
 }
@@ -74,7 +75,7 @@ async function report(db: Database): Promise<AdapterRelation> {
   const turns = Number(counts!.turns);
   const zero = Number(counts!.zero);
   return {
-    ...canonicalRows('cl_turns', SEGMENT_COLUMNS, 'not coalesce(zero_length, false)'),
+    ...(await canonicalRows(db, 'cl_turns', CONTRACTS.segments, SEGMENT_COLUMNS, 'not coalesce(zero_length, false)')),
     report: {
       records: turns,
       made: { segments: turns - zero },

@@ -19,6 +19,37 @@ describe('amazon-connect-ctr', () => {
   });
 });
 
+describe('amazon-connect-ctr across files', () => {
+  it('a contact delivered again keeps the copy with the latest LastUpdateTimestamp, whichever file comes first', async () => {
+    const [first] = readFileSync(join(caseDir('amazon-connect-ctr', 'jsonl'), 'ctr-2026-11-20.jsonl'), 'utf8').split('\n');
+    const copy = (lastUpdate: string, username: string) => {
+      const record = JSON.parse(first!);
+      return `${JSON.stringify({ ...record, LastUpdateTimestamp: lastUpdate, Agent: { ...record.Agent, Username: username } })}\n`;
+    };
+    // The fixture's copy (updated 01:05:46Z, agent li.na); then an older copy (01:05:40Z), then a newer one (02:00:00Z).
+    const files = [copy('2026-11-20T01:05:46Z', 'li.na'), copy('2026-11-20T01:05:40Z', 'old.copy'), copy('2026-11-20T02:00:00Z', 'new.copy')].map((text, i) => {
+      const file = tmp.path(`redelivered-${i + 1}.jsonl`);
+      writeFileSync(file, text);
+      return file;
+    });
+    await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+      const agentAfter = [];
+      const superseded = [];
+      for (const file of files) {
+        const [result] = await loadSource(db, 'amazon-connect-ctr', [file], { timezone: 'Asia/Shanghai' });
+        superseded.push(result!.source!.report.skipped.superseded);
+        agentAfter.push((await db.queryJs<{ agent_id: string }>('select agent_id from calls')).map((r) => r.agent_id));
+      }
+      // The older copy is superseded by the loaded one; the newer copy replaces it (and the
+      // loaded copy it replaces counts as superseded).
+      expect(agentAfter).toEqual([['li.na'], ['li.na'], ['new.copy']]);
+      expect(superseded).toEqual([0, 1, 1]);
+      const versions = await db.queryJs<{ contact_id: string; last_update: string }>('select contact_id, last_update from contact_versions');
+      expect(versions.map((v) => [v.contact_id, new Date(v.last_update).toISOString()])).toEqual([['11111111-0000-4000-8000-000000000001', '2026-11-20T02:00:00.000Z']]);
+    });
+  });
+});
+
 describe('amazon-connect-ctr bad input', () => {
   const dir = caseDir('amazon-connect-ctr', 'bad');
   const expected = readExpected<ExpectedCase>(dir);

@@ -2,6 +2,8 @@
  * asterisk-queue-log: the fixture cases under test/fixtures/sources/asterisk-queue-log, each
  * with rows and figures worked out by hand from Asterisk's queue_log definitions.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles } from '../../../src/ingest/discover-files.ts';
@@ -81,6 +83,38 @@ describe('asterisk-queue-log bad lines', () => {
     expect(() => sourceFiles('asterisk-queue-log', [ctr])).toThrow(
       `${ctr}: line 1: not Asterisk app_queue's queue_log: the text file or a database export (CSV with a header) (--source asterisk-queue-log); it looks like Amazon Connect contact records (JSON Lines, Firehose objects or a JSON array): load it with --source amazon-connect-ctr`,
     );
+  });
+});
+
+describe('asterisk-queue-log legs', () => {
+  it('two enters of a callid within one second are one leg: the first queue, every later event', async () => {
+    // 16:00:00 (epoch 1795161600) enters 400, answered by 1001, blind-transferred at 16:01:00;
+    // then enters 401 and 402 in the same second (16:01:02): one leg, X#1795161662, in 401,
+    // answered by 1003 at 16:01:07, ended by the caller at 16:02:07.
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    const log = join(dir, 'queue_log');
+    writeFileSync(log, [
+      '1795161600|X|400|NONE|ENTERQUEUE||13800000091|1',
+      '1795161605|X|400|PJSIP/1001|CONNECT|5|X.2|4',
+      '1795161660|X|400|PJSIP/1001|BLINDTRANSFER|401|from-internal|5|55|1',
+      '1795161662|X|401|NONE|ENTERQUEUE||13800000091|1',
+      '1795161662|X|402|NONE|ENTERQUEUE||13800000091|1',
+      '1795161667|X|402|PJSIP/1003|CONNECT|5|X.3|4',
+      '1795161727|X|402|PJSIP/1003|COMPLETECALLER|5|60|1',
+      '',
+    ].join('\n'));
+    try {
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        const [result] = await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'Asia/Shanghai' });
+        expect(result!.source!.report.made).toEqual({ calls: 1, 'transfer legs': 1, 'missed offers': 0 });
+        await expectCalls(db, [
+          { call_id: 'X', queue: '400', agent_id: '1001', previous_call_id: null, started_at: '2026-11-20T16:00:00+08:00', answered_at: '2026-11-20T16:00:05+08:00', ended_at: '2026-11-20T16:01:00+08:00', transferred: true },
+          { call_id: 'X#1795161662', queue: '401', agent_id: '1003', previous_call_id: 'X', started_at: '2026-11-20T16:01:02+08:00', answered_at: '2026-11-20T16:01:07+08:00', ended_at: '2026-11-20T16:02:07+08:00', transferred: false },
+        ]);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
