@@ -3,6 +3,7 @@
  * the rows the run owns (a day rule's rows on the run's days, a window rule's rows on its
  * last day) are deleted and written anew, so a re-run gives the same rows and no
  * duplicates. Rules that need derived tables not computed yet are skipped and named.
+ * The audit desk's cases are rebuilt from the findings in the same transaction.
  */
 import type { Database, Params } from '../db/database.ts';
 import type { Config } from '../config/config-schema.ts';
@@ -11,6 +12,8 @@ import { RULES, type RuleDefinition } from './rules.ts';
 import { bindFor, ruleValues, type DayRange } from './rule-params.ts';
 import { dataDayRange } from './data-days.ts';
 import { ensureAnomalySchema } from './anomaly-schema.ts';
+import { refreshCases, type CaseSummary } from '../cases/refresh-cases.ts';
+import { ensureCaseSchema } from '../cases/case-schema.ts';
 
 export interface DetectOptions {
   /** Local day YYYY-MM-DD; every day in the data when absent. */
@@ -24,10 +27,13 @@ export interface DetectResult {
   counts: Record<string, number>;
   /** Rules left out because a derived table they read is missing. */
   skipped: Array<{ rule: string; missing: string[] }>;
+  /** The cases after the run (absent when there is no data). */
+  cases?: CaseSummary;
 }
 
 export async function detectAnomalies(db: Database, config: Config, options: DetectOptions = {}): Promise<DetectResult> {
   await ensureAnomalySchema(db);
+  await ensureCaseSchema(db);
   const range = options.day ? { from: options.day, to: options.day, allDays: false } : await dataDayRange(db);
   const result: DetectResult = { range, counts: {}, skipped: [] };
   if (!range) return result;
@@ -52,6 +58,7 @@ export async function detectAnomalies(db: Database, config: Config, options: Det
         await db.scalar(`select count(*) from anomalies where rule = $rule and ${ownedRows(rule)}`, ownedParams(rule, range)),
       );
     }
+    result.cases = await refreshCases(db, config, range.to);
   });
   return result;
 }

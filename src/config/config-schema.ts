@@ -59,6 +59,27 @@ export const configSchema = z
       })
       .prefault({}),
     anomalies: anomalySettingsSchema,
+    // The audit desk (docs/audit-desk.md). Findings of one rule and subject no more than
+    // case_gap_days apart are one episode (1: consecutive days); a later episode within
+    // case_reopen_days of the case's last day reopens the case instead of raising a new one.
+    case_gap_days: z.number().int().min(1).default(1),
+    case_reopen_days: z.number().int().min(1).default(28),
+    // Deadlines from the desk's verdict: a confirmed case is to be actioned within
+    // action_due_days (a penalty within a week), a reward given within reward_due_days.
+    action_due_days: z.number().int().min(0).default(7),
+    reward_due_days: z.number().int().min(0).default(2),
+    // A dismissed case holds back the same rule and subject's next findings for snooze_days,
+    // unless one is worse: a higher severity, or a |score| more than snooze_margin (0.25:
+    // 25%) above the dismissed case's peak.
+    snooze_days: z.number().int().min(0).default(14),
+    snooze_margin: z.number().min(0).default(0.25),
+    // The recognition list: agents ranked 1 to recognition_top in the trainer ranking are
+    // raised as reward cases (0: none).
+    recognition_top: z.number().int().min(0).default(3),
+  })
+  .refine((config) => config.case_reopen_days >= config.case_gap_days, {
+    message: 'case_reopen_days must be at least case_gap_days',
+    path: ['case_reopen_days'],
   })
   .prefault({});
 

@@ -4,6 +4,7 @@ import { withContext } from '../context.ts';
 import { recordRun } from '../../db/record-run.ts';
 import { detectAnomalies } from '../../anomalies/detect.ts';
 import { parseDay } from '../parse-day.ts';
+import type { CaseSummary } from '../../cases/refresh-cases.ts';
 
 export function registerAnomalies(program: Command): void {
   program
@@ -29,6 +30,12 @@ export function registerAnomalies(program: Command): void {
         say(`anomalies ${span}: ${total} found`);
         for (const [rule, n] of Object.entries(result.counts)) say(`  ${rule.padEnd(22)} ${n}`);
         for (const { rule, missing } of result.skipped) say(`  ${rule.padEnd(22)} skipped: needs ${missing.join(', ')} (run callq compute first)`);
+        if (result.cases) say(casesLine(result.cases));
       });
     });
+}
+
+/** The desk's cases after a detection, in one line (anomalies and nightly print it). */
+export function casesLine({ asOf, states }: CaseSummary): string {
+  return `cases as of ${asOf}: ${states.new} new, ${states.reopened} reopened, ${states.ongoing} ongoing, ${states.cleared} cleared`;
 }

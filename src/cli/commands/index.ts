@@ -10,12 +10,14 @@ import { registerEvaluate } from './evaluate.ts';
 import { registerReport } from './report.ts';
 import { registerNightly } from './nightly.ts';
 import { registerExport } from './export.ts';
+import { registerReview } from './review.ts';
 
 export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerNightly,
   registerLoad,
   registerCompute,
   registerAnomalies,
+  registerReview,
   registerReport,
   registerQuery,
   registerExport,

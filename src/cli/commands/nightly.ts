@@ -6,7 +6,7 @@
  * finished by the next one. A file that cannot be applied is reported and skipped (exit 3).
  * Re-running a day gives the same tables and reports: loaded files are skipped by their
  * sha256 and every step replaces what it owns. `--export FORMAT` also writes the derived
- * tables and the anomalies as files into <out>/<day>/tables/.
+ * tables, the anomalies and the desk's cases as files into <out>/<day>/tables/.
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -24,6 +24,7 @@ import { renderReports } from '../../reports/render-reports.ts';
 import { LANGS, type Lang } from '../../reports/i18n.ts';
 import { runLoad } from './load.ts';
 import { printChartWarnings } from './report.ts';
+import { casesLine } from './anomalies.ts';
 import { DERIVED_TABLES } from '../../metrics/models.ts';
 import { EXPORT_FORMATS, exportTables, type ExportFormat } from '../../export/export-tables.ts';
 
@@ -53,7 +54,7 @@ export function registerNightly(program: Command): void {
     .option('--date <day>', 'local day YYYY-MM-DD (default: yesterday in the configured timezone)', parseDay)
     .addOption(new Option('--lang <lang>', 'label language').choices([...LANGS]).default('en'))
     .option('--show-personal-data', 'show full phone numbers and customers\' comments (masked by default)')
-    .addOption(new Option('--export <format>', 'also write the derived tables and anomalies to <out>/<day>/tables/').choices([...EXPORT_FORMATS]))
+    .addOption(new Option('--export <format>', 'also write the derived tables, anomalies and cases to <out>/<day>/tables/').choices([...EXPORT_FORMATS]))
     .action(async (opts: NightlyOptions, command: Command) => {
       await withContext(command, async (ctx) => {
         const result = await runNightly(ctx, opts);
@@ -90,6 +91,7 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
     progress.done();
     const found = Object.values(detected.counts).reduce((sum, n) => sum + n, 0);
     say(`anomalies: ${found} found${full ? ' over every day' : ` on ${day}`}`);
+    if (detected.cases) say(casesLine(detected.cases));
     const rendered = await recordRun(db, 'report', day, async () => {
       const result = await renderReports(db, config, {
         day,
@@ -101,7 +103,7 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
     });
     printChartWarnings(rendered.warnings, ctx.options.verbose);
     for (const file of rendered.files) say(file);
-    const exported = opts.export ? await exportTables(db, [...DERIVED_TABLES, 'anomalies'], opts.export, join(dayDir, 'tables')) : [];
+    const exported = opts.export ? await exportTables(db, [...DERIVED_TABLES, 'anomalies', 'anomaly_cases', 'case_events'], opts.export, join(dayDir, 'tables')) : [];
     if (exported.length > 0) say(`exported ${exported.length} tables to ${join(dayDir, 'tables')}`);
     const files = [...rendered.files, ...exported.map((e) => e.file)];
     const result: NightlyResult = { day, files, rejectsOverLimit: loaded.overLimit.length > 0, skippedFiles: loaded.failed.length };

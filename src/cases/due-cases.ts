@@ -1,0 +1,32 @@
+/**
+ * The cases due on a day or overdue by then, for the nightly report's manager section
+ * (queries/reports/nightly/due_cases.sql): confirmed cases awaiting their action and
+ * rewards to give, overdue first.
+ */
+import type { Database } from '../db/database.ts';
+import { readQuery } from '../db/sql-files.ts';
+
+export interface DueCase {
+  case_id: number;
+  deadline: 'overdue' | 'due_today';
+  days_overdue: number;
+  due: string;
+  verdict: 'confirmed' | 'reward';
+  rule: string;
+  entity_type: string;
+  entity_id: string;
+  state: string;
+  peak_severity: string | null;
+  peak_severity_rank: number;
+  peak_score: number;
+  first_seen: string;
+  last_seen: string;
+  reviewed_by: string | null;
+}
+
+/** `day`: YYYY-MM-DD. A database without cases has none due. */
+export async function dueCases(db: Database, day: string): Promise<DueCase[]> {
+  if (!(await db.tableExists('anomaly_cases'))) return [];
+  const rows = await db.query(readQuery('reports/nightly/due_cases.sql'), { day });
+  return rows.map((r) => ({ ...r, days_overdue: Number(r.days_overdue) }) as unknown as DueCase);
+}
