@@ -30,17 +30,23 @@ known as (
      'AGENTCALLBACKLOGIN', 'AGENTCALLBACKLOGOFF'] as system_events
 ),
 
+named as (
+  -- The event's name once in capitals (Asterisk writes them so; a database export may not).
+  select * replace (upper(event) as event), event as event_as_written
+  from fields
+),
+
 timed as (
   select
-    fields.*,
+    named.*,
     case
       when regexp_full_match(time_text, '[0-9]{9,11}(\.[0-9]+)?') then to_timestamp(time_text::double)
       when regexp_full_match(time_text, '\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?')
         then try_cast(time_text as timestamptz)
     end as event_at,
-    list_contains(known.events, upper(event)) as known_event,
-    list_contains(known.system_events, upper(event)) as system_event
-  from fields, known
+    list_contains(known.events, event) as known_event,
+    list_contains(known.system_events, event) as system_event
+  from named, known
 ),
 
 final as (
@@ -48,11 +54,11 @@ final as (
     line,
     event_at,
     callid,
-    upper(event) as event,
-    case when upper(event) = 'ENTERQUEUE' then queuename end as queuename,
-    case when upper(event) in ('CONNECT', 'RINGNOANSWER') then agent end as agent,
-    case when upper(event) in ('CONNECT', 'RINGNOANSWER') then data1 end as data1,
-    case when upper(event) = 'ENTERQUEUE' then data2 end as data2,
+    event,
+    case when event = 'ENTERQUEUE' then queuename end as queuename,
+    case when event in ('CONNECT', 'RINGNOANSWER') then agent end as agent,
+    case when event in ('CONNECT', 'RINGNOANSWER') then data1 end as data1,
+    case when event = 'ENTERQUEUE' then data2 end as data2,
     coalesce(system_event, false) as system_event,
     case
       when fields < 5 then 'event'
@@ -62,12 +68,12 @@ final as (
     case
       when fields < 5 then 'not a queue_log line: ' || fields || ' field(s), expected time|callid|queuename|agent|event|data...'
       when event_at is null then 'time is neither epoch seconds nor an ISO 8601 timestamp'
-      when not known_event then 'unknown queue_log event ' || coalesce(event, '(empty)')
+      when not known_event then 'unknown queue_log event ' || coalesce(event_as_written, '(empty)')
     end as problem,
     case
       when fields < 5 then null
       when event_at is null then time_text
-      when not known_event then event
+      when not known_event then event_as_written
     end as problem_value
   from timed
 )
