@@ -66,31 +66,30 @@ export async function loadFile(
   const contract = CONTRACTS[input.table];
   const name = basename(input.path);
   const started = new Date();
-  let scan;
-  try {
-    scan = await scanning;
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    const why = code?.startsWith('Z_') ? `broken gzip data: ${message}` : (code ?? message);
-    throw new FileLoadError(input.path, `cannot read the file (${why})`);
-  }
   const base = { file: input.path, table: input.table, unknownColumns: [] as string[], missingMapped: [] as string[] };
-  const seen = await db.scalar('select load_id from load_log where sha256 = $1 and "table" = $2 limit 1', [scan.sha256, input.table]);
-  if (seen !== null) return { ...base, status: 'skipped', loadId: Number(seen), rows: 0, loaded: 0, rejected: 0, encoding: null };
-
-  const text = isTextFormat(input.format);
-  const encoding: TextEncoding | null = text ? await chooseEncoding(input.path, scan, options.encoding).catch(fail(input.path)) : null;
-  const transcoded = encoding !== null && encoding !== 'utf-8' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
   // A name with glob characters is read through a plain-named link (DuckDB would expand it).
   const literal = literalPath(input.path);
+  let transcoded: Awaited<ReturnType<typeof transcodeToUtf8>> | null = null;
   try {
+    // A phone system's export at a path never loaded before is read by its adapter while the
+    // file is hashed: the hash says only whether the file was loaded already, and the read
+    // stands when the file turns out new and UTF-8, as exports nearly always are. (A path
+    // loaded before is hashed first: a nightly sees the same files again and again.)
+    const early = input.source && (await isNewPath(db, input.path)) ? settled(openAdapter(db, input.source, literal.path, options)) : null;
+    const scan = await scanned(input.path, scanning, early);
+    const seen = await db.scalar('select load_id from load_log where sha256 = $1 and "table" = $2 limit 1', [scan.sha256, input.table]);
+    if (seen !== null) return { ...base, status: 'skipped', loadId: Number(seen), rows: 0, loaded: 0, rejected: 0, encoding: null };
+
+    const text = isTextFormat(input.format);
+    const encoding: TextEncoding | null = text ? await chooseEncoding(input.path, scan, options.encoding).catch(fail(input.path)) : null;
+    transcoded = encoding !== null && encoding !== 'utf-8' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
     const readable = transcoded?.path ?? literal.path;
     // Lines, empty lines and the final line break of the text DuckDB reads (UTF-16 has other bytes for them).
     const content = transcoded ? await scanFile(readable).catch(fail(input.path)) : scan;
     if (input.format === 'jsonl' && !input.source) refuseWholeJson(input.path, readable);
     const mapping = input.source ? undefined : options.mapping;
     const source: SourceRelation | AdapterRelation = input.source
-      ? await openAdapter(db, input.source, readable, options).catch(fail(input.path))
+      ? await (early && !transcoded ? early.then(outcome) : openAdapter(db, input.source, readable, options)).catch(fail(input.path))
       : await openSource(db, readable, input.format, contract, { innerBlankLine: content.innerBlankLine, mappedSources: mappedSources(mapping, input.table) }).catch(fail(input.path));
     // An adapter names its columns canonically and applies the mapping itself.
     const resolved = resolveColumns(input.table, source.columns, mapping);
@@ -152,6 +151,39 @@ function isAdapted(source: SourceRelation): source is AdapterRelation {
 function openAdapter(db: Database, name: SourceName, path: string, options: LoadFileOptions): Promise<AdapterRelation> {
   if (!options.config) throw new Error(`reading a ${name} export needs the run's configuration`);
   return sourceAdapter(name).open(db, path, { config: options.config, mapping: options.mapping });
+}
+
+/** Whether no file was loaded from this path before (a new export, not last night's again). */
+async function isNewPath(db: Database, path: string): Promise<boolean> {
+  return (await db.scalar('select not exists (select 1 from load_log where file = $1)', [path])) === true;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects: its outcome is looked at later, or not at all. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+}
+
+function outcome<T>(result: Settled<T>): T {
+  if (result.ok) return result.value;
+  throw result.error;
+}
+
+/**
+ * The file's scan. A read started early is let finish first, so that no statement is left
+ * running on the connection when this throws.
+ */
+async function scanned(path: string, scanning: Promise<FileScan>, early: Promise<unknown> | null): Promise<FileScan> {
+  try {
+    return await scanning;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why = code?.startsWith('Z_') ? `broken gzip data: ${message}` : (code ?? message);
+    throw new FileLoadError(path, `cannot read the file (${why})`);
+  } finally {
+    await early;
+  }
 }
 
 /** A failure while reading or applying `file`, as one line about the file (the whole error is its cause). */

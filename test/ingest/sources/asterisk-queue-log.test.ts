@@ -130,3 +130,47 @@ interface PendingCase {
   timezone: string;
   after: Record<'1' | '2', PendingStep>;
 }
+
+describe('asterisk-queue-log read while the file is hashed', () => {
+  // A new path is read before its hash and encoding are known: the read must not stand for
+  // a file in another encoding, nor load a file again that came before under another name.
+  const lines = [
+    '1795161600|Y|客服|NONE|ENTERQUEUE||13800000092|1',
+    '1795161604|Y|客服|PJSIP/1001|CONNECT|4|Y.2|3',
+    '1795161664|Y|客服|PJSIP/1001|COMPLETEAGENT|4|60|1',
+    '',
+  ].join('\n');
+
+  it('a GB18030 log is read again as GB18030 (the queue name is not mojibake)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    const log = join(dir, 'queue_log');
+    // 客服 in GB18030 is bf cd b7 fe; the rest of each line is ASCII.
+    const gb18030 = lines.split('客服').flatMap((part, n) => (n === 0 ? [Buffer.from(part)] : [Buffer.from([0xbf, 0xcd, 0xb7, 0xfe]), Buffer.from(part)]));
+    writeFileSync(log, Buffer.concat(gb18030));
+    try {
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        const [result] = await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'Asia/Shanghai' });
+        expect(result!.encoding).toBe('gb18030');
+        expect(await db.queryJs('select call_id, queue, agent_id from calls')).toEqual([{ call_id: 'Y', queue: '客服', agent_id: '1001' }]);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the same log under a new name is skipped as loaded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    writeFileSync(join(dir, 'queue_log'), lines);
+    writeFileSync(join(dir, 'queue_log.copy'), lines);
+    try {
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        const [first] = await loadSource(db, 'asterisk-queue-log', [join(dir, 'queue_log')], { timezone: 'Asia/Shanghai' });
+        const [copy] = await loadSource(db, 'asterisk-queue-log', [join(dir, 'queue_log.copy')], { timezone: 'Asia/Shanghai' });
+        expect([first!.status, copy!.status]).toEqual(['loaded', 'skipped']);
+        expect(await db.scalar('select count(*) from calls')).toBe(1n);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
