@@ -4,13 +4,14 @@
  * load against DuckDB's raw read_csv and a peer library (arquero), then full and one-day
  * compute and one-day anomaly detection; then phone-system exports, callq's `--source` load
  * against DuckDB's raw reader of the same file (an Asterisk queue_log, Amazon Connect contact
- * records). Prints wall time, peak RSS and ratios.
+ * records). Prints wall time, peak RSS and ratios. First, startup: `callq --help` (the build in
+ * dist/, which `npm run bench` builds first) beside `node -e 0`, each a whole process.
  * Sizes: BENCH_CALLS (default 1,000,000), BENCH_QUEUE_LOG_EVENTS (default 10,000,000),
- * BENCH_CTR_RECORDS (default 1,000,000), BENCH_ROUNDS (default 5).
- * BENCH_SECTIONS picks sections (comma-separated; default all): canonical (the calls and
- * segments loads, then compute and detect on them), queue-log, ctr.
+ * BENCH_CTR_RECORDS (default 1,000,000), BENCH_ROUNDS (default 5), BENCH_STARTUP_ROUNDS (default 20).
+ * BENCH_SECTIONS picks sections (comma-separated; default all): startup, canonical (the calls
+ * and segments loads, then compute and detect on them), queue-log, ctr.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from 'simple-statistics';
@@ -21,8 +22,9 @@ import { makeCtr } from './make-ctr.ts';
 const calls = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const queueLogEvents = Number(process.env.BENCH_QUEUE_LOG_EVENTS ?? 10_000_000);
 const ctrRecords = Number(process.env.BENCH_CTR_RECORDS ?? 1_000_000);
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-const SECTIONS = ['canonical', 'queue-log', 'ctr'] as const;
+const defaultRounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const startupRounds = Number(process.env.BENCH_STARTUP_ROUNDS ?? 20);
+const SECTIONS = ['startup', 'canonical', 'queue-log', 'ctr'] as const;
 const sections = new Set((process.env.BENCH_SECTIONS ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
 for (const section of sections) {
   if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`BENCH_SECTIONS: unknown section ${section} (known: ${SECTIONS.join(', ')})`);
@@ -39,6 +41,22 @@ function measure(step: string, dbFile: string, data: string): Sample {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return JSON.parse(out.trim().split('\n').pop()!) as Sample;
+}
+
+/** Loaded with --import: the process writes its own peak RSS (KB) to fd 3 as it exits. */
+const REPORT_RSS =
+  "data:text/javascript,import { writeSync } from 'node:fs'; process.on('exit', () => writeSync(3, String(process.resourceUsage().maxRSS)));";
+
+/**
+ * One start of `node ARGS` as a shell runs it: the wall time from outside, then the peak RSS
+ * from a second run with REPORT_RSS (kept out of the timed run, whose startup it would change).
+ */
+function startup(args: string[]): Sample {
+  const t0 = performance.now();
+  execFileSync(process.execPath, args, { stdio: 'ignore' });
+  const ms = Math.round(performance.now() - t0);
+  const rss = spawnSync(process.execPath, ['--import', REPORT_RSS, ...args], { stdio: ['ignore', 'ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  return { ms, maxRssMb: Math.round(Number(rss.output[3]) / 1024) };
 }
 
 function summarise(samples: Sample[]): Sample {
@@ -58,11 +76,19 @@ async function ready(what: string, make: () => string | Promise<string>): Promis
   return path;
 }
 
-/** Runs the steps alternately for `rounds` rounds and prints medians and ratios to the first. */
-function compare(title: string, data: string, steps: Array<[label: string, step: string, db: string]>): void {
+/**
+ * Runs the steps alternately for `rounds` rounds and prints medians and ratios to the first.
+ * Each step is a measure-child step, unless `sample` times it otherwise.
+ */
+function compare(
+  title: string,
+  data: string,
+  steps: Array<[label: string, step: string, db: string]>,
+  { sample = measure, rounds = defaultRounds }: { sample?: (step: string, db: string, data: string) => Sample; rounds?: number } = {},
+): void {
   const samples = steps.map(() => [] as Sample[]);
   for (let round = 0; round < rounds; round++) {
-    steps.forEach(([, step, db], i) => samples[i]!.push(measure(step, db, data)));
+    steps.forEach(([, step, db], i) => samples[i]!.push(sample(step, db, data)));
     console.log(`${title}, round ${round + 1}: ${steps.map(([label], i) => `${label} ${samples[i]!.at(-1)!.ms} ms`).join(', ')}`);
   }
   const results = samples.map(summarise);
@@ -89,6 +115,19 @@ const callqDb = join(BENCH_DIR, 'callq.duckdb');
 const callsOnlyDb = join(BENCH_DIR, 'calls-only.duckdb');
 const sourceDb = join(BENCH_DIR, 'source.duckdb');
 const mb = (path: string) => `${Math.round(statSync(path).size / 1e6).toLocaleString('en')} MB`;
+
+if (sections.has('startup')) {
+  // Each a whole process: node starting and stopping, and callq printing its help.
+  const commands: Record<string, string[]> = {
+    'node -e 0': ['-e', '0'],
+    'callq --help': [join(import.meta.dirname, '..', 'bin', 'callq.js'), '--help'],
+  };
+  for (const args of Object.values(commands)) startup(args); // warm-up: the files in the page cache
+  compare('startup, node alone and callq --help', '', [
+    ['node -e 0', 'node -e 0', ''],
+    ['callq --help (dist/)', 'callq --help', ''],
+  ], { sample: (step) => startup(commands[step]!), rounds: startupRounds });
+}
 
 if (sections.has('canonical')) {
   const dataDir = await ready(`${calls.toLocaleString('en')} calls`, () => makeBenchData(calls));

@@ -4,7 +4,8 @@
 -- are rare, so the window is long). In each session with at least two auditors, the
 -- auditor's deviation = their score − the mean score of the OTHER auditors of the session
 -- (leaving themselves out, so a drift of d shows as d whatever the session's size; the
--- SPEC's bias in auditor_calibration includes the auditor and reads d × (k−1)/k).
+-- bias of auditor_calibration, docs/metrics.md#calibration, includes the auditor and reads
+-- d × (k−1)/k).
 -- bias = mean deviation over their sessions. Fires when |bias| > $max_bias over
 -- >= $min_groups sessions.
 -- Grain: one row per auditor, written on the window's last day $to.

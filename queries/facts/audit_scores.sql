@@ -1,4 +1,4 @@
--- audit_scores: one score per audit (SPEC §3 Audits). Each applicable item earns
+-- audit_scores: one score per audit (docs/metrics.md#audit-scores). Each applicable item earns
 -- points ÷ max_points; audit_score = 100 × Σ(weight × earned) ÷ Σ weight over the applicable
 -- items (points null = not applicable, left out). A critical item with points < max_points
 -- fails the audit: audit_score = 0 and critical_fail = true.

@@ -1,5 +1,5 @@
 -- auditor_calibration: how far each auditor scores from their peers on the same interaction
--- (SPEC §3 Calibration). Within a calibration_id scored by at least two auditors, an
+-- (docs/metrics.md#calibration). Within a calibration_id scored by at least two auditors, an
 -- auditor's deviation = their audit score − the mean score of the group (an auditor with
 -- several audits in one group counts with the mean of them); bias = mean deviation over
 -- their groups.

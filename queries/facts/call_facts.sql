@@ -1,4 +1,4 @@
--- call_facts: one row per call with every call-level measure of SPEC §3 and §5: durations,
+-- call_facts: one row per call with every call-level measure (docs/metrics.md#call-level-measures): durations,
 -- outcome flags, talk-listen from the speech timeline, and first-contact resolution.
 -- grain: one row per call (day = local date of started_at, hour = its local hour).
 -- from: int_calls_measured, int_talk_listen, int_call_fcr; rows for days in [calls_from, calls_to].

@@ -1,5 +1,5 @@
 -- complaint_facts: one row per complaint with its response and resolution times, its SLA
--- by severity and the closed-loop, reopen and escalation flags (SPEC §3 Complaints).
+-- by severity and the closed-loop, reopen and escalation flags (docs/metrics.md#per-complaint).
 -- grain: one row per complaint (day = local date it was opened).
 -- from: stg_complaints, stg_agents; parameters sla_h_high, sla_h_medium, sla_h_low.
 -- within_sla is false while unresolved and null when the severity is unknown (no deadline).

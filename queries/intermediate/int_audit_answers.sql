@@ -1,4 +1,4 @@
--- int_audit_answers: each audit answer with its form item, scored as SPEC §3 Audits says:
+-- int_audit_answers: each audit answer with its form item, scored as docs/metrics.md#audit-scores says:
 -- earned = points ÷ max_points (null when the item is not applicable: points null);
 -- missed = points < max_points (a missed critical item fails the audit or its section).
 -- grain: one row per audit and item on the form (answers for items not on the form are left out).

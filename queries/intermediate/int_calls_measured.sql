@@ -1,4 +1,4 @@
--- int_calls_measured: every call with its durations (SPEC §3) and outcome flags.
+-- int_calls_measured: every call with its durations and outcome flags (docs/metrics.md#call-level-measures).
 -- grain: one row per call.
 -- from: stg_calls, stg_agents; parameters short_abandon_s and answer_target_s (bound variables).
 -- connected_ms is the clip limit of the call's speech timeline.

@@ -1,4 +1,4 @@
--- int_talk_listen: the talk-listen measures of SPEC §3 for each connected call with speech.
+-- int_talk_listen: the talk-listen measures (docs/metrics.md#talk-listen) for each connected call with speech.
 -- grain: one row per call with at least one segment inside its connected time.
 -- from: int_segments_clipped, int_calls_measured.
 --

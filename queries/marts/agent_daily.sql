@@ -1,4 +1,4 @@
--- agent_daily: the agent-attributable daily measures of SPEC §3 for each agent (volumes,
+-- agent_daily: the agent-attributable daily measures (docs/metrics.md#daily-measures) for each agent (volumes,
 -- handling, outbound funnel and conversion with its Wilson interval, talk ratio, surveys,
 -- audits, complaints). Queue measures (service level, abandons, FCR) belong to queues.
 -- grain: one row per agent and local day with any activity.

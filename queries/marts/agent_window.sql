@@ -1,4 +1,4 @@
--- agent_window: the trainer ranking (SPEC §3) over the window_days local days ending on each
+-- agent_window: the trainer ranking (docs/metrics.md#trainer-ranking) over the window_days local days ending on each
 -- report day. Per agent: conversion, CSAT, audit score, talk-ratio distance from
 -- talk_ratio_band and complaints per 1000 answered calls, each raw, shrunk toward the team
 -- (empirical Bayes, macros/shrinkage_macros.sql) and with its evidence n. Ranks and the

@@ -1,4 +1,4 @@
--- funnel_daily: the outbound funnel of SPEC §3, dialled → connected → interested (interested,
+-- funnel_daily: the outbound funnel (docs/metrics.md#outbound-funnel), dialled → connected → interested (interested,
 -- callback or sale) → sale, each day broken down two ways: by lead grade and by local hour
 -- of the dial. breakdown says which: 'lead_grade' rows have lead_grade set (null = calls
 -- without a grade) and hour null; 'hour' rows have hour set and lead_grade null.

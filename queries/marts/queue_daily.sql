@@ -1,4 +1,4 @@
--- queue_daily: every daily measure of SPEC §3 for each queue, with the queue measures
+-- queue_daily: every daily measure (docs/metrics.md#daily-measures) for each queue, with the queue measures
 -- (service level, ASA, abandon rate, FCR). Surveys follow their call's queue; audits and
 -- complaints the queue of the call they name.
 -- grain: one row per queue and local day with any activity (calls without a queue, such

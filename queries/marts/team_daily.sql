@@ -1,4 +1,4 @@
--- team_daily: the agent-attributable daily measures of SPEC §3 for each team, over the calls,
+-- team_daily: the agent-attributable daily measures (docs/metrics.md#daily-measures) for each team, over the calls,
 -- surveys, audits and complaints of its agents (talk ratio time-weighted over all of them).
 -- grain: one row per team and local day with any activity.
 -- from: int_daily_measures (grain 'team'); agents without a team are left out.

@@ -1,4 +1,4 @@
--- anomalies: one row per finding of a marketing-audit rule (SPEC §4), written by
+-- anomalies: one row per finding of a marketing-audit rule (docs/anomaly-rules.md#findings), written by
 -- `callq anomalies` from the rule queries in queries/anomalies/<rule>.sql.
 -- Grain: one row per (rule, entity_type, entity_id, day, metric); anomaly_id is the md5 of
 -- those five, so a re-run gives the same ids and replaces rows instead of adding them.

@@ -1,5 +1,5 @@
 -- Source state: what a phone system's export leaves open between files, so that the next
--- file finishes it (docs/sources.md). Every table here is written in the same transaction
+-- file finishes it (docs/sources/README.md). Every table here is written in the same transaction
 -- as the file that changes it, so a failed file leaves it as it was.
 
 -- queue_log_pending: the events of Asterisk queue calls whose closing event has not come

@@ -42,3 +42,14 @@ create table if not exists runs (
   status varchar not null,     -- running, done, failed, rejects, died (its process was killed)
   counts json
 );
+
+-- recorded_config: the settings the database's data was computed under (time zone,
+-- thresholds, targets, rule settings), as JSON; the latest row is in force. A run without
+-- --config uses it; a run whose time zone differs is refused unless --reconfigure
+-- (docs/recorded-config.md). Machine settings (memory_limit, temp_directory) are not kept.
+create table if not exists recorded_config (
+  recorded_at timestamptz not null,
+  command varchar not null,
+  reconfigured boolean not null,
+  config varchar not null
+);

@@ -1,6 +1,7 @@
 /**
  * Precision and recall of each rule against a labels CSV (rule, entity_type, entity_id,
- * day), matched as scratch/ANOMALY_LABELS.md and queries/anomalies/evaluation.sql say.
+ * day), matched as docs/anomaly-rules.md#evaluation-labels-and-matching and
+ * queries/anomalies/evaluation.sql say.
  */
 import { existsSync } from 'node:fs';
 import type { Database } from '../db/database.ts';

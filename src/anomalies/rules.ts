@@ -1,5 +1,5 @@
 /**
- * The twelve marketing-audit rules of SPEC §4: their names, the SQL file that finds
+ * The twelve marketing-audit rules (docs/anomaly-rules.md): their names, the SQL file that finds
  * them (queries/anomalies/<rule>.sql), the tables they read and their scope in time.
  *  - `day` rules judge each day of the run on its own and own the rows of those days.
  *  - `window` rules judge the window ending on the run's last day and write their rows on

@@ -15,6 +15,10 @@ export interface DueCase {
   rule: string;
   entity_type: string;
   entity_id: string;
+  /** "<entity_type> <entity_id>", as the reports name a subject. */
+  entity: string;
+  /** The report that lists the case: coaching.html (rewards) or anomalies.html. */
+  page: string;
   state: string;
   peak_severity: string | null;
   peak_severity_rank: number;

@@ -1,4 +1,4 @@
-/** Errors that map to the exit codes of SPEC §6. */
+/** Errors that map to the exit codes of docs/cli.md#exit-codes. */
 
 export const ExitCode = { ok: 0, failed: 1, usage: 2, rejects: 3 } as const;
 

@@ -1,6 +1,7 @@
 /**
- * The `callq` command line. Each subcommand lives in its own file under commands/ and
- * registers itself here; errors become one line and the exit codes of SPEC §6.
+ * The `callq` command line. Each subcommand's name and options live in its own file under
+ * commands/ and are registered here; what it does is in actions/, imported only when it
+ * runs (lazy-action.ts). Errors become one line and the exit codes of docs/cli.md#exit-codes.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ExitCode, JobError, UsageError } from './errors.ts';
@@ -10,7 +11,8 @@ export function buildProgram(): Command {
   const program = new Command('callq')
     .description('Call-quality and agent-performance analytics for contact centres')
     .option('--db <file>', 'DuckDB database file', 'callq.duckdb')
-    .option('--config <file>', 'JSON config file (validated)')
+    .option('--config <file>', 'JSON config file (validated); the database remembers the settings of its first run')
+    .option('--reconfigure', "recompute every day under --config's settings when they change what the data means (a new time zone)")
     .option('--verbose', 'print stack traces of errors')
     .option('--quiet', 'print nothing but errors')
     .option('--wait <seconds>', 'how long to wait while another callq run holds the database', parseSeconds, 300)

@@ -1,5 +1,5 @@
 /**
- * Settings of the marketing-audit rules (SPEC §4), one object per rule under
+ * Settings of the marketing-audit rules (docs/anomaly-rules.md#settings), one object per rule under
  * `anomalies.{rule}` in the config. Every rule can be switched off with `enabled: false`.
  * The other keys are bound as parameters of the rule's SQL (queries/anomalies/<rule>.sql)
  * under the same names ($z_threshold, $min_calls ...). Rules that need no tuning of their

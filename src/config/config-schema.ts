@@ -1,5 +1,7 @@
 /**
- * The configuration contract (SPEC §6): every key, its default and its allowed values.
+ * The configuration contract: every key, its default and its allowed values. What the keys
+ * mean: docs/metrics.md#settings-the-measures-use, docs/anomaly-rules.md#settings and
+ * docs/audit-desk.md#configuration.
  * An unknown key or a bad value is an error that names the key.
  */
 import { z } from 'zod';

@@ -18,20 +18,22 @@ export function parseConfig(input: unknown, source = 'config'): Config {
 }
 
 export function loadConfig(path?: string): Config {
-  if (!path) return parseConfig({});
+  return path ? parseConfig(readConfigFile(path), path) : parseConfig({});
+}
+
+/** A config file's JSON as written (its keys only: defaults are not filled in). */
+export function readConfigFile(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return failConfig(path, `cannot read it (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     return failConfig(path, `not valid JSON: ${(error as Error).message}`);
   }
-  return parseConfig(json, path);
 }
 
 function failConfig(source: string, message: string): never {

@@ -1,5 +1,5 @@
 /**
- * Records a job run in `runs` (SPEC §5): a row marked `running` when it starts, then
+ * Records a job run in `runs` (docs/cli.md#runs): a row marked `running` when it starts, then
  * `done`, `rejects` or `failed` with its counts when it ends. The row is written outside
  * the job's own transaction, so a failed run is still on record.
  */

@@ -1,9 +1,9 @@
 /** Reads the SQL files under queries/ (the analyst-readable home of every model). */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { projectPath } from '../files/project-root.ts';
 
-export const QUERIES_DIR = fileURLToPath(new URL('../../queries/', import.meta.url));
+export const QUERIES_DIR = projectPath('queries/');
 
 const cache = new Map<string, string>();
 

@@ -11,9 +11,7 @@ import { sqlString } from '../ingest/staging-sql.ts';
 import { exportColumns, exportQuery } from './export-columns.ts';
 import { writeArrowIpc } from './write-arrow-ipc.ts';
 import { writeAtomically } from '../files/write-file-atomic.ts';
-
-export const EXPORT_FORMATS = ['csv', 'parquet', 'arrow'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from './export-formats.ts';
 
 export interface ExportedTable {
   table: string;

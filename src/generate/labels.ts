@@ -1,5 +1,6 @@
 /**
- * The injected anomalies, collected as `anomaly_labels.csv` rows (ANOMALY_LABELS.md).
+ * The injected anomalies, collected as `anomaly_labels.csv` rows
+ * (docs/anomaly-rules.md#what-the-generator-labels).
  * Labels on calls wait for the call ids, which are given once every call exists.
  */
 import type { RuleName } from '../config/anomaly-settings.ts';

@@ -1,5 +1,5 @@
 /**
- * The generated centre in memory: one array per input table (SPEC §1), with times as
+ * The generated centre in memory: one array per input table (docs/contract.md), with times as
  * local seconds (see local-time.ts), plus what the simulation keeps about each row that
  * the files do not show (the customer behind a call, the talk ratio its speech follows).
  */
@@ -153,7 +153,7 @@ export interface Shift {
   end: number;
 }
 
-/** One injected anomaly, as `anomaly_labels.csv` lists it (see ANOMALY_LABELS.md). */
+/** One injected anomaly, as `anomaly_labels.csv` lists it (docs/anomaly-rules.md#what-the-generator-labels). */
 export interface Label {
   rule: string;
   entity_type: string;

@@ -6,8 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CONTRACTS, TABLE_NAMES, type ColumnContract } from './contracts.ts';
+import { projectPath } from '../files/project-root.ts';
 
-export const CONTRACT_DOC = fileURLToPath(new URL('../../docs/contract.md', import.meta.url));
+export const CONTRACT_DOC = projectPath('docs', 'contract.md');
 
 function rules(c: ColumnContract): string {
   const parts: string[] = [];

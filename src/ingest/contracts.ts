@@ -1,7 +1,10 @@
 /**
- * The input contract (docs/contract.md): every table, its key, its columns with type and
- * value rules, and the row-level checks. The canonical DDL and the staging validation SQL
- * are generated from this one description.
+ * The input contract: every table, its key, its columns with type and value rules, and the
+ * row-level checks. The canonical DDL, the staging validation SQL and docs/contract.md
+ * (`npm run docs:contract`, src/ingest/contract-doc.ts; test/ingest/contract-doc.test.ts
+ * fails when the page is stale) are generated from this one description. README's
+ * "Input contract (in brief)" table is written by hand; test/docs/doc-references.test.ts
+ * checks its keys and required columns against this.
  */
 
 export type ColumnType = 'text' | 'integer' | 'number' | 'boolean' | 'timestamp' | 'date';

@@ -1,9 +1,11 @@
 /**
- * The one source of measure definitions (SPEC §3): every measure column of call_facts,
- * the daily marts (agent_daily, team_daily, queue_daily, center_daily), agent_window and
- * the audit and complaint facts, with its unit and a definition in English and Chinese.
+ * The one source of measure definitions: every measure column of call_facts, the daily
+ * marts (agent_daily, team_daily, queue_daily, center_daily), agent_window and the audit
+ * and complaint facts, with its unit and a definition in English and Chinese.
  * The reports' glossary is generated from this list, and a test checks that every
- * measure column of the derived tables has an entry here.
+ * measure column of the derived tables has an entry here. Each measure's formula, grain,
+ * edge cases and the one SQL file that computes it are in docs/metrics.md (its index of
+ * measures lists every name here; test/docs/doc-references.test.ts checks it).
  */
 
 export interface Measure {

@@ -1,21 +1,25 @@
 /**
  * An HTML table of a query's rows. The full table is in the page, so it reads without
- * JavaScript; with it, report.js sorts on header clicks (numeric cells carry their raw
- * value in data-v) and filters rows by the lists above the table (hidden without JS).
+ * JavaScript; with it, report.js sorts on header clicks (sortable cells carry their raw
+ * value in data-v), filters rows by the lists above the table (hidden without JS), downloads
+ * the shown rows as CSV (each row carries its CSV line) and, for a review sheet, the shown
+ * rows with the verdicts and notes filled in on the page. A row's detail (its explanation in
+ * full, its review controls, its evidence) is a second row across the table, moved and hidden
+ * with its row.
  */
 import { html, type Html } from './html.ts';
-import type { Column, TableItem } from './report-layout.ts';
+import { nestedFields, type Column, type Format, type TableItem, FORMATS } from './report-layout.ts';
 import type { Translator } from './i18n.ts';
 import { formatValue } from './format-value.ts';
 import { fillTemplate } from './row-template.ts';
 import { sparkline, type SparkPoint } from './sparkline.ts';
 import type { ReportRow } from './mask-personal-data.ts';
 import type { QueryResults } from './run-report-queries.ts';
+import { csvLine } from './rows-to-csv.ts';
+import { renderEvidence } from './case-evidence.ts';
+import { renderReviewControls, renderSheetTools } from './review-sheet-controls.ts';
 
-/** Evidence ids shown before the rest fold away. */
-const IDS_SHOWN = 3;
-
-const NUMERIC = new Set(['count', 'share', 'decimal1', 'decimal2', 'seconds', 'hours', 'score', 'currency']);
+const NUMERIC = new Set<Format>(['count', 'share', 'decimal1', 'decimal2', 'seconds', 'hours', 'score', 'currency', 'points', 'days', 'clock', 'digits']);
 
 /** The column's label: its own key, else `col.<field>`, else the measure's label `measure.<field>`. */
 export function columnLabel(column: Column, tr: Translator): string {
@@ -24,23 +28,57 @@ export function columnLabel(column: Column, tr: Translator): string {
   return tr.t(tr.has(own) ? own : `measure.${column.field}`);
 }
 
+interface Formatting {
+  format: Format;
+  labels?: string | undefined;
+  unit?: string | undefined;
+}
+
+/** The format of a value in this row: the unit its row names, else the column's format. */
+function formatOf(spec: Formatting, row: ReportRow): Format {
+  const unit = spec.unit ? row[spec.unit] : undefined;
+  return typeof unit === 'string' && (FORMATS as readonly string[]).includes(unit) ? (unit as Format) : spec.format;
+}
+
+/** A value's text in its format, a label filled with the row's `vars` object when the column has them. */
+function cellText(column: Column, row: ReportRow, tr: Translator): string {
+  const value = row[column.field];
+  const key = `${column.labels}.${String(value)}`;
+  if (column.format === 'label' && column.vars && tr.has(key)) return tr.t(key, varsOf(row[column.vars]));
+  return formatValue(value, formatOf(column, row), tr, column.labels);
+}
+
+function varsOf(value: unknown): Record<string, string> {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+}
+
 export function renderTable(item: TableItem, results: QueryResults, tr: Translator): Html {
-  const rows = results[item.query]?.rows ?? [];
+  const result = results[item.query];
+  const rows = result?.rows ?? [];
   if (rows.length === 0) return html`<p class="empty">${tr.t('table.empty')}</p>`;
-  const series = seriesByKey(item.columns, results);
   // The main text of each cell: what filters match and what the sort of text columns uses.
-  const cellText = rows.map((row) => item.columns.map((c) => formatValue(row[c.field], c.format, tr, c.labels)));
-  const filters = item.columns.flatMap((column, i) => (column.filter ? [renderFilter(column, i, cellText, tr)] : []));
+  const texts = rows.map((row) => item.columns.map((c) => cellText(c, row, tr)));
+  const filters = item.columns.flatMap((column, i) => (column.filter ? [renderFilter(column, i, texts, tr)] : []));
   const header = item.columns.map(
-    (c) => html`<th scope="col" data-sort="${NUMERIC.has(c.format) ? 'num' : 'text'}">${columnLabel(c, tr)}</th>`,
+    (c) => html`<th scope="col" data-sort="${c.sort_by || NUMERIC.has(c.format) ? 'num' : 'text'}">${columnLabel(c, tr)}</th>`,
   );
+  const csvColumns = item.csv ? (result?.columns ?? []).filter((c) => !nestedFields(item).has(c)) : [];
+  const width = header.length;
   const body = rows.map((row, r) => {
     const id = item.row_id ? fillTemplate(item.row_id, row) : undefined;
-    const cells = item.columns.map((c, i) => renderCell(c, row, cellText[r]![i]!, series, tr));
-    return html`<tr${id ? html` id="${id}"` : html``}>${cells}</tr>`;
+    const cells = item.columns.map((c, i) => renderCell(c, row, texts[r]![i]!, tr));
+    const data = [
+      item.csv ? html` data-csv="${csvLine(csvColumns.map((c) => row[c]))}"` : html``,
+      item.sheet ? html` data-sheet="${csvLine(item.sheet.fields.map((f) => row[f]))}"` : html``,
+    ];
+    const main = html`<tr${id ? html` id="${id}"` : html``}${data}>${cells}</tr>`;
+    return item.detail || item.sheet ? html`${main}\n${renderDetail(item, row, width, tr)}` : main;
   });
-  return html`<div class="table-block" data-table="${item.id}">
-${filters.length > 0 ? html`<div class="filters" hidden>${filters}<span class="row-count" aria-live="polite" data-template="${tr.t('table.shown')}"></span></div>` : html``}
+  const tools = html`${filters.length > 0 ? html`<div class="filters" hidden>${filters}<span class="row-count" aria-live="polite" data-template="${tr.t('table.shown')}"></span></div>` : html``}
+${item.sheet ? renderSheetTools(item.sheet, tr) : html``}`;
+  return html`<div class="table-block" data-table="${item.id}"${item.csv ? html` data-csv-header="${csvLine(csvColumns)}"` : html``}>
+${tools}
 <div class="table-scroll"><table class="data-table" id="table-${item.id}">
 <thead><tr>${header}</tr></thead>
 <tbody>
@@ -50,28 +88,26 @@ ${body.map((line) => html`${line}\n`)}</tbody>
 </div>`;
 }
 
-function renderCell(column: Column, row: ReportRow, text: string, series: Map<string, Map<string, SparkPoint[]>>, tr: Translator): Html {
+function renderCell(column: Column, row: ReportRow, text: string, tr: Translator): Html {
   const value = row[column.field];
   if (column.format === 'sparkline') {
-    const points = series.get(column.field)?.get(String(value)) ?? [];
+    const points = Array.isArray(value) ? (value as SparkPoint[]) : [];
     return html`<td class="spark-cell">${sparkline(points, tr.t('spark.label'))}</td>`;
-  }
-  if (column.format === 'ids' && Array.isArray(value) && value.length > IDS_SHOWN) {
-    // A long evidence list folds away (natively, without JS) behind its first ids and its count.
-    const summary = tr.t('ids.more', { ids: value.slice(0, IDS_SHOWN).join(', '), n: value.length });
-    return html`<td class="ids"><details><summary>${summary}</summary>${text}</details></td>`;
   }
   const main = column.link && value !== null && value !== undefined ? html`<a href="${fillTemplate(column.link, row)}">${text}</a>` : html`${text}`;
   const sub = column.sub ? subText(column.sub, row, tr) : undefined;
   const content = sub ? html`${main}<span class="sub">${sub}</span>` : main;
+  const numeric = NUMERIC.has(formatOf(column, row));
   const classes = [
-    NUMERIC.has(column.format) ? 'num' : '',
+    numeric ? 'num' : '',
     column.format === 'date' ? 'nowrap' : '',
     column.wide ? 'wide' : '',
+    column.mark && row[column.mark] === true ? 'marked' : '',
   ]
     .filter(Boolean)
     .join(' ');
-  const sortValue = NUMERIC.has(column.format) && typeof value === 'number' ? html` data-v="${value}"` : html``;
+  const key = column.sort_by ? row[column.sort_by] : numeric ? value : undefined;
+  const sortValue = typeof key === 'number' ? html` data-v="${key}"` : html``;
   return html`<td${classes ? html` class="${classes}"` : html``}${sortValue}>${content}</td>`;
 }
 
@@ -80,32 +116,25 @@ function subText(sub: NonNullable<Column['sub']>, row: ReportRow, tr: Translator
   const fields = Object.values(sub.fields);
   if (fields.every(({ field }) => row[field] === null || row[field] === undefined)) return undefined;
   const vars = Object.fromEntries(
-    Object.entries(sub.fields).map(([name, { field, format }]) => [name, formatValue(row[field], format, tr)]),
+    Object.entries(sub.fields).map(([name, spec]) => [name, formatValue(row[spec.field], formatOf(spec, row), tr, spec.labels)]),
   );
   return tr.t(sub.text, vars);
 }
 
-function renderFilter(column: Column, index: number, cellText: string[][], tr: Translator): Html {
-  const values = [...new Set(cellText.map((cells) => cells[index]!))].sort();
-  const options = values.map((v) => html`<option value="${v}">${v}</option>`);
-  return html`<label>${columnLabel(column, tr)} <select data-col="${index}"><option value="">${tr.t('table.all')}</option>${options}</select></label>`;
+/** The row's detail across the table: its text in full, its review controls, its evidence records. */
+function renderDetail(item: TableItem, row: ReportRow, width: number, tr: Translator): Html {
+  const { detail = {}, sheet } = item;
+  const text = detail.text ? row[detail.text] : undefined;
+  const paragraph =
+    typeof text === 'string' && text !== '' ? html`<p class="detail-text"><b>${tr.t(`col.${detail.text}`)}</b> ${text}</p>` : html``;
+  const records = detail.evidence ? ((row[detail.evidence] as ReportRow[] | null) ?? []) : [];
+  const total = detail.evidence_total ? Number(row[detail.evidence_total] ?? 0) : records.length;
+  const evidence = detail.evidence ? renderEvidence(records, total, tr) : html``;
+  return html`<tr class="detail"><td colspan="${width}">${paragraph}${sheet ? renderReviewControls(tr) : html``}${evidence}</td></tr>`;
 }
 
-/** For each sparkline column: key value -> its points, in the query's order. */
-function seriesByKey(columns: Column[], results: QueryResults): Map<string, Map<string, SparkPoint[]>> {
-  const byColumn = new Map<string, Map<string, SparkPoint[]>>();
-  for (const column of columns) {
-    if (!column.series) continue;
-    const { query, x, y, mark } = column.series;
-    const byKey = new Map<string, SparkPoint[]>();
-    for (const row of results[query]?.rows ?? []) {
-      const key = String(row[column.field]);
-      const point = { x: String(row[x]), y: typeof row[y] === 'number' ? row[y] : null, marked: row[mark] === true };
-      const points = byKey.get(key);
-      if (points) points.push(point);
-      else byKey.set(key, [point]);
-    }
-    byColumn.set(column.field, byKey);
-  }
-  return byColumn;
+function renderFilter(column: Column, index: number, texts: string[][], tr: Translator): Html {
+  const values = [...new Set(texts.map((cells) => cells[index]!))].sort();
+  const options = values.map((v) => html`<option value="${v}">${v}</option>`);
+  return html`<label>${columnLabel(column, tr)} <select data-col="${index}"><option value="">${tr.t('table.all')}</option>${options}</select></label>`;
 }

@@ -25,7 +25,6 @@ export function formatValue(value: unknown, format: Format, tr: Translator, labe
   switch (format) {
     case 'text':
     case 'date':
-    case 'ids':
       return String(value);
     case 'label': {
       const key = `${labels}.${String(value)}`;
@@ -56,9 +55,23 @@ function formatNumber(n: number, format: Format, tr: Translator): string {
       return tr.t('fmt.hours', { n: grouped(n, 1) });
     case 'currency':
       return grouped(n, 0);
+    case 'points':
+      return tr.t('fmt.score_points', { n: grouped(n, 1) });
+    case 'days':
+      return tr.t('fmt.days', { n: grouped(n, 1) });
+    case 'digits':
+      return tr.t('fmt.digits', { n: grouped(n, 0) });
+    case 'clock':
+      return clock(n);
     default:
       return String(n);
   }
+}
+
+/** Hours of the day as hh:mm (21.5 -> 21:30), to the minute. */
+function clock(hours: number): string {
+  const minutes = Math.round(hours * 60);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /** A signed difference in the value's own terms; shares change in percentage points. */

@@ -4,8 +4,7 @@
  * side by side with its English text.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPORTS_DIR } from './report-files.ts';
+import { projectPath } from '../files/project-root.ts';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -22,7 +21,7 @@ export interface Translator {
 let dictionary: Dictionary | undefined;
 
 export function loadDictionary(): Dictionary {
-  dictionary ??= JSON.parse(readFileSync(join(REPORTS_DIR, 'shared', 'labels.json'), 'utf8')) as Dictionary;
+  dictionary ??= JSON.parse(readFileSync(projectPath('reports', 'shared', 'labels.json'), 'utf8')) as Dictionary;
   return dictionary;
 }
 

@@ -12,6 +12,7 @@
  * - a phone number the row masks is masked wherever else the row repeats it (an
  *   explanation that quotes it), but not in its id columns (`call_id`, `*_id`), which keep
  *   their values.
+ * - a row nested in a cell (a case's evidence records) is masked as a row of its own.
  * Anomaly rules mask the numbers they write into explanations themselves (mask_number).
  */
 export type ReportRow = Record<string, unknown>;
@@ -19,7 +20,7 @@ export type ReportRow = Record<string, unknown>;
 const PHONE_COLUMN = /(^|_)(number|caller_id)$/;
 const FREE_TEXT_COLUMN = /(^|_)(comment|note)s?$|^text$/;
 const ID_COLUMN = /(^|_)id$/;
-/** anomaly_list and top_anomalies show an anomaly's entity as "<entity_type> <entity_id>". */
+/** case_list, due_cases and top_anomalies show a subject as "<entity_type> <entity_id>" in `entity`. */
 const NUMBER_ENTITY = /^number (.+)$/;
 
 /** Every digit but the last four becomes '*'. */
@@ -65,6 +66,7 @@ function maskValue(column: string, value: unknown, row: ReportRow, phones: reado
   if (value === null || value === undefined) return value;
   if (FREE_TEXT_COLUMN.test(column)) return null;
   if (Array.isArray(value)) return value.map((item) => maskValue(column, item, row, phones));
+  if (typeof value === 'object') return maskRow(value as ReportRow);
   if (typeof value !== 'string') return value;
   if (isPhone(column, row)) return maskPhone(value);
   if (ID_COLUMN.test(column)) return value;

@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { html, trusted, type Html } from './html.ts';
 import { vendorScripts } from './vendor-scripts.ts';
+import { projectUrl } from '../files/project-root.ts';
 
-const BROWSER_DIR = new URL('./browser/', import.meta.url);
+const BROWSER_DIR = projectUrl('src/reports/browser/');
 let assets: { css: string; js: string } | undefined;
 
 function browserAssets(): { css: string; js: string } {

@@ -73,7 +73,7 @@ function renderItem(item: LayoutItem, input: PageInput): Html {
     case 'table':
       return html`<div class="item-block wide"><h3>${tr.t(item.title)}</h3>
 ${item.note ? html`<p class="note">${tr.t(item.note)}</p>` : html``}
-${item.csv ? html`<p class="note"><a href="${item.csv}">${tr.t('table.csv', { file: item.csv })}</a></p>` : html``}
+${item.csv ? html`<p class="note csv-link"><a href="${item.csv}" download data-download="csv">${tr.t('table.csv', { file: item.csv })}</a></p>` : html``}
 ${renderTable(item, results, tr)}</div>`;
     case 'chart':
       return renderChartItem(item, input);

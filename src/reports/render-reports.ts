@@ -11,7 +11,7 @@ import type { Config } from '../config/config-schema.ts';
 import { translator, type Lang, type Translator } from './i18n.ts';
 import type { ReportRow } from './mask-personal-data.ts';
 import { readChartSpec, readLayouts } from './report-files.ts';
-import type { ReportLayout } from './report-layout.ts';
+import { nestedFields, type ReportLayout } from './report-layout.ts';
 import { reportParams } from './report-params.ts';
 import { runReportQueries, type QueryResults } from './run-report-queries.ts';
 import { renderChart, type Datasets, type RenderedChart } from './render-chart.ts';
@@ -70,7 +70,8 @@ export async function renderReports(db: Database, config: Config, options: Rende
         if (item.type !== 'table' || !item.csv) continue;
         const result = results[item.query]!;
         const csvPath = join(dir, item.csv);
-        writeFileAtomic(csvPath, rowsToCsv(result.columns, result.rows));
+        const nested = nestedFields(item);
+        writeFileAtomic(csvPath, rowsToCsv(result.columns.filter((c) => !nested.has(c)), result.rows));
         files.push(csvPath);
       }
     }

@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../files/project-root.ts';
 import { layoutSchema, usedQueries, type ReportLayout } from './report-layout.ts';
 
-export const REPORTS_DIR = fileURLToPath(new URL('../../reports/', import.meta.url));
+export const REPORTS_DIR = projectPath('reports/');
 
 function readJson(path: string): unknown {
   try {

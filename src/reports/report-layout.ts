@@ -19,36 +19,51 @@ export const FORMATS = [
   'score',
   'currency',
   'date',
-  'ids',
+  // The field holds the points of a small line: a list of {x, y, marked} (src/reports/sparkline.ts).
   'sparkline',
+  // Units of anomaly values (src/anomalies/rule-catalogue.ts): audit or CSAT points, days,
+  // a local time of day given in hours (21.5 = 21:30), digits of a number.
+  'points',
+  'days',
+  'clock',
+  'digits',
 ] as const;
 export type Format = (typeof FORMATS)[number];
 
 const key = z.string().min(1);
 const name = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a lower_snake_case name');
 
+/** How a value is formatted: its format, or a label, or the unit its row names. */
+const formatting = {
+  format: z.enum(FORMATS).default('text'),
+  /** For format "label": the value is shown as the label `<labels>.<value>`. */
+  labels: name.optional(),
+  /** The field holding each row's unit (a format: share, seconds, count ...); `format` when it is empty. */
+  unit: name.optional(),
+};
+
 const column = z.strictObject({
   field: name,
   /** Label key; default `col.<field>`, or `measure.<field>` for a measure. */
   label: key.optional(),
-  format: z.enum(FORMATS).default('text'),
-  /** For format "label": the value is shown as the label `<labels>.<value>`. */
-  labels: name.optional(),
+  ...formatting,
+  /** For format "label": the field holding a JSON object whose entries fill the label's {placeholders}. */
+  vars: name.optional(),
   /**
    * Smaller text under the value, e.g. the raw value and n beside a shrunk estimate:
    * the label `text` ("raw {raw} · n {n}") filled with the formatted fields.
    */
-  sub: z
-    .strictObject({ text: key, fields: z.record(name, z.strictObject({ field: name, format: z.enum(FORMATS) })) })
-    .optional(),
+  sub: z.strictObject({ text: key, fields: z.record(name, z.strictObject({ field: name, ...formatting })) }).optional(),
+  /** Sort on this field's number instead of the cell's text (severity by its rank, in every language). */
+  sort_by: name.optional(),
+  /** A boolean field: when true the cell is marked (an overdue deadline, a low precision). */
+  mark: name.optional(),
   /** Long text (explanations): give the column room instead of squeezing it. */
   wide: z.boolean().default(false),
   /** Offer a filter (a list of the column's values) above the table. */
   filter: z.boolean().default(false),
-  /** Make the cell a link: "anomalies.html#a-{anomaly_id}" ({field} is URL-encoded). */
+  /** Make the cell a link: "anomalies.html#c-{case_id}" ({field} is URL-encoded). */
   link: z.string().optional(),
-  /** For format "sparkline": the query with one row per point, keyed by this column's field. */
-  series: z.strictObject({ query: name, x: name, y: name, mark: name }).optional(),
 });
 export type Column = z.infer<typeof column>;
 
@@ -80,10 +95,30 @@ const tableItem = z.strictObject({
   note: key.optional(),
   query: name,
   columns: z.array(column).min(1),
-  /** Anchor of each row, e.g. "a-{anomaly_id}", so other reports can link to it. */
+  /** Anchor of each row, e.g. "c-{case_id}", so other reports can link to it. */
   row_id: z.string().optional(),
-  /** Also write the (masked) rows as this CSV file next to the page. */
+  /**
+   * Also write the (masked) rows as this CSV file next to the page. With JavaScript the
+   * page's link downloads the rows its filters show instead.
+   */
   csv: z.string().regex(/^[a-z0-9_-]+\.csv$/).optional(),
+  /** A row under each row, across the table: text in full and the row's evidence records. */
+  detail: z
+    .strictObject({
+      /** Long text (an explanation), labelled `col.<text>`. */
+      text: name.optional(),
+      /** The field holding the row's evidence records (a list of rows, at most a few dozen). */
+      evidence: name.optional(),
+      /** The field holding how many evidence records there are in all. */
+      evidence_total: name.optional(),
+    })
+    .optional(),
+  /**
+   * A review sheet of the shown rows, with no server: each row's detail gets a verdict list
+   * and a note field (with JavaScript), and the sheet (these fields, then verdict, note, by)
+   * downloads as this file for `callq review --file`.
+   */
+  sheet: z.strictObject({ file: z.string().regex(/^[a-z0-9_-]+\.csv$/), fields: z.array(name).min(1) }).optional(),
 });
 const noteItem = z.strictObject({ type: z.literal('note'), text: key });
 
@@ -122,11 +157,15 @@ export function usedQueries(layout: ReportLayout): string[] {
     for (const it of s.items) {
       if (it.type === 'kpis') names.add(it.query);
       if (it.type === 'chart') Object.values(it.data).forEach((q) => names.add(q));
-      if (it.type === 'table') {
-        names.add(it.query);
-        it.columns.forEach((c) => c.series && names.add(c.series.query));
-      }
+      if (it.type === 'table') names.add(it.query);
     }
   }
   return [...names];
+}
+
+/** Fields of a table's query that hold lists of rows (evidence, sparkline points): no CSV cell can hold them. */
+export function nestedFields(item: TableItem): Set<string> {
+  const fields = item.columns.filter((c) => c.format === 'sparkline').map((c) => c.field);
+  if (item.detail?.evidence) fields.push(item.detail.evidence);
+  return new Set(fields);
 }

@@ -5,6 +5,7 @@
  */
 import { DuckDBDateValue, type DuckDBValue } from '@duckdb/node-api';
 import type { Config } from '../config/config-schema.ts';
+import { ruleCatalogue } from '../anomalies/rule-catalogue.ts';
 
 export type ReportParams = Record<string, DuckDBValue>;
 
@@ -39,6 +40,8 @@ export function reportParams(day: string, config: Config): ReportParams {
     talk_ratio_hi: config.talk_ratio_band[1],
     csat_target: config.targets.csat_mean,
     audit_target: config.targets.audit_score,
+    // How the page reads each rule (units, Score, thresholds), as JSON: the SQL unnests it.
+    rule_catalogue: JSON.stringify(ruleCatalogue(config)),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Fills "{field}" templates from a row for row anchors and links between reports
- * ("anomalies.html#a-{anomaly_id}"). Field values are reduced to [A-Za-z0-9_.-] so an
+ * ("anomalies.html#c-{case_id}"). Field values are reduced to [A-Za-z0-9_.-] so an
  * anchor written by one page and a link written by another always agree, and no value
  * can break out of the attribute or the URL.
  */

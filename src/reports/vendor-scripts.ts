@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { projectPath } from '../files/project-root.ts';
 
-const require = createRequire(import.meta.url);
+const require = createRequire(projectPath('package.json'));
 
 /** In load order: vega-lite needs the vega global, vega-embed needs both. */
 const BUILDS: Array<[pkg: string, file: string]> = [

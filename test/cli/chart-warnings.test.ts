@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.ts';
 import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
-import { MARTS_SQL, REPORT_DAY } from '../reports/fixtures/report-fixture.ts';
+import { loadReportFixture, REPORT_DAY } from '../reports/fixtures/report-fixture.ts';
 import { runCli } from '../util/run-cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'callq-chart-warnings-'));
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const handle = await Database.open(db, { timezone: 'Asia/Shanghai' });
   try {
     await ensureSchema(handle);
-    await handle.exec(MARTS_SQL);
+    await loadReportFixture(handle);
     // No sales at all: the conversion heatmap's colour scale has no values.
     await handle.exec('update funnel_daily set sales = null');
   } finally {

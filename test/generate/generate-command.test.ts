@@ -1,6 +1,6 @@
 /**
  * `callq generate` on a small centre (4 agents, 3 days): same arguments give the same
- * bytes, every table has the SPEC §1 columns, the config validates, --end is the last
+ * bytes, every table has the input contract's columns, the config validates, --end is the last
  * day, bad flags are usage errors.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,8 +14,8 @@ afterAll(() => tmp.cleanup());
 
 const SMALL = ['--seed', '11', '--days', '3', '--agents', '4', '--end', '2026-11-21'];
 
-/** The columns of SPEC §1, in its order. */
-const SPEC_COLUMNS: Record<string, string> = {
+/** The columns of the input contract (docs/contract.md), in its order. */
+const CONTRACT_COLUMNS: Record<string, string> = {
   agents: 'agent_id,name,team,site,grade,hire_date',
   calls:
     'call_id,direction,agent_id,queue,campaign_id,customer_id,customer_number,caller_id,started_at,answered_at,ended_at,hold_s,acw_s,disconnect_party,transferred,disposition,lead_grade,customer_tier,sale_amount,previous_call_id',
@@ -59,11 +59,11 @@ describe('callq generate', () => {
     expect(calls('c')).not.toEqual(calls('a'));
   });
 
-  it('writes every table with the SPEC §1 columns, in CSV and in Parquet', async () => {
+  it('writes every table with the input contract\'s columns, in CSV and in Parquet', async () => {
     for (const dir of ['a', 'p1']) {
       const db = await openGenerated(tmp.path(dir));
       try {
-        for (const [table, columns] of Object.entries(SPEC_COLUMNS)) {
+        for (const [table, columns] of Object.entries(CONTRACT_COLUMNS)) {
           const described = await rows(db, `describe ${table}`);
           expect(described.map((r) => r.column_name).join(','), `${dir}/${table}`).toBe(columns);
           expect(await value(db, `select count(*) from ${table}`), `${dir}/${table} has rows`).toBeGreaterThan(0);

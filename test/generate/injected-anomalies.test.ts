@@ -1,8 +1,9 @@
 /**
- * The injected anomalies of a full-size centre on a seed other than the sample's: each
- * rule of ANOMALY_LABELS.md is labelled, every labelled case meets its rule's definition
- * (checked here in SQL on the written files, not with the generator's code), and for the
- * rules with a crisp definition the normal data holds no unlabelled case.
+ * The injected anomalies of a full-size centre on a seed other than the sample's
+ * (docs/anomaly-rules.md#what-the-generator-labels): each rule is labelled, every labelled
+ * case meets its rule's definition (checked here in SQL on the written files, not with the
+ * generator's code), and for the rules with a crisp definition the normal data holds no
+ * unlabelled case.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ const RULES = [
   'metric_shift', 'peer_outlier', 'short_sale', 'complaint_after_sale', 'survey_integrity', 'score_divergence',
   'caller_id_spoof', 'robocall_burst', 'data_quality', 'hangup_first', 'auditor_drift', 'outside_hours',
 ];
-/** The config's default protected numbers (SPEC §4 rule 7). */
+/** The config's default protected numbers (docs/anomaly-rules.md#caller_id_spoof). */
 const PROTECTED = ['110', '119', '120', '122', '10000', '10010', '10086', '95533', '95588', '95599'];
 
 beforeAll(async () => {
@@ -171,7 +172,7 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
     for (const { agent_id, shifted } of days) expect(shifted, agent_id as string).toBe(true);
   });
 
-  it('metric_shift: each labelled day has >= 20 earlier days with calls of the agent (ANOMALY_LABELS.md baseline)', async () => {
+  it('metric_shift: each labelled day has >= 20 earlier days with calls of the agent (as the generator promises)', async () => {
     // Agents work 5 days a week, so a 35-day window gives each agent 25 working days and
     // only the last week (working days 21-25) can hold a shift.
     const baselines = await rows(db, `select l.entity_id, (select count(distinct s::date) from c where c.agent_id = l.entity_id and s::date < l.day) as earlier

@@ -39,7 +39,7 @@ describe('sample-data/', () => {
     expect(bytes).toBeLessThanOrEqual(20 * 1024 * 1024);
   });
 
-  it('labels every rule of ANOMALY_LABELS.md', async () => {
+  it('labels every rule of docs/anomaly-rules.md', async () => {
     const rules = await rows(db, 'select distinct rule from labels order by rule');
     expect(rules.map((r) => r.rule)).toEqual([
       'auditor_drift', 'caller_id_spoof', 'complaint_after_sale', 'data_quality', 'hangup_first', 'metric_shift',

@@ -1,5 +1,5 @@
 /**
- * The trainer ranking (agent_window, SPEC §3): raw, shrunk and n side by side; ranks on the
+ * The trainer ranking (agent_window, docs/metrics.md#trainer-ranking): raw, shrunk and n side by side; ranks on the
  * shrunk values, so an agent with 3 calls and 0 sales ranks above one with 300 calls and
  * 3 sales; the low-scoring list with its reasons and weak audit sections.
  */

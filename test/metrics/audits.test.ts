@@ -1,5 +1,5 @@
 /**
- * Audit scores (SPEC §3 Audits): weighted items, not-applicable items left out, a failed
+ * Audit scores (docs/metrics.md#audit-scores): weighted items, not-applicable items left out, a failed
  * critical item zeroing the audit, section scores, and auditor calibration bias.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Call-level measures of call_facts (SPEC §3, §5): durations, abandon flags, answer target,
+ * Call-level measures of call_facts (docs/metrics.md#call-level-measures): durations, abandon flags, answer target,
  * sales, and the local day and hour in the configured time zone.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Complaint measures (SPEC §3 Complaints): response and resolve hours, SLA by severity,
+ * Complaint measures (docs/metrics.md#complaints): response and resolve hours, SLA by severity,
  * closed loop, reopen and escalation, the opened-day rates of center_daily and the backlog
  * by age band at the end of each local day.
  */

@@ -1,5 +1,5 @@
 /**
- * First-contact resolution (SPEC §3): a repeat inbound call by the same customer within
+ * First-contact resolution (docs/metrics.md#first-contact-resolution): a repeat inbound call by the same customer within
  * repeat_window_days (7) makes a call unresolved; calls whose window is not over at the
  * latest data are censored (null), as are calls without a known customer.
  */

@@ -1,5 +1,5 @@
 /**
- * Talk-listen measures from raw speech segments (SPEC §3), worked out by hand on timelines
+ * Talk-listen measures from raw speech segments (docs/metrics.md#talk-listen), worked out by hand on timelines
  * drawn for the test: overlapping and unsorted segments, segments past the call end, the
  * 1000 ms monologue gap rule, interruptions, greeting time and silence.
  */

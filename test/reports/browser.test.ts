@@ -1,7 +1,8 @@
 /**
  * The reports in a real browser (Debian's chromium, headless): they load with every network
  * request blocked and none attempted, no console error, charts visible with JavaScript on and
- * off, the anomalies filter works, and hostile names and comments in the data run nothing.
+ * off, the anomalies page's filters and sorting work on its cases, and hostile names and comments
+ * in the data run nothing. The audit desk's round trip is in audit-desk.browser.test.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,33 +128,43 @@ describe.skipIf(SKIP_BROWSER_REASON !== undefined)(`reports in chromium${SKIP_BR
     await v.page.context().close();
   });
 
-  it('anomalies.html: filtering by rule leaves only that rule\'s rows', async () => {
+  it('anomalies.html: filtering by rule leaves only that rule\'s cases, each with its detail row', async () => {
     const v = await visit(join(masked, 'anomalies.html'));
-    const rows = v.page.locator('#table-anomalies tbody tr:visible');
-    expect(await rows.count()).toBe(5);
-    await v.page.locator('.filters label', { hasText: 'Rule' }).locator('select').selectOption('short sale');
+    const rows = v.page.locator('#table-cases tbody tr[id]:visible');
+    expect(await rows.count()).toBe(9);
+    await v.page.locator('#cases .filters label', { hasText: 'Rule' }).locator('select').selectOption('short sale');
     expect(await rows.count()).toBe(1);
-    expect(await rows.first().getAttribute('id')).toBe('a-an3');
-    await expect.poll(() => v.page.locator('.row-count').first().textContent()).toBe('1 of 5 rows shown');
+    expect(await rows.first().getAttribute('id')).toBe('c-3');
+    expect(await v.page.locator('#table-cases tbody tr.detail:visible').count()).toBe(1);
+    await expect.poll(() => v.page.locator('#cases .row-count').first().textContent()).toBe('1 of 9 rows shown');
     await v.page.context().close();
   });
 
-  it('anomalies.html: a header click sorts the rows by that column', async () => {
+  it('anomalies.html: a header click sorts the cases by that column, details moving with their cases', async () => {
     const v = await visit(join(masked, 'anomalies.html'));
-    const scoreHeader = v.page.locator('#table-anomalies thead th', { hasText: 'Score' });
-    const ids = () => v.page.locator('#table-anomalies tbody tr').evaluateAll((trs) => trs.map((tr) => tr.id));
+    const scoreHeader = v.page.locator('#table-cases thead th', { hasText: 'Score' });
+    const ids = () => v.page.locator('#table-cases tbody tr[id]').evaluateAll((trs) => trs.map((tr) => tr.id));
+    const detailsFollow = () =>
+      v.page.locator('#table-cases tbody tr[id]').evaluateAll((trs) => trs.every((tr) => tr.nextElementSibling?.classList.contains('detail')));
     await scoreHeader.click();
-    // Scores: an1 5.2, an2 5, an3 1.9, an4 1, an5 2 -> ascending an4, an3, an5, an2, an1.
-    expect(await ids()).toEqual(['a-an4', 'a-an3', 'a-an5', 'a-an2', 'a-an1']);
+    // Scores (fixtures/cases.sql): 9 1, 5 1, 7 1.43, 1 1.49, 2 1.67, 3 1.97, 6 2, 8 2.1, 4 2.17; ties keep the page's order.
+    expect(await ids()).toEqual(['c-9', 'c-5', 'c-7', 'c-1', 'c-2', 'c-3', 'c-6', 'c-8', 'c-4']);
+    expect(await detailsFollow()).toBe(true);
     await scoreHeader.click();
-    expect(await ids()).toEqual(['a-an1', 'a-an2', 'a-an5', 'a-an3', 'a-an4']);
+    expect(await ids()).toEqual(['c-4', 'c-8', 'c-6', 'c-3', 'c-2', 'c-1', 'c-7', 'c-9', 'c-5']);
+    expect(await detailsFollow()).toBe(true);
     await v.page.context().close();
   });
 
-  it('anomalies.html without JavaScript: the full table is there and the filters are hidden', async () => {
+  it('anomalies.html without JavaScript: every case is there; filters, review controls and the sheet are hidden', async () => {
     const v = await visit(join(masked, 'anomalies.html'), false);
-    expect(await v.page.locator('#table-anomalies tbody tr:visible').count()).toBe(5);
-    expect(await v.page.locator('.filters').isVisible()).toBe(false);
+    expect(await v.page.locator('#table-cases tbody tr[id]:visible').count()).toBe(9);
+    expect(await v.page.locator('.filters').first().isVisible()).toBe(false);
+    expect(await v.page.locator('.sheet-tools').isVisible()).toBe(false);
+    expect(await v.page.locator('.review-controls:visible').count()).toBe(0);
+    // Evidence opens natively.
+    await v.page.locator('#c-7 + tr.detail summary').click();
+    expect(await v.page.locator('#c-7 + tr.detail .evidence-table').isVisible()).toBe(true);
     await v.page.context().close();
   });
 });

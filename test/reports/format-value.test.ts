@@ -15,6 +15,17 @@ describe('formatValue', () => {
     expect(formatValue(12.25, 'hours', en)).toBe('12.3 h');
   });
 
+  it('shows anomaly values in their units: points, days, digits and a time of day', () => {
+    expect(formatValue(-23.63, 'points', en)).toBe('-23.6 points');
+    expect(formatValue(4.25, 'points', zh)).toBe('4.3 分');
+    expect(formatValue(1.5, 'days', en)).toBe('1.5 days');
+    expect(formatValue(7, 'digits', zh)).toBe('7 位');
+    // Hours of the day: 22 h 10 min; 21:30; to the minute.
+    expect(formatValue(22 + 10 / 60, 'clock', en)).toBe('22:10');
+    expect(formatValue(21.5, 'clock', en)).toBe('21:30');
+    expect(formatValue(7.999, 'clock', en)).toBe('08:00');
+  });
+
   it('shows a dash for missing values and joins lists', () => {
     expect(formatValue(null, 'share', en)).toBe('—');
     expect(formatValue(undefined, 'text', en)).toBe('—');

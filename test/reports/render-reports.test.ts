@@ -56,9 +56,10 @@ describe('renderReports', () => {
     expect(conversion).toContain('<div class="kpi-change good"><span>vs day before</span> <b>+3.0 pp</b></div>');
   });
 
-  it('links the top anomalies into anomalies.html, whose rows carry the anchors', () => {
-    expect(read(dir, 'nightly.html')).toContain('href="anomalies.html#a-an1"');
-    expect(read(dir, 'anomalies.html')).toContain('<tr id="a-an1">');
+  it('links the top anomalies to their cases in anomalies.html, whose rows carry the anchors', () => {
+    // an1 is a finding of case 1.
+    expect(read(dir, 'nightly.html')).toContain('href="anomalies.html#c-1"');
+    expect(read(dir, 'anomalies.html')).toMatch(/<tr id="c-1" data-csv="/);
   });
 
   it('masks phone numbers everywhere and leaves customers\' comments out', () => {
@@ -90,13 +91,17 @@ describe('renderReports', () => {
     expect(anomalies.slice(anomalies.indexOf('<section id="glossary"'))).not.toContain('<code>score</code>');
   });
 
-  it('writes the anomalies table as CSV: masked, with a header of column names', () => {
+  it('writes the cases table as CSV: masked, a header of column names, no nested evidence', () => {
     const lines = read(dir, 'anomalies.csv').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'anomaly_id,day,severity,rule,team,agent,entity_type,entity_id,entity,metric,value,baseline,score,explanation,evidence,severity_order',
+      'case_id,state,rule,metric,team,agent,entity_type,entity_id,entity,subject_type,subject,first_seen,last_seen,days_active,episodes,findings,' +
+        'peak_severity,peak_severity_rank,score,value,value_unit,reference,reference_kind,verdict,due,deadline,overdue,explanation,' +
+        'evidence,evidence_total,state_order',
     );
-    // an1..an4 fall in 2026-11-15..2026-11-21, an5 has no day, an6 (2026-11-11) is older.
-    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['an1', 'an2', 'an3', 'an4', 'an5']);
+    // The page's order (cases.sql): new and reopened, ongoing, cleared; by severity rank, then Score.
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['8', '1', '9', '2', '7', '3', '6', '4', '5']);
+    // Case 1's evidence ids, space-separated.
+    expect(lines[2]).toContain(',C1 C2 X01 X02 ');
   });
 
   it('gives the same files on a re-run, apart from the generated-at line, in any machine time zone', async () => {
@@ -210,37 +215,22 @@ describe('report queries', () => {
     });
   });
 
-  it('anomaly list: the concerned agent and team, also through the call', async () => {
-    await withReportFixture(async (db) => {
-      const rows = await rowsOf(db, 'reports/anomalies/anomaly_list.sql');
-      const an3 = rows.find((r) => r.anomaly_id === 'an3');
-      // an3 is about call C3, which agent A2 of team North handled.
-      expect([an3?.agent, an3?.team]).toEqual(['<img src=x onerror="window.__xss = 1"> (A2)', 'North']);
-    });
-  });
-
   it('anomaly counts: every day of the week, with zeros, for the rules that found anything', async () => {
     await withReportFixture(async (db) => {
       const rows = await rowsOf(db, 'reports/anomalies/anomaly_counts.sql');
-      // 7 days (2026-11-15 .. 2026-11-21) x 4 rules with dated anomalies in them (an1..an4).
-      expect(rows).toHaveLength(28);
+      // 7 days (2026-11-15 .. 2026-11-21) x the 8 rules with dated findings in them (an1..an4,
+      // an7, an8, an10, an11; an5 has no day, an6 and an9 are older).
+      expect(rows).toHaveLength(56);
       expect(rows.filter((r) => r.anomalies !== 0).map((r) => [r.day, r.rule, r.anomalies])).toEqual([
         ['2026-11-18', 'outside_hours', 1],
+        ['2026-11-20', 'data_quality', 1],
         ['2026-11-20', 'short_sale', 1],
+        ['2026-11-21', 'auditor_drift', 1],
+        ['2026-11-21', 'complaint_after_sale', 1],
+        ['2026-11-21', 'hangup_first', 1],
         ['2026-11-21', 'metric_shift', 1],
         ['2026-11-21', 'survey_integrity', 1],
       ]);
-    });
-  });
-
-  it('anomaly history: the 28 days up to the anomaly, its day marked', async () => {
-    await withReportFixture(async (db) => {
-      const rows = await rowsOf(db, 'reports/anomalies/anomaly_history.sql');
-      const an1 = rows.filter((r) => r.anomaly_id === 'an1');
-      // 2026-10-25 .. 2026-11-21 of A1's conversion_rate (the rule's metric "conversion").
-      expect(an1).toHaveLength(28);
-      expect(an1.filter((r) => r.is_anomaly_day).map((r) => [r.day, r.value])).toEqual([['2026-11-21', 0.3]]);
-      expect(rows.every((r) => r.anomaly_id === 'an1')).toBe(true);
     });
   });
 });

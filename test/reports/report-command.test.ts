@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.ts';
 import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
-import { MARTS_SQL, REPORT_DAY } from './fixtures/report-fixture.ts';
+import { loadReportFixture, MARTS_SQL, REPORT_DAY } from './fixtures/report-fixture.ts';
 import { runCli } from '../util/run-cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'callq-report-command-'));
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const db = await Database.open(dbPath, { timezone: 'Asia/Shanghai' });
   try {
     await ensureSchema(db);
-    await db.exec(MARTS_SQL);
+    await loadReportFixture(db);
   } finally {
     db.close();
   }

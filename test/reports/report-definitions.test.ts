@@ -48,7 +48,7 @@ function layoutLabelKeys(): string[] {
 }
 
 describe('report definitions', () => {
-  it('define the three reports of SPEC §5', () => {
+  it('define the three reports of docs/reports.md', () => {
     expect(layouts.map((l) => l.file)).toEqual(['nightly.html', 'anomalies.html', 'coaching.html']);
   });
 

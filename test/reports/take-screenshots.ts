@@ -3,11 +3,13 @@
  * Debian chromium as the browser tests, JavaScript on, network blocked:
  *   npx tsx test/reports/take-screenshots.ts out/2026-11-21 [reports/screenshots]
  * Each is the top of the page at 1200 px wide (up to MAX_HEIGHT), which shows what the report
- * holds without making the repository heavy.
+ * holds without making the repository heavy; anomalies-evidence.png is the anomalies page from
+ * its cases on, with the first case's evidence open.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 
 const MAX_HEIGHT = 1800;
@@ -15,21 +17,36 @@ const [dayDir, outDir = 'reports/screenshots'] = process.argv.slice(2);
 if (!dayDir) throw new Error('usage: take-screenshots.ts <out/day folder> [screenshot folder]');
 mkdirSync(outDir, { recursive: true });
 
+async function openReport(browser: Browser, report: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const url = pathToFileURL(resolve(dayDir!, `${report}.html`)).href;
+  await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelectorAll('.chart-static').length === 0);
+  return page;
+}
+
+async function shoot(page: Page, name: string, top = 0): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const path = join(outDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: top, width: 1200, height: Math.min(height - top, MAX_HEIGHT) } });
+  process.stdout.write(`${path}\n`);
+}
+
 const browser = await launchChromium();
 try {
   for (const report of ['nightly', 'anomalies', 'coaching']) {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    const url = pathToFileURL(resolve(dayDir, `${report}.html`)).href;
-    await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => document.querySelectorAll('.chart-static').length === 0);
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    const path = join(outDir, `${report}.png`);
-    await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: 1200, height: Math.min(height, MAX_HEIGHT) } });
-    process.stdout.write(`${path}\n`);
-    await context.close();
+    const page = await openReport(browser, report);
+    await shoot(page, report);
+    await page.context().close();
   }
+  const page = await openReport(browser, 'anomalies');
+  const firstCase = page.locator('#table-cases tbody tr.detail').first();
+  await firstCase.locator('details.evidence').evaluate((details) => ((details as HTMLDetailsElement).open = true));
+  const top = await page.locator('section#cases').evaluate((section) => section.getBoundingClientRect().top + window.scrollY);
+  await shoot(page, 'anomalies-evidence', Math.max(Math.round(top) - 8, 0));
+  await page.context().close();
 } finally {
   await browser.close();
 }

@@ -1,7 +1,9 @@
 -- due_cases: the cases whose deadline is the report day or has passed, for the manager:
 -- confirmed cases whose action is owed (due action_due_days after the confirmation) and
 -- rewards to give (reward_due_days). An actioned or dismissed case owes nothing.
--- deadline: 'overdue' (due before $day) or 'due_today'; reviewed_by: who set the verdict.
+-- deadline: 'overdue' (due before $day) or 'due_today'; reviewed_by: who set the verdict;
+-- entity: the subject as the reports name it; page: the report listing the case (rewards
+-- are on the coaching report, anomaly cases on the anomalies report).
 -- Overdue first, longest overdue first, then by severity rank (high > medium > low).
 -- grain: one row per case due. from: anomaly_cases, case_events.
 with owed as (
@@ -29,6 +31,8 @@ final as (
     owed.rule,
     owed.entity_type,
     owed.entity_id,
+    owed.entity_type || ' ' || owed.entity_id as entity,
+    case when owed.rule = 'recognition' then 'coaching.html' else 'anomalies.html' end as page,
     owed.state,
     owed.peak_severity,
     owed.peak_severity_rank,

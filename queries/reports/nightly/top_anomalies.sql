@@ -1,9 +1,17 @@
 -- top_anomalies: the report day's strongest anomalies (high severity first, then by score),
--- each linking to its row in anomalies.html; an agent is named as on the other pages.
--- grain: one row per anomaly, at most 10. from: anomalies, agents.
+-- each linking to its case in anomalies.html (the case whose rule, subject and days hold
+-- it); an agent is named as on the other pages. A finding a dismissal snoozed belongs to no
+-- case and is not listed: the desk has seen it already.
+-- grain: one row per anomaly, at most 10. from: anomalies, anomaly_cases, agents.
 with found as (
   select * from anomalies
   where day = $day
+),
+
+cases as (
+  select case_id, rule, entity_type, entity_id, first_seen, last_seen
+  from anomaly_cases
+  where state <> 'merged'
 ),
 
 agents as (
@@ -13,6 +21,7 @@ agents as (
 final as (
   select
     found.anomaly_id,
+    cases.case_id,
     found.severity,
     found.rule,
     case
@@ -24,6 +33,11 @@ final as (
     found.score,
     list_position(['high', 'medium', 'low'], found.severity) as severity_order
   from found
+  join cases
+    on cases.rule = found.rule
+   and cases.entity_type = found.entity_type
+   and cases.entity_id = found.entity_id
+   and found.day between cases.first_seen and cases.last_seen
   left join agents
     on found.entity_type = 'agent'
    and agents.agent_id = found.entity_id

@@ -5,9 +5,8 @@
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { withContext } from '../context.ts';
-import { UsageError } from '../errors.ts';
-import { EXPORT_FORMATS, exportableTables, exportTables, UnknownTableError, type ExportFormat } from '../../export/export-tables.ts';
+import { EXPORT_FORMATS } from '../../export/export-formats.ts';
+import { lazyAction } from '../lazy-action.ts';
 
 export function registerExport(program: Command): void {
   program
@@ -17,13 +16,5 @@ export function registerExport(program: Command): void {
     .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS]).default('parquet'))
     .option('--out <dir>', 'output folder', 'out/export')
     .option('--no-safe-for-spreadsheets', 'CSV: keep text that starts with = + - @ as it is (to load the file back); by default it gets a leading apostrophe so a spreadsheet does not run it')
-    .action(async (tables: string[], opts: { format: ExportFormat; out: string; safeForSpreadsheets: boolean }, command: Command) => {
-      await withContext(command, async ({ db, say }) => {
-        const names = tables.length > 0 ? tables : await exportableTables(db);
-        const exported = await exportTables(db, names, opts.format, opts.out, { safeForSpreadsheets: opts.safeForSpreadsheets }).catch((error: unknown) => {
-          throw error instanceof UnknownTableError ? new UsageError(error.message) : error;
-        });
-        for (const e of exported) say(`${e.file}: ${e.rows} rows`);
-      }, { readOnly: true });
-    });
+    .action(lazyAction(() => import('../actions/export.ts')));
 }

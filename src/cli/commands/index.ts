@@ -1,4 +1,8 @@
-/** Every subcommand of `callq`, in the order `callq --help` lists them. */
+/**
+ * Every subcommand of `callq`, in the order `callq --help` lists them. These files only
+ * define the commands (cheap to load: `callq --help` loads nothing else); each one's work
+ * is in ../actions/.
+ */
 import type { Command } from 'commander';
 import { registerLoad } from './load.ts';
 import { registerQuery } from './query.ts';

@@ -5,11 +5,7 @@
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { withContext } from '../context.ts';
-import { UsageError } from '../errors.ts';
-import { formatRows, type OutputFormat } from '../format-rows.ts';
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+import { lazyAction } from '../lazy-action.ts';
 
 export function registerQuery(program: Command): void {
   program
@@ -19,19 +15,5 @@ export function registerQuery(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--limit <n>', 'at most this many rows when a table is named', (v) => Number.parseInt(v, 10))
     .option('--write', 'open the database for writing (the statement may change it)')
-    .action(async (nameOrSql: string, opts: { format: OutputFormat; limit?: number; write?: boolean }, command: Command) => {
-      await withContext(
-        command,
-        async ({ db }) => {
-          const sql = IDENTIFIER.test(nameOrSql)
-            ? `select * from "${nameOrSql}"${opts.limit ? ` limit ${opts.limit}` : ''}`
-            : nameOrSql;
-          const statements = (await db.raw.extractStatements(sql)).count;
-          if (statements !== 1) throw new UsageError(`query runs one SQL statement; this text has ${statements}`);
-          const { columns, rows } = await db.queryWithColumns(sql);
-          process.stdout.write(formatRows(columns, rows, opts.format));
-        },
-        { readOnly: !opts.write },
-      );
-    });
+    .action(lazyAction(() => import('../actions/query.ts')));
 }

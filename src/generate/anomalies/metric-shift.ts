@@ -1,11 +1,11 @@
 /**
  * metric_shift: agents with one day far off their own record, late in the window so
- * that at least 20 earlier working days (four weeks) form the baseline (ANOMALY_LABELS.md;
- * the rule judges a day against >= 14 earlier days with calls): a sale on about 80% of
- * the answered calls (sales agents, who usually sell on 5-20%), calls a third as long
- * (AHT, service agents), or the agent talking 88% of the time. A window of four weeks or
- * less gets no metric_shift case. The simulation applies the change through the
- * agent-day modifier.
+ * that at least 20 earlier working days (four weeks) form the baseline (the rule judges a
+ * day against >= 14 earlier days with calls; docs/anomaly-rules.md#what-the-generator-labels):
+ * a sale on about 80% of the answered calls (sales agents, who usually sell on 5-20%),
+ * calls a third as long (AHT, service agents), or the agent talking 88% of the time. A
+ * window of four weeks or less gets no metric_shift case. The simulation applies the
+ * change through the agent-day modifier.
  */
 import { teamOf } from '../agents.ts';
 import { modifierKey, type DayModifier } from '../call-outcomes.ts';

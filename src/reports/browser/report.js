@@ -1,7 +1,9 @@
 // Runs inside a report page (inlined, no modules, no network). Charts are already in the page
 // as static SVG; with JavaScript vega-embed redraws them with tooltips. Tables get sorting on
-// header click and the filter lists above them. Nothing here reads data into markup: rows
-// are moved and hidden, never rebuilt from text.
+// header click, the filter lists above them, CSV downloads of the rows shown and, for the
+// audit desk, a review sheet filled in on the page. Nothing here reads data into markup:
+// rows are moved and hidden, never rebuilt from text, and downloads are built from the CSV
+// lines the page already holds.
 (function () {
   'use strict';
 
@@ -41,29 +43,58 @@
     return sub ? cell.textContent.slice(0, cell.textContent.length - sub.textContent.length) : cell.textContent;
   }
 
+  // A cell the user typed, for a CSV line: the rule of src/files/spreadsheet-safe.ts (a leading
+  // = + - @ tab or carriage return gets an apostrophe) and the quoting of rows-to-csv.ts.
+  function csvCell(text) {
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  // A CSV file as rows-to-csv.ts writes it: a byte order mark, CRLF line ends.
+  function downloadCsv(file, lines) {
+    var blob = new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement('a');
+    link.href = url;
+    link.download = file;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 0);
+  }
+
   function setupTable(block) {
     var table = block.querySelector('table');
     if (!table || !table.tBodies[0]) return;
     var tbody = table.tBodies[0];
-    var rows = Array.prototype.slice.call(tbody.rows);
+    // A row's detail (its explanation, its evidence) follows it and goes wherever it goes.
+    var rows = Array.prototype.filter.call(tbody.rows, function (row) { return !row.classList.contains('detail'); });
+    var details = rows.map(function (row) {
+      var next = row.nextElementSibling;
+      return next && next.classList.contains('detail') ? next : null;
+    });
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var filters = block.querySelector('.filters');
     var selects = filters ? Array.prototype.slice.call(filters.querySelectorAll('select')) : [];
     var count = block.querySelector('.row-count');
 
+    function shownRows() {
+      return rows.filter(function (row) { return !row.hidden; });
+    }
+
     function applyFilters() {
-      var shown = 0;
-      rows.forEach(function (row) {
+      rows.forEach(function (row, i) {
         var keep = selects.every(function (select) {
           var cell = row.cells[Number(select.getAttribute('data-col'))];
           return !select.value || (cell && mainText(cell) === select.value);
         });
         row.hidden = !keep;
-        if (keep) shown++;
+        if (details[i]) details[i].hidden = !keep;
       });
       if (count) {
         count.textContent = (count.getAttribute('data-template') || '{n}/{total}')
-          .replace('{n}', String(shown))
+          .replace('{n}', String(shownRows().length))
           .replace('{total}', String(rows.length));
       }
     }
@@ -73,7 +104,7 @@
       var numeric = th.getAttribute('data-sort') === 'num';
       headers.forEach(function (h) { h.removeAttribute('aria-sort'); });
       th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      var order = rows.map(function (row, i) { return { row: row, key: cellKey(row, index, numeric), i: i }; });
+      var order = rows.map(function (row, i) { return { row: row, detail: details[i], key: cellKey(row, index, numeric), i: i }; });
       order.sort(function (a, b) {
         if (a.key === b.key) return a.i - b.i;
         if (a.key === null) return 1; // empty values last, whichever the direction
@@ -81,7 +112,10 @@
         var c = numeric ? a.key - b.key : String(a.key).localeCompare(String(b.key));
         return (ascending ? c : -c) || a.i - b.i;
       });
-      order.forEach(function (o) { tbody.appendChild(o.row); });
+      order.forEach(function (o) {
+        tbody.appendChild(o.row);
+        if (o.detail) tbody.appendChild(o.detail);
+      });
     }
 
     headers.forEach(function (th, index) {
@@ -100,8 +134,71 @@
       selects.forEach(function (select) { select.addEventListener('change', applyFilters); });
       applyFilters();
     }
+
+    // The table's CSV link downloads the rows shown (the filters' choice), not the whole file.
+    var csvHeader = block.getAttribute('data-csv-header');
+    var csvLink = block.parentElement && block.parentElement.querySelector('a[data-download="csv"]');
+    if (csvHeader !== null && csvLink) {
+      csvLink.addEventListener('click', function (event) {
+        event.preventDefault();
+        var lines = shownRows().map(function (row) { return row.getAttribute('data-csv'); });
+        downloadCsv(csvLink.getAttribute('href'), [csvHeader].concat(lines));
+      });
+    }
+
+    var sheet = block.querySelector('.sheet-tools');
+    if (sheet) {
+      setupSheet(block, sheet, function () {
+        return shownRows().map(function (row) { return { row: row, detail: details[rows.indexOf(row)] }; });
+      });
+    }
+  }
+
+  // The review sheet: the shown rows' own fields, then the verdict and note chosen under each
+  // row and the reviewer's name for the rows that have either (an empty row is not a review).
+  function setupSheet(block, sheet, shownPairs) {
+    sheet.hidden = false;
+    block.querySelectorAll('.review-controls').forEach(function (controls) { controls.hidden = false; });
+    var by = sheet.querySelector('[data-sheet="by"]');
+    var message = sheet.querySelector('.sheet-message');
+    sheet.querySelector('[data-sheet="download"]').addEventListener('click', function () {
+      var reviewer = by.value.trim();
+      var lines = [];
+      var unsigned = 0;
+      shownPairs().forEach(function (pair) {
+        var row = pair.row;
+        var verdict = pair.detail.querySelector('[data-review="verdict"]').value;
+        var note = pair.detail.querySelector('[data-review="note"]').value.trim();
+        var reviewed = verdict !== '' || note !== '';
+        if (reviewed && reviewer === '') unsigned++;
+        lines.push([row.getAttribute('data-sheet'), csvCell(verdict), csvCell(note), csvCell(reviewed ? reviewer : '')].join(','));
+      });
+      if (unsigned > 0) {
+        message.textContent = message.getAttribute('data-needs-by').replace('{n}', String(unsigned));
+        by.focus();
+        return;
+      }
+      message.textContent = '';
+      downloadCsv(sheet.getAttribute('data-file'), [sheet.getAttribute('data-header')].concat(lines));
+    });
+  }
+
+  // Evidence folds away on screen; on paper it is shown open (report.css does so where the
+  // browser supports ::details-content; this covers the others).
+  function printEvidenceOpen() {
+    var opened = [];
+    window.addEventListener('beforeprint', function () {
+      document.querySelectorAll('details:not([open])').forEach(function (details) {
+        details.open = true;
+        opened.push(details);
+      });
+    });
+    window.addEventListener('afterprint', function () {
+      opened.splice(0).forEach(function (details) { details.open = false; });
+    });
   }
 
   document.querySelectorAll('.table-block').forEach(setupTable);
+  printEvidenceOpen();
   embedCharts();
 })();
