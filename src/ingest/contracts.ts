@@ -71,7 +71,8 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     key: ['agent_id'],
     columns: [
       { name: 'agent_id', type: 'text', required: true },
-      { name: 'name', type: 'text', personal: true },
+      // An agent's name is shown: trainers and the desk act on it. Customers' data is masked.
+      { name: 'name', type: 'text' },
       { name: 'team', type: 'text' },
       { name: 'site', type: 'text' },
       { name: 'grade', type: 'text', values: ['junior', 'intermediate', 'senior', 'technician'] },
