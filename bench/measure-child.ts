@@ -4,6 +4,7 @@
  * Usage: tsx bench/measure-child.ts STEP DB_FILE DATA [DAY (default: the bench's last day)]
  * DATA is the bench data folder, or for the phone-system steps (`*-queue-log`, `*-ctr`) the
  * export file itself. Steps that load (raw-*, callq-*, arquero-*) start from a fresh database.
+ * Peer steps that need no database (polars-*) run without one, so their peak RSS is theirs.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { fromCSV } from 'arquero';
@@ -18,6 +19,8 @@ import { parseConfig } from '../src/config/load-config.ts';
 import { computeMetrics } from '../src/metrics/compute.ts';
 import { detectAnomalies } from '../src/anomalies/detect.ts';
 import { BENCH_END_DAY } from './make-data.ts';
+import { BASIC_MEASURES, talkListenInputs, talkListenStep } from './talk-listen.ts';
+import { polarsTalkListen } from './talk-listen-polars.ts';
 
 const [step, dbFile, dataDir, day = BENCH_END_DAY] = process.argv.slice(2) as [string, string, string, string?];
 const config = parseConfig({ timezone: 'Asia/Shanghai' });
@@ -74,23 +77,48 @@ const steps: Record<string, (db: Database) => Promise<void>> = {
   },
   'compute-day': async (db) => void (await computeMetrics(db, config, { date: day })),
   'detect-day': async (db) => void (await detectAnomalies(db, config, { day })),
+  // The talk-listen step on make-diarisation.ts's files, reading the CSVs; then the same
+  // step asked for the four basic measures only (what the three others cost is the difference).
+  async 'callq-talk-listen'(db) {
+    await talkListenInputs(db, dataDir);
+    await talkListenStep(db);
+  },
+  async 'callq-talk-listen-basic'(db) {
+    await talkListenInputs(db, dataDir);
+    await talkListenStep(db, BASIC_MEASURES);
+  },
+};
+
+const peerSteps: Record<string, () => Promise<void>> = {
+  // The peer of callq-talk-listen: nodejs-polars reading the same CSVs (talk-listen-polars.ts).
+  async 'polars-talk-listen'() {
+    if ((await polarsTalkListen(dataDir)).height === 0) throw new Error('polars measured no call');
+  },
 };
 
 const run = steps[step];
-if (!run) throw new Error(`unknown step ${step}`);
-if (/^(raw|callq|arquero)-/.test(step)) {
-  rmSync(dbFile, { force: true });
-  rmSync(`${dbFile}.wal`, { force: true });
+const peer = peerSteps[step];
+if (!run && !peer) throw new Error(`unknown step ${step}`);
+let ms: number;
+if (run) {
+  if (/^(raw|callq|arquero)-/.test(step)) {
+    rmSync(dbFile, { force: true });
+    rmSync(`${dbFile}.wal`, { force: true });
+  }
+  // callq's steps run under the configuration's default memory_limit, as `callq` does; the raw
+  // reads keep DuckDB's own default (80% of RAM), so they are DuckDB unconstrained.
+  const db = await Database.open(dbFile, {
+    timezone: config.timezone,
+    ...(/^(callq|compute|detect)-/.test(step) && { memoryLimit: config.memory_limit, tempDirectory: config.temp_directory }),
+  });
+  const t0 = performance.now();
+  await run(db);
+  await db.exec('checkpoint');
+  ms = performance.now() - t0;
+  db.close();
+} else {
+  const t0 = performance.now();
+  await peer!();
+  ms = performance.now() - t0;
 }
-// callq's steps run under the configuration's default memory_limit, as `callq` does; the raw
-// reads keep DuckDB's own default (80% of RAM), so they are DuckDB unconstrained.
-const db = await Database.open(dbFile, {
-  timezone: config.timezone,
-  ...(/^(callq|compute|detect)-/.test(step) && { memoryLimit: config.memory_limit, tempDirectory: config.temp_directory }),
-});
-const t0 = performance.now();
-await run(db);
-await db.exec('checkpoint');
-const ms = performance.now() - t0;
-db.close();
 process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);

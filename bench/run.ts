@@ -5,11 +5,14 @@
  * compute and one-day anomaly detection; then phone-system exports, callq's `--source` load
  * against DuckDB's raw reader of the same file (an Asterisk queue_log, Amazon Connect contact
  * records). Prints wall time, peak RSS and ratios. First, startup: `callq --help` (the build in
- * dist/, which `npm run bench` builds first) beside `node -e 0`, each a whole process.
- * Sizes: BENCH_CALLS (default 1,000,000), BENCH_QUEUE_LOG_EVENTS (default 10,000,000),
- * BENCH_CTR_RECORDS (default 1,000,000), BENCH_ROUNDS (default 5), BENCH_STARTUP_ROUNDS (default 20).
+ * dist/, which `npm run bench` builds first) beside `node -e 0`, each a whole process. Last,
+ * talk-listen: callq's step against nodejs-polars on speech shaped like a diariser's, checked
+ * equal first.
+ * Sizes: BENCH_CALLS (default 1,000,000; also the talk-listen set), BENCH_QUEUE_LOG_EVENTS
+ * (default 10,000,000), BENCH_CTR_RECORDS (default 1,000,000), BENCH_ROUNDS (default 5),
+ * BENCH_STARTUP_ROUNDS (default 20).
  * BENCH_SECTIONS picks sections (comma-separated; default all): startup, canonical (the calls
- * and segments loads, then compute and detect on them), queue-log, ctr.
+ * and segments loads, then compute and detect on them), queue-log, ctr, talk-listen.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -18,13 +21,14 @@ import { median } from 'simple-statistics';
 import { BENCH_DIR, BENCH_END_DAY, makeBenchData } from './make-data.ts';
 import { makeQueueLog } from './make-queue-log.ts';
 import { makeCtr } from './make-ctr.ts';
+import { describeShape, makeDiarisation, readShape } from './make-diarisation.ts';
 
 const calls = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const queueLogEvents = Number(process.env.BENCH_QUEUE_LOG_EVENTS ?? 10_000_000);
 const ctrRecords = Number(process.env.BENCH_CTR_RECORDS ?? 1_000_000);
 const defaultRounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const startupRounds = Number(process.env.BENCH_STARTUP_ROUNDS ?? 20);
-const SECTIONS = ['startup', 'canonical', 'queue-log', 'ctr'] as const;
+const SECTIONS = ['startup', 'canonical', 'queue-log', 'ctr', 'talk-listen'] as const;
 const sections = new Set((process.env.BENCH_SECTIONS ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
 for (const section of sections) {
   if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`BENCH_SECTIONS: unknown section ${section} (known: ${SECTIONS.join(', ')})`);
@@ -164,5 +168,23 @@ if (sections.has('ctr')) {
   compare(`Amazon Connect contact records, ${ctrRecords.toLocaleString('en')} records in JSON Lines (${mb(file)})`, file, [
     ['raw DuckDB read_json CTAS', 'raw-ctr', rawDb],
     ['callq load --source amazon-connect-ctr', 'callq-ctr', sourceDb],
+  ]);
+}
+
+if (sections.has('talk-listen')) {
+  const dataDir = await ready(`${calls.toLocaleString('en')} calls of diarised speech`, () => makeDiarisation(calls));
+  const shape = readShape(dataDir);
+  console.log(describeShape(shape));
+  // Equal results first: a mismatch stops the bench here, printing the calls that differ.
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'talk-listen-check.ts'), dataDir], { stdio: 'inherit' });
+  const talkListenDb = join(BENCH_DIR, 'talk-listen.duckdb');
+  const segments = `${shape.segments.toLocaleString('en')} segments of ${calls.toLocaleString('en')} calls`;
+  compare(`talk-listen, ${segments}: callq against the peer`, dataDir, [
+    ['nodejs-polars (peer), 7 measures', 'polars-talk-listen', talkListenDb],
+    ['callq int_segments_clipped + int_talk_listen, 7 measures', 'callq-talk-listen', talkListenDb],
+  ]);
+  compare(`talk-listen, ${segments}: what the three extra measures cost`, dataDir, [
+    ['callq, the 4 basic measures', 'callq-talk-listen-basic', talkListenDb],
+    ['callq, all 7 measures', 'callq-talk-listen', talkListenDb],
   ]);
 }

@@ -12,7 +12,7 @@ export interface OpenOptions {
   timezone?: string;
   /** Open read-only (several readers may share a file). */
   readOnly?: boolean;
-  /** DuckDB's memory_limit ('6GB'): past it, DuckDB spills to temp_directory. */
+  /** DuckDB's memory_limit ('4GB'): past it, DuckDB spills to temp_directory. */
   memoryLimit?: string;
   /** Where DuckDB spills. */
   tempDirectory?: string;

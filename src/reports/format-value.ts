@@ -54,7 +54,7 @@ function formatNumber(n: number, format: Format, tr: Translator): string {
     case 'hours':
       return tr.t('fmt.hours', { n: grouped(n, 1) });
     case 'currency':
-      return grouped(n, 0);
+      return tr.currency ? tr.t('fmt.currency', { n: grouped(n, 0), currency: tr.currency }) : grouped(n, 0);
     case 'points':
       return tr.t('fmt.score_points', { n: grouped(n, 1) });
     case 'days':

@@ -9,6 +9,9 @@ import { html, type Html } from './html.ts';
 import type { ReportLayout } from './report-layout.ts';
 import type { Translator } from './i18n.ts';
 import type { QueryResults } from './run-report-queries.ts';
+import type { Config } from '../config/config-schema.ts';
+import type { Format } from './report-layout.ts';
+import { targetOf, withSettings } from './settings-text.ts';
 
 export function shownMeasures(layout: ReportLayout, results: QueryResults): string[] {
   const names = new Set<string>();
@@ -21,13 +24,21 @@ export function shownMeasures(layout: ReportLayout, results: QueryResults): stri
   return MEASURES.filter((m) => names.has(m.name)).map((m) => m.name);
 }
 
-export function renderGlossary(names: string[], tr: Translator): Html {
+/** How a measure's target reads in the glossary, by the measure's unit. */
+const UNIT_FORMAT: Record<string, Format> = { share: 'share', seconds: 'seconds', count: 'count', currency: 'currency', 'points (0–100)': 'score' };
+
+export function renderGlossary(names: string[], tr: Translator, config: Config): Html {
   const byName = new Map(MEASURES.map((m) => [m.name, m]));
   const entries = names.map((name) => {
     const measure = byName.get(name)!;
-    const unit = tr.has(`unit.${measure.unit}`) ? tr.t(`unit.${measure.unit}`) : measure.unit;
+    const unitText = tr.has(`unit.${measure.unit}`) ? tr.t(`unit.${measure.unit}`) : measure.unit;
+    const unit = measure.unit === 'currency' ? `${unitText} (${config.currency})` : unitText;
     const label = tr.has(`measure.${name}`) ? tr.t(`measure.${name}`) : name;
-    return html`<tr><th scope="row">${label}<code>${name}</code></th><td>${tr.lang === 'zh-CN' ? measure.zh : measure.en}</td><td>${unit}</td></tr>`;
+    // Definitions with the values of the settings in use, and the target where there is one.
+    const target = targetOf(name, UNIT_FORMAT[measure.unit] ?? 'decimal2', config, tr);
+    const definition = withSettings(tr.lang === 'zh-CN' ? measure.zh : measure.en, config, tr);
+    const targetText = target ? ` ${tr.t('glossary.target', { target: target.text })}` : '';
+    return html`<tr><th scope="row">${label}<code>${name}</code></th><td>${definition}${targetText}</td><td>${unit}</td></tr>`;
   });
   return html`<section id="glossary" class="glossary"><h2>${tr.t('glossary.title')}</h2>
 <table><thead><tr><th scope="col">${tr.t('glossary.measure')}</th><th scope="col">${tr.t('glossary.definition')}</th><th scope="col">${tr.t('glossary.unit')}</th></tr></thead>

@@ -16,6 +16,8 @@ export interface Translator {
   /** The label for key, with {name} placeholders filled from vars; an unknown key is an error. */
   t(key: string, vars?: Record<string, string | number>): string;
   has(key: string): boolean;
+  /** The currency code shown on money figures (config `currency`), if known. */
+  currency?: string;
 }
 
 let dictionary: Dictionary | undefined;

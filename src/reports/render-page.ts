@@ -4,6 +4,7 @@
  * glossary, and a footer whose generated-at line is the only thing that changes on a re-run.
  */
 import { html, jsonForScript, trusted, type Html } from './html.ts';
+import type { Config } from '../config/config-schema.ts';
 import type { ChartItem, LayoutItem, ReportLayout } from './report-layout.ts';
 import type { Translator } from './i18n.ts';
 import type { QueryResults } from './run-report-queries.ts';
@@ -12,6 +13,7 @@ import { renderKpis } from './kpi-tiles.ts';
 import { renderTable } from './data-table.ts';
 import { renderGlossary, shownMeasures } from './glossary.ts';
 import { renderShell } from './page-shell.ts';
+import { settingVars } from './settings-text.ts';
 
 export interface PageInput {
   layout: ReportLayout;
@@ -22,6 +24,8 @@ export interface PageInput {
   tr: Translator;
   day: string;
   timezone: string;
+  /** The settings the data was computed under: targets, and the values definitions and notes name. */
+  config: Config;
   showPersonalData: boolean;
   generatedAt: Date;
 }
@@ -37,7 +41,7 @@ export function renderPage(input: PageInput): string {
   const sections = layout.sections.map(
     (section) => html`<section class="report-section" id="${section.id}">
 <h2>${tr.t(section.title)}</h2>
-${section.intro ? html`<p class="intro">${tr.t(section.intro)}</p>` : html``}
+${section.intro ? html`<p class="intro">${tr.t(section.intro, settingVars(input.config))}</p>` : html``}
 <div class="items">
 ${section.items.map((item) => html`${renderItem(item, input)}\n`)}</div>
 </section>
@@ -52,7 +56,7 @@ ${section.items.map((item) => html`${renderItem(item, input)}\n`)}</div>
 </header>
 <main>
 ${sections}</main>
-${renderGlossary(shownMeasures(layout, input.results), tr)}
+${renderGlossary(shownMeasures(layout, input.results), tr, input.config)}
 <footer>
 <p>${tr.t('page.footer')}</p>
 <p class="generated">${tr.t('page.generated_at', { at: input.generatedAt.toISOString() })}</p>
@@ -67,12 +71,12 @@ function renderItem(item: LayoutItem, input: PageInput): Html {
   const { tr, results } = input;
   switch (item.type) {
     case 'kpis':
-      return html`<div class="item-block wide">${renderKpis(item, results, tr)}</div>`;
+      return html`<div class="item-block wide">${renderKpis(item, results, tr, input.config, input.day)}</div>`;
     case 'note':
       return html`<p class="note item-block wide">${tr.t(item.text)}</p>`;
     case 'table':
       return html`<div class="item-block wide"><h3>${tr.t(item.title)}</h3>
-${item.note ? html`<p class="note">${tr.t(item.note)}</p>` : html``}
+${item.note ? html`<p class="note">${tr.t(item.note, settingVars(input.config))}</p>` : html``}
 ${item.csv ? html`<p class="note csv-link"><a href="${item.csv}" download data-download="csv">${tr.t('table.csv', { file: item.csv })}</a></p>` : html``}
 ${renderTable(item, results, tr)}</div>`;
     case 'chart':

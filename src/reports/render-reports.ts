@@ -39,7 +39,7 @@ export interface RenderResult {
 
 export async function renderReports(db: Database, config: Config, options: RenderOptions): Promise<RenderResult> {
   const day = options.day ?? (await latestReportDay(db));
-  const tr = translator(options.lang ?? 'en');
+  const tr: Translator = { ...translator(options.lang ?? 'en'), currency: config.currency };
   const showPersonalData = options.showPersonalData ?? false;
   const layouts = readLayouts();
   const params = reportParams(day, config);
@@ -59,6 +59,7 @@ export async function renderReports(db: Database, config: Config, options: Rende
       tr,
       day,
       timezone: config.timezone,
+      config,
       showPersonalData,
       generatedAt: options.now ?? new Date(),
     });

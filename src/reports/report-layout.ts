@@ -72,6 +72,11 @@ const kpi = z.strictObject({
   format: z.enum(FORMATS),
   /** Which direction is good news, for the colour of the change. */
   better: z.enum(['up', 'down', 'none']).default('none'),
+  /**
+   * The 95% interval a change must leave to be news (src/reports/noise-band.ts): wilson for a
+   * rate, poisson for a count, normal for a mean; none draws no band.
+   */
+  noise: z.enum(['wilson', 'poisson', 'normal', 'none']).default('none'),
 });
 export type Kpi = z.infer<typeof kpi>;
 

@@ -30,12 +30,15 @@ export function reportParams(day: string, config: Config): ReportParams {
     prev_day: dateValue(addDays(day, -1)),
     // 28-day trends end on the report day.
     trend_start: dateValue(addDays(day, -27)),
-    // The "28-day average" a headline figure is compared with: the 28 days before it.
+    // The headline's comparisons reach back 28 days: the same weekday 7, 14, 21 and 28 days
+    // before, and the day-to-day spread of a mean over the 28 days before.
     baseline_start: dateValue(addDays(day, -28)),
     // The anomalies page lists the report day and the 6 days before it.
     week_start: dateValue(addDays(day, -6)),
     // The trainers' window (agent_window covers the same days).
     window_start: dateValue(addDays(day, -(config.window_days - 1))),
+    // The intraday section's interval length (15, 30 or 60 minutes).
+    interval_minutes: config.interval_minutes,
     talk_ratio_lo: config.talk_ratio_band[0],
     talk_ratio_hi: config.talk_ratio_band[1],
     csat_target: config.targets.csat_mean,

@@ -44,8 +44,8 @@ export async function runReportQueries(
   return results;
 }
 
-/** The macros report queries use (safe_ratio, agent_label), installed once per connection. */
-const REPORT_MACRO_FILES = ['macros/metric_macros.sql', 'macros/report_macros.sql'] as const;
+/** The macros report queries use (safe_ratio, agent_label, intraday_intervals), installed once per connection. */
+const REPORT_MACRO_FILES = ['macros/metric_macros.sql', 'macros/report_macros.sql', 'macros/intraday_macros.sql'] as const;
 const withMacros = new WeakSet<Database>();
 
 async function installMacros(db: Database): Promise<void> {

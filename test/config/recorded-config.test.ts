@@ -15,13 +15,13 @@ describe('decideSettings', () => {
 
   it('a run without --config uses the recorded settings, and the machine defaults', () => {
     const { config, changed, record } = decideSettings(shanghai, null, false);
-    expect([config.timezone, config.answer_target_s, config.memory_limit]).toEqual(['Asia/Shanghai', 20, '6GB']);
+    expect([config.timezone, config.answer_target_s, config.memory_limit]).toEqual(['Asia/Shanghai', 20, '4GB']);
     expect([changed, record]).toEqual([[], false]);
   });
 
   it('a --config that sets only some keys keeps the recorded values of the others', () => {
     const { config, changed, record } = decideSettings(shanghai, { memory_limit: '2GB', targets: { csat_mean: 4.5 } }, false);
-    expect([config.timezone, config.answer_target_s, config.memory_limit, config.targets]).toEqual(['Asia/Shanghai', 20, '2GB', { csat_mean: 4.5, audit_score: 80 }]);
+    expect([config.timezone, config.answer_target_s, config.memory_limit, config.targets]).toEqual(['Asia/Shanghai', 20, '2GB', { csat_mean: 4.5, audit_score: 80, service_level: { share: 0.8 }, asa_s: 20, abandon_rate: 0.05 }]);
     // memory_limit is the machine's, not the data's: not a change.
     expect([changed, record]).toEqual([['targets.csat_mean'], true]);
   });

@@ -18,8 +18,8 @@ describe('Database.open', () => {
     }
   });
 
-  it('defaults to a 6GB limit and refuses a size it cannot read', () => {
-    expect(parseConfig({}).memory_limit).toBe('6GB');
-    expect(() => parseConfig({ memory_limit: 'lots' })).toThrow(/memory_limit.*expected a size such as '6GB'/);
+  it('defaults to a 4GB limit and refuses a size it cannot read', () => {
+    expect(parseConfig({}).memory_limit).toBe('4GB');
+    expect(() => parseConfig({ memory_limit: 'lots' })).toThrow(/memory_limit.*expected a size such as '4GB'/);
   });
 });

@@ -46,8 +46,8 @@ describe.skipIf(SKIP_BROWSER_REASON !== undefined)(`reports in chromium${SKIP_BR
     rmSync(out, { recursive: true, force: true });
   });
 
-  async function visit(file: string, javaScriptEnabled = true): Promise<Visit> {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1200, height: 900 } });
+  async function visit(file: string, javaScriptEnabled = true, width = 1200): Promise<Visit> {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
     const page = await context.newPage();
     const visit: Visit = { page, requests: [], consoleErrors: [], dialogs: [] };
     const own = pathToFileURL(file).href;
@@ -115,6 +115,29 @@ describe.skipIf(SKIP_BROWSER_REASON !== undefined)(`reports in chromium${SKIP_BR
       await v.page.context().close();
     });
   }
+
+  it('nightly.html: the headline tiles render with their targets, and at 390 px none is wider than the screen', async () => {
+    for (const width of [1200, 390]) {
+      const v = await visit(join(masked, 'nightly.html'), false, width);
+      const tiles = await v.page.evaluate(() =>
+        [...document.querySelectorAll('.kpi')].map((tile) => {
+          const box = tile.getBoundingClientRect();
+          return { left: box.left, right: box.right, top: box.top, visible: box.width > 0 && box.height > 0, text: (tile as HTMLElement).innerText };
+        }),
+      );
+      const screen = await v.page.evaluate(() => document.documentElement.clientWidth);
+      expect(tiles).toHaveLength(13);
+      for (const tile of tiles) {
+        expect(tile.visible).toBe(true);
+        expect(tile.left).toBeGreaterThanOrEqual(0);
+        expect(tile.right).toBeLessThanOrEqual(screen);
+      }
+      expect(tiles.find((t) => t.text.startsWith('CSAT'))?.text).toContain('Target ≥ 4.20 · met');
+      // On a phone the tiles are two per row.
+      if (width === 390) expect(tiles[1]!.top).toBe(tiles[0]!.top);
+      await v.page.context().close();
+    }
+  });
 
   it('nightly.html: a tooltip shows a hostile agent name as text', async () => {
     const v = await visit(join(masked, 'nightly.html'));

@@ -42,18 +42,43 @@ describe('renderReports', () => {
     for (const file of readdirSync(dir)) expect(statSync(join(dir, file)).size).toBeLessThan(5 * 1024 * 1024);
   });
 
-  it('shows the headline with its changes as read from center_daily', () => {
+  it('shows the headline with its like-for-like changes as read from center_daily', () => {
     const nightly = read(dir, 'nightly.html');
-    const calls = /<div class="kpi" data-measure="calls">[\s\S]*?<\/div>\n<\/div>/.exec(nightly)?.[0] ?? '';
-    // calls = 100 + 2i: report day (i = 28) 156, day before 154 -> +2;
-    // mean of i = 0..27 is 100 + 2 * 13.5 = 127 -> +29.
-    expect(calls).toContain('<div class="kpi-value">156</div>');
-    expect(calls).toContain('vs day before</span> <b>+2</b><');
-    expect(calls).toContain('vs 28-day avg</span> <b>+29</b><');
-    const conversion = /<div class="kpi" data-measure="conversion_rate">[\s\S]*?<\/div>\n<\/div>/.exec(nightly)?.[0] ?? '';
-    // 0.13 on the report day against 0.10 on every other day: +3.0 points both ways, good news.
-    expect(conversion).toContain('<div class="kpi-value">13.0%</div>');
-    expect(conversion).toContain('<div class="kpi-change good"><span>vs day before</span> <b>+3.0 pp</b></div>');
+    const tile = (measure: string) => new RegExp(`<div class="kpi[^"]*" data-measure="${measure}">[\\s\\S]*?\\n</div>`).exec(nightly)?.[0] ?? '';
+    const calls = tile('calls');
+    // calls = 100 + 2i, the report day (Saturday 2026-11-21) is i = 28: 156. Day before
+    // (i = 27) 154 -> +2. Last Saturday (i = 21) 142 -> +14. The last 4 Saturdays (i = 21, 14,
+    // 7, 0) 142, 128, 114, 100: mean 484 / 4 = 121 -> +35.
+    // Poisson band of 156: 156 + 1.9208 ± 1.96 × √(156 + 0.9604) = 157.92 ± 24.56 -> [133.4, 182.5]:
+    // 154 and 142 are inside (within noise), 121 is not.
+    expect(calls).toContain('<div class="kpi-value" title="95% interval 133 to 182">156</div>');
+    expect(calls).toContain('<div class="kpi-change noise"><span>vs day before</span> <b>+2</b> <i');
+    expect(calls).toContain('<div class="kpi-change noise"><span>vs last Saturday</span> <b>+14</b> <i');
+    expect(calls).toContain('<div class="kpi-change flat"><span>vs avg of last 4 Saturdays</span> <b>+35</b></div>');
+    const conversion = tile('conversion_rate');
+    // 13 sales of 100 answered outbound on the report day against 10% on every other day:
+    // +3.0 points each way. Wilson 95% of 13/100: centre (0.13 + 0.019208) / 1.038416 = 0.14369,
+    // half 1.887489 × √(0.001131 + 0.00009604) = 0.06612 -> [7.8%, 21.0%]; 10% is inside, so
+    // the rise is within noise, not good news.
+    expect(conversion).toContain('<div class="kpi-value" title="95% interval 7.8% to 21.0%">13.0%</div>');
+    expect(conversion).toContain('<div class="kpi-change noise"><span>vs day before</span> <b>+3.0 pp</b> <i');
+    expect(conversion).not.toContain('kpi-change good');
+    // Targets from the config: CSAT 4.2 meets ≥ 4.20; service level 80% meets 80% within 15 s;
+    // abandon rate 5.0% meets ≤ 5.0%; ASA 12 s meets ≤ 20 s; audit 85 meets ≥ 80.0.
+    expect(tile('csat_mean')).toContain('<div class="kpi-target met"><span>Target</span> <b>≥ 4.20</b> · met</div>');
+    expect(tile('service_level')).toContain('<b>80.0% within 15 s</b> · met');
+    expect(tile('asa_s')).toContain('<b>≤ 20 s</b> · met');
+    // Revenue in the config's currency.
+    expect(tile('revenue')).toContain('<div class="kpi-value">13,000 CNY</div>');
+  });
+
+  it('writes the definitions with the values of the config in use, and explains FCR\'s dashes', () => {
+    const nightly = read(dir, 'nightly.html');
+    const glossary = nightly.slice(nightly.indexOf('<section id="glossary"'));
+    expect(glossary).toContain('Inbound calls answered within 15 s ÷ (answered inbound + abandoned). Target: 80.0% within 15 s.');
+    expect(glossary).toContain('<td>currency (CNY)</td>');
+    expect(glossary).not.toMatch(/answer_target_s|repeat_window_days|short_abandon_s|talk_ratio_band/);
+    expect(nightly).toContain('FCR shows “—” until the repeat window of 7 days after the calls is over');
   });
 
   it('links the top anomalies to their cases in anomalies.html, whose rows carry the anchors', () => {

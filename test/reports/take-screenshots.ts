@@ -4,7 +4,8 @@
  *   npx tsx test/reports/take-screenshots.ts out/2026-11-21 [reports/screenshots]
  * Each is the top of the page at 1200 px wide (up to MAX_HEIGHT), which shows what the report
  * holds without making the repository heavy; anomalies-evidence.png is the anomalies page from
- * its cases on, with the first case's evidence open.
+ * its cases on, with the first case's evidence open; nightly-intraday.png the nightly page's
+ * intraday section.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,10 +28,10 @@ async function openReport(browser: Browser, report: string): Promise<Page> {
   return page;
 }
 
-async function shoot(page: Page, name: string, top = 0): Promise<void> {
+async function shoot(page: Page, name: string, top = 0, maxHeight = MAX_HEIGHT): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const path = join(outDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: top, width: 1200, height: Math.min(height - top, MAX_HEIGHT) } });
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: top, width: 1200, height: Math.min(height - top, maxHeight) } });
   process.stdout.write(`${path}\n`);
 }
 
@@ -47,6 +48,14 @@ try {
   const top = await page.locator('section#cases').evaluate((section) => section.getBoundingClientRect().top + window.scrollY);
   await shoot(page, 'anomalies-evidence', Math.max(Math.round(top) - 8, 0));
   await page.context().close();
+  // nightly-intraday.png: the nightly page's intraday section alone.
+  const nightly = await openReport(browser, 'nightly');
+  const intraday = await nightly.locator('section#intraday').evaluate((section) => {
+    const box = section.getBoundingClientRect();
+    return { top: box.top + window.scrollY, height: box.height };
+  });
+  await shoot(nightly, 'nightly-intraday', Math.max(Math.round(intraday.top) - 8, 0), Math.round(intraday.height) + 16);
+  await nightly.context().close();
 } finally {
   await browser.close();
 }

@@ -1,6 +1,10 @@
--- headline_kpis: the centre's headline measures on the report day, with the change vs the
--- previous day and vs the 28-day average (the mean of the daily values of the 28 days
--- before the report day; days without a value are left out of the mean).
+-- headline_kpis: the centre's headline measures on the report day, each with what it is
+-- compared with: the day before, the same weekday a week before, and the mean of the same
+-- weekday over the four weeks before (days 7, 14, 21 and 28 before; days without a value
+-- are left out of the mean). For the noise band the tiles draw (src/reports/noise-band.ts):
+-- n, the report day's denominator of a rate (conversion: answered outbound calls; service
+-- level and abandon rate: answered inbound + abandoned), and spread, the standard deviation
+-- of the measure's daily values over the 28 days before the report day.
 -- grain: one row per measure. from: center_daily.
 with center as (
   select * from center_daily
@@ -17,6 +21,7 @@ center_values as (
     revenue::double as revenue,
     service_level::double as service_level,
     abandon_rate::double as abandon_rate,
+    asa_s::double as asa_s,
     aht_s::double as aht_s,
     talk_ratio::double as talk_ratio,
     csat_mean::double as csat_mean,
@@ -26,47 +31,52 @@ center_values as (
 ),
 
 daily_values as (
-  select day, measure, value
+  select day, datediff('day', day, $day) as days_before, measure, value
   from center_values
   unpivot include nulls (
     value for measure in (
       calls, answered, sales, conversion_rate, revenue, service_level, abandon_rate,
-      aht_s, talk_ratio, csat_mean, audit_score, complaints_opened
+      asa_s, aht_s, talk_ratio, csat_mean, audit_score, complaints_opened
     )
   )
 ),
 
-report_day as (
-  select measure, value from daily_values where day = $day
+denominators as (
+  select
+    unnest(['conversion_rate', 'service_level', 'abandon_rate']) as measure,
+    unnest([answered_outbound, answered_inbound + abandoned, answered_inbound + abandoned])::double as n
+  from center
+  where day = $day
 ),
 
-previous_day as (
-  select measure, value from daily_values where day = $prev_day
-),
-
-baseline as (
-  select measure, avg(value) as avg_28d
+compared as (
+  select
+    measure,
+    any_value(value) filter (where days_before = 0) as value,
+    any_value(value) filter (where days_before = 1) as prev_value,
+    any_value(value) filter (where days_before = 7) as week_value,
+    avg(value) filter (where days_before in (7, 14, 21, 28)) as avg_4w,
+    count(value) filter (where days_before in (7, 14, 21, 28))::int as weeks_4w,
+    stddev_samp(value) filter (where days_before between 1 and 28) as spread
   from daily_values
-  where day between $baseline_start and $prev_day
   group by measure
-),
-
-measures as (
-  select distinct measure from daily_values
 ),
 
 final as (
   select
-    measures.measure,
-    report_day.value,
-    previous_day.value as prev_value,
-    report_day.value - previous_day.value as change_prev,
-    baseline.avg_28d,
-    report_day.value - baseline.avg_28d as change_avg
-  from measures
-  left join report_day using (measure)
-  left join previous_day using (measure)
-  left join baseline using (measure)
+    compared.measure,
+    value,
+    prev_value,
+    value - prev_value as change_prev,
+    week_value,
+    value - week_value as change_week,
+    avg_4w,
+    weeks_4w,
+    value - avg_4w as change_4w,
+    denominators.n,
+    spread
+  from compared
+  left join denominators using (measure)
 )
 
 select * from final
