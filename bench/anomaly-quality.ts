@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RuleQuality } from '../src/anomalies/evaluate.ts';
 
-
 const TUNING_SEED = 1;
 const MIN_RECALL = 0.9;
 const MIN_PRECISION = 0.8;
@@ -41,11 +40,26 @@ function evaluateSeed(seed: number): RuleQuality[] {
   try {
     const data = join(dir, 'data');
     const db = ['--db', join(dir, 'callq.duckdb'), '--config', join(data, 'callq.config.json'), '--quiet'];
-    run(['generate', '--seed', String(seed), '--agents', values.agents, '--days', values.days, '--end', values.end, '--out', data, '--quiet']);
+    run([
+      'generate',
+      '--seed',
+      String(seed),
+      '--agents',
+      values.agents,
+      '--days',
+      values.days,
+      '--end',
+      values.end,
+      '--out',
+      data,
+      '--quiet',
+    ]);
     run([...db, 'load', data, '--rejects', join(dir, 'rejects.csv')]);
     run([...db, 'compute']);
     run([...db, 'anomalies']);
-    return JSON.parse(run([...db, 'evaluate', '--labels', join(data, 'anomaly_labels.csv'), '--format', 'json'])) as RuleQuality[];
+    return JSON.parse(
+      run([...db, 'evaluate', '--labels', join(data, 'anomaly_labels.csv'), '--format', 'json']),
+    ) as RuleQuality[];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -66,10 +80,14 @@ for (const seed of seeds) {
   const started = performance.now();
   const rows = evaluateSeed(seed);
   const role = seed === TUNING_SEED ? 'tuning seed' : 'test seed';
-  console.log(`\nseed ${seed} (${role}; ${values.agents} agents, ${values.days} days) in ${Math.round((performance.now() - started) / 1000)} s`);
+  console.log(
+    `\nseed ${seed} (${role}; ${values.agents} agents, ${values.days} days) in ${Math.round((performance.now() - started) / 1000)} s`,
+  );
   console.log('rule                  labelled  flagged  tp   precision  recall');
   for (const r of rows) {
-    console.log(`${r.rule.padEnd(22)}${String(r.labelled).padStart(8)}${String(r.flagged).padStart(9)}${String(r.true_positives).padStart(5)}   ${fmt(r.precision)}       ${fmt(r.recall)}`);
+    console.log(
+      `${r.rule.padEnd(22)}${String(r.labelled).padStart(8)}${String(r.flagged).padStart(9)}${String(r.true_positives).padStart(5)}   ${fmt(r.precision)}       ${fmt(r.recall)}`,
+    );
   }
   const missed = misses(rows);
   if (missed.length > 0) {

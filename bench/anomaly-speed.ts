@@ -37,14 +37,24 @@ try {
   if (fresh) {
     await ensureSchema(db);
     const loadMs = await timed(db, () =>
-      loadFiles(db, (['calls', 'segments'] as const).map((table) => ({ table, path: join(dataDir, `${table}.csv`), format: 'csv' as const })), { maxRejectShare: 0.01 }),
+      loadFiles(
+        db,
+        (['calls', 'segments'] as const).map((table) => ({
+          table,
+          path: join(dataDir, `${table}.csv`),
+          format: 'csv' as const,
+        })),
+        { maxRejectShare: 0.01 },
+      ),
     );
     const computeMs = await timed(db, () => computeMetrics(db, config));
     console.log(`setup: load ${loadMs} ms, full compute ${computeMs} ms`);
   }
   const total = Number(await db.scalar('select count(*) from calls'));
   const onDay = Number(await db.scalar('select count(*) from call_facts where day = $1::date', [BENCH_END_DAY]));
-  console.log(`history: ${total.toLocaleString('en')} calls; day ${BENCH_END_DAY}: ${onDay.toLocaleString('en')} calls`);
+  console.log(
+    `history: ${total.toLocaleString('en')} calls; day ${BENCH_END_DAY}: ${onDay.toLocaleString('en')} calls`,
+  );
 
   const compute: number[] = [];
   const detect: number[] = [];
@@ -57,7 +67,9 @@ try {
   const c = median(compute);
   const d = median(detect);
   console.log(`one-day incremental compute: ${c} ms (median of ${rounds}: ${compute.join(', ')})`);
-  console.log(`one-day detection:           ${d} ms (median of ${rounds}: ${detect.join(', ')}), ${(d / c).toFixed(2)}x the compute`);
+  console.log(
+    `one-day detection:           ${d} ms (median of ${rounds}: ${detect.join(', ')}), ${(d / c).toFixed(2)}x the compute`,
+  );
   console.log(`detection over every day:    ${allDays} ms (${found} anomalies)`);
   console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   process.exitCode = d <= c ? 0 : 1;

@@ -63,8 +63,13 @@ export function makeCtr(records = 1_000_000, seed = 20261002): string {
     arn: `${INSTANCE_ARN}/agent/${uuid(rnd)}`,
     profile: i % 5 === 0 ? 'Outbound' : 'Inbound',
   }));
-  const profiles = new Map(['Inbound', 'Outbound', 'Chat'].map((name) => [name, `${INSTANCE_ARN}/routing-profile/${uuid(rnd)}`]));
-  const queues = ['Support', 'Billing', 'Sales', 'Technical', 'VIP', 'Retention'].map((name) => ({ name, arn: `${INSTANCE_ARN}/queue/${uuid(rnd)}` }));
+  const profiles = new Map(
+    ['Inbound', 'Outbound', 'Chat'].map((name) => [name, `${INSTANCE_ARN}/routing-profile/${uuid(rnd)}`]),
+  );
+  const queues = ['Support', 'Billing', 'Sales', 'Technical', 'VIP', 'Retention'].map((name) => ({
+    name,
+    arn: `${INSTANCE_ARN}/queue/${uuid(rnd)}`,
+  }));
   const queueWeights = [35, 20, 15, 15, 5, 10];
   const outboundQueue = { name: 'Outbound', arn: `${INSTANCE_ARN}/queue/${uuid(rnd)}` };
   const systemNumber = '+864001234567';
@@ -108,10 +113,12 @@ export function makeCtr(records = 1_000_000, seed = 20261002): string {
         `"Duration":${q.enqueued !== null && q.dequeued !== null ? q.dequeued - q.enqueued : 0},` +
         `"EnqueueTimestamp":${ts(q.enqueued)},"Name":${str(q.name)}}`
       : 'null';
-    const endpoint = (address: string | null) => (address === null ? 'null' : `{"Address":"${address}","Type":"TELEPHONE_NUMBER"}`);
-    const recording = c.recording && a
-      ? `{"DeletionReason":null,"Location":"connect-callq-bench/connect/callq-bench/CallRecordings/${iso(a.connected).slice(0, 10).replaceAll('-', '/')}/${c.id}_${iso(a.connected).replace(/[-:]/g, '').slice(0, 13)}_UTC.wav","Status":"AVAILABLE","Type":"AUDIO"}`
-      : 'null';
+    const endpoint = (address: string | null) =>
+      address === null ? 'null' : `{"Address":"${address}","Type":"TELEPHONE_NUMBER"}`;
+    const recording =
+      c.recording && a
+        ? `{"DeletionReason":null,"Location":"connect-callq-bench/connect/callq-bench/CallRecordings/${iso(a.connected).slice(0, 10).replaceAll('-', '/')}/${c.id}_${iso(a.connected).replace(/[-:]/g, '').slice(0, 13)}_UTC.wav","Status":"AVAILABLE","Type":"AUDIO"}`
+        : 'null';
     return (
       `{"AWSAccountId":"${ACCOUNT}","AWSContactTraceRecordFormatVersion":"2017-03-10","Agent":${agent},` +
       `"AgentConnectionAttempts":${a ? 1 : 0},"Attributes":${c.attributes},"Channel":"${c.channel}",` +
@@ -129,7 +136,14 @@ export function makeCtr(records = 1_000_000, seed = 20261002): string {
   const answered = (start: number, talkMean: number) => {
     const interaction = 20 + Math.round(rnd.exp(talkMean));
     const holds = rnd.chance(0.15) ? 1 + rnd.int(2) : 0;
-    return { index: rnd.int(agents.length), connected: start, interaction, hold: holds * (10 + rnd.int(60)), holds, acw: 5 + rnd.int(60) };
+    return {
+      index: rnd.int(agents.length),
+      connected: start,
+      interaction,
+      hold: holds * (10 + rnd.int(60)),
+      holds,
+      acw: 5 + rnd.int(60),
+    };
   };
 
   /** Re-deliveries waiting for their place further down the file, by the record count they follow. */
@@ -153,7 +167,10 @@ export function makeCtr(records = 1_000_000, seed = 20261002): string {
     emit(record(c, lastUpdate));
     // About 2% come again later in the file, updated (a flow or agent set an attribute afterwards).
     if (rnd.chance(0.02) && written + waiting < records) {
-      const updated = { ...c, attributes: c.attributes.replace(/}$/, `${c.attributes === '{}' ? '' : ','}"updated":"true"}`) };
+      const updated = {
+        ...c,
+        attributes: c.attributes.replace(/}$/, `${c.attributes === '{}' ? '' : ','}"updated":"true"}`),
+      };
       const at = written + 100 + rnd.int(2000);
       copies.set(at, [...(copies.get(at) ?? []), record(updated, lastUpdate + 60 + rnd.int(1800))]);
       waiting++;
@@ -173,10 +190,20 @@ export function makeCtr(records = 1_000_000, seed = 20261002): string {
       const wait = 5 + Math.round(rnd.exp(40));
       const agent = answered(enqueued + wait, 400);
       deliver({
-        id, channel: 'CHAT', method: 'API', initiated: t, systemConnected: t,
-        queue: { ...queue, enqueued, dequeued: enqueued + wait }, agent, customer: null,
-        disconnected: agent.connected + agent.interaction, reason: 'CUSTOMER_DISCONNECT', previous: null, next: null,
-        attributes: `{"language":"${rnd.pick(languages)}","customerTier":"${rnd.pick(tiers)}"}`, recording: false,
+        id,
+        channel: 'CHAT',
+        method: 'API',
+        initiated: t,
+        systemConnected: t,
+        queue: { ...queue, enqueued, dequeued: enqueued + wait },
+        agent,
+        customer: null,
+        disconnected: agent.connected + agent.interaction,
+        reason: 'CUSTOMER_DISCONNECT',
+        previous: null,
+        next: null,
+        attributes: `{"language":"${rnd.pick(languages)}","customerTier":"${rnd.pick(tiers)}"}`,
+        recording: false,
       });
     } else if (kind < 0.15) {
       // Outbound: an agent dials; ~20% no answer.
@@ -184,11 +211,18 @@ export function makeCtr(records = 1_000_000, seed = 20261002): string {
       const reached = rnd.chance(0.8);
       const ring = 5 + rnd.int(20);
       const contact: Contact = {
-        id, channel: 'VOICE', method: 'OUTBOUND', initiated: t, systemConnected: reached ? t + ring : null,
+        id,
+        channel: 'VOICE',
+        method: 'OUTBOUND',
+        initiated: t,
+        systemConnected: reached ? t + ring : null,
         queue: { name: outboundQueue.name, arn: outboundQueue.arn, enqueued: null, dequeued: null },
-        agent: reached ? { ...agent, connected: t } : null, customer: phone(),
+        agent: reached ? { ...agent, connected: t } : null,
+        customer: phone(),
         disconnected: reached ? t + ring + agent.interaction + agent.hold : t + ring + 25,
-        reason: reached ? rnd.pick(['CUSTOMER_DISCONNECT', 'AGENT_DISCONNECT']) : 'TELECOM_PROBLEM', previous: null, next: null,
+        reason: reached ? rnd.pick(['CUSTOMER_DISCONNECT', 'AGENT_DISCONNECT']) : 'TELECOM_PROBLEM',
+        previous: null,
+        next: null,
         attributes: `{"campaign":"${rnd.pick(campaigns)}","leadGrade":"${'ABC'[rnd.int(3)]}","customerTier":"${rnd.pick(tiers)}"}`,
         recording: reached && rnd.chance(0.5),
       };
@@ -201,14 +235,37 @@ export function makeCtr(records = 1_000_000, seed = 20261002): string {
       const caller = phone();
       const attributes = `{"menuChoice":"${rnd.pick(menus)}","language":"${rnd.pick(languages)}","customerTier":"${rnd.pick(tiers)}"}`;
       const outcome = rnd.next();
-      const base = { channel: 'VOICE' as const, method: 'INBOUND' as const, initiated: t, systemConnected: t, customer: caller, previous: null, attributes };
+      const base = {
+        channel: 'VOICE' as const,
+        method: 'INBOUND' as const,
+        initiated: t,
+        systemConnected: t,
+        customer: caller,
+        previous: null,
+        attributes,
+      };
       if (outcome < 0.03) {
-        deliver({ ...base, id, queue: null, agent: null, disconnected: enqueued, reason: 'CUSTOMER_DISCONNECT', next: null, recording: false });
+        deliver({
+          ...base,
+          id,
+          queue: null,
+          agent: null,
+          disconnected: enqueued,
+          reason: 'CUSTOMER_DISCONNECT',
+          next: null,
+          recording: false,
+        });
       } else if (outcome < 0.08) {
         const waited = 2 + Math.round(rnd.exp(50));
         deliver({
-          ...base, id, queue: { ...queue, enqueued, dequeued: enqueued + waited }, agent: null,
-          disconnected: enqueued + waited, reason: 'CUSTOMER_DISCONNECT', next: null, recording: false,
+          ...base,
+          id,
+          queue: { ...queue, enqueued, dequeued: enqueued + waited },
+          agent: null,
+          disconnected: enqueued + waited,
+          reason: 'CUSTOMER_DISCONNECT',
+          next: null,
+          recording: false,
         });
       } else {
         const wait = 1 + Math.round(rnd.exp(25));
@@ -217,17 +274,35 @@ export function makeCtr(records = 1_000_000, seed = 20261002): string {
         const next = transfer ? uuid(rnd) : null;
         const ended = agent.connected + agent.interaction + agent.hold;
         deliver({
-          ...base, id, queue: { ...queue, enqueued, dequeued: enqueued + wait }, agent, next,
-          disconnected: ended, reason: transfer ? 'AGENT_DISCONNECT' : rnd.pick(['CUSTOMER_DISCONNECT', 'AGENT_DISCONNECT'], [65, 35]),
+          ...base,
+          id,
+          queue: { ...queue, enqueued, dequeued: enqueued + wait },
+          agent,
+          next,
+          disconnected: ended,
+          reason: transfer ? 'AGENT_DISCONNECT' : rnd.pick(['CUSTOMER_DISCONNECT', 'AGENT_DISCONNECT'], [65, 35]),
           recording: rnd.chance(0.4),
         });
         if (next && written + waiting < records) {
           // The second agent's leg: a TRANSFER contact through that agent's own queue.
           const second = answered(ended + 8, 180);
           deliver({
-            ...base, id: next, method: 'TRANSFER', initiated: ended, systemConnected: ended, previous: id,
-            queue: { name: null, arn: `${INSTANCE_ARN}/queue/agent/${agents[second.index]!.arn.split('/').pop()}`, enqueued: ended + 2, dequeued: second.connected },
-            agent: second, disconnected: second.connected + second.interaction + second.hold, reason: 'CUSTOMER_DISCONNECT', next: null,
+            ...base,
+            id: next,
+            method: 'TRANSFER',
+            initiated: ended,
+            systemConnected: ended,
+            previous: id,
+            queue: {
+              name: null,
+              arn: `${INSTANCE_ARN}/queue/agent/${agents[second.index]!.arn.split('/').pop()}`,
+              enqueued: ended + 2,
+              dequeued: second.connected,
+            },
+            agent: second,
+            disconnected: second.connected + second.interaction + second.hold,
+            reason: 'CUSTOMER_DISCONNECT',
+            next: null,
             recording: rnd.chance(0.4),
           });
         }

@@ -92,7 +92,8 @@ function conversation(rnd: Random, connectedMs: number, gridMs: number): Segment
       segments.push({ speaker, start, end });
     }
     // A repeated piece inside the turn.
-    if (rnd.chance(0.02) && end - start > 2 * gridMs) segments.push({ speaker, start: start + gridMs, end: end - gridMs });
+    if (rnd.chance(0.02) && end - start > 2 * gridMs)
+      segments.push({ speaker, start: start + gridMs, end: end - gridMs });
     // The listener's backchannel, somewhere inside the turn.
     if (rnd.chance(0.25)) {
       const at = start + grid((end - start) * rnd.next());
@@ -110,7 +111,11 @@ function conversation(rnd: Random, connectedMs: number, gridMs: number): Segment
   if (rnd.chance(0.04)) {
     for (let k = 1 + rnd.int(3); k > 0; k--) {
       const at = connectedMs + grid(rnd.int(5000));
-      segments.push({ speaker: rnd.chance(0.5) ? 'agent' : 'customer', start: at, end: at + grid(300 + rnd.int(2000)) });
+      segments.push({
+        speaker: rnd.chance(0.5) ? 'agent' : 'customer',
+        start: at,
+        end: at + grid(300 + rnd.int(2000)),
+      });
     }
   }
   return segments;
@@ -120,7 +125,11 @@ function conversation(rnd: Random, connectedMs: number, gridMs: number): Segment
 function rowOrder(rnd: Random, segments: Segment[]): Segment[] {
   const how = rnd.pick(['channel', 'time', 'none'] as const, [45, 40, 15]);
   const byTime = (a: Segment, b: Segment) => a.start - b.start || a.end - b.end;
-  if (how === 'channel') return [...segments.filter((s) => s.speaker === 'agent').sort(byTime), ...segments.filter((s) => s.speaker === 'customer').sort(byTime)];
+  if (how === 'channel')
+    return [
+      ...segments.filter((s) => s.speaker === 'agent').sort(byTime),
+      ...segments.filter((s) => s.speaker === 'customer').sort(byTime),
+    ];
   if (how === 'time') return [...segments].sort(byTime);
   const shuffled = [...segments];
   for (let i = shuffled.length - 1; i > 0; i--) {
@@ -151,7 +160,10 @@ class Tally {
   }
 }
 
-export function writeDiarisation(dir: string, { calls, seed = 20261130, gridMs = 10 }: DiarisationOptions): DiarisationShape {
+export function writeDiarisation(
+  dir: string,
+  { calls, seed = 20261130, gridMs = 10 }: DiarisationOptions,
+): DiarisationShape {
   mkdirSync(dir, { recursive: true });
   const rnd = seeded(seed);
   const callsCsv = new ChunkedWriter(join(dir, 'calls.csv'));
@@ -163,7 +175,18 @@ export function writeDiarisation(dir: string, { calls, seed = 20261130, gridMs =
   const dayText = Array.from({ length: days }, (_, d) => new Date(lastDay - d * 86_400_000).toISOString().slice(0, 10));
   const perCall = new Tally();
   const gaps = new Tally();
-  const shape = { calls, answered: 0, withSpeech: 0, segments: 0, overlapWithinSpeaker: 0, overlapAcrossSpeakers: 0, pastEnd: 0, whollyPastEnd: 0, outOfOrderRows: 0, outOfOrderCalls: 0 };
+  const shape = {
+    calls,
+    answered: 0,
+    withSpeech: 0,
+    segments: 0,
+    overlapWithinSpeaker: 0,
+    overlapAcrossSpeakers: 0,
+    pastEnd: 0,
+    whollyPastEnd: 0,
+    outOfOrderRows: 0,
+    outOfOrderCalls: 0,
+  };
 
   /** Counts what one call's rows hold. */
   const measure = (rows: Segment[], connectedMs: number) => {
@@ -225,7 +248,13 @@ export function writeDiarisation(dir: string, { calls, seed = 20261130, gridMs =
   segmentsCsv.close();
   const result: DiarisationShape = {
     ...shape,
-    segmentsPerCall: { p10: perCall.quantile(0.1), p50: perCall.quantile(0.5), p90: perCall.quantile(0.9), p99: perCall.quantile(0.99), max: perCall.quantile(1) },
+    segmentsPerCall: {
+      p10: perCall.quantile(0.1),
+      p50: perCall.quantile(0.5),
+      p90: perCall.quantile(0.9),
+      p99: perCall.quantile(0.99),
+      max: perCall.quantile(1),
+    },
     gapMs: { p10: gaps.quantile(0.1), p50: gaps.quantile(0.5), p90: gaps.quantile(0.9), p99: gaps.quantile(0.99) },
   };
   writeFileSync(join(dir, 'shape.json'), `${JSON.stringify(result, null, 2)}\n`);

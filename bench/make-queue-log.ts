@@ -147,7 +147,10 @@ export function makeQueueLog(events = 10_000_000, seed = 20261001): string {
       if (transfers && rnd.chance(0.015)) {
         // The member sends the caller on to another queue: the same channel enters it (a new leg).
         const next = rnd.pick(queues.filter((q) => q !== queue));
-        lines.push([connected + talk, `${callid}|${queue}|${agent}|BLINDTRANSFER|${next}|from-internal|${wait}|${talk}|${position}`]);
+        lines.push([
+          connected + talk,
+          `${callid}|${queue}|${agent}|BLINDTRANSFER|${next}|from-internal|${wait}|${talk}|${position}`,
+        ]);
         leg(connected + talk + 1 + rnd.int(3), next, false);
         return;
       }
@@ -174,7 +177,8 @@ export function makeQueueLog(events = 10_000_000, seed = 20261001): string {
     emit(next.line);
   }
   // Exactly EVENTS lines: a member's pause and return at the end.
-  for (let i = 0; written < events; i++) emit(`${t}|NONE|400|${agents[0]}|${i % 2 === 0 ? 'PAUSE' : 'UNPAUSE'}|Wrap-up`);
+  for (let i = 0; written < events; i++)
+    emit(`${t}|NONE|400|${agents[0]}|${i % 2 === 0 ? 'PAUSE' : 'UNPAUSE'}|Wrap-up`);
   out.close();
   return path;
 }

@@ -33,7 +33,11 @@ async function rawLoad(db: Database, tables: string[]): Promise<void> {
 
 async function callqLoad(db: Database, tables: Array<'calls' | 'segments'>): Promise<void> {
   await ensureSchema(db);
-  await loadFiles(db, tables.map((table) => ({ table, path: join(dataDir, `${table}.csv`), format: 'csv' as const })), { maxRejectShare: 0.01 });
+  await loadFiles(
+    db,
+    tables.map((table) => ({ table, path: join(dataDir, `${table}.csv`), format: 'csv' as const })),
+    { maxRejectShare: 0.01 },
+  );
 }
 
 /**
@@ -48,8 +52,12 @@ async function callqSourceLoad(db: Database, source: SourceName): Promise<void> 
   const summary = await loadFiles(db, files, { config, maxRejectShare: config.max_reject_share, rejectsCsv });
   const [file] = summary.files;
   if (!file || file.loaded === 0) throw new Error(`${source}: nothing loaded from ${dataDir}`);
-  const made = Object.entries(file.source?.report.made ?? {}).map(([what, n]) => `${n} ${what}`).join(', ');
-  process.stderr.write(`  ${step}: ${file.rows} records, made ${made}; ${file.loaded} loaded, ${file.rejected} rejected\n`);
+  const made = Object.entries(file.source?.report.made ?? {})
+    .map(([what, n]) => `${n} ${what}`)
+    .join(', ');
+  process.stderr.write(
+    `  ${step}: ${file.rows} records, made ${made}; ${file.loaded} loaded, ${file.rejected} rejected\n`,
+  );
 }
 
 const steps: Record<string, (db: Database) => Promise<void>> = {
@@ -66,13 +74,16 @@ const steps: Record<string, (db: Database) => Promise<void>> = {
   // A phone system's export (DATA is the file): DuckDB reading it raw, with its own type
   // detection and no validation, against callq's --source load.
   'raw-queue-log': (db) =>
-    db.exec(`create table t as select * from read_csv(${sqlString(dataDir)}, delim = '|', header = false, null_padding = true)`),
+    db.exec(
+      `create table t as select * from read_csv(${sqlString(dataDir)}, delim = '|', header = false, null_padding = true)`,
+    ),
   'callq-queue-log': (db) => callqSourceLoad(db, 'asterisk-queue-log'),
   'raw-ctr': (db) => db.exec(`create table t as select * from read_json(${sqlString(dataDir)})`),
   'callq-ctr': (db) => callqSourceLoad(db, 'amazon-connect-ctr'),
   // On a database the callq load filled: every derived table, then one day's worth.
   async 'compute-full'(db) {
-    if (Number(await db.scalar('select count(*) from segments')) === 0) throw new Error('no segments: run callq-load first');
+    if (Number(await db.scalar('select count(*) from segments')) === 0)
+      throw new Error('no segments: run callq-load first');
     await computeMetrics(db, config);
   },
   'compute-day': async (db) => void (await computeMetrics(db, config, { date: day })),
@@ -109,7 +120,10 @@ if (run) {
   // reads keep DuckDB's own default (80% of RAM), so they are DuckDB unconstrained.
   const db = await Database.open(dbFile, {
     timezone: config.timezone,
-    ...(/^(callq|compute|detect)-/.test(step) && { memoryLimit: config.memory_limit, tempDirectory: config.temp_directory }),
+    ...(/^(callq|compute|detect)-/.test(step) && {
+      memoryLimit: config.memory_limit,
+      tempDirectory: config.temp_directory,
+    }),
   });
   const t0 = performance.now();
   await run(db);
@@ -121,4 +135,6 @@ if (run) {
   await peer!();
   ms = performance.now() - t0;
 }
-process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+);

@@ -21,10 +21,14 @@ import { sqlString } from '../src/ingest/staging-sql.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'min-ms': { type: 'string', default: '500' }, db: { type: 'string', default: join(import.meta.dirname, 'data', 'profile.duckdb') } },
+  options: {
+    'min-ms': { type: 'string', default: '500' },
+    db: { type: 'string', default: join(import.meta.dirname, 'data', 'profile.duckdb') },
+  },
 });
 const [source, file] = positionals;
-if (!source || !file || !isSourceName(source)) throw new Error('usage: profile-source.ts SOURCE FILE [--min-ms N] [--db PATH]');
+if (!source || !file || !isSourceName(source))
+  throw new Error('usage: profile-source.ts SOURCE FILE [--min-ms N] [--db PATH]');
 const minMs = Number(values['min-ms']);
 const dbFile = values.db!;
 const profileJson = join(import.meta.dirname, 'data', 'profile-last.json');
@@ -79,7 +83,8 @@ await ensureSchema(db);
 await db.exec(`set enable_profiling = 'json'; set profiling_output = ${sqlString(profileJson)}`);
 
 const statements: Timed[] = [];
-const wrap = <A extends [string, Params?], R>(run: (...args: A) => Promise<R>) =>
+const wrap =
+  <A extends [string, Params?], R>(run: (...args: A) => Promise<R>) =>
   async (...args: A): Promise<R> => {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -99,7 +104,9 @@ const wrap = <A extends [string, Params?], R>(run: (...args: A) => Promise<R>) =
       const ops = operators(profile).sort((a, b) => (b.operator_timing ?? 0) - (a.operator_timing ?? 0));
       const peak = Math.round((profile.system_peak_buffer_memory ?? 0) / 2 ** 20);
       const temp = Math.round((profile.system_peak_temp_dir_size ?? 0) / 2 ** 20);
-      console.log(`\n#${entry.n} ${entry.ms} ms, CPU ${entry.cpuMs} ms (peak buffer ${peak} MB, temp ${temp} MB, process RSS ${entry.rssMb} MB): ${entry.label}`);
+      console.log(
+        `\n#${entry.n} ${entry.ms} ms, CPU ${entry.cpuMs} ms (peak buffer ${peak} MB, temp ${temp} MB, process RSS ${entry.rssMb} MB): ${entry.label}`,
+      );
       for (const op of ops.slice(0, 6)) console.log(`  ${describeOperator(op)}`);
     }
     return result;
@@ -119,12 +126,23 @@ const cpu = process.cpuUsage(c0);
 db.close();
 
 const [result] = summary.files;
-console.log(`\n${file}: ${result?.rows} records, ${result?.loaded} loaded, ${result?.rejected} rejected; ${Math.round(total)} ms in all (CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+console.log(
+  `\n${file}: ${result?.rows} records, ${result?.loaded} loaded, ${result?.rejected} rejected; ${Math.round(total)} ms in all (CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+);
 const inDb = statements.reduce((sum, s) => sum + s.ms, 0);
-console.log(`statements: ${Math.round(inDb)} ms; outside them (file scan and hash, JS): ${Math.round(total - inDb)} ms`);
+console.log(
+  `statements: ${Math.round(inDb)} ms; outside them (file scan and hash, JS): ${Math.round(total - inDb)} ms`,
+);
 console.table(
   statements
     .filter((s) => s.ms >= 50)
     .sort((a, b) => b.ms - a.ms)
-    .map((s) => ({ '#': s.n, ms: s.ms, 'CPU ms': s.cpuMs, share: `${((100 * s.ms) / total).toFixed(1)}%`, 'RSS MB': s.rssMb, statement: s.label })),
+    .map((s) => ({
+      '#': s.n,
+      ms: s.ms,
+      'CPU ms': s.cpuMs,
+      share: `${((100 * s.ms) / total).toFixed(1)}%`,
+      'RSS MB': s.rssMb,
+      statement: s.label,
+    })),
 );

@@ -31,7 +31,8 @@ const startupRounds = Number(process.env.BENCH_STARTUP_ROUNDS ?? 20);
 const SECTIONS = ['startup', 'canonical', 'queue-log', 'ctr', 'talk-listen'] as const;
 const sections = new Set((process.env.BENCH_SECTIONS ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
 for (const section of sections) {
-  if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`BENCH_SECTIONS: unknown section ${section} (known: ${SECTIONS.join(', ')})`);
+  if (!(SECTIONS as readonly string[]).includes(section))
+    throw new Error(`BENCH_SECTIONS: unknown section ${section} (known: ${SECTIONS.join(', ')})`);
 }
 
 interface Sample {
@@ -40,10 +41,14 @@ interface Sample {
 }
 
 function measure(step: string, dbFile: string, data: string): Sample {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'measure-child.ts'), step, dbFile, data], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'measure-child.ts'), step, dbFile, data],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as Sample;
 }
 
@@ -59,7 +64,10 @@ function startup(args: string[]): Sample {
   const t0 = performance.now();
   execFileSync(process.execPath, args, { stdio: 'ignore' });
   const ms = Math.round(performance.now() - t0);
-  const rss = spawnSync(process.execPath, ['--import', REPORT_RSS, ...args], { stdio: ['ignore', 'ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  const rss = spawnSync(process.execPath, ['--import', REPORT_RSS, ...args], {
+    stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+  });
   return { ms, maxRssMb: Math.round(Number(rss.output[3]) / 1024) };
 }
 
@@ -88,16 +96,23 @@ function compare(
   title: string,
   data: string,
   steps: Array<[label: string, step: string, db: string]>,
-  { sample = measure, rounds = defaultRounds }: { sample?: (step: string, db: string, data: string) => Sample; rounds?: number } = {},
+  {
+    sample = measure,
+    rounds = defaultRounds,
+  }: { sample?: (step: string, db: string, data: string) => Sample; rounds?: number } = {},
 ): void {
   const samples = steps.map(() => [] as Sample[]);
   for (let round = 0; round < rounds; round++) {
-    steps.forEach(([, step, db], i) => samples[i]!.push(sample(step, db, data)));
-    console.log(`${title}, round ${round + 1}: ${steps.map(([label], i) => `${label} ${samples[i]!.at(-1)!.ms} ms`).join(', ')}`);
+    for (const [i, [, step, db]] of steps.entries()) samples[i]!.push(sample(step, db, data));
+    console.log(
+      `${title}, round ${round + 1}: ${steps.map(([label], i) => `${label} ${samples[i]!.at(-1)!.ms} ms`).join(', ')}`,
+    );
   }
   const results = samples.map(summarise);
   const base = results[0]!;
-  console.log(`\n${title} (median wall of ${rounds} rounds; wall ratio: median of the rounds' ratios; peak RSS the max)`);
+  console.log(
+    `\n${title} (median wall of ${rounds} rounds; wall ratio: median of the rounds' ratios; peak RSS the max)`,
+  );
   console.table(
     Object.fromEntries(
       steps.map(([label], i) => [
@@ -127,10 +142,15 @@ if (sections.has('startup')) {
     'callq --help': [join(import.meta.dirname, '..', 'bin', 'callq.js'), '--help'],
   };
   for (const args of Object.values(commands)) startup(args); // warm-up: the files in the page cache
-  compare('startup, node alone and callq --help', '', [
-    ['node -e 0', 'node -e 0', ''],
-    ['callq --help (dist/)', 'callq --help', ''],
-  ], { sample: (step) => startup(commands[step]!), rounds: startupRounds });
+  compare(
+    'startup, node alone and callq --help',
+    '',
+    [
+      ['node -e 0', 'node -e 0', ''],
+      ['callq --help (dist/)', 'callq --help', ''],
+    ],
+    { sample: (step) => startup(commands[step]!), rounds: startupRounds },
+  );
 }
 
 if (sections.has('canonical')) {
@@ -141,7 +161,10 @@ if (sections.has('canonical')) {
   ]);
   // arquero parses from one JS string, and V8 caps a string at 2^29 - 24 characters.
   const peerFits = statSync(join(dataDir, 'calls.csv')).size < 2 ** 29 - 24;
-  if (!peerFits) console.log(`peer skipped: calls.csv (${mb(join(dataDir, 'calls.csv'))}) is longer than the longest string V8 holds, which arquero's fromCSV needs`);
+  if (!peerFits)
+    console.log(
+      `peer skipped: calls.csv (${mb(join(dataDir, 'calls.csv'))}) is longer than the longest string V8 holds, which arquero's fromCSV needs`,
+    );
   compare(`load calls.csv only${peerFits ? ', against a peer library' : ''}`, dataDir, [
     ['raw DuckDB read_csv CTAS', 'raw-calls', rawDb],
     ['callq validated load', 'callq-calls', callsOnlyDb],
@@ -156,7 +179,9 @@ if (sections.has('canonical')) {
 }
 
 if (sections.has('queue-log')) {
-  const file = await ready(`Asterisk queue_log, ${queueLogEvents.toLocaleString('en')} events`, () => makeQueueLog(queueLogEvents));
+  const file = await ready(`Asterisk queue_log, ${queueLogEvents.toLocaleString('en')} events`, () =>
+    makeQueueLog(queueLogEvents),
+  );
   compare(`Asterisk queue_log, ${queueLogEvents.toLocaleString('en')} events (${mb(file)})`, file, [
     ["raw DuckDB read_csv(delim='|') CTAS", 'raw-queue-log', rawDb],
     ['callq load --source asterisk-queue-log', 'callq-queue-log', sourceDb],
@@ -164,11 +189,17 @@ if (sections.has('queue-log')) {
 }
 
 if (sections.has('ctr')) {
-  const file = await ready(`Amazon Connect contact records, ${ctrRecords.toLocaleString('en')} records`, () => makeCtr(ctrRecords));
-  compare(`Amazon Connect contact records, ${ctrRecords.toLocaleString('en')} records in JSON Lines (${mb(file)})`, file, [
-    ['raw DuckDB read_json CTAS', 'raw-ctr', rawDb],
-    ['callq load --source amazon-connect-ctr', 'callq-ctr', sourceDb],
-  ]);
+  const file = await ready(`Amazon Connect contact records, ${ctrRecords.toLocaleString('en')} records`, () =>
+    makeCtr(ctrRecords),
+  );
+  compare(
+    `Amazon Connect contact records, ${ctrRecords.toLocaleString('en')} records in JSON Lines (${mb(file)})`,
+    file,
+    [
+      ['raw DuckDB read_json CTAS', 'raw-ctr', rawDb],
+      ['callq load --source amazon-connect-ctr', 'callq-ctr', sourceDb],
+    ],
+  );
 }
 
 if (sections.has('talk-listen')) {
@@ -176,7 +207,9 @@ if (sections.has('talk-listen')) {
   const shape = readShape(dataDir);
   console.log(describeShape(shape));
   // Equal results first: a mismatch stops the bench here, printing the calls that differ.
-  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'talk-listen-check.ts'), dataDir], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'talk-listen-check.ts'), dataDir], {
+    stdio: 'inherit',
+  });
   const talkListenDb = join(BENCH_DIR, 'talk-listen.duckdb');
   const segments = `${shape.segments.toLocaleString('en')} segments of ${calls.toLocaleString('en')} calls`;
   compare(`talk-listen, ${segments}: callq against the peer`, dataDir, [

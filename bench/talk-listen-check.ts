@@ -30,9 +30,13 @@ if (Number(counts!.differing) > 0) {
     where callq.call_id is null or polars.call_id is null or ${differs}
     order by call_id
     limit 5`);
-  console.error(`talk-listen: callq and nodejs-polars differ on ${counts!.differing} of ${counts!.calls} calls; the first:`);
+  console.error(
+    `talk-listen: callq and nodejs-polars differ on ${counts!.differing} of ${counts!.calls} calls; the first:`,
+  );
   for (const row of first) console.error(row);
   process.exit(1);
 }
-console.log(`talk-listen: callq and nodejs-polars agree on all ${Number(counts!.calls).toLocaleString('en')} calls, every measure`);
+console.log(
+  `talk-listen: callq and nodejs-polars agree on all ${Number(counts!.calls).toLocaleString('en')} calls, every measure`,
+);
 db.close();

@@ -23,14 +23,23 @@ const NONE = -1;
 
 /** How far `speaker`'s speech reached before each row: the latest end of their earlier rows. */
 function reachBefore(isSpeaker: Expr): Expr {
-  return pl.when(isSpeaker).then(col('end_ms')).otherwise(int(NONE)).cumMax().shift(1).fillNull(int(NONE)).over('call_id');
+  return pl
+    .when(isSpeaker)
+    .then(col('end_ms'))
+    .otherwise(int(NONE))
+    .cumMax()
+    .shift(1)
+    .fillNull(int(NONE))
+    .over('call_id');
 }
 
 const positive = (ms: Expr) => pl.maxHorizontal([ms, int(0)]);
 
 export async function polarsTalkListen(dataDir: string): Promise<pl.DataFrame> {
   const calls = pl
-    .scanCSV(join(dataDir, 'calls.csv'), { schema: { call_id: pl.Utf8, day: pl.Utf8, answered: pl.Bool, connected_ms: pl.Int64 } })
+    .scanCSV(join(dataDir, 'calls.csv'), {
+      schema: { call_id: pl.Utf8, day: pl.Utf8, answered: pl.Bool, connected_ms: pl.Int64 },
+    })
     .filter(col('answered'))
     .select('call_id', 'connected_ms');
   const segments = pl.scanCSV(join(dataDir, 'segments.csv'), {
@@ -49,15 +58,24 @@ export async function polarsTalkListen(dataDir: string): Promise<pl.DataFrame> {
     // At one instant the agent's segments come first: an agent start does not see a
     // customer segment starting at the same instant.
     .sort([col('call_id'), col('start_ms'), col('is_agent').not()])
-    .withColumns(reachBefore(col('is_agent')).alias('agent_reach'), reachBefore(col('is_agent').not()).alias('customer_reach'))
+    .withColumns(
+      reachBefore(col('is_agent')).alias('agent_reach'),
+      reachBefore(col('is_agent').not()).alias('customer_reach'),
+    )
     .withColumns(
       pl.when(col('is_agent')).then(col('agent_reach')).otherwise(col('customer_reach')).alias('own_reach'),
-      col('is_agent').and(col('start_ms').gt(col('agent_reach'))).alias('turn_start'),
+      col('is_agent')
+        .and(col('start_ms').gt(col('agent_reach')))
+        .alias('turn_start'),
     )
     .withColumns(
       positive(col('end_ms').minus(pl.maxHorizontal([col('start_ms'), col('own_reach')]))).alias('own_new_ms'),
-      positive(col('end_ms').minus(pl.maxHorizontal([col('start_ms'), col('agent_reach'), col('customer_reach')]))).alias('speech_new_ms'),
-      col('turn_start').and(col('customer_reach').gt(col('start_ms'))).alias('interrupts'),
+      positive(
+        col('end_ms').minus(pl.maxHorizontal([col('start_ms'), col('agent_reach'), col('customer_reach')])),
+      ).alias('speech_new_ms'),
+      col('turn_start')
+        .and(col('customer_reach').gt(col('start_ms')))
+        .alias('interrupts'),
       col('turn_start')
         .and(
           col('agent_reach')
@@ -68,15 +86,17 @@ export async function polarsTalkListen(dataDir: string): Promise<pl.DataFrame> {
         .alias('opens_monologue'),
     );
 
-  const totals = sweep.groupBy('call_id').agg(
-    col('own_new_ms').filter(col('is_agent')).sum().alias('agent_talk_ms'),
-    col('own_new_ms').filter(col('is_agent').not()).sum().alias('customer_talk_ms'),
-    col('speech_new_ms').sum().alias('speech_ms'),
-    col('interrupts').sum().cast(pl.Int64).alias('interruptions'),
-    col('start_ms').filter(col('is_agent')).min().alias('greeting_ms'),
-    col('end_ms').filter(col('is_agent')).max().alias('last_agent_end_ms'),
-    col('start_ms').filter(col('opens_monologue')).max().alias('last_monologue_start_ms'),
-  );
+  const totals = sweep
+    .groupBy('call_id')
+    .agg(
+      col('own_new_ms').filter(col('is_agent')).sum().alias('agent_talk_ms'),
+      col('own_new_ms').filter(col('is_agent').not()).sum().alias('customer_talk_ms'),
+      col('speech_new_ms').sum().alias('speech_ms'),
+      col('interrupts').sum().cast(pl.Int64).alias('interruptions'),
+      col('start_ms').filter(col('is_agent')).min().alias('greeting_ms'),
+      col('end_ms').filter(col('is_agent')).max().alias('last_agent_end_ms'),
+      col('start_ms').filter(col('opens_monologue')).max().alias('last_monologue_start_ms'),
+    );
 
   // Every monologue but a call's last ends where the agent's speech reached when the next
   // one opened; the last ends at the call's last agent end.
@@ -98,7 +118,11 @@ export async function polarsTalkListen(dataDir: string): Promise<pl.DataFrame> {
       pl
         .when(col('agent_talk_ms').plus(col('customer_talk_ms')).eq(int(0)))
         .then(pl.lit(null))
-        .otherwise(col('agent_talk_ms').cast(pl.Float64).div(col('agent_talk_ms').plus(col('customer_talk_ms')).cast(pl.Float64)))
+        .otherwise(
+          col('agent_talk_ms')
+            .cast(pl.Float64)
+            .div(col('agent_talk_ms').plus(col('customer_talk_ms')).cast(pl.Float64)),
+        )
         .alias('talk_ratio'),
       col('interruptions'),
       pl

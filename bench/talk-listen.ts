@@ -33,7 +33,10 @@ export async function talkListenInputs(db: Database, dataDir: string): Promise<v
 export async function talkListenStep(db: Database, measures?: readonly string[]): Promise<void> {
   for (const name of ['int_segments_clipped', 'int_talk_listen']) {
     const model = MODELS.find((m) => m.name === name)!;
-    const sql = measures && name === 'int_talk_listen' ? `select call_id, ${measures.join(', ')} from (${readQuery(model.file)})` : readQuery(model.file);
+    const sql =
+      measures && name === 'int_talk_listen'
+        ? `select call_id, ${measures.join(', ')} from (${readQuery(model.file)})`
+        : readQuery(model.file);
     await db.exec(`create or replace temp ${model.materialized === 'view' ? 'view' : 'table'} ${name} as ${sql}`);
   }
 }

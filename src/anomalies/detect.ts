@@ -31,7 +31,11 @@ export interface DetectResult {
   cases?: CaseSummary;
 }
 
-export async function detectAnomalies(db: Database, config: Config, options: DetectOptions = {}): Promise<DetectResult> {
+export async function detectAnomalies(
+  db: Database,
+  config: Config,
+  options: DetectOptions = {},
+): Promise<DetectResult> {
   await ensureAnomalySchema(db);
   await ensureCaseSchema(db);
   const range = options.day ? { from: options.day, to: options.day, allDays: false } : await dataDayRange(db);
@@ -55,7 +59,10 @@ export async function detectAnomalies(db: Database, config: Config, options: Det
       const params = bindFor(sql, ruleValues(config, rule.name, range), `queries/anomalies/${rule.name}.sql`);
       await db.insertSelect('anomalies', `select * from (\n${sql}\n)`, params);
       result.counts[rule.name] = Number(
-        await db.scalar(`select count(*) from anomalies where rule = $rule and ${ownedRows(rule)}`, ownedParams(rule, range)),
+        await db.scalar(
+          `select count(*) from anomalies where rule = $rule and ${ownedRows(rule)}`,
+          ownedParams(rule, range),
+        ),
       );
     }
     result.cases = await refreshCases(db, config, range.to);

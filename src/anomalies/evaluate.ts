@@ -24,7 +24,8 @@ export async function evaluateAnomalies(db: Database, labelsPath: string): Promi
   if (!existsSync(labelsPath)) throw new UsageError(`labels file ${labelsPath} does not exist`);
   await checkLabels(db, labelsPath);
   // The database is open read-only: an evaluation reads the findings, never makes them.
-  if (!(await db.tableExists('anomalies'))) throw new UsageError('no anomalies in the database yet: run callq anomalies (or nightly) first');
+  if (!(await db.tableExists('anomalies')))
+    throw new UsageError('no anomalies in the database yet: run callq anomalies (or nightly) first');
   const rows = await db.queryJs(readQuery('anomalies/evaluation.sql'), {
     labels: labelsPath,
     rules: JSON.stringify(RULES.map((r) => r.name)),
@@ -48,11 +49,17 @@ async function checkLabels(db: Database, labelsPath: string): Promise<void> {
   );
   const present = new Set(columns.map((c) => c.column_name.trim().toLowerCase()));
   const missing = LABEL_COLUMNS.filter((c) => !present.has(c));
-  if (missing.length > 0) throw new UsageError(`labels file ${labelsPath} lacks column(s) ${missing.join(', ')} (expected ${LABEL_COLUMNS.join(', ')})`);
+  if (missing.length > 0)
+    throw new UsageError(
+      `labels file ${labelsPath} lacks column(s) ${missing.join(', ')} (expected ${LABEL_COLUMNS.join(', ')})`,
+    );
   const bad = await db.query<{ day: string }>(
     `select day from read_csv($labels, header = true, all_varchar = true)
      where nullif(trim(day), '') is not null and try_cast(trim(day) as date) is null limit 3`,
     { labels: labelsPath },
   );
-  if (bad.length > 0) throw new UsageError(`labels file ${labelsPath}: day must be YYYY-MM-DD or empty, got ${bad.map((b) => JSON.stringify(b.day)).join(', ')}`);
+  if (bad.length > 0)
+    throw new UsageError(
+      `labels file ${labelsPath}: day must be YYYY-MM-DD or empty, got ${bad.map((b) => JSON.stringify(b.day)).join(', ')}`,
+    );
 }

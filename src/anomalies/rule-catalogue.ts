@@ -50,7 +50,12 @@ export interface CatalogueEntry {
   strength_offset: number;
   strength_scale: number;
   settings: Record<string, string>;
-  metrics: Array<{ metric: string; unit: ValueUnit; reference_kind: ReferenceKind | null; reference_value: number | null }>;
+  metrics: Array<{
+    metric: string;
+    unit: ValueUnit;
+    reference_kind: ReferenceKind | null;
+    reference_value: number | null;
+  }>;
 }
 
 /** 0.2 -> "20%": settings are shown as the config reads, not rounded. */
@@ -58,7 +63,8 @@ const percent = (share: number) => `${Number((share * 100).toPrecision(12))}%`;
 
 export function ruleFacts(config: Config): Record<RuleName, RuleFacts> {
   const a = config.anomalies;
-  const same = (unit: ValueUnit, reference?: ReferenceKind): MetricFacts => (reference ? { unit, reference } : { unit });
+  const same = (unit: ValueUnit, reference?: ReferenceKind): MetricFacts =>
+    reference ? { unit, reference } : { unit };
   const z = (threshold: number) => ({ offset: 0, scale: 1 / threshold });
   const asWritten = { offset: 0, scale: 1 };
   const fileProblems = Object.fromEntries(
@@ -127,7 +133,9 @@ export function ruleFacts(config: Config): Record<RuleName, RuleFacts> {
     },
     score_divergence: {
       strength: z(a.score_divergence.min_rank_gap),
-      metrics: { csat_vs_audit_rank_gap: { unit: 'share', reference: 'threshold', threshold: a.score_divergence.min_rank_gap } },
+      metrics: {
+        csat_vs_audit_rank_gap: { unit: 'share', reference: 'threshold', threshold: a.score_divergence.min_rank_gap },
+      },
       settings: {
         gap: percent(a.score_divergence.min_rank_gap),
         window_days: String(a.score_divergence.window_days),
@@ -148,7 +156,10 @@ export function ruleFacts(config: Config): Record<RuleName, RuleFacts> {
     },
     robocall_burst: {
       strength: asWritten,
-      metrics: { short_calls_in_window: same('count', 'threshold'), sequential_numbers_dialled: same('count', 'threshold') },
+      metrics: {
+        short_calls_in_window: same('count', 'threshold'),
+        sequential_numbers_dialled: same('count', 'threshold'),
+      },
       settings: {
         min_calls: String(a.robocall_burst.min_calls),
         max_duration_s: String(a.robocall_burst.max_duration_s),

@@ -36,7 +36,12 @@ export async function reviewProblems(db: Database, reviews: readonly Review[]): 
 }
 
 /** `today`: the review day (YYYY-MM-DD, local), from which deadlines and snoozes run. */
-export async function applyReviews(db: Database, config: Config, reviews: readonly Review[], today: string): Promise<ReviewOutcome> {
+export async function applyReviews(
+  db: Database,
+  config: Config,
+  reviews: readonly Review[],
+  today: string,
+): Promise<ReviewOutcome> {
   const values = {
     today,
     action_due_days: config.action_due_days,
@@ -52,7 +57,10 @@ export async function applyReviews(db: Database, config: Config, reviews: readon
       await db.exec('drop table temp.review_input');
       return { applied: [], problems };
     }
-    await db.exec(`create temp table review_changes as ${changes}`, bindFor(changes, values, 'queries/cases/review_changes.sql'));
+    await db.exec(
+      `create temp table review_changes as ${changes}`,
+      bindFor(changes, values, 'queries/cases/review_changes.sql'),
+    );
     await db.insertSelect('case_events', readQuery('cases/review_events.sql'));
     await db.exec(readQuery('cases/review_update.sql'));
     const applied = await db.query<AppliedReview & Record<string, unknown>>(

@@ -26,7 +26,8 @@ export interface ReviewSheet {
 export function readReviewSheet(path: string): ReviewSheet {
   const records = csvRecords(readSheetText(path));
   const header = records.shift();
-  if (!header) throw new UsageError(`${path} is empty: a review sheet has a header line with case_id, verdict, note and by`);
+  if (!header)
+    throw new UsageError(`${path} is empty: a review sheet has a header line with case_id, verdict, note and by`);
   const delimiter = detectDelimiter(header.text);
   const columns = new Map<string, number>();
   csvCells(header.text, delimiter).forEach((name, i) => {
@@ -35,7 +36,9 @@ export function readReviewSheet(path: string): ReviewSheet {
   });
   const missing = REQUIRED.filter((c) => !columns.has(c));
   if (missing.length > 0) {
-    throw new UsageError(`${path} has no column ${missing.join(', ')}: a review sheet has the columns case_id, verdict, note and by`);
+    throw new UsageError(
+      `${path} has no column ${missing.join(', ')}: a review sheet has the columns case_id, verdict, note and by`,
+    );
   }
 
   const sheet: ReviewSheet = { reviews: [], problems: [] };

@@ -55,12 +55,17 @@ export function globalOptions(command: Command): GlobalOptions {
  * that writes creates the schema, marks the runs a killed process left running, and records
  * its settings when they are the first or changed.
  */
-export async function withContext<T>(command: Command, fn: (ctx: Context) => Promise<T>, context: ContextOptions = {}): Promise<T> {
+export async function withContext<T>(
+  command: Command,
+  fn: (ctx: Context) => Promise<T>,
+  context: ContextOptions = {},
+): Promise<T> {
   const options = globalOptions(command);
   const file = options.config ? readConfigFile(options.config) : null;
   // The machine settings (memory) are needed to open the database, before its recorded ones are read.
   const machine = context.config ?? parseConfig(file ?? {}, options.config);
-  if (context.readOnly && options.reconfigure) throw new UsageError('--reconfigure recomputes the database: give it to a command that writes (nightly, compute)');
+  if (context.readOnly && options.reconfigure)
+    throw new UsageError('--reconfigure recomputes the database: give it to a command that writes (nightly, compute)');
   if (context.readOnly && options.db !== ':memory:' && !existsSync(options.db)) {
     throw new UsageError(`no database at ${options.db}: give --db the file a load or nightly wrote`);
   }
@@ -83,7 +88,8 @@ export async function withContext<T>(command: Command, fn: (ctx: Context) => Pro
     if (settings.changed.length > 0) say(`settings changed from the recorded ones: ${settings.changed.join(', ')}`);
     if (!context.readOnly) {
       await ensureSchema(db);
-      for (const run of await markDeadRuns(db)) say(`run ${run.run_id} (${run.command}, started ${run.started}) did not finish: its process died; marked died`);
+      for (const run of await markDeadRuns(db))
+        say(`run ${run.run_id} (${run.command}, started ${run.started}) did not finish: its process died; marked died`);
       removeDeadProcessTemps(tmpdir(), TEMP_FOLDER);
       // A reconfiguration records the new settings once every day is recomputed under them:
       // one that dies leaves the old ones in force, and is given again.
@@ -102,7 +108,9 @@ async function reconfigure(db: Database, config: Config, say: (line: string) => 
     const computed = await computeMetrics(db, config);
     const detected = await detectAnomalies(db, config);
     const findings = Object.values(detected.counts).reduce((sum, n) => sum + n, 0);
-    say(`reconfigured: every day computed again (${computed.counts.call_facts} calls) and detected again (${findings} findings)`);
+    say(
+      `reconfigured: every day computed again (${computed.counts.call_facts} calls) and detected again (${findings} findings)`,
+    );
     return { result: undefined, counts: { calls: computed.counts.call_facts, findings } };
   });
 }

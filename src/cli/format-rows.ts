@@ -23,10 +23,18 @@ export function csvCell(value: unknown): string {
 }
 
 function textTable(columns: string[], rows: Row[]): string {
-  const cells = rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '' : typeof r[c] === 'object' ? JSON.stringify(r[c]) : String(r[c]))));
+  const cells = rows.map((r) =>
+    columns.map((c) =>
+      r[c] === null || r[c] === undefined ? '' : typeof r[c] === 'object' ? JSON.stringify(r[c]) : String(r[c]),
+    ),
+  );
   // A reduce, not Math.max(...spread): a spread of 200,000 rows overflows the call stack.
   const widths = columns.map((c, i) => cells.reduce((width, row) => Math.max(width, row[i]!.length), c.length));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const out = [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)];
   out.push(`(${rows.length} row${rows.length === 1 ? '' : 's'})`);
   return `${out.join('\n')}\n`;

@@ -12,7 +12,10 @@ export function buildProgram(): Command {
     .description('Call-quality and agent-performance analytics for contact centres')
     .option('--db <file>', 'DuckDB database file', 'callq.duckdb')
     .option('--config <file>', 'JSON config file (validated); the database remembers the settings of its first run')
-    .option('--reconfigure', "recompute every day under --config's settings when they change what the data means (a new time zone)")
+    .option(
+      '--reconfigure',
+      "recompute every day under --config's settings when they change what the data means (a new time zone)",
+    )
     .option('--verbose', 'print stack traces of errors')
     .option('--quiet', 'print nothing but errors')
     .option('--wait <seconds>', 'how long to wait while another callq run holds the database', parseSeconds, 300)
@@ -57,7 +60,8 @@ function reportError(error: unknown, verbose: boolean): number {
   process.stderr.write(`callq: ${message}\n`);
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   // The whole message of what went wrong underneath (DuckDB's, with its context).
-  if (verbose && error instanceof Error && error.cause instanceof Error) process.stderr.write(`caused by: ${error.cause.message}\n`);
+  if (verbose && error instanceof Error && error.cause instanceof Error)
+    process.stderr.write(`caused by: ${error.cause.message}\n`);
   if (error instanceof UsageError) return ExitCode.usage;
   if (error instanceof JobError) return ExitCode.failed;
   return ExitCode.failed;

@@ -21,7 +21,10 @@ export const SHIFT_METRICS = ['calls', 'conversion', 'aht', 'talk_ratio', 'csat'
 export const PEER_METRICS = ['conversion', 'aht', 'talk_ratio', 'csat'] as const;
 
 const metricList = <T extends readonly [string, ...string[]]>(values: T, defaults: readonly T[number][] = values) =>
-  z.array(z.enum(values)).min(1).default([...defaults]);
+  z
+    .array(z.enum(values))
+    .min(1)
+    .default([...defaults]);
 
 export const anomalySettingsSchema = z
   .strictObject({
@@ -75,8 +78,16 @@ export const anomalySettingsSchema = z
       /** A call longer than this from start to end is an impossible duration. */
       max_call_hours: positive.default(24),
     }),
-    hangup_first: rule({ z_threshold: positive.default(3.5), min_calls: count.default(30), min_peers: count.default(5) }),
-    auditor_drift: rule({ max_bias: positive.default(10), min_groups: count.default(3), window_days: count.default(90) }),
+    hangup_first: rule({
+      z_threshold: positive.default(3.5),
+      min_calls: count.default(30),
+      min_peers: count.default(5),
+    }),
+    auditor_drift: rule({
+      max_bias: positive.default(10),
+      min_groups: count.default(3),
+      window_days: count.default(90),
+    }),
     outside_hours: rule({}),
   })
   .prefault({});

@@ -28,14 +28,23 @@ export const configSchema = z
     // The nightly report's intraday section: the report day by local interval of this many minutes.
     interval_minutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
     short_sale_s: seconds.default(60),
-    sla_h: z
-      .strictObject({ high: hours.default(24), medium: hours.default(48), low: hours.default(72) })
-      .prefault({}),
+    sla_h: z.strictObject({ high: hours.default(24), medium: hours.default(48), low: hours.default(72) }).prefault({}),
     calling_window: z
       .strictObject({ start: hhmm.default('08:00'), end: hhmm.default('21:00') })
       .refine(({ start, end }) => start < end, 'calling_window.start must be before calling_window.end')
       .prefault({}),
-    protected_numbers: phoneList.default(['110', '119', '120', '122', '10000', '10010', '10086', '95533', '95588', '95599']),
+    protected_numbers: phoneList.default([
+      '110',
+      '119',
+      '120',
+      '122',
+      '10000',
+      '10010',
+      '10086',
+      '95533',
+      '95588',
+      '95599',
+    ]),
     centre_numbers: phoneList.default([]),
     // What each headline measure should be (docs/reports.md#kpi-tiles): a tile is coloured met
     // or missed against it. Service level is "share within seconds"; its seconds are
@@ -46,7 +55,9 @@ export const configSchema = z
       .strictObject({
         csat_mean: z.number().min(1).max(5).default(4.2),
         audit_score: z.number().min(0).max(100).default(80),
-        service_level: z.strictObject({ share: z.number().min(0).max(1).default(0.8), within_s: seconds.optional() }).prefault({}),
+        service_level: z
+          .strictObject({ share: z.number().min(0).max(1).default(0.8), within_s: seconds.optional() })
+          .prefault({}),
         asa_s: seconds.default(20),
         abandon_rate: z.number().min(0).max(1).default(0.05),
         aht_s: seconds.optional(),
@@ -54,12 +65,18 @@ export const configSchema = z
       })
       .prefault({}),
     // The currency of sale amounts (ISO 4217 code), shown on every revenue figure.
-    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as CNY').default('CNY'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as CNY')
+      .default('CNY'),
     // DuckDB's memory limit (its own syntax: '4GB', '800MB'); past it, large sorts, joins and
     // aggregates spill to temp_directory instead of growing. Measured with npm run bench on a
     // 10M-call history (190M segments): the load peaks at 4.5 GB (1.6x a raw read of the same
     // files), the full compute at 5.4 GB; at '6GB' they peaked at 6.2 GB (2.3x) and 6.8 GB.
-    memory_limit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "expected a size such as '4GB' or '800MB'").default('4GB'),
+    memory_limit: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "expected a size such as '4GB' or '800MB'")
+      .default('4GB'),
     // Where DuckDB spills (default: beside the database, `<db>.tmp`).
     temp_directory: z.string().min(1).optional(),
     sources: z
@@ -70,10 +87,7 @@ export const configSchema = z
           .strictObject({
             inbound_contexts: z.array(z.string().min(1)).default(['from-pstn', 'from-trunk', 'from-did-direct']),
             outbound_contexts: z.array(z.string().min(1)).default(['from-internal']),
-            extension_pattern: z
-              .string()
-              .refine(isValidRegex, 'expected a regular expression')
-              .default('^[0-9]{2,6}$'),
+            extension_pattern: z.string().refine(isValidRegex, 'expected a regular expression').default('^[0-9]{2,6}$'),
           })
           .prefault({}),
       })
@@ -101,10 +115,15 @@ export const configSchema = z
     message: 'case_reopen_days must be at least case_gap_days',
     path: ['case_reopen_days'],
   })
-  .refine((config) => config.targets.service_level.within_s === undefined || config.targets.service_level.within_s === config.answer_target_s, {
-    message: 'targets.service_level.within_s must equal answer_target_s (the threshold service level is computed at)',
-    path: ['targets', 'service_level', 'within_s'],
-  })
+  .refine(
+    (config) =>
+      config.targets.service_level.within_s === undefined ||
+      config.targets.service_level.within_s === config.answer_target_s,
+    {
+      message: 'targets.service_level.within_s must equal answer_target_s (the threshold service level is computed at)',
+      path: ['targets', 'service_level', 'within_s'],
+    },
+  )
   .prefault({});
 
 export type Config = z.infer<typeof configSchema>;

@@ -28,8 +28,17 @@ export async function recordedSettings(db: Database): Promise<Record<string, unk
   return text === null ? null : (JSON.parse(text) as Record<string, unknown>);
 }
 
-export async function recordSettings(db: Database, config: Config, command: string, reconfigured: boolean): Promise<void> {
-  await db.exec('insert into recorded_config values (now(), $1, $2, $3)', [command, reconfigured, JSON.stringify(dataSettings(config))]);
+export async function recordSettings(
+  db: Database,
+  config: Config,
+  command: string,
+  reconfigured: boolean,
+): Promise<void> {
+  await db.exec('insert into recorded_config values (now(), $1, $2, $3)', [
+    command,
+    reconfigured,
+    JSON.stringify(dataSettings(config)),
+  ]);
 }
 
 export interface SettingsDecision {
@@ -45,9 +54,15 @@ export interface SettingsDecision {
  * The settings a run uses. `file` is the JSON of --config (null when none is given): the
  * keys it sets replace the recorded ones, the others keep their recorded values.
  */
-export function decideSettings(recorded: Record<string, unknown> | null, file: unknown, reconfigure: boolean, source = 'config'): SettingsDecision {
+export function decideSettings(
+  recorded: Record<string, unknown> | null,
+  file: unknown,
+  reconfigure: boolean,
+  source = 'config',
+): SettingsDecision {
   if (!recorded) return { config: parseConfig(file ?? {}, source), changed: [], record: true };
-  if (file === null && reconfigure) throw new UsageError('--reconfigure needs --config: the settings to recompute everything under');
+  if (file === null && reconfigure)
+    throw new UsageError('--reconfigure needs --config: the settings to recompute everything under');
   const before = parseConfig(recorded, "the database's recorded configuration");
   const config = file === null ? before : parseConfig(overlay(recorded, file), source);
   const changed = differences(dataSettings(before), dataSettings(config));

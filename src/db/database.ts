@@ -2,7 +2,7 @@
  * The one place that opens DuckDB. Owns the instance and its connection and offers
  * exec / query / transaction. Everything else talks to the database through this.
  */
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -166,7 +166,11 @@ export async function withDatabase<T>(
 }
 
 /** Opens the file, retrying while another process holds its lock, up to options.waitMs. */
-async function createWaiting(path: string, config: Record<string, string>, options: OpenOptions): Promise<DuckDBInstance> {
+async function createWaiting(
+  path: string,
+  config: Record<string, string>,
+  options: OpenOptions,
+): Promise<DuckDBInstance> {
   const deadline = Date.now() + (options.waitMs ?? 0);
   let told = false;
   for (;;) {
@@ -175,7 +179,10 @@ async function createWaiting(path: string, config: Record<string, string>, optio
     } catch (error) {
       const locked = /lock/i.test(error instanceof Error ? error.message : String(error));
       if (!locked || Date.now() >= deadline) throw explainOpenError(path, error);
-      if (!told) options.onWait?.(`${path} is in use by another callq run; waiting for it (up to ${Math.round((deadline - Date.now()) / 1000)} s)`);
+      if (!told)
+        options.onWait?.(
+          `${path} is in use by another callq run; waiting for it (up to ${Math.round((deadline - Date.now()) / 1000)} s)`,
+        );
       told = true;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -20,13 +20,18 @@ export async function recordRun<T>(
   job: () => Promise<RunOutcome<T>>,
 ): Promise<T> {
   const runId = Number(await db.scalar("select nextval('run_id_seq')"));
-  await db.exec(`insert into runs (run_id, command, day, started, status) values ($1, $2, $3::date, now(), 'running')`, [runId, command, day]);
+  await db.exec(
+    `insert into runs (run_id, command, day, started, status) values ($1, $2, $3::date, now(), 'running')`,
+    [runId, command, day],
+  );
   try {
     const outcome = await job();
     await finish(db, runId, outcome.status ?? 'done', outcome.counts ?? {});
     return outcome.result;
   } catch (error) {
-    await finish(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+    await finish(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(
+      () => undefined,
+    );
     throw error;
   }
 }
@@ -44,5 +49,9 @@ export async function markDeadRuns(db: Database): Promise<Array<{ run_id: number
 }
 
 async function finish(db: Database, runId: number, status: RunStatus, counts: Record<string, unknown>): Promise<void> {
-  await db.exec(`update runs set finished = now(), status = $2, counts = $3::json where run_id = $1`, [runId, status, JSON.stringify(counts)]);
+  await db.exec(`update runs set finished = now(), status = $2, counts = $3::json where run_id = $1`, [
+    runId,
+    status,
+    JSON.stringify(counts),
+  ]);
 }

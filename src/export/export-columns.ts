@@ -7,7 +7,16 @@ import type { Database } from '../db/database.ts';
 import { quoteIdent } from '../ingest/staging-sql.ts';
 import { spreadsheetSafeSql } from '../files/spreadsheet-safe.ts';
 
-export type ExportType = 'varchar' | 'varchar[]' | 'boolean' | 'integer' | 'bigint' | 'double' | 'date' | 'timestamp' | 'timestamptz';
+export type ExportType =
+  | 'varchar'
+  | 'varchar[]'
+  | 'boolean'
+  | 'integer'
+  | 'bigint'
+  | 'double'
+  | 'date'
+  | 'timestamp'
+  | 'timestamptz';
 
 export interface ExportColumn {
   name: string;

@@ -32,7 +32,13 @@ export interface ExportOptions {
   safeForSpreadsheets?: boolean;
 }
 
-export async function exportTables(db: Database, tables: readonly string[], format: ExportFormat, dir: string, options: ExportOptions = {}): Promise<ExportedTable[]> {
+export async function exportTables(
+  db: Database,
+  tables: readonly string[],
+  format: ExportFormat,
+  dir: string,
+  options: ExportOptions = {},
+): Promise<ExportedTable[]> {
   const known = new Set(await exportableTables(db));
   const unknown = tables.filter((t) => !known.has(t));
   if (unknown.length > 0) {
@@ -42,7 +48,9 @@ export async function exportTables(db: Database, tables: readonly string[], form
   const exported: ExportedTable[] = [];
   for (const table of tables) {
     const file = join(dir, `${table}.${format}`);
-    const rows = await writeAtomically(file, (temp) => writeTable(db, table, format, temp, options.safeForSpreadsheets ?? true));
+    const rows = await writeAtomically(file, (temp) =>
+      writeTable(db, table, format, temp, options.safeForSpreadsheets ?? true),
+    );
     exported.push({ table, file, rows });
   }
   return exported;
@@ -52,7 +60,13 @@ export class UnknownTableError extends Error {
   override name = 'UnknownTableError';
 }
 
-async function writeTable(db: Database, table: string, format: ExportFormat, path: string, safeForSpreadsheets: boolean): Promise<number> {
+async function writeTable(
+  db: Database,
+  table: string,
+  format: ExportFormat,
+  path: string,
+  safeForSpreadsheets: boolean,
+): Promise<number> {
   const columns = await exportColumns(db, table);
   const query = exportQuery(table, columns, format === 'csv' && safeForSpreadsheets);
   if (format === 'arrow') return writeArrowIpc(db, query, columns, path);

@@ -46,7 +46,10 @@ const toMillis = (value: DuckDBValue) => microsToMillis((value as { micros: bigi
  */
 const ARROW: Record<ExportType, { type: () => DataType; value?: (value: DuckDBValue) => unknown }> = {
   varchar: { type: () => new Utf8() },
-  'varchar[]': { type: () => new List(new Field('item', new Utf8(), true)), value: (v) => (v as { items: readonly DuckDBValue[] }).items },
+  'varchar[]': {
+    type: () => new List(new Field('item', new Utf8(), true)),
+    value: (v) => (v as { items: readonly DuckDBValue[] }).items,
+  },
   boolean: { type: () => new Bool() },
   integer: { type: () => new Int32() },
   bigint: { type: () => new Int64() },
@@ -86,7 +89,12 @@ function utf8Vector(values: readonly unknown[]): Vector {
   );
 }
 
-export async function writeArrowIpc(db: Database, sql: string, columns: readonly ExportColumn[], path: string): Promise<number> {
+export async function writeArrowIpc(
+  db: Database,
+  sql: string,
+  columns: readonly ExportColumn[],
+  path: string,
+): Promise<number> {
   const types = columns.map((c) => ARROW[c.type].type());
   const out = createWriteStream(path);
   const writer = RecordBatchFileWriter.throughNode();
@@ -97,7 +105,10 @@ export async function writeArrowIpc(db: Database, sql: string, columns: readonly
   let rows = 0;
   const flush = () => {
     const vectors = Object.fromEntries(
-      columns.map((c, i) => [c.name, c.type === 'varchar' ? utf8Vector(pending[i]!) : vectorFromArray(pending[i]!, types[i]!)]),
+      columns.map((c, i) => [
+        c.name,
+        c.type === 'varchar' ? utf8Vector(pending[i]!) : vectorFromArray(pending[i]!, types[i]!),
+      ]),
     );
     writer.write(new Table(vectors).batches[0]!);
     rows += pendingRows;

@@ -14,8 +14,13 @@ const PACKAGE_NAME = 'callq';
 export function findProjectRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === PACKAGE_NAME) return dir;
-    if (dirname(dir) === dir) throw new Error(`no package.json named "${PACKAGE_NAME}" in ${from} or any folder above it`);
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === PACKAGE_NAME
+    )
+      return dir;
+    if (dirname(dir) === dir)
+      throw new Error(`no package.json named "${PACKAGE_NAME}" in ${from} or any folder above it`);
   }
 }
 

@@ -10,8 +10,47 @@ import type { Rng } from './prng.ts';
 import { daysOffPattern, SHIFT_TEMPLATES } from './rota.ts';
 import { TEAMS, teamSizes } from './teams.ts';
 
-const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '晨', '宇', '欣', '怡', '浩', '婷', '雪', '阳', '子涵', '雨桐', '思远', '嘉怡', '俊杰', '梓萱'];
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '晨',
+  '宇',
+  '欣',
+  '怡',
+  '浩',
+  '婷',
+  '雪',
+  '阳',
+  '子涵',
+  '雨桐',
+  '思远',
+  '嘉怡',
+  '俊杰',
+  '梓萱',
+];
 
 /** Skill range of each grade: seniors are better on average, but ranges overlap. */
 const SKILL_RANGE: Record<Grade, [number, number]> = {
@@ -64,7 +103,13 @@ export function buildAgents(agentCount: number, lastDay: number, rng: Rng): Agen
     const size = sizes[t]!;
     const templates = SHIFT_TEMPLATES[team.direction];
     const daysOff = daysOffPattern(size);
-    const [skills, talk, duration, hangup, audit] = [0, 1, 2, 3, 4].map(() => strata(size, rng)) as [number[], number[], number[], number[], number[]];
+    const [skills, talk, duration, hangup, audit] = [0, 1, 2, 3, 4].map(() => strata(size, rng)) as [
+      number[],
+      number[],
+      number[],
+      number[],
+      number[],
+    ];
     for (let j = 0; j < size; j++) {
       const skill = -0.95 + 1.9 * skills[j]!;
       // Weaker agents tend to talk more and listen less.

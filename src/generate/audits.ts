@@ -15,7 +15,13 @@ import { TEAMS } from './teams.ts';
 import type { World } from './world.ts';
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
-const NOTES_LOW = ['did not confirm identity', 'interrupted the customer twice', 'no summary at the end', '未确认客户身份', 'pushed the offer after a clear "no"'];
+const NOTES_LOW = [
+  'did not confirm identity',
+  'interrupted the customer twice',
+  'no summary at the end',
+  '未确认客户身份',
+  'pushed the offer after a clear "no"',
+];
 const NOTES_GOOD = ['good rapport', '<i>textbook</i> opening', '服务规范'];
 
 export function calibrationSessionCount(days: number): number {
@@ -55,7 +61,9 @@ function auditRows(
     call_id: interaction.call?.call_id ?? null,
     calibration_id: calibrationId,
     item_id: item.item_id,
-    points: notApplicable(item.item_id, direction, interaction.objectionRaised) ? null : Math.round(earned(i) * item.max_points),
+    points: notApplicable(item.item_id, direction, interaction.objectionRaised)
+      ? null
+      : Math.round(earned(i) * item.max_points),
     note: i === 0 ? note : null,
   }));
 }
@@ -68,7 +76,8 @@ export function buildAudits(world: World, calls: readonly Call[], rng: Rng): Aud
   const rows: AuditRow[] = [];
   const answeredBy = new Map<string, Call[]>();
   for (const call of calls) {
-    if (call.answered !== null && call.agent_id) answeredBy.set(call.agent_id, [...(answeredBy.get(call.agent_id) ?? []), call]);
+    if (call.answered !== null && call.agent_id)
+      answeredBy.set(call.agent_id, [...(answeredBy.get(call.agent_id) ?? []), call]);
   }
   const scale = world.days.length / 28;
   const regular = world.auditors.filter((a) => !a.trainee);
@@ -81,7 +90,9 @@ export function buildAudits(world: World, calls: readonly Call[], rng: Rng): Aud
     for (let k = 0; k < count; k++) {
       const channel = rng.weighted({ phone: 0.7, online: 0.2, counter: 0.1 } as const);
       const call = channel === 'phone' && own.length > 0 ? rng.pick(own) : null;
-      const audited = call ? Math.min(call.ended + rng.int(HOUR_S, 4 * DAY_S), world.exportAt) : rng.pick(world.days) + rng.int(10 * HOUR_S, 17 * HOUR_S);
+      const audited = call
+        ? Math.min(call.ended + rng.int(HOUR_S, 4 * DAY_S), world.exportAt)
+        : rng.pick(world.days) + rng.int(10 * HOUR_S, 17 * HOUR_S);
       const auditor = rng.pick(regular);
       const criticalFail = rng.chance(agent.traits.criticalFailRate);
       const failedItem = criticalFail ? rng.pick(AUDIT_FORM.filter((it) => it.critical)).item_id : null;
@@ -92,8 +103,24 @@ export function buildAudits(world: World, calls: readonly Call[], rng: Rng): Aud
         if (item.item_id === 'WR1' && call?.disconnect_party === 'agent') return 0;
         return clamp01(quality + rng.normal(0, 0.08));
       };
-      const note = criticalFail || rng.chance(0.1) ? rng.pick(NOTES_LOW) : rng.chance(0.08) ? rng.pick(NOTES_GOOD) : null;
-      rows.push(...auditRows(nextId(), { agent, call: call ?? null, channel: call ? 'phone' : channel === 'phone' ? 'online' : channel, objectionRaised: objection(call, rng) }, auditor, audited, null, earned, note));
+      const note =
+        criticalFail || rng.chance(0.1) ? rng.pick(NOTES_LOW) : rng.chance(0.08) ? rng.pick(NOTES_GOOD) : null;
+      rows.push(
+        ...auditRows(
+          nextId(),
+          {
+            agent,
+            call: call ?? null,
+            channel: call ? 'phone' : channel === 'phone' ? 'online' : channel,
+            objectionRaised: objection(call, rng),
+          },
+          auditor,
+          audited,
+          null,
+          earned,
+          note,
+        ),
+      );
     }
   }
 
@@ -102,21 +129,29 @@ export function buildAudits(world: World, calls: readonly Call[], rng: Rng): Aud
   for (let i = 0; i < sessions; i++) {
     const team = TEAMS[i % TEAMS.length]!;
     const trainee = trainees.find((_, k) => traineeJoins(i, k));
-    const candidates = world.agents.filter((a) => a.team === team.name && !world.reserved.has(a.agent_id) && (answeredBy.get(a.agent_id)?.length ?? 0) > 0);
+    const candidates = world.agents.filter(
+      (a) => a.team === team.name && !world.reserved.has(a.agent_id) && (answeredBy.get(a.agent_id)?.length ?? 0) > 0,
+    );
     if (candidates.length === 0) continue;
     const agent = rng.pick(candidates);
     const own = answeredBy.get(agent.agent_id)!;
     const settled = own.filter((c) => c.ended < world.exportAt - DAY_S);
     const call = rng.pick(settled.length > 0 ? settled : own);
-    const sessionAt = Math.max(call.ended + 600, Math.min(call.ended + rng.int(DAY_S, 3 * DAY_S), world.exportAt - 2 * HOUR_S));
+    const sessionAt = Math.max(
+      call.ended + 600,
+      Math.min(call.ended + rng.int(DAY_S, 3 * DAY_S), world.exportAt - 2 * HOUR_S),
+    );
     // With a trainee in the room, four regular auditors keep the group mean near the truth.
     const size = trainee ? Math.min(4, regular.length) : rng.int(3, Math.min(4, regular.length));
     const group = [...rng.sample(regular, size), ...(trainee ? [trainee] : [])];
     const interaction: Interaction = { agent, call, channel: 'phone', objectionRaised: objection(call, rng) };
-    const truth = AUDIT_FORM.map((item) => (item.critical ? 1 : clamp01(agent.traits.auditQuality + rng.normal(0, 0.06))));
+    const truth = AUDIT_FORM.map((item) =>
+      item.critical ? 1 : clamp01(agent.traits.auditQuality + rng.normal(0, 0.06)),
+    );
     const calibrationId = `CAL${String(i + 1).padStart(3, '0')}`;
     group.forEach((auditor, k) => {
-      const earned = (j: number) => (AUDIT_FORM[j]!.critical ? 1 : clamp01(truth[j]! + auditor.bias + rng.normal(0, 0.04)));
+      const earned = (j: number) =>
+        AUDIT_FORM[j]!.critical ? 1 : clamp01(truth[j]! + auditor.bias + rng.normal(0, 0.04));
       rows.push(...auditRows(nextId(), interaction, auditor, sessionAt + k * 600, calibrationId, earned, null));
     });
   }

@@ -60,7 +60,8 @@ export function inboundHandling(queue: string, agent: Agent, day: DayModifier, r
   let resolved = 0.74 + 0.1 * skill;
   if (queue === 'tech_support') resolved += technician ? 0.05 : -0.08;
   const x = rng.next();
-  const disposition = x < 0.022 ? 'complaint' : x < 0.082 ? 'transferred' : x < 0.082 + resolved * 0.918 ? 'resolved' : 'unresolved';
+  const disposition =
+    x < 0.022 ? 'complaint' : x < 0.082 ? 'transferred' : x < 0.082 + resolved * 0.918 ? 'resolved' : 'unresolved';
   const factor = durationFactor * day.durationFactor * (disposition === 'complaint' ? 1.3 : 1);
   const talk = Math.round(Math.max(20, rng.lognormal(INBOUND_TALK_MEDIAN_S[queue]! * factor, 0.5)));
   return {
@@ -87,13 +88,17 @@ const OUTBOUND_TALK: Record<string, [median: number, sigma: number, min: number]
 
 export function outboundHandling(grade: 'A' | 'B' | 'C', agent: Agent, day: DayModifier, rng: Rng): Handling {
   const talkRatio = callTalkRatio(agent, day, rng);
-  const sale = day.saleChance ?? Math.min(0.85, SALE_CHANCE[grade] * agent.traits.conversionFactor * talkEffect(talkRatio));
+  const sale =
+    day.saleChance ?? Math.min(0.85, SALE_CHANCE[grade] * agent.traits.conversionFactor * talkEffect(talkRatio));
   const x = rng.next();
   const disposition =
-    x < 0.03 ? 'wrong_number'
-    : x < 0.03 + (grade === 'C' ? 0.05 : 0.025) ? 'do_not_call'
-    : rng.chance(sale) ? 'sale'
-    : rng.weighted({ interested: 0.13, callback: 0.11, not_interested: 0.76 });
+    x < 0.03
+      ? 'wrong_number'
+      : x < 0.03 + (grade === 'C' ? 0.05 : 0.025)
+        ? 'do_not_call'
+        : rng.chance(sale)
+          ? 'sale'
+          : rng.weighted({ interested: 0.13, callback: 0.11, not_interested: 0.76 });
   const [median, sigma, min] = OUTBOUND_TALK[disposition]!;
   const factor = agent.traits.durationFactor * day.durationFactor;
   const talk = Math.round(Math.max(min, rng.lognormal(median * factor, sigma)));

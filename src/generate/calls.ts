@@ -25,7 +25,12 @@ export function campaignOf(world: World, agentId: string): string {
 export function simulateCalls(world: World): Call[] {
   const rng = world.rng.fork('calls');
   const callers = new InboundCallers(world.customers, rng.fork('callers'));
-  const leads = new Map(TEAMS.flatMap((t) => (t.direction === 'outbound' ? t.work : [])).map((c) => [c, new LeadPool(world.customers, rng.fork(`leads-${c}`))]));
+  const leads = new Map(
+    TEAMS.flatMap((t) => (t.direction === 'outbound' ? t.work : [])).map((c) => [
+      c,
+      new LeadPool(world.customers, rng.fork(`leads-${c}`)),
+    ]),
+  );
   const calls: Call[] = [];
   for (const day of world.days) {
     const dayRng = rng.fork(day);
@@ -36,7 +41,9 @@ export function simulateCalls(world: World): Call[] {
       if (teamOf(agent).direction !== 'outbound') continue;
       const campaign = campaignOf(world, agent.agent_id);
       const modifier = world.modifiers.get(modifierKey(agent.agent_id, day)) ?? ORDINARY_DAY;
-      calls.push(...simulateOutboundDay(day, agent, campaign, modifier, leads.get(campaign)!, dayRng.fork(agent.agent_id)));
+      calls.push(
+        ...simulateOutboundDay(day, agent, campaign, modifier, leads.get(campaign)!, dayRng.fork(agent.agent_id)),
+      );
     }
   }
   return calls;
@@ -44,7 +51,9 @@ export function simulateCalls(world: World): Call[] {
 
 /** Sorts calls by start (then agent) and numbers them C0000001, C0000002, ... */
 export function assignCallIds(calls: Call[]): void {
-  calls.sort((a, b) => a.started - b.started || (a.agent_id ?? '').localeCompare(b.agent_id ?? '') || a.ended - b.ended);
+  calls.sort(
+    (a, b) => a.started - b.started || (a.agent_id ?? '').localeCompare(b.agent_id ?? '') || a.ended - b.ended,
+  );
   calls.forEach((call, i) => {
     call.call_id = `C${String(i + 1).padStart(7, '0')}`;
   });

@@ -32,11 +32,17 @@ function raisedBy(call: Call, rng: Rng): readonly string[] | null {
 }
 
 /** A ticket's life after it is opened: response, resolution, follow-up, as of export time. */
-export function ticket(opened: number, severity: Complaint['severity'], exportAt: number, rng: Rng): Omit<Complaint, 'complaint_id' | 'customer_id' | 'call_id' | 'agent_id' | 'category' | 'severity' | 'opened'> {
+export function ticket(
+  opened: number,
+  severity: Complaint['severity'],
+  exportAt: number,
+  rng: Rng,
+): Omit<Complaint, 'complaint_id' | 'customer_id' | 'call_id' | 'agent_id' | 'category' | 'severity' | 'opened'> {
   const escalated = rng.chance(severity === 'high' ? 0.2 : 0.04);
   const reopened_count = rng.chance(0.06) ? (rng.chance(0.2) ? 2 : 1) : 0;
   const firstResponse = opened + Math.round(rng.lognormal(RESPONSE_MEDIAN_H[severity] * HOUR_S, 0.7));
-  const resolveS = rng.lognormal(RESOLVE_MEDIAN_H[severity] * HOUR_S, 0.6) * (1 + 0.6 * reopened_count) * (escalated ? 1.4 : 1);
+  const resolveS =
+    rng.lognormal(RESOLVE_MEDIAN_H[severity] * HOUR_S, 0.6) * (1 + 0.6 * reopened_count) * (escalated ? 1.4 : 1);
   // A few tickets stall and stay open whatever their age.
   const resolved = rng.chance(0.03) ? null : opened + Math.max(firstResponse - opened, Math.round(resolveS));
   const followUp = resolved !== null && rng.chance(0.8) ? resolved + rng.int(2 * HOUR_S, 48 * HOUR_S) : null;
@@ -56,7 +62,8 @@ export function ticket(opened: number, severity: Complaint['severity'], exportAt
 export function salesByCustomer(calls: readonly Call[]): Map<string, number[]> {
   const sales = new Map<string, number[]>();
   for (const call of calls) {
-    if (call.disposition === 'sale' && call.customer) sales.set(call.customer.id, [...(sales.get(call.customer.id) ?? []), call.started]);
+    if (call.disposition === 'sale' && call.customer)
+      sales.set(call.customer.id, [...(sales.get(call.customer.id) ?? []), call.started]);
   }
   return sales;
 }

@@ -15,7 +15,12 @@ import { createWorld, type GenerateOptions } from './world.ts';
 import { injectAuditorDrift } from './anomalies/auditor-drift.ts';
 import { injectCallerIdSpoofs } from './anomalies/caller-id-spoof.ts';
 import { injectComplaintsAfterSale } from './anomalies/complaint-after-sale.ts';
-import { chooseDuplicateCalls, injectMissingContact, injectSegmentsBeyondEnd, injectUnknownAgentAudit } from './anomalies/data-quality.ts';
+import {
+  chooseDuplicateCalls,
+  injectMissingContact,
+  injectSegmentsBeyondEnd,
+  injectUnknownAgentAudit,
+} from './anomalies/data-quality.ts';
 import { injectHangupFirst } from './anomalies/hangup-first.ts';
 import { injectMetricShifts } from './anomalies/metric-shift.ts';
 import { injectOutsideHours } from './anomalies/outside-hours.ts';
@@ -44,14 +49,19 @@ export function generateDataset(options: GenerateOptions): Generated {
   injectMetricShifts(world, rng.fork('metric_shift'));
 
   const calls = simulateCalls(world);
-  calls.push(...injectOutsideHours(world, rng.fork('outside_hours')), ...injectRobocallBursts(world, calls, rng.fork('robocall_burst')));
+  calls.push(
+    ...injectOutsideHours(world, rng.fork('outside_hours')),
+    ...injectRobocallBursts(world, calls, rng.fork('robocall_burst')),
+  );
   assignCallIds(calls);
   injectShortSales(world, calls, rng.fork('short_sale'));
   injectCallerIdSpoofs(world, calls, rng.fork('caller_id_spoof'));
   injectMissingContact(world, calls, rng.fork('data_quality-contact'));
 
   const speech = world.rng.fork('segments');
-  const segments: Segment[] = calls.flatMap((c) => (c.answered !== null && c.ended > c.answered ? callSegments(c, speech) : []));
+  const segments: Segment[] = calls.flatMap((c) =>
+    c.answered !== null && c.ended > c.answered ? callSegments(c, speech) : [],
+  );
   injectSegmentsBeyondEnd(world, calls, segments, rng.fork('data_quality-segments'));
 
   const agents = new Map(world.agents.map((a) => [a.agent_id, a]));
@@ -70,7 +80,17 @@ export function generateDataset(options: GenerateOptions): Generated {
   const duplicateCallIds = chooseDuplicateCalls(world, calls, rng.fork('data_quality-duplicates'));
 
   return {
-    data: { agents: world.agents, calls, segments, surveys, audit_items: [...AUDIT_FORM], audits, complaints, shifts: world.shifts, duplicateCallIds },
+    data: {
+      agents: world.agents,
+      calls,
+      segments,
+      surveys,
+      audit_items: [...AUDIT_FORM],
+      audits,
+      complaints,
+      shifts: world.shifts,
+      duplicateCallIds,
+    },
     labels: world.labels.list(),
     config: { timezone: TIMEZONE, centre_numbers: world.centreNumbers },
   };

@@ -87,7 +87,15 @@ export function simulateInboundDay(
       customer: caller.customer,
     };
     const unanswered = (ended: number): Call => ({
-      ...base, agent_id: null, answered: null, ended, hold_s: 0, acw_s: 0, disconnect_party: 'customer', disposition: null, talkRatio: 0,
+      ...base,
+      agent_id: null,
+      answered: null,
+      ended,
+      hold_s: 0,
+      acw_s: 0,
+      disconnect_party: 'customer',
+      disposition: null,
+      talkRatio: 0,
     });
     if (rng.chance(SHORT_ABANDON_SHARE)) {
       calls.push(unanswered(started + rng.int(1, 4)));
@@ -98,7 +106,11 @@ export function simulateInboundDay(
     // The seat free soonest; among seats free at once a technician for tech support,
     // then the one idle longest.
     const prefersTechnician = queue === 'tech_support';
-    const rank = (s: Seat): [number, number, number] => [nextAvailable(s, dayStart, ready), prefersTechnician && s.agent.grade === 'technician' ? 0 : 1, s.freeAt];
+    const rank = (s: Seat): [number, number, number] => [
+      nextAvailable(s, dayStart, ready),
+      prefersTechnician && s.agent.grade === 'technician' ? 0 : 1,
+      s.freeAt,
+    ];
     let seat: Seat | undefined;
     let best: [number, number, number] = [Infinity, 0, 0];
     for (const s of seats) {
@@ -130,7 +142,8 @@ export function simulateInboundDay(
       disposition: h.disposition,
       talkRatio: h.talkRatio,
     });
-    if (rng.chance(REPEAT_CHANCE[h.disposition] ?? 0)) callers.repeat(caller, ended + rng.int(2 * HOUR_S, 5 * 24 * HOUR_S));
+    if (rng.chance(REPEAT_CHANCE[h.disposition] ?? 0))
+      callers.repeat(caller, ended + rng.int(2 * HOUR_S, 5 * 24 * HOUR_S));
   }
   return calls;
 }

@@ -26,11 +26,18 @@ export class Labels {
   list(): Label[] {
     const all = [
       ...this.fixed,
-      ...this.calls.map(({ rule, call, day }) => ({ rule, entity_type: 'call', entity_id: call.call_id, day: day ?? dayOf(call.started) })),
+      ...this.calls.map(({ rule, call, day }) => ({
+        rule,
+        entity_type: 'call',
+        entity_id: call.call_id,
+        day: day ?? dayOf(call.started),
+      })),
     ];
     const byKey = new Map<string, Label>();
     for (const label of all) {
-      const key = [label.rule, label.entity_type, label.entity_id, label.day === null ? '' : formatDay(label.day)].join('\u0000');
+      const key = [label.rule, label.entity_type, label.entity_id, label.day === null ? '' : formatDay(label.day)].join(
+        '\u0000',
+      );
       byKey.set(key, label);
     }
     return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, label]) => label);

@@ -17,7 +17,14 @@ const LAST_DIAL_S = 20 * HOUR_S + 45 * 60;
 const MEAN_ATTEMPT_S = 100;
 const GRADE_CONTACT = { A: 1.1, B: 1, C: 0.9 } as const;
 
-export function simulateOutboundDay(dayStart: number, agent: Agent, campaign: string, day: DayModifier, leads: LeadPool, rng: Rng): Call[] {
+export function simulateOutboundDay(
+  dayStart: number,
+  agent: Agent,
+  campaign: string,
+  day: DayModifier,
+  leads: LeadPool,
+  rng: Rng,
+): Call[] {
   const t = agent.traits.template;
   const breakStart = dayStart + t.breakStart + rng.int(-10, 10) * 60;
   const breakEnd = breakStart + (t.breakEnd - t.breakStart);

@@ -9,7 +9,12 @@ import type { Agent, Direction, Shift, ShiftTemplate } from './model.ts';
 import type { Rng } from './prng.ts';
 
 const at = (h: number, m = 0) => h * HOUR_S + m * 60;
-const template = (start: number, end: number, breakStart: number): ShiftTemplate => ({ start, end, breakStart, breakEnd: breakStart + HOUR_S });
+const template = (start: number, end: number, breakStart: number): ShiftTemplate => ({
+  start,
+  end,
+  breakStart,
+  breakEnd: breakStart + HOUR_S,
+});
 
 export const SHIFT_TEMPLATES: Record<Direction, readonly ShiftTemplate[]> = {
   inbound: [

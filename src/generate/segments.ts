@@ -53,7 +53,12 @@ export function callSegments(call: Call, rng: Rng): Segment[] {
       emit(speaker, t, end);
     }
     const x = rng.next();
-    const gap = x < 0.15 ? -rng.int(200, Math.min(1500, Math.max(201, end - t - 100))) : x < 0.85 ? rng.int(150, 1200) : rng.int(1500, 5000);
+    const gap =
+      x < 0.15
+        ? -rng.int(200, Math.min(1500, Math.max(201, end - t - 100)))
+        : x < 0.85
+          ? rng.int(150, 1200)
+          : rng.int(1500, 5000);
     t = end + gap;
     speaker = speaker === 'agent' ? 'customer' : 'agent';
   }

@@ -29,7 +29,12 @@ const RESPONSE_CHANCE: Record<string, number> = {
   outbound: 0.17,
 };
 
-const RESOLVED_SAYS_YES: Record<string, number> = { resolved: 0.92, unresolved: 0.12, transferred: 0.5, complaint: 0.05 };
+const RESOLVED_SAYS_YES: Record<string, number> = {
+  resolved: 0.92,
+  unresolved: 0.12,
+  transferred: 0.5,
+  complaint: 0.05,
+};
 
 /** Most surveys a number answers in a day in normal data (the rule flags 4 or more). */
 const MAX_PER_NUMBER_DAY = 2;
@@ -53,7 +58,12 @@ function surveyAnswers(call: Call, agent: Agent, rng: Rng): Pick<Survey, 'csat' 
   };
 }
 
-export function buildSurveys(calls: readonly Call[], agents: ReadonlyMap<string, Agent>, exportAt: number, rng: Rng): Survey[] {
+export function buildSurveys(
+  calls: readonly Call[],
+  agents: ReadonlyMap<string, Agent>,
+  exportAt: number,
+  rng: Rng,
+): Survey[] {
   const surveys: Survey[] = [];
   const perNumberDay = new Map<string, number>();
   for (const call of calls) {

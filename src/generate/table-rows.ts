@@ -25,9 +25,25 @@ export function* tableRows(table: TableName, data: Dataset): Generator<Cell[]> {
       const twice = new Set(data.duplicateCallIds);
       for (const c of data.calls) {
         const row: Cell[] = [
-          c.call_id, c.direction, c.agent_id, c.queue, c.campaign_id, c.customer_id, c.customer_number, c.caller_id,
-          ts(c.started), ts(c.answered), ts(c.ended), c.hold_s, c.acw_s, c.disconnect_party, c.transferred,
-          c.disposition, c.lead_grade, c.customer_tier, c.sale_amount,
+          c.call_id,
+          c.direction,
+          c.agent_id,
+          c.queue,
+          c.campaign_id,
+          c.customer_id,
+          c.customer_number,
+          c.caller_id,
+          ts(c.started),
+          ts(c.answered),
+          ts(c.ended),
+          c.hold_s,
+          c.acw_s,
+          c.disconnect_party,
+          c.transferred,
+          c.disposition,
+          c.lead_grade,
+          c.customer_tier,
+          c.sale_amount,
           null, // previous_call_id: the generated centre has no transfer legs
         ];
         yield row;
@@ -40,19 +56,45 @@ export function* tableRows(table: TableName, data: Dataset): Generator<Cell[]> {
       for (const s of data.segments) yield [s.call_id, s.speaker, s.start_ms, s.end_ms, null];
       return;
     case 'surveys':
-      for (const s of data.surveys) yield [s.survey_id, s.call_id, ts(s.responded), s.csat, s.nps, s.resolved, s.respondent_number, s.comment];
+      for (const s of data.surveys)
+        yield [s.survey_id, s.call_id, ts(s.responded), s.csat, s.nps, s.resolved, s.respondent_number, s.comment];
       return;
     case 'audit_items':
-      for (const i of data.audit_items) yield [i.form_id, i.item_id, i.section, i.text, i.weight, i.max_points, i.critical];
+      for (const i of data.audit_items)
+        yield [i.form_id, i.item_id, i.section, i.text, i.weight, i.max_points, i.critical];
       return;
     case 'audits':
-      for (const a of data.audits) yield [a.audit_id, a.form_id, a.agent_id, a.auditor_id, ts(a.audited), a.channel, a.call_id, a.calibration_id, a.item_id, a.points, a.note];
+      for (const a of data.audits)
+        yield [
+          a.audit_id,
+          a.form_id,
+          a.agent_id,
+          a.auditor_id,
+          ts(a.audited),
+          a.channel,
+          a.call_id,
+          a.calibration_id,
+          a.item_id,
+          a.points,
+          a.note,
+        ];
       return;
     case 'complaints':
       for (const c of data.complaints) {
         yield [
-          c.complaint_id, c.customer_id, c.call_id, c.agent_id, c.category, c.severity, ts(c.opened), ts(c.first_response),
-          ts(c.resolved), ts(c.follow_up), c.follow_up_satisfied, c.escalated, c.reopened_count,
+          c.complaint_id,
+          c.customer_id,
+          c.call_id,
+          c.agent_id,
+          c.category,
+          c.severity,
+          ts(c.opened),
+          ts(c.first_response),
+          ts(c.resolved),
+          ts(c.follow_up),
+          c.follow_up_satisfied,
+          c.escalated,
+          c.reopened_count,
         ];
       }
       return;

@@ -22,7 +22,13 @@ export interface WrittenFile {
   rows: number;
 }
 
-export async function writeDataset(dir: string, data: Dataset, labels: readonly Label[], options: GenerateOptions, config: Record<string, unknown>): Promise<WrittenFile[]> {
+export async function writeDataset(
+  dir: string,
+  data: Dataset,
+  labels: readonly Label[],
+  options: GenerateOptions,
+  config: Record<string, unknown>,
+): Promise<WrittenFile[]> {
   mkdirSync(dir, { recursive: true });
   const written: WrittenFile[] = [];
   for (const table of TABLE_NAMES) {

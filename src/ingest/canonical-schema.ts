@@ -23,5 +23,6 @@ function addedColumnsDdl(contract: TableContract): string {
 export async function ensureSchema(db: Database): Promise<void> {
   await db.exec(readQuery('schema/system_tables.sql'));
   await db.exec(readQuery('schema/source_state.sql'));
-  for (const name of TABLE_NAMES) await db.exec(`${canonicalDdl(CONTRACTS[name])}\n${addedColumnsDdl(CONTRACTS[name])}`);
+  for (const name of TABLE_NAMES)
+    await db.exec(`${canonicalDdl(CONTRACTS[name])}\n${addedColumnsDdl(CONTRACTS[name])}`);
 }

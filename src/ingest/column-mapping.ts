@@ -73,11 +73,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function tableMapping(table: TableName, columns: Record<string, unknown>, bad: (message: string) => UsageError): Record<string, MappingEntry> {
+function tableMapping(
+  table: TableName,
+  columns: Record<string, unknown>,
+  bad: (message: string) => UsageError,
+): Record<string, MappingEntry> {
   const contract = new Map(CONTRACTS[table].columns.map((c) => [c.name, c]));
   const out: Record<string, MappingEntry> = {};
   const put = (key: string, entry: MappingEntry) => {
-    if (Object.hasOwn(out, key) && out[key] !== entry) throw bad(`${table}."${key}" is mapped twice (${JSON.stringify(out[key])} and ${JSON.stringify(entry)})`);
+    if (Object.hasOwn(out, key) && out[key] !== entry)
+      throw bad(`${table}."${key}" is mapped twice (${JSON.stringify(out[key])} and ${JSON.stringify(entry)})`);
     out[key] = entry;
   };
   for (const [key, value] of Object.entries(columns)) {
@@ -89,10 +94,16 @@ function tableMapping(table: TableName, columns: Record<string, unknown>, bad: (
       put(value, key);
       if (nameKey(value) !== key) put(key, null);
     } else if (value === null) {
-      if (!contract.has(nameKey(key))) throw bad(`${where}: null keeps a file column out of the load, but "${key}" is no ${table} column (other columns are ignored anyway)`);
+      if (!contract.has(nameKey(key)))
+        throw bad(
+          `${where}: null keeps a file column out of the load, but "${key}" is no ${table} column (other columns are ignored anyway)`,
+        );
       put(key, null);
     } else if (isObject(value) && contract.has(key)) {
-      put(key, columnSpec(contract.get(key)!, value, (message) => bad(`${where}: ${message}`)));
+      put(
+        key,
+        columnSpec(contract.get(key)!, value, (message) => bad(`${where}: ${message}`)),
+      );
     } else {
       throw bad(`${where} maps to unknown column ${JSON.stringify(value)}`);
     }
@@ -102,20 +113,30 @@ function tableMapping(table: TableName, columns: Record<string, unknown>, bad: (
 }
 
 /** A `{"const": ...}` or `{"from": ...}` entry, checked against the column it fills. */
-function columnSpec(column: ColumnContract, spec: Record<string, unknown>, bad: (message: string) => UsageError): MappingEntry {
+function columnSpec(
+  column: ColumnContract,
+  spec: Record<string, unknown>,
+  bad: (message: string) => UsageError,
+): MappingEntry {
   const keys = Object.keys(spec).sort().join(',');
   if (keys === 'const') return { const: constantFor(column, spec.const, bad) };
   if (keys !== 'epoch,from' && keys !== 'format,from') {
-    throw bad('expected {"const": value}, {"from": "source", "epoch": "s" or "ms"} or {"from": "source", "format": "%d/%m/%Y %H:%M:%S"}');
+    throw bad(
+      'expected {"const": value}, {"from": "source", "epoch": "s" or "ms"} or {"from": "source", "format": "%d/%m/%Y %H:%M:%S"}',
+    );
   }
   if (typeof spec.from !== 'string' || spec.from === '') throw bad('"from" must name a source column');
   if (keys === 'epoch,from') {
-    if (column.type !== 'timestamp') throw bad(`epoch times fill timestamp columns; ${column.name} is a ${column.type} column`);
-    if (spec.epoch !== 's' && spec.epoch !== 'ms') throw bad(`"epoch" must be "s" or "ms", not ${JSON.stringify(spec.epoch)}`);
+    if (column.type !== 'timestamp')
+      throw bad(`epoch times fill timestamp columns; ${column.name} is a ${column.type} column`);
+    if (spec.epoch !== 's' && spec.epoch !== 'ms')
+      throw bad(`"epoch" must be "s" or "ms", not ${JSON.stringify(spec.epoch)}`);
     return { from: spec.from, epoch: spec.epoch };
   }
-  if (column.type !== 'timestamp' && column.type !== 'date') throw bad(`a time format fills timestamp or date columns; ${column.name} is a ${column.type} column`);
-  if (typeof spec.format !== 'string' || !spec.format.includes('%')) throw bad('"format" must be a strptime format such as "%d/%m/%Y %H:%M:%S"');
+  if (column.type !== 'timestamp' && column.type !== 'date')
+    throw bad(`a time format fills timestamp or date columns; ${column.name} is a ${column.type} column`);
+  if (typeof spec.format !== 'string' || !spec.format.includes('%'))
+    throw bad('"format" must be a strptime format such as "%d/%m/%Y %H:%M:%S"');
   return { from: spec.from, format: spec.format };
 }
 
@@ -142,7 +163,10 @@ function constantFor(column: ColumnContract, value: unknown, bad: (message: stri
     integer: Number.isInteger(value),
     boolean: typeof value === 'boolean',
   }[column.type];
-  if (!fits) throw bad(`the constant ${JSON.stringify(value)} does not fit ${column.name}: expected ${CONSTANT_KINDS[column.type]}`);
+  if (!fits)
+    throw bad(
+      `the constant ${JSON.stringify(value)} does not fit ${column.name}: expected ${CONSTANT_KINDS[column.type]}`,
+    );
   if (column.values && !column.values.some((allowed) => allowed.toLowerCase() === String(value).toLowerCase())) {
     throw bad(`the constant ${JSON.stringify(value)} is not one of ${column.values.join(', ')}`);
   }
@@ -150,16 +174,22 @@ function constantFor(column: ColumnContract, value: unknown, bad: (message: stri
 }
 
 /** A source column feeds one column, and a column with a constant or a time entry has no other source. */
-function checkSources(table: TableName, entries: Record<string, MappingEntry>, bad: (message: string) => UsageError): void {
+function checkSources(
+  table: TableName,
+  entries: Record<string, MappingEntry>,
+  bad: (message: string) => UsageError,
+): void {
   const fedBy = new Map<string, string>();
   for (const [key, entry] of Object.entries(entries)) {
     const [source, canonical] = typeof entry === 'string' ? [key, entry] : isTimeSpec(entry) ? [entry.from, key] : [];
     if (source === undefined || canonical === undefined) continue;
     const other = fedBy.get(source);
-    if (other !== undefined && other !== canonical) throw bad(`${table}."${source}" feeds both ${other} and ${canonical}`);
+    if (other !== undefined && other !== canonical)
+      throw bad(`${table}."${source}" feeds both ${other} and ${canonical}`);
     fedBy.set(source, canonical);
     const own = Object.hasOwn(entries, canonical) ? entries[canonical] : null;
-    if (typeof entry === 'string' && isObject(own)) throw bad(`${table}.${canonical} has its own entry and also the source column "${source}"`);
+    if (typeof entry === 'string' && isObject(own))
+      throw bad(`${table}.${canonical} has its own entry and also the source column "${source}"`);
   }
 }
 
@@ -190,7 +220,11 @@ export function mappedSources(mapping: ColumnMapping | undefined, table: TableNa
   return [...splitEntries(mapping?.[table]).renames.keys()];
 }
 
-export function resolveColumns(table: TableName, sourceColumns: string[], mapping: ColumnMapping = {}): ResolvedColumns {
+export function resolveColumns(
+  table: TableName,
+  sourceColumns: string[],
+  mapping: ColumnMapping = {},
+): ResolvedColumns {
   const contract = CONTRACTS[table];
   const canonical = new Set(contract.columns.map((c) => c.name));
   const { renames, dropped, constants, times, claimed } = splitEntries(mapping[table]);
@@ -200,7 +234,10 @@ export function resolveColumns(table: TableName, sourceColumns: string[], mappin
   for (const source of sourceColumns) {
     const mapped = renames.get(source) ?? renames.get(source.trim());
     // A column with a constant or a time entry takes nothing from a same-named file column.
-    const byName = dropped.has(nameKey(source)) || claimed.has(nameKey(source)) || containers.has(source) ? undefined : nameKey(source);
+    const byName =
+      dropped.has(nameKey(source)) || claimed.has(nameKey(source)) || containers.has(source)
+        ? undefined
+        : nameKey(source);
     const target = mapped ?? byName;
     if (target !== undefined && canonical.has(target) && !sources.has(target)) sources.set(target, source);
     else unused.push(source);
@@ -214,7 +251,9 @@ export function resolveColumns(table: TableName, sourceColumns: string[], mappin
     constants,
     times: new Map([...times].filter(([column]) => sources.has(column))),
     unknown,
-    missingRequired: contract.columns.filter((c) => c.required && !sources.has(c.name) && !constants.has(c.name)).map((c) => c.name),
+    missingRequired: contract.columns
+      .filter((c) => c.required && !sources.has(c.name) && !constants.has(c.name))
+      .map((c) => c.name),
     missingMapped: [...renames.keys()].filter((source) => !present.has(source)),
   };
 }
@@ -240,12 +279,21 @@ export const originalCell = (column: string): string => `${column}__cell`;
  * timestamp, and rejectFields puts back the file's text and the mapping's reason. The file's
  * text of each time cell is kept beside it (originalCell).
  */
-export function mappedRelation(relation: string, resolved: ResolvedColumns, contract: readonly ColumnContract[], typedSource: boolean): string {
+export function mappedRelation(
+  relation: string,
+  resolved: ResolvedColumns,
+  contract: readonly ColumnContract[],
+  typedSource: boolean,
+): string {
   if (resolved.constants.size === 0 && resolved.times.size === 0) return relation;
   const type = new Map(contract.map((c) => [c.name, c.type]));
-  const replaced = [...resolved.times].map(([column, spec]) => `${readTime(quoteIdent(column), spec, type.get(column) === 'date')} as ${quoteIdent(column)}`);
+  const replaced = [...resolved.times].map(
+    ([column, spec]) => `${readTime(quoteIdent(column), spec, type.get(column) === 'date')} as ${quoteIdent(column)}`,
+  );
   const added = [
-    ...[...resolved.times.keys()].map((column) => `nullif(trim(${quoteIdent(column)}), '') as ${quoteIdent(originalCell(column))}`),
+    ...[...resolved.times.keys()].map(
+      (column) => `nullif(trim(${quoteIdent(column)}), '') as ${quoteIdent(originalCell(column))}`,
+    ),
     ...[...resolved.constants].map(([column, value]) => {
       const numeric = typedSource && READER_TYPES[type.get(column)!] === 'DOUBLE';
       return `${numeric ? `cast(${String(value)} as double)` : sqlString(String(value))} as ${quoteIdent(column)}`;
@@ -273,9 +321,11 @@ function readTime(cell: string, spec: TimeSpec, date: boolean): string {
     const parsed = `try_strptime(${text}, ${sqlString(spec.format!)})`;
     matches = `${parsed} is not null`;
     // With %z strptime gives an instant: written in UTC with its Z.
-    iso = date ? `strftime(${parsed}, '%Y-%m-%d')`
-      : /%z/.test(spec.format!) ? `strftime(timezone('UTC', ${parsed}), '%Y-%m-%d %H:%M:%S.%fZ')`
-      : `strftime(${parsed}, '%Y-%m-%d %H:%M:%S.%f')`;
+    iso = date
+      ? `strftime(${parsed}, '%Y-%m-%d')`
+      : /%z/.test(spec.format!)
+        ? `strftime(timezone('UTC', ${parsed}), '%Y-%m-%d %H:%M:%S.%fZ')`
+        : `strftime(${parsed}, '%Y-%m-%d %H:%M:%S.%f')`;
   }
   return `case when nullif(${text}, '') is null then null when ${matches} then ${iso} else '?' end`;
 }
@@ -290,7 +340,10 @@ function timeReason(spec: TimeSpec): string {
  * SQL of a reject's reason, value and record (over problem `p` of staged row `s`, which
  * carries `carry`), giving time-mapped cells as the file had them and the mapping's reason.
  */
-export function rejectFields(times: ReadonlyMap<string, TimeSpec>, contract: readonly ColumnContract[]): { reason: string; value: string; raw: string; carry: string } {
+export function rejectFields(
+  times: ReadonlyMap<string, TimeSpec>,
+  contract: readonly ColumnContract[],
+): { reason: string; value: string; raw: string; carry: string } {
   if (times.size === 0) return { reason: 'p.reason', value: 'p.value', raw: 's._raw', carry: '' };
   const type = new Map(contract.map((c) => [c.name, c.type]));
   const cell = (column: string) => `s.${quoteIdent(originalCell(column))}`;
@@ -299,7 +352,10 @@ export function rejectFields(times: ReadonlyMap<string, TimeSpec>, contract: rea
   const value = `case p.column ${entries.map(([column]) => `when ${sqlString(column)} then ${cell(column)}`).join(' ')} else p.value end`;
   // The record again, in the contract's order, with the file's text of each time cell (a JSON
   // line that is no object has no problem column, and its raw text is the line).
-  const record = contract.map((c) => `${sqlString(c.name)}, ${times.has(c.name) ? cell(c.name) : `json_extract_string(s._raw, ${sqlString(`$.${JSON.stringify(c.name)}`)})`}`);
+  const record = contract.map(
+    (c) =>
+      `${sqlString(c.name)}, ${times.has(c.name) ? cell(c.name) : `json_extract_string(s._raw, ${sqlString(`$.${JSON.stringify(c.name)}`)})`}`,
+  );
   const raw = `case when p.column is null then s._raw else json_object(${record.join(', ')})::varchar end`;
   return { reason, value, raw, carry: entries.map(([column]) => `, ${quoteIdent(originalCell(column))}`).join('') };
 }

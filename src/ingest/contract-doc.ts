@@ -26,13 +26,16 @@ export function contractMarkdown(): string {
     '# Input contract',
     '',
     'Generated from `src/ingest/contracts.ts` by `npm run docs:contract`; do not edit by hand.',
-    'Every canonical file is checked against this; a phone system\'s export is turned into',
+    "Every canonical file is checked against this; a phone system's export is turned into",
     'these rows first (docs/sources/README.md). Timestamps are ISO 8601; one without an offset',
     'is local time in the configured `timezone`. How a load treats each rule is in README.md.',
   ];
   for (const table of TABLE_NAMES) {
     const contract = CONTRACTS[table];
-    const key = contract.key.length > 0 ? contract.key.join(' + ') : `none: a later file replaces every row of the ${contract.replaceBy} it names`;
+    const key =
+      contract.key.length > 0
+        ? contract.key.join(' + ')
+        : `none: a later file replaces every row of the ${contract.replaceBy} it names`;
     lines.push('', `## ${table}`, '', `Key: ${key}.`, '', '| column | type | rules |', '|---|---|---|');
     for (const c of contract.columns) lines.push(`| ${c.name} | ${c.type} | ${rules(c)} |`);
     if (contract.checks.length > 0) {

@@ -59,7 +59,16 @@ export const TABLE_NAMES = [
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
-const OUTBOUND_DISPOSITIONS = ['sale', 'interested', 'callback', 'not_interested', 'no_answer', 'busy', 'wrong_number', 'do_not_call'] as const;
+const OUTBOUND_DISPOSITIONS = [
+  'sale',
+  'interested',
+  'callback',
+  'not_interested',
+  'no_answer',
+  'busy',
+  'wrong_number',
+  'do_not_call',
+] as const;
 const INBOUND_DISPOSITIONS = ['resolved', 'unresolved', 'transferred', 'complaint'] as const;
 
 // A list literal: DuckDB turns a long `x in (...)` into a join, which hides a load's progress.
@@ -116,7 +125,7 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       },
       {
         column: 'hold_s',
-        failsWhen: "answered_at is not null and hold_s > epoch(ended_at) - epoch(answered_at)",
+        failsWhen: 'answered_at is not null and hold_s > epoch(ended_at) - epoch(answered_at)',
         reason: 'hold_s is longer than the connected time',
       },
       {
@@ -206,7 +215,11 @@ export const CONTRACTS: Record<TableName, TableContract> = {
       { name: 'reopened_count', type: 'integer', min: 0, default: 0 },
     ],
     checks: [
-      { column: 'first_response_at', failsWhen: 'first_response_at < opened_at', reason: 'first_response_at is before opened_at' },
+      {
+        column: 'first_response_at',
+        failsWhen: 'first_response_at < opened_at',
+        reason: 'first_response_at is before opened_at',
+      },
       { column: 'resolved_at', failsWhen: 'resolved_at < opened_at', reason: 'resolved_at is before opened_at' },
       { column: 'follow_up_at', failsWhen: 'follow_up_at < opened_at', reason: 'follow_up_at is before opened_at' },
     ],
@@ -244,7 +257,10 @@ export function storedValues(c: ColumnContract): string[] {
  * group-by reads faster; it compares with text literals as text does.
  */
 export function sqlType(c: ColumnContract): string {
-  if (c.values) return `enum(${storedValues(c).map((v) => `'${v}'`).join(', ')})`;
+  if (c.values)
+    return `enum(${storedValues(c)
+      .map((v) => `'${v}'`)
+      .join(', ')})`;
   return SQL_TYPES[c.type];
 }
 

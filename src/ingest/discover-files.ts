@@ -96,4 +96,3 @@ export function sortForLoad(files: InputFile[]): InputFile[] {
   const order = (t: TableName) => TABLE_NAMES.indexOf(t);
   return [...files].sort((a, b) => order(a.table) - order(b.table) || a.path.localeCompare(b.path));
 }
-

@@ -65,7 +65,8 @@ function contentScanner() {
   const findEmpty = (data: Buffer, at: number) => {
     for (const pattern of EMPTY_LINES) {
       const i = data.indexOf(pattern);
-      if (i >= 0 && (firstEmpty < 0 || at + i + pattern.length - 1 < firstEmpty)) firstEmpty = at + i + pattern.length - 1;
+      if (i >= 0 && (firstEmpty < 0 || at + i + pattern.length - 1 < firstEmpty))
+        firstEmpty = at + i + pattern.length - 1;
     }
   };
   return {

@@ -6,7 +6,15 @@
 import { basename } from 'node:path';
 import type { Database, QueryProgress } from '../db/database.ts';
 import { CONTRACTS, type TableContract } from './contracts.ts';
-import { mappedRelation, mappedSources, originalCell, rejectFields, resolveColumns, type ColumnMapping, type ResolvedColumns } from './column-mapping.ts';
+import {
+  mappedRelation,
+  mappedSources,
+  originalCell,
+  rejectFields,
+  resolveColumns,
+  type ColumnMapping,
+  type ResolvedColumns,
+} from './column-mapping.ts';
 import { isTextFormat } from './file-format.ts';
 import type { InputFile } from './discover-files.ts';
 import { scanFile, type FileScan } from './file-scan.ts';
@@ -48,7 +56,11 @@ export interface FileLoadResult {
 
 /** A file that could not be applied at all; the database is as it was before. */
 export class FileLoadError extends Error {
-  constructor(readonly file: string, message: string, options?: ErrorOptions) {
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
     super(`${file}: ${message}`, options);
     this.name = 'FileLoadError';
   }
@@ -75,25 +87,43 @@ export async function loadFile(
     // file is hashed: the hash says only whether the file was loaded already, and the read
     // stands when the file turns out new and UTF-8, as exports nearly always are. (A path
     // loaded before is hashed first: a nightly sees the same files again and again.)
-    const early = input.source && (await isNewPath(db, input.path)) ? settled(openAdapter(db, input.source, literal.path, options)) : null;
+    const early =
+      input.source && (await isNewPath(db, input.path))
+        ? settled(openAdapter(db, input.source, literal.path, options))
+        : null;
     const scan = await scanned(input.path, scanning, early);
-    const seen = await db.scalar('select load_id from load_log where sha256 = $1 and "table" = $2 limit 1', [scan.sha256, input.table]);
-    if (seen !== null) return { ...base, status: 'skipped', loadId: Number(seen), rows: 0, loaded: 0, rejected: 0, encoding: null };
+    const seen = await db.scalar('select load_id from load_log where sha256 = $1 and "table" = $2 limit 1', [
+      scan.sha256,
+      input.table,
+    ]);
+    if (seen !== null)
+      return { ...base, status: 'skipped', loadId: Number(seen), rows: 0, loaded: 0, rejected: 0, encoding: null };
 
     const text = isTextFormat(input.format);
-    const encoding: TextEncoding | null = text ? await chooseEncoding(input.path, scan, options.encoding).catch(fail(input.path)) : null;
-    transcoded = encoding !== null && encoding !== 'utf-8' ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path)) : null;
+    const encoding: TextEncoding | null = text
+      ? await chooseEncoding(input.path, scan, options.encoding).catch(fail(input.path))
+      : null;
+    transcoded =
+      encoding !== null && encoding !== 'utf-8'
+        ? await transcodeToUtf8(input.path, encoding).catch(fail(input.path))
+        : null;
     const readable = transcoded?.path ?? literal.path;
     // Lines, empty lines and the final line break of the text DuckDB reads (UTF-16 has other bytes for them).
     const content = transcoded ? await scanFile(readable).catch(fail(input.path)) : scan;
     if (input.format === 'jsonl' && !input.source) refuseWholeJson(input.path, readable);
     const mapping = input.source ? undefined : options.mapping;
     const source: SourceRelation | AdapterRelation = input.source
-      ? await (early && !transcoded ? early.then(outcome) : openAdapter(db, input.source, readable, options)).catch(fail(input.path))
-      : await openSource(db, readable, input.format, contract, { innerBlankLine: content.innerBlankLine, mappedSources: mappedSources(mapping, input.table) }).catch(fail(input.path));
+      ? await (early && !transcoded ? early.then(outcome) : openAdapter(db, input.source, readable, options)).catch(
+          fail(input.path),
+        )
+      : await openSource(db, readable, input.format, contract, {
+          innerBlankLine: content.innerBlankLine,
+          mappedSources: mappedSources(mapping, input.table),
+        }).catch(fail(input.path));
     // An adapter names its columns canonically and applies the mapping itself.
     const resolved = resolveColumns(input.table, source.columns, mapping);
-    if (resolved.missingRequired.length > 0) throw new FileLoadError(input.path, missingColumns(resolved.missingRequired, source));
+    if (resolved.missingRequired.length > 0)
+      throw new FileLoadError(input.path, missingColumns(resolved.missingRequired, source));
     // The staged copy is a temp table built outside the transaction: its rowids then count
     // from 0 in file order (inside a transaction they start at a large offset).
     // DuckDB's own row estimate for a text file can be far off; its share of bytes read is
@@ -103,10 +133,26 @@ export async function loadFile(
       options.onRows &&
       (({ fraction, rows }: QueryProgress) => options.onRows!(input, text ? Math.round(fraction * records) : rows));
     const staged = await stageFile(db, contract, source, resolved, onProgress).catch(fail(input.path));
-    const meta = { name, path: input.path, sha256: scan.sha256, format: input.source ?? input.format, encoding, started, endsWithNewline: content.endsWithNewline || !text };
+    const meta = {
+      name,
+      path: input.path,
+      sha256: scan.sha256,
+      format: input.source ?? input.format,
+      encoding,
+      started,
+      endsWithNewline: content.endsWithNewline || !text,
+    };
     const counts = await db.transaction(() => applyFile(db, contract, source, staged, meta)).catch(fail(input.path));
     const adapted = isAdapted(source) ? { source: { name: input.source!, report: source.report } } : {};
-    return { ...base, status: 'loaded', encoding, unknownColumns: resolved.unknown, missingMapped: resolved.missingMapped, ...counts, ...adapted };
+    return {
+      ...base,
+      status: 'loaded',
+      encoding,
+      unknownColumns: resolved.unknown,
+      missingMapped: resolved.missingMapped,
+      ...counts,
+      ...adapted,
+    };
   } finally {
     transcoded?.cleanup();
     literal.cleanup();
@@ -136,7 +182,9 @@ function refuseWholeJson(file: string, readable: string): void {
   const head = readHead(readable).trimStart();
   const array = head.startsWith('[');
   if (!array && !/^\{[ \t]*\r?\n/.test(head)) return;
-  const sources = sourceAdapters().filter((a) => a.format === 'jsonl').map((a) => a.name);
+  const sources = sourceAdapters()
+    .filter((a) => a.format === 'jsonl')
+    .map((a) => a.name);
   throw new FileLoadError(
     file,
     `${array ? 'a JSON array' : 'a pretty-printed JSON object'}, not JSON Lines (one object per line): ` +
@@ -162,7 +210,10 @@ type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** A promise that never rejects: its outcome is looked at later, or not at all. */
 function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
-  return promise.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 }
 
 function outcome<T>(result: Settled<T>): T {
@@ -288,7 +339,10 @@ async function applyFile(
     await db.insertSelect('rejects', structuralRejectsSql(source.structuralRejects, contract, staged.sources, common));
   }
   if (source.readerRejects) {
-    await db.insertSelect('rejects', `select ${common}, line, "column", reason, value, raw from ${source.readerRejects} order by line`);
+    await db.insertSelect(
+      'rejects',
+      `select ${common}, line, "column", reason, value, raw from ${source.readerRejects} order by line`,
+    );
   }
   await refuseTruncated(db, loadId, staged, meta);
   const duplicates = await rejectDuplicateKeys(db, contract, keep, common, staged);
@@ -328,10 +382,17 @@ async function applyFile(
   const rows = isAdapted(source) ? source.report.records : Number(summary!.rows) + structural;
   const loaded = Number(summary!.loaded) - duplicates;
   const rejected = Number(summary!.bad) + structural + duplicates;
-  await db.exec(
-    `insert into load_log values (${loadId}, $1, $2, $3, $4, $5, $6, $7, $8, $9, now())`,
-    [meta.path, meta.sha256, contract.name, meta.format, meta.encoding, rows, loaded, rejected, meta.started.toISOString()],
-  );
+  await db.exec(`insert into load_log values (${loadId}, $1, $2, $3, $4, $5, $6, $7, $8, $9, now())`, [
+    meta.path,
+    meta.sha256,
+    contract.name,
+    meta.format,
+    meta.encoding,
+    rows,
+    loaded,
+    rejected,
+    meta.started.toISOString(),
+  ]);
   await db.exec('drop table if exists duplicate_rows');
   return { loadId, rows, loaded, rejected };
 }
@@ -401,20 +462,27 @@ async function refuseTruncated(db: Database, loadId: number, staged: Staged, met
  * Within one file a key may appear once: later repeats are rejected, naming the line of
  * the first (a re-sent corrected row belongs in a new file, which then replaces it).
  */
-async function rejectDuplicateKeys(db: Database, contract: TableContract, keep: string, common: string, staged: Staged): Promise<number> {
+async function rejectDuplicateKeys(
+  db: Database,
+  contract: TableContract,
+  keep: string,
+  common: string,
+  staged: Staged,
+): Promise<number> {
   await db.exec('create or replace temp table duplicate_rows (ordinal bigint, first_ordinal bigint)');
   if (contract.key.length === 0) return 0;
   const key = contract.key.map(quoteIdent).join(', ');
-  const repeats = Number(
-    await db.scalar(`select count(*) - count(distinct (${key})) from ${STAGE} where ${keep}`),
-  );
+  const repeats = Number(await db.scalar(`select count(*) - count(distinct (${key})) from ${STAGE} where ${keep}`));
   if (repeats === 0) return 0;
   await db.exec(`insert into duplicate_rows
     select ordinal, first_ordinal from (
       select rowid as ordinal, min(rowid) over (partition by ${key}) as first_ordinal
       from ${STAGE} where ${keep}
     ) where ordinal > first_ordinal`);
-  const keyText = contract.key.length === 1 ? `s.${quoteIdent(contract.key[0]!)}` : `concat_ws('|', ${contract.key.map((k) => `s.${quoteIdent(k)}`).join(', ')})`;
+  const keyText =
+    contract.key.length === 1
+      ? `s.${quoteIdent(contract.key[0]!)}`
+      : `concat_ws('|', ${contract.key.map((k) => `s.${quoteIdent(k)}`).join(', ')})`;
   await db.insertSelect(
     'rejects',
     `select ${common}, ${staged.line} as line, ${sqlString(contract.key.join('+'))} as "column",
@@ -432,7 +500,12 @@ async function rejectDuplicateKeys(db: Database, contract: TableContract, keep: 
  * Lines DuckDB's CSV reader set aside: a cell that did not parse (one reject per cell,
  * with the contract's reason and the cell's text) or a line of the wrong shape.
  */
-function structuralRejectsSql(table: string, contract: TableContract, sources: ReadonlyMap<string, string>, common: string): string {
+function structuralRejectsSql(
+  table: string,
+  contract: TableContract,
+  sources: ReadonlyMap<string, string>,
+  common: string,
+): string {
   const byColumn = contract.columns.filter((c) => sources.has(c.name));
   const canonical = `case column_name ${byColumn.map((c) => `when ${sqlString(sources.get(c.name)!)} then ${sqlString(c.name)}`).join(' ')} else column_name end`;
   const reason = `case column_name ${byColumn.map((c) => `when ${sqlString(sources.get(c.name)!)} then ${sqlString(TYPE_REASONS[c.type] ?? 'not readable')}`).join(' ')} else 'not readable' end`;

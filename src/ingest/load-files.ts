@@ -62,7 +62,8 @@ export async function loadFiles(db: Database, files: InputFile[], options: LoadO
         results.push(result);
         options.onFile?.(result);
       } catch (error) {
-        if (!options.keepGoing || !(error instanceof FileLoadError) || DATABASE_FAILURE.test(error.message)) throw error;
+        if (!options.keepGoing || !(error instanceof FileLoadError) || DATABASE_FAILURE.test(error.message))
+          throw error;
         failed.push(error);
       }
     }
@@ -71,7 +72,9 @@ export async function loadFiles(db: Database, files: InputFile[], options: LoadO
   }
   const ownLoads = results.flatMap((r) => (r.status === 'loaded' && r.rejected > 0 ? [r.loadId!] : []));
   const loadIds = [...new Set([...(options.rejectsOfLoads ?? []), ...ownLoads])].sort((a, b) => a - b);
-  const withRejects = loadIds.length > 0 && (await db.scalar<boolean>(`select exists (select 1 from rejects where load_id in (${loadIds.join(', ')}))`));
+  const withRejects =
+    loadIds.length > 0 &&
+    (await db.scalar<boolean>(`select exists (select 1 from rejects where load_id in (${loadIds.join(', ')}))`));
   let rejectsCsv: string | null = null;
   if (options.rejectsCsv && withRejects) {
     rejectsCsv = options.rejectsCsv;

@@ -53,7 +53,13 @@ export interface OpenOptions {
   mappedSources?: readonly string[];
 }
 
-export async function openSource(db: Database, path: string, format: FileFormat, contract: TableContract, options: OpenOptions = {}): Promise<SourceRelation> {
+export async function openSource(
+  db: Database,
+  path: string,
+  format: FileFormat,
+  contract: TableContract,
+  options: OpenOptions = {},
+): Promise<SourceRelation> {
   switch (format) {
     case 'csv':
     case 'tsv':
@@ -68,7 +74,10 @@ export async function openSource(db: Database, path: string, format: FileFormat,
 }
 
 function renamed(canonicalToSource: ReadonlyMap<string, string>, cell: (source: string) => string): string {
-  return [...canonicalToSource].map(([canonical, source]) => `${cell(source)} as ${quoteIdent(canonical)}`).join(', ') || 'null as _none';
+  return (
+    [...canonicalToSource].map(([canonical, source]) => `${cell(source)} as ${quoteIdent(canonical)}`).join(', ') ||
+    'null as _none'
+  );
 }
 
 async function describe(db: Database, relation: string): Promise<string[]> {
@@ -76,7 +85,13 @@ async function describe(db: Database, relation: string): Promise<string[]> {
   return rows.map((r) => r.column_name);
 }
 
-async function openCsv(db: Database, path: string, tab: boolean, contract: TableContract, innerBlankLine: boolean): Promise<SourceRelation> {
+async function openCsv(
+  db: Database,
+  path: string,
+  tab: boolean,
+  contract: TableContract,
+  innerBlankLine: boolean,
+): Promise<SourceRelation> {
   // Delimiter (from the header line), quote and escape are fixed so that a broken line
   // cannot talk DuckDB's sniffer into another dialect and take good rows down with it.
   const header = readHeaderLine(path);
@@ -84,21 +99,30 @@ async function openCsv(db: Database, path: string, tab: boolean, contract: Table
   if (header.trim() === '') throw new Error('line 1 is empty: a CSV file starts with its header, naming the columns');
   const delimiter = tab ? '\t' : detectDelimiter(header);
   const twice = duplicatedColumn(csvCells(header, delimiter));
-  if (twice) throw new Error(`line 1: the header names column "${twice.name}" twice (columns ${twice.first} and ${twice.second}); which one holds the data cannot be told`);
+  if (twice)
+    throw new Error(
+      `line 1: the header names column "${twice.name}" twice (columns ${twice.first} and ${twice.second}); which one holds the data cannot be told`,
+    );
   const options = `all_varchar = true, header = true, quote = '"', escape = '"', delim = ${sqlString(delimiter)}`;
-  const columns = await describe(db, `read_csv(${sqlString(path)}, ${options}, ignore_errors = true)`).catch(async (error: Error) => {
-    // A broken quote in the lines DuckDB samples leaves it no layout to read the file by.
-    if (!error.message.includes('Error when sniffing file')) throw error;
-    const broken = await findLayoutBreak(path, delimiter);
-    throw broken ? new Error(`line ${broken.line}: ${broken.problem}, so DuckDB cannot read the file's layout`) : error;
-  });
+  const columns = await describe(db, `read_csv(${sqlString(path)}, ${options}, ignore_errors = true)`).catch(
+    async (error: Error) => {
+      // A broken quote in the lines DuckDB samples leaves it no layout to read the file by.
+      if (!error.message.includes('Error when sniffing file')) throw error;
+      const broken = await findLayoutBreak(path, delimiter);
+      throw broken
+        ? new Error(`line ${broken.line}: ${broken.problem}, so DuckDB cannot read the file's layout`)
+        : error;
+    },
+  );
   await db.exec(`drop table if exists ${CSV_REJECTS_TABLE}; drop table if exists ${CSV_SCANS_TABLE};`);
   // DuckDB's reader parses the cells itself (its fast path); a cell that does not parse
   // sets its line aside in the rejects table with the line number.
   const typeOf = new Map(contract.columns.map((c) => [c.name, READER_TYPES[c.type]]));
   const reader = (map: ReadonlyMap<string, string>) => {
     const canonicalOf = new Map([...map].map(([canonical, source]) => [source, canonical]));
-    const types = columns.map((source) => `${sqlString(source)}: '${typeOf.get(canonicalOf.get(source) ?? '') ?? 'VARCHAR'}'`);
+    const types = columns.map(
+      (source) => `${sqlString(source)}: '${typeOf.get(canonicalOf.get(source) ?? '') ?? 'VARCHAR'}'`,
+    );
     return `read_csv(${sqlString(path)}, ${options.replace('all_varchar = true, ', '')}, columns = {${types.join(', ')}}, store_rejects = true, rejects_table = '${CSV_REJECTS_TABLE}', rejects_scan = '${CSV_SCANS_TABLE}')`;
   };
   return {
@@ -151,7 +175,10 @@ async function findLayoutBreak(path: string, delimiter: string): Promise<{ line:
           else if (c !== CR) state = 'unquoted';
         } else if (state === 'closed' && c !== CR) {
           const where = openedOn === line ? '' : ` (the field runs on to line ${line})`;
-          return { line: openedOn, problem: `text follows the closing quote of a field${where}: a quote inside a quoted field is written twice ("")` };
+          return {
+            line: openedOn,
+            problem: `text follows the closing quote of a field${where}: a quote inside a quoted field is written twice ("")`,
+          };
         }
         if (c === LF) line++;
       }
@@ -222,14 +249,25 @@ async function openJsonLines(db: Database, path: string, mappedSources: readonly
   // Each line is read as one text cell, so a malformed line is a reject at its own line
   // instead of an error that stops the file.
   const lines = `(select line as json from ${linesOf(path)})`;
-  const keys = (await db.query<{ key: string }>(
-    `select distinct unnest(json_keys(json)) as key from ${lines} where ${isJsonObject('json')} order by key`,
-  )).map((k) => k.key);
+  const keys = (
+    await db.query<{ key: string }>(
+      `select distinct unnest(json_keys(json)) as key from ${lines} where ${isJsonObject('json')} order by key`,
+    )
+  ).map((k) => k.key);
   const topLevel = new Set(keys);
   const pathOf = (source: string) => (topLevel.has(source) ? [source] : source.split('.'));
-  const cell = (source: string) => `case when ${isJsonObject('json')} then json_extract_string(json, ${sqlString(jsonPath(pathOf(source)))}) end`;
+  const cell = (source: string) =>
+    `case when ${isJsonObject('json')} then json_extract_string(json, ${sqlString(jsonPath(pathOf(source)))}) end`;
   return {
-    columns: [...keys, ...(await nestedPaths(db, lines, mappedSources.filter((s) => s.includes('.') && !topLevel.has(s)), cell))],
+    columns: [
+      ...keys,
+      ...(await nestedPaths(
+        db,
+        lines,
+        mappedSources.filter((s) => s.includes('.') && !topLevel.has(s)),
+        cell,
+      )),
+    ],
     select: (map) =>
       `select ${renamed(map, cell)}, json as _json, (json is null or trim(json) = '') as _blank from ${lines}`,
     firstLine: 1,
@@ -243,9 +281,16 @@ export function jsonPath(keys: readonly string[]): string {
 }
 
 /** The nested paths (`Queue.Name`) that some line of the file has. */
-async function nestedPaths(db: Database, lines: string, paths: string[], cell: (source: string) => string): Promise<string[]> {
+async function nestedPaths(
+  db: Database,
+  lines: string,
+  paths: string[],
+  cell: (source: string) => string,
+): Promise<string[]> {
   if (paths.length === 0) return [];
-  const [found] = await db.query<Record<string, string>>(`select ${paths.map((p, i) => `count(${cell(p)}) as p${i}`).join(', ')} from ${lines}`);
+  const [found] = await db.query<Record<string, string>>(
+    `select ${paths.map((p, i) => `count(${cell(p)}) as p${i}`).join(', ')} from ${lines}`,
+  );
   return paths.filter((_, i) => Number(found![`p${i}`]) > 0);
 }
 
@@ -270,13 +315,18 @@ async function openArrow(db: Database, path: string): Promise<SourceRelation> {
   }
   const columns = table.schema.fields.map((f) => f.name);
   if (columns.length === 0) throw new Error('the Arrow file has no columns');
-  await db.exec(`create or replace temp table ${ARROW_TABLE} (${columns.map((c) => `${quoteIdent(c)} varchar`).join(', ')})`);
+  await db.exec(
+    `create or replace temp table ${ARROW_TABLE} (${columns.map((c) => `${quoteIdent(c)} varchar`).join(', ')})`,
+  );
   const texts = columns.map((_, i) => arrowColumnText(table.getChildAt(i)!, table.schema.fields[i]!.type));
   const appender = await db.raw.createAppender(ARROW_TABLE);
   const chunkSize = 2048;
   for (let start = 0; start < table.numRows; start += chunkSize) {
     const end = Math.min(start + chunkSize, table.numRows);
-    const chunk = DuckDBDataChunk.create(columns.map(() => VARCHAR), end - start);
+    const chunk = DuckDBDataChunk.create(
+      columns.map(() => VARCHAR),
+      end - start,
+    );
     chunk.setColumns(texts.map((values) => values.slice(start, end)));
     appender.appendDataChunk(chunk);
   }
@@ -298,7 +348,10 @@ const ARROW_END_OF_STREAM = Buffer.from('ffffffff00000000', 'hex');
  */
 function refuseIncompleteArrow(bytes: Buffer): void {
   if (bytes.subarray(0, ARROW_MAGIC.length).equals(ARROW_MAGIC)) {
-    if (bytes.length < 2 * ARROW_MAGIC.length || !bytes.subarray(bytes.length - ARROW_MAGIC.length).equals(ARROW_MAGIC)) {
+    if (
+      bytes.length < 2 * ARROW_MAGIC.length ||
+      !bytes.subarray(bytes.length - ARROW_MAGIC.length).equals(ARROW_MAGIC)
+    ) {
       throw new Error('the Arrow file is truncated (no footer)');
     }
   } else if (!bytes.subarray(bytes.length - ARROW_END_OF_STREAM.length).equals(ARROW_END_OF_STREAM)) {

@@ -18,10 +18,15 @@ export async function readerErrorLine(path: string, message: string): Promise<st
     const where = line === null ? 'a line' : `line ${line}`;
     return `${where} is longer than ${limit.toLocaleString('en')} bytes (${Number(tooLong[2]).toLocaleString('en')}): no record of an export is that long, so the file is refused (cut off, or not the export it is named for?)`;
   }
-  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const [first = message, ...rest] = lines;
   // A CSV error names its record on the next line and gives its cause after it.
-  const cause = /CSV Error on Line/.test(first) ? rest.find((l) => !l.startsWith('Original Line:') && !/^\w+ = /.test(l)) : undefined;
+  const cause = /CSV Error on Line/.test(first)
+    ? rest.find((l) => !l.startsWith('Original Line:') && !/^\w+ = /.test(l))
+    : undefined;
   return cause ? `${first.replace(/^Invalid Input Error: /, '')}: ${cause}` : first;
 }
 

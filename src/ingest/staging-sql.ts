@@ -20,7 +20,8 @@ const raw = (c: ColumnContract) => quoteIdent(`${c.name}__raw`);
 const parsedName = (c: ColumnContract) => quoteIdent(`${c.name}__parsed`);
 
 /** Text without surrounding spaces, empty as null; only padded cells pay for the copy. */
-const trimmed = (cell: string) => `nullif(case when ${cell} like ' %' or ${cell} like '% ' then trim(${cell}) else ${cell} end, '')`;
+const trimmed = (cell: string) =>
+  `nullif(case when ${cell} like ' %' or ${cell} like '% ' then trim(${cell}) else ${cell} end, '')`;
 
 /**
  * The type a reader that parses cells itself (DuckDB's CSV reader) is asked for. Whole
@@ -237,11 +238,20 @@ export interface StageOptions {
  * `_raw` (the record as JSON text), the last two only on bad rows. Its rowid is the record's ordinal.
  */
 export function stageSql(contract: TableContract, relation: string, options: StageOptions): string {
-  const { present, target = 'stage', passThrough = [], readerTyped = false, canonicalTyped = new Set<string>(), unreadable } = options;
+  const {
+    present,
+    target = 'stage',
+    passThrough = [],
+    readerTyped = false,
+    canonicalTyped = new Set<string>(),
+    unreadable,
+  } = options;
   const columns = contract.columns;
   const typedAsIs = (c: ColumnContract) => canonicalTyped.has(c.name) && c.type !== 'text';
   const clean = (c: ColumnContract) =>
-    typedAsIs(c) || (readerTyped && READER_TYPES[c.type] !== 'VARCHAR') ? quoteIdent(c.name) : trimmed(quoteIdent(c.name));
+    typedAsIs(c) || (readerTyped && READER_TYPES[c.type] !== 'VARCHAR')
+      ? quoteIdent(c.name)
+      : trimmed(quoteIdent(c.name));
   const absent = (c: ColumnContract) => `null::${readerTyped ? READER_TYPES[c.type] : 'varchar'}`;
   const parsed = (c: ColumnContract) => (typedAsIs(c) ? fromCanonical(c) : readerTyped ? fromTyped(c) : fromText(c));
   const cleaned = [
@@ -251,7 +261,9 @@ export function stageSql(contract: TableContract, relation: string, options: Sta
   const finalColumns = columns.map((c) => {
     const fallback = defaultLiteral(c);
     const p = parsedName(c);
-    return fallback ? `coalesce(${p}, case when ${raw(c)} is null then ${fallback} end) as ${quoteIdent(c.name)}` : `${p} as ${quoteIdent(c.name)}`;
+    return fallback
+      ? `coalesce(${p}, case when ${raw(c)} is null then ${fallback} end) as ${quoteIdent(c.name)}`
+      : `${p} as ${quoteIdent(c.name)}`;
   });
   const cellProblems = columns.flatMap(columnProblems);
   const rowProblems: Problem[] = contract.checks.map((check) => ({

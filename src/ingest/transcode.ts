@@ -39,7 +39,11 @@ const BOM_ENCODINGS: Record<NonNullable<FileScan['bom']>, TextEncoding> = {
  * inspectBytes). Anything else is an error saying where the first byte that is not
  * UTF-8 is, so that a UTF-8 export with a few stray bytes is never read as Chinese.
  */
-export async function chooseEncoding(path: string, scan: Pick<FileScan, 'validUtf8' | 'bom'>, forced?: TextEncoding): Promise<TextEncoding> {
+export async function chooseEncoding(
+  path: string,
+  scan: Pick<FileScan, 'validUtf8' | 'bom'>,
+  forced?: TextEncoding,
+): Promise<TextEncoding> {
   const declared = forced ?? (scan.bom ? BOM_ENCODINGS[scan.bom] : undefined);
   if (scan.validUtf8) return declared ?? 'utf-8';
   if (declared !== undefined && declared !== 'utf-8') return declared;
@@ -50,11 +54,15 @@ export async function chooseEncoding(path: string, scan: Pick<FileScan, 'validUt
   // tool appended in another encoding. Reading the whole file as GB18030 would garble the
   // UTF-8 part, and --encoding cannot read both.
   if (evidence.utf8HanziBeforeInvalid >= 2) {
-    throw new Error(`not valid UTF-8 at line ${line} (byte 0x${hex}), though the Chinese text before it is: a stray byte, or a file in two encodings; fix that line or convert the file to one encoding`);
+    throw new Error(
+      `not valid UTF-8 at line ${line} (byte 0x${hex}), though the Chinese text before it is: a stray byte, or a file in two encodings; fix that line or convert the file to one encoding`,
+    );
   }
   // A UTF-8 BOM on GB18030 bytes (an editor added it): the bytes decide, the BOM is skipped.
   if (!forced && evidence.gb18030) return 'gb18030';
-  throw new Error(`not valid UTF-8 at line ${line} (byte 0x${hex}); use --encoding NAME (e.g. gb18030, big5, windows-1252)`);
+  throw new Error(
+    `not valid UTF-8 at line ${line} (byte 0x${hex}); use --encoding NAME (e.g. gb18030, big5, windows-1252)`,
+  );
 }
 
 export interface ByteEvidence {

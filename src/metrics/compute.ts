@@ -30,7 +30,11 @@ export interface ComputeResult {
   ms: number;
 }
 
-export async function computeMetrics(db: Database, config: Config, options: ComputeOptions = {}): Promise<ComputeResult> {
+export async function computeMetrics(
+  db: Database,
+  config: Config,
+  options: ComputeOptions = {},
+): Promise<ComputeResult> {
   const started = performance.now();
   const day = options.date ?? null;
   return recordRun(db, 'compute', day, async () => {

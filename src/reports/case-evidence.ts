@@ -48,7 +48,8 @@ export function renderEvidence(rows: readonly ReportRow[], total: number, tr: Tr
   const header = ['evidence.record', 'evidence.at', 'col.agent', 'col.queue', 'evidence.duration', 'evidence.details'];
   // The speech column's heading is its legend: the lanes' colours.
   const speech = html`<th scope="col">${tr.t('evidence.speech')} <span class="legend speech-agent">${tr.t('evidence.speech_agent')}</span> <span class="legend speech-customer">${tr.t('evidence.speech_customer')}</span></th>`;
-  const limited = total > rows.length ? html`<p class="note">${tr.t('evidence.limited', { shown: rows.length, total })}</p>` : html``;
+  const limited =
+    total > rows.length ? html`<p class="note">${tr.t('evidence.limited', { shown: rows.length, total })}</p>` : html``;
   return html`<details class="evidence"><summary>${tr.t('evidence.summary', { n: total })}</summary>
 <table class="evidence-table"><thead><tr>${header.map((key) => html`<th scope="col">${tr.t(key)}</th>`)}${speech}</tr></thead>
 <tbody>${rows.map((record) => evidenceRow(record, tr))}</tbody></table>
@@ -60,7 +61,9 @@ function evidenceRow(record: ReportRow, tr: Translator): Html {
   const text = (field: string, format: Format = 'text') => formatValue(record[field], format, tr);
   const details = (DETAILS[kind] ?? [])
     .filter(({ field }) => record[field] !== null && record[field] !== undefined && record[field] !== '')
-    .map(({ field, format, labels }) => tr.t(`evidence_field.${field}`, { v: formatValue(record[field], format, tr, labels) }));
+    .map(({ field, format, labels }) =>
+      tr.t(`evidence_field.${field}`, { v: formatValue(record[field], format, tr, labels) }),
+    );
   const turns = Array.isArray(record.speech) ? (record.speech as SpeechTurn[]) : [];
   return html`<tr class="evidence-${kind}"><td><span class="kind">${tr.t(`evidence_kind.${kind}`)}</span> ${text('evidence_id')}</td><td class="nowrap">${text('at')}</td><td>${text('agent')}</td><td>${text('queue')}</td><td class="num">${text('duration_s', 'seconds')}</td><td>${details.length > 0 ? details.join(tr.t('list.separator')) : MISSING}</td><td>${speechTimeline(turns, Number(record.speech_ms), tr)}</td></tr>`;
 }

@@ -19,7 +19,20 @@ import { csvLine } from './rows-to-csv.ts';
 import { renderEvidence } from './case-evidence.ts';
 import { renderReviewControls, renderSheetTools } from './review-sheet-controls.ts';
 
-const NUMERIC = new Set<Format>(['count', 'share', 'decimal1', 'decimal2', 'seconds', 'hours', 'score', 'currency', 'points', 'days', 'clock', 'digits']);
+const NUMERIC = new Set<Format>([
+  'count',
+  'share',
+  'decimal1',
+  'decimal2',
+  'seconds',
+  'hours',
+  'score',
+  'currency',
+  'points',
+  'days',
+  'clock',
+  'digits',
+]);
 
 /** The column's label: its own key, else `col.<field>`, else the measure's label `measure.<field>`. */
 export function columnLabel(column: Column, tr: Translator): string {
@@ -61,7 +74,8 @@ export function renderTable(item: TableItem, results: QueryResults, tr: Translat
   const texts = rows.map((row) => item.columns.map((c) => cellText(c, row, tr)));
   const filters = item.columns.flatMap((column, i) => (column.filter ? [renderFilter(column, i, texts, tr)] : []));
   const header = item.columns.map(
-    (c) => html`<th scope="col" data-sort="${c.sort_by || NUMERIC.has(c.format) ? 'num' : 'text'}">${columnLabel(c, tr)}</th>`,
+    (c) =>
+      html`<th scope="col" data-sort="${c.sort_by || NUMERIC.has(c.format) ? 'num' : 'text'}">${columnLabel(c, tr)}</th>`,
   );
   const csvColumns = item.csv ? (result?.columns ?? []).filter((c) => !nestedFields(item).has(c)) : [];
   const width = header.length;
@@ -94,7 +108,10 @@ function renderCell(column: Column, row: ReportRow, text: string, tr: Translator
     const points = Array.isArray(value) ? (value as SparkPoint[]) : [];
     return html`<td class="spark-cell">${sparkline(points, tr.t('spark.label'))}</td>`;
   }
-  const main = column.link && value !== null && value !== undefined ? html`<a href="${fillTemplate(column.link, row)}">${text}</a>` : html`${text}`;
+  const main =
+    column.link && value !== null && value !== undefined
+      ? html`<a href="${fillTemplate(column.link, row)}">${text}</a>`
+      : html`${text}`;
   const sub = column.sub ? subText(column.sub, row, tr) : undefined;
   const content = sub ? html`${main}<span class="sub">${sub}</span>` : main;
   const numeric = NUMERIC.has(formatOf(column, row));
@@ -116,7 +133,10 @@ function subText(sub: NonNullable<Column['sub']>, row: ReportRow, tr: Translator
   const fields = Object.values(sub.fields);
   if (fields.every(({ field }) => row[field] === null || row[field] === undefined)) return undefined;
   const vars = Object.fromEntries(
-    Object.entries(sub.fields).map(([name, spec]) => [name, formatValue(row[spec.field], formatOf(spec, row), tr, spec.labels)]),
+    Object.entries(sub.fields).map(([name, spec]) => [
+      name,
+      formatValue(row[spec.field], formatOf(spec, row), tr, spec.labels),
+    ]),
   );
   return tr.t(sub.text, vars);
 }
@@ -126,7 +146,9 @@ function renderDetail(item: TableItem, row: ReportRow, width: number, tr: Transl
   const { detail = {}, sheet } = item;
   const text = detail.text ? row[detail.text] : undefined;
   const paragraph =
-    typeof text === 'string' && text !== '' ? html`<p class="detail-text"><b>${tr.t(`col.${detail.text}`)}</b> ${text}</p>` : html``;
+    typeof text === 'string' && text !== ''
+      ? html`<p class="detail-text"><b>${tr.t(`col.${detail.text}`)}</b> ${text}</p>`
+      : html``;
   const records = detail.evidence ? ((row[detail.evidence] as ReportRow[] | null) ?? []) : [];
   const total = detail.evidence_total ? Number(row[detail.evidence_total] ?? 0) : records.length;
   const evidence = detail.evidence ? renderEvidence(records, total, tr) : html``;

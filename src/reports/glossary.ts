@@ -15,17 +15,23 @@ import { targetOf, withSettings } from './settings-text.ts';
 
 export function shownMeasures(layout: ReportLayout, results: QueryResults): string[] {
   const names = new Set<string>();
-  for (const result of Object.values(results)) result.columns.forEach((c) => names.add(c));
+  for (const result of Object.values(results)) for (const c of result.columns) names.add(c);
   for (const section of layout.sections) {
-    for (const item of section.items) if (item.type === 'kpis') item.measures.forEach((m) => names.add(m.name));
+    for (const item of section.items) if (item.type === 'kpis') for (const m of item.measures) names.add(m.name);
   }
-  layout.glossary.omit.forEach((n) => names.delete(n));
-  layout.glossary.add.forEach((n) => names.add(n));
+  for (const n of layout.glossary.omit) names.delete(n);
+  for (const n of layout.glossary.add) names.add(n);
   return MEASURES.filter((m) => names.has(m.name)).map((m) => m.name);
 }
 
 /** How a measure's target reads in the glossary, by the measure's unit. */
-const UNIT_FORMAT: Record<string, Format> = { share: 'share', seconds: 'seconds', count: 'count', currency: 'currency', 'points (0–100)': 'score' };
+const UNIT_FORMAT: Record<string, Format> = {
+  share: 'share',
+  seconds: 'seconds',
+  count: 'count',
+  currency: 'currency',
+  'points (0–100)': 'score',
+};
 
 export function renderGlossary(names: string[], tr: Translator, config: Config): Html {
   const byName = new Map(MEASURES.map((m) => [m.name, m]));

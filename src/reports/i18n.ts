@@ -34,7 +34,8 @@ export function translator(lang: Lang): Translator {
     has: (key) => key in entries,
     t(key, vars) {
       const text = entries[key]?.[lang];
-      if (text === undefined) throw new Error(`report label "${key}" has no ${lang} text in reports/shared/labels.json`);
+      if (text === undefined)
+        throw new Error(`report label "${key}" has no ${lang} text in reports/shared/labels.json`);
       return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
     },
   };

@@ -27,11 +27,17 @@ function weekday(day: string): number {
 export type ChangeTone = 'good' | 'bad' | 'flat' | 'noise';
 
 /** How a change reads: news in the good or bad direction, no news, or inside the day's noise band. */
-export function changeTone(kpi: Kpi, value: number | null, change: number | null, interval: Interval | null, shownAsZero: boolean): ChangeTone {
+export function changeTone(
+  kpi: Kpi,
+  value: number | null,
+  change: number | null,
+  interval: Interval | null,
+  shownAsZero: boolean,
+): ChangeTone {
   if (value === null || change === null || shownAsZero) return 'flat';
   if (inside(interval, value - change)) return 'noise';
   if (kpi.better === 'none') return 'flat';
-  return (change > 0) === (kpi.better === 'up') ? 'good' : 'bad';
+  return change > 0 === (kpi.better === 'up') ? 'good' : 'bad';
 }
 
 export function renderKpis(item: KpisItem, results: QueryResults, tr: Translator, config: Config, day: string): Html {
@@ -44,7 +50,9 @@ export function renderKpis(item: KpisItem, results: QueryResults, tr: Translator
 function renderTile(kpi: Kpi, row: ReportRow, tr: Translator, config: Config, weekdayName: string): Html {
   const value = num(row.value);
   const interval = value === null ? null : dayInterval(kpi.noise, value, num(row.n), num(row.spread));
-  const band = interval ? tr.t('kpi.band', { lo: formatValue(interval[0], kpi.format, tr), hi: formatValue(interval[1], kpi.format, tr) }) : '';
+  const band = interval
+    ? tr.t('kpi.band', { lo: formatValue(interval[0], kpi.format, tr), hi: formatValue(interval[1], kpi.format, tr) })
+    : '';
   const change = (field: string, label: string, vars: Record<string, string | number> = {}) => {
     const delta = num(row[field]);
     const text = formatChange(delta, kpi.format, tr);

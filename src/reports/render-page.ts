@@ -62,7 +62,8 @@ ${renderGlossary(shownMeasures(layout, input.results), tr, input.config)}
 <p class="generated">${tr.t('page.generated_at', { at: input.generatedAt.toISOString() })}</p>
 </footer>`;
   const dataScripts = [...input.charts.entries()].map(
-    ([id, chart]) => html`<script type="application/json" id="chart-${id}-spec">${trusted(jsonForScript(chart.spec))}</script>\n`,
+    ([id, chart]) =>
+      html`<script type="application/json" id="chart-${id}-spec">${trusted(jsonForScript(chart.spec))}</script>\n`,
   );
   return renderShell({ lang: tr.lang, title: `${title} · ${day}`, body, dataScripts: html`${dataScripts}` });
 }

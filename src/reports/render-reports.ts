@@ -72,7 +72,13 @@ export async function renderReports(db: Database, config: Config, options: Rende
         const result = results[item.query]!;
         const csvPath = join(dir, item.csv);
         const nested = nestedFields(item);
-        writeFileAtomic(csvPath, rowsToCsv(result.columns.filter((c) => !nested.has(c)), result.rows));
+        writeFileAtomic(
+          csvPath,
+          rowsToCsv(
+            result.columns.filter((c) => !nested.has(c)),
+            result.rows,
+          ),
+        );
         files.push(csvPath);
       }
     }

@@ -106,7 +106,10 @@ const tableItem = z.strictObject({
    * Also write the (masked) rows as this CSV file next to the page. With JavaScript the
    * page's link downloads the rows its filters show instead.
    */
-  csv: z.string().regex(/^[a-z0-9_-]+\.csv$/).optional(),
+  csv: z
+    .string()
+    .regex(/^[a-z0-9_-]+\.csv$/)
+    .optional(),
   /** A row under each row, across the table: text in full and the row's evidence records. */
   detail: z
     .strictObject({
@@ -161,7 +164,7 @@ export function usedQueries(layout: ReportLayout): string[] {
   for (const s of layout.sections) {
     for (const it of s.items) {
       if (it.type === 'kpis') names.add(it.query);
-      if (it.type === 'chart') Object.values(it.data).forEach((q) => names.add(q));
+      if (it.type === 'chart') for (const q of Object.values(it.data)) names.add(q);
       if (it.type === 'table') names.add(it.query);
     }
   }

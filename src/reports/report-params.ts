@@ -55,7 +55,11 @@ export function paramsFor(sql: string, params: ReportParams, source: string): Re
   for (const match of code.matchAll(/\$([a-z_][a-z0-9_]*)/g)) {
     const name = match[1]!;
     if (!(name in params)) {
-      throw new Error(`${source} uses $${name}; report queries may use ${Object.keys(params).map((p) => `$${p}`).join(', ')}`);
+      throw new Error(
+        `${source} uses $${name}; report queries may use ${Object.keys(params)
+          .map((p) => `$${p}`)
+          .join(', ')}`,
+      );
     }
     used[name] = params[name]!;
   }

@@ -5,5 +5,7 @@
  * can break out of the attribute or the URL.
  */
 export function fillTemplate(template: string, row: Record<string, unknown>): string {
-  return template.replace(/\{([a-z0-9_]+)\}/g, (_, field: string) => String(row[field] ?? '').replace(/[^A-Za-z0-9_.-]/g, '_'));
+  return template.replace(/\{([a-z0-9_]+)\}/g, (_, field: string) =>
+    String(row[field] ?? '').replace(/[^A-Za-z0-9_.-]/g, '_'),
+  );
 }

@@ -45,7 +45,11 @@ export async function runReportQueries(
 }
 
 /** The macros report queries use (safe_ratio, agent_label, intraday_intervals), installed once per connection. */
-const REPORT_MACRO_FILES = ['macros/metric_macros.sql', 'macros/report_macros.sql', 'macros/intraday_macros.sql'] as const;
+const REPORT_MACRO_FILES = [
+  'macros/metric_macros.sql',
+  'macros/report_macros.sql',
+  'macros/intraday_macros.sql',
+] as const;
 const withMacros = new WeakSet<Database>();
 
 async function installMacros(db: Database): Promise<void> {
@@ -58,14 +62,16 @@ export async function runQuery(db: Database, file: string, params: ReportParams)
   await installMacros(db);
   const sql = readQuery(file);
   const source = `queries/${file}`;
-  let reader;
+  let reader: Awaited<ReturnType<typeof db.raw.runAndReadAll>>;
   try {
     reader = await db.raw.runAndReadAll(sql, paramsFor(sql, params, source));
   } catch (error) {
     const message = (error as Error).message;
     const missing = /Table with name (\w+) does not exist/.exec(message)?.[1];
     if (missing) {
-      throw new Error(`${source} reads ${missing}, which is not in the database yet: run \`callq compute\` and \`callq anomalies\` first`);
+      throw new Error(
+        `${source} reads ${missing}, which is not in the database yet: run \`callq compute\` and \`callq anomalies\` first`,
+      );
     }
     throw new Error(`report query ${source} failed: ${message.split('\n')[0]}`);
   }

@@ -32,7 +32,11 @@ export function targetOf(measure: string, format: Format, config: Config, tr: Tr
   if (!side) return null;
   if (measure === 'service_level') {
     const share = config.targets.service_level.share;
-    return { value: share, side, text: tr.t('target.service_level', { share: formatValue(share, 'share', tr), s: config.answer_target_s }) };
+    return {
+      value: share,
+      side,
+      text: tr.t('target.service_level', { share: formatValue(share, 'share', tr), s: config.answer_target_s }),
+    };
   }
   const value = (config.targets as Record<string, unknown>)[measure];
   if (typeof value !== 'number') return null;
@@ -56,10 +60,22 @@ export function settingVars(config: Config): Record<string, string | number> {
  */
 export function withSettings(text: string, config: Config, tr: Translator): string {
   const zh = tr.lang === 'zh-CN';
-  let out = text.replace(/\btalk_ratio_band\b/g, () => config.talk_ratio_band.map((v) => formatValue(v, 'share', tr)).join('–'));
+  let out = text.replace(/\btalk_ratio_band\b/g, () =>
+    config.talk_ratio_band.map((v) => formatValue(v, 'share', tr)).join('–'),
+  );
   for (const [key, value] of Object.entries(config)) {
     if (typeof value !== 'number') continue;
-    const unit = key.endsWith('_days') ? (zh ? '天' : value === 1 ? 'day' : 'days') : key.endsWith('_s') ? (zh ? '秒' : 's') : null;
+    const unit = key.endsWith('_days')
+      ? zh
+        ? '天'
+        : value === 1
+          ? 'day'
+          : 'days'
+      : key.endsWith('_s')
+        ? zh
+          ? '秒'
+          : 's'
+        : null;
     if (!unit) continue;
     // The key with the unit word the definition gives it, if any ("answer_target_s seconds", "repeat_window_days 天").
     const pattern = new RegExp(`\\b${key}\\b(?:\\s*(?:seconds|days|秒|天))?`, 'g');

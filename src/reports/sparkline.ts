@@ -20,10 +20,13 @@ export function sparkline(points: SparkPoint[], label: string): Html {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const xOf = (i: number) => PAD + (points.length === 1 ? 0 : (i * (WIDTH - 2 * PAD)) / (points.length - 1));
-  const yOf = (y: number) => HEIGHT - PAD - (hi === lo ? (HEIGHT - 2 * PAD) / 2 : ((y - lo) * (HEIGHT - 2 * PAD)) / (hi - lo));
+  const yOf = (y: number) =>
+    HEIGHT - PAD - (hi === lo ? (HEIGHT - 2 * PAD) / 2 : ((y - lo) * (HEIGHT - 2 * PAD)) / (hi - lo));
   const coords = points.flatMap((p, i) => (p.y === null ? [] : [`${xOf(i).toFixed(1)},${yOf(p.y).toFixed(1)}`]));
   const marks = points.flatMap((p, i) =>
-    p.marked && p.y !== null ? [html`<circle cx="${xOf(i).toFixed(1)}" cy="${yOf(p.y).toFixed(1)}" r="2.5" class="spark-mark"/>`] : [],
+    p.marked && p.y !== null
+      ? [html`<circle cx="${xOf(i).toFixed(1)}" cy="${yOf(p.y).toFixed(1)}" r="2.5" class="spark-mark"/>`]
+      : [],
   );
   return html`<svg class="spark" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}"><polyline points="${coords.join(' ')}" class="spark-line"/>${marks}</svg>`;
 }

@@ -11,11 +11,13 @@ export function bindSpecParams<T>(spec: T, values: Record<string, number>): T {
       const match = PARAM_REF.exec(value);
       if (!match) return value;
       const bound = values[match[1]!];
-      if (bound === undefined) throw new Error(`chart spec names "${value}"; numeric report parameters are ${Object.keys(values).join(', ')}`);
+      if (bound === undefined)
+        throw new Error(`chart spec names "${value}"; numeric report parameters are ${Object.keys(values).join(', ')}`);
       return bound;
     }
     if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
     return value;
   };
   return walk(spec) as T;

@@ -34,8 +34,14 @@ export function speechTimeline(turns: readonly SpeechTurn[], lengthMs: number, t
       .join('');
   const share = (speaker: string) =>
     Math.round(
-      (100 * turns.filter((t) => t.speaker === speaker).reduce((sum, t) => sum + Math.max(t.end_ms - t.start_ms, 0), 0)) / lengthMs,
+      (100 *
+        turns.filter((t) => t.speaker === speaker).reduce((sum, t) => sum + Math.max(t.end_ms - t.start_ms, 0), 0)) /
+        lengthMs,
     );
-  const label = tr.t('speech.label', { agent: share('agent'), customer: share('customer'), seconds: Math.round(lengthMs / 1000) });
+  const label = tr.t('speech.label', {
+    agent: share('agent'),
+    customer: share('customer'),
+    seconds: Math.round(lengthMs / 1000),
+  });
   return html`<svg class="speech" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}"><title>${label}</title><rect class="speech-lane" width="${WIDTH}" height="${HEIGHT}"/><path class="speech-agent" d="${lane('agent', 0)}"/><path class="speech-customer" d="${lane('customer', LANE + GAP)}"/></svg>`;
 }

@@ -14,8 +14,15 @@ function labelsFile(text: string): string {
 }
 
 const finding = (rule: string, entityType: string, entityId: string, day: string | null, metric = 'm') => ({
-  anomaly_id: `${rule}|${entityType}|${entityId}|${day}|${metric}`, rule, severity: 'medium', entity_type: entityType,
-  entity_id: entityId, day, metric, explanation: 'x', evidence: '[]',
+  anomaly_id: `${rule}|${entityType}|${entityId}|${day}|${metric}`,
+  rule,
+  severity: 'medium',
+  entity_type: entityType,
+  entity_id: entityId,
+  day,
+  metric,
+  explanation: 'x',
+  evidence: '[]',
 });
 
 describe('evaluateAnomalies', () => {
@@ -34,41 +41,74 @@ describe('evaluateAnomalies', () => {
         // outside_hours: flagged on the wrong day: no match.
         finding('outside_hours', 'call', 'C9', '2026-11-21'),
       ]);
-      const path = labelsFile([
-        'rule,entity_type,entity_id,day',
-        'short_sale,call,C1,2026-11-20',
-        'short_sale,call,C2,2026-11-20',
-        'short_sale,call,C4,2026-11-20',
-        'short_sale,call,C5,2026-11-20',
-        'peer_outlier,agent,A1,',
-        'peer_outlier,agent,A2,',
-        'outside_hours,call,C9,2026-11-20',
-        'auditor_drift,auditor,Q1,',
-      ].join('\n'));
+      const path = labelsFile(
+        [
+          'rule,entity_type,entity_id,day',
+          'short_sale,call,C1,2026-11-20',
+          'short_sale,call,C2,2026-11-20',
+          'short_sale,call,C4,2026-11-20',
+          'short_sale,call,C5,2026-11-20',
+          'peer_outlier,agent,A1,',
+          'peer_outlier,agent,A2,',
+          'outside_hours,call,C9,2026-11-20',
+          'auditor_drift,auditor,Q1,',
+        ].join('\n'),
+      );
       const rows = await evaluateAnomalies(db, path);
       const byRule = Object.fromEntries(rows.map((r) => [r.rule, r]));
       // short_sale: flagged {C1, C2, C3}, labelled {C1, C2, C4, C5}: TP 2, precision 2/3, recall 2/4.
-      expect(byRule.short_sale).toEqual({ rule: 'short_sale', labelled: 4, flagged: 3, true_positives: 2, precision: 0.667, recall: 0.5 });
+      expect(byRule.short_sale).toEqual({
+        rule: 'short_sale',
+        labelled: 4,
+        flagged: 3,
+        true_positives: 2,
+        precision: 0.667,
+        recall: 0.5,
+      });
       // peer_outlier: flagged {A1}, labelled {A1, A2}: precision 1, recall 1/2.
-      expect(byRule.peer_outlier).toEqual({ rule: 'peer_outlier', labelled: 2, flagged: 1, true_positives: 1, precision: 1, recall: 0.5 });
-      expect(byRule.outside_hours).toMatchObject({ labelled: 1, flagged: 1, true_positives: 0, precision: 0, recall: 0 });
+      expect(byRule.peer_outlier).toEqual({
+        rule: 'peer_outlier',
+        labelled: 2,
+        flagged: 1,
+        true_positives: 1,
+        precision: 1,
+        recall: 0.5,
+      });
+      expect(byRule.outside_hours).toMatchObject({
+        labelled: 1,
+        flagged: 1,
+        true_positives: 0,
+        precision: 0,
+        recall: 0,
+      });
       // Nothing flagged: precision has no denominator (null); recall 0 of 1.
       expect(byRule.auditor_drift).toMatchObject({ labelled: 1, flagged: 0, precision: null, recall: 0 });
       // Neither labelled nor flagged: both null.
       expect(byRule.metric_shift).toMatchObject({ labelled: 0, flagged: 0, precision: null, recall: null });
       // All rules: TP 3 of 5 flagged keys, of 8 labels.
-      expect(byRule.all).toEqual({ rule: 'all', labelled: 8, flagged: 5, true_positives: 3, precision: 0.6, recall: 0.375 });
+      expect(byRule.all).toEqual({
+        rule: 'all',
+        labelled: 8,
+        flagged: 5,
+        true_positives: 3,
+        precision: 0.6,
+        recall: 0.375,
+      });
       expect(rows.map((r) => r.rule).slice(0, 3)).toEqual(['metric_shift', 'peer_outlier', 'short_sale']);
     });
   });
 
   it('refuses a labels file without the contract columns or with a bad day', async () => {
     await withDb(async (db) => {
-      await expect(evaluateAnomalies(db, labelsFile('rule,entity,day\nshort_sale,C1,2026-11-20\n'))).rejects.toThrow(/lacks column\(s\) entity_type, entity_id/);
-      await expect(evaluateAnomalies(db, labelsFile('rule,entity_type,entity_id,day\nshort_sale,call,C1,20/11/2026\n'))).rejects.toThrow(/day must be YYYY-MM-DD/);
-      await expect(evaluateAnomalies(db, labelsFile('rule,entity_type,entity_id,day\nshort_sale,call,C1,2026-11-20\n'))).rejects.toThrow(
-        'no anomalies in the database yet: run callq anomalies (or nightly) first',
+      await expect(evaluateAnomalies(db, labelsFile('rule,entity,day\nshort_sale,C1,2026-11-20\n'))).rejects.toThrow(
+        /lacks column\(s\) entity_type, entity_id/,
       );
+      await expect(
+        evaluateAnomalies(db, labelsFile('rule,entity_type,entity_id,day\nshort_sale,call,C1,20/11/2026\n')),
+      ).rejects.toThrow(/day must be YYYY-MM-DD/);
+      await expect(
+        evaluateAnomalies(db, labelsFile('rule,entity_type,entity_id,day\nshort_sale,call,C1,2026-11-20\n')),
+      ).rejects.toThrow('no anomalies in the database yet: run callq anomalies (or nightly) first');
     });
   });
 });

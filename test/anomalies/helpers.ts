@@ -23,7 +23,11 @@ export interface Finding {
 }
 
 /** A config with only `rule` enabled (its settings overridden by `settings`) plus top-level keys. */
-export function configFor(rule: RuleName, settings: Record<string, unknown> = {}, topLevel: Record<string, unknown> = {}): Config {
+export function configFor(
+  rule: RuleName,
+  settings: Record<string, unknown> = {},
+  topLevel: Record<string, unknown> = {},
+): Config {
   const anomalies: Record<string, unknown> = {};
   for (const r of RULES) anomalies[r.name] = r.name === rule ? { ...settings } : { enabled: false };
   return parseConfig({ timezone: 'Asia/Shanghai', ...topLevel, anomalies });

@@ -20,7 +20,7 @@ const dictionary = loadDictionary();
 const ruleSql = (rule: string) => readFileSync(join(QUERIES_DIR, 'anomalies', `${rule}.sql`), 'utf8');
 
 describe('rule catalogue', () => {
-  it('describes every rule, in the rules\' order', () => {
+  it("describes every rule, in the rules' order", () => {
     expect(ruleCatalogue(config).map((e) => e.rule)).toEqual(RULES.map((r) => r.name));
     expect(ruleCatalogue(config).map((e) => e.position)).toEqual(RULES.map((_, i) => i + 1));
   });
@@ -42,11 +42,18 @@ describe('rule catalogue', () => {
     }
   });
 
-  it('scores 1 at each rule\'s threshold and 2 at twice it, where the rule says high', () => {
-    const score = (rule: keyof typeof facts, raw: number) => facts[rule].strength.offset + facts[rule].strength.scale * raw;
+  it("scores 1 at each rule's threshold and 2 at twice it, where the rule says high", () => {
+    const score = (rule: keyof typeof facts, raw: number) =>
+      facts[rule].strength.offset + facts[rule].strength.scale * raw;
     const { anomalies: a } = config;
-    expect([score('metric_shift', a.metric_shift.z_threshold), score('metric_shift', 2 * a.metric_shift.z_threshold)]).toEqual([1, 2]);
-    expect([score('hangup_first', a.hangup_first.z_threshold), score('hangup_first', 2 * a.hangup_first.z_threshold)]).toEqual([1, 2]);
+    expect([
+      score('metric_shift', a.metric_shift.z_threshold),
+      score('metric_shift', 2 * a.metric_shift.z_threshold),
+    ]).toEqual([1, 2]);
+    expect([
+      score('hangup_first', a.hangup_first.z_threshold),
+      score('hangup_first', 2 * a.hangup_first.z_threshold),
+    ]).toEqual([1, 2]);
     // short_sale writes 1 − talk ÷ short_sale_s: 0 at the threshold, 0.5 at half of it (high).
     expect([score('short_sale', 0), score('short_sale', 0.5)]).toEqual([1, 2]);
     // outside_hours writes the minutes outside the window: high from 60.
@@ -56,7 +63,7 @@ describe('rule catalogue', () => {
     expect(score('score_divergence', a.score_divergence.min_rank_gap)).toBe(1);
   });
 
-  it('has every rule\'s texts and every metric\'s name in both languages, with each placeholder filled', () => {
+  it("has every rule's texts and every metric's name in both languages, with each placeholder filled", () => {
     const missing: string[] = [];
     for (const { rule, settings, metrics } of ruleCatalogue(config)) {
       for (const kind of ['rule_check', 'rule_threshold', 'rule_high', 'rule_score']) {
@@ -66,7 +73,8 @@ describe('rule catalogue', () => {
           continue;
         }
         for (const lang of LANGS) {
-          for (const [, name] of entry[lang].matchAll(/\{(\w+)\}/g)) if (!(name! in settings)) missing.push(`${kind}.${rule} ${lang} {${name}}`);
+          for (const [, name] of entry[lang].matchAll(/\{(\w+)\}/g))
+            if (!(name! in settings)) missing.push(`${kind}.${rule} ${lang} {${name}}`);
         }
       }
       for (const { metric } of metrics) if (!dictionary[`metric.${metric}`]) missing.push(`metric.${metric}`);

@@ -17,16 +17,33 @@ describe('cases', () => {
       // Night 1: a low finding; night 2: high; night 3: medium with a negative score of −6.
       await addFinding(db, 'hangup_first', 'A1', '2026-11-01', { severity: 'low', score: 3.6 });
       await rebuild(db, '2026-11-01');
-      expect(await caseRows(db)).toMatchObject([{ case_id: 1, first_seen: '2026-11-01', last_seen: '2026-11-01', days_active: 1, state: 'new' }]);
+      expect(await caseRows(db)).toMatchObject([
+        { case_id: 1, first_seen: '2026-11-01', last_seen: '2026-11-01', days_active: 1, state: 'new' },
+      ]);
       await addFinding(db, 'hangup_first', 'A1', '2026-11-02', { severity: 'high', score: 5 });
       await rebuild(db, '2026-11-02');
       await addFinding(db, 'hangup_first', 'A1', '2026-11-03', { severity: 'medium', score: -6 });
       await rebuild(db, '2026-11-03');
-      expect(await caseRows(db)).toEqual([{
-        case_id: 1, rule: 'hangup_first', entity_id: 'A1', first_seen: '2026-11-01', last_seen: '2026-11-03',
-        days_active: 3, episodes: 1, findings: 3, state: 'ongoing', peak_severity: 'high', peak_severity_rank: 3,
-        peak_score: 6, merged_into: null, snoozed_findings: 0, verdict: null, due: null,
-      }]);
+      expect(await caseRows(db)).toEqual([
+        {
+          case_id: 1,
+          rule: 'hangup_first',
+          entity_id: 'A1',
+          first_seen: '2026-11-01',
+          last_seen: '2026-11-03',
+          days_active: 3,
+          episodes: 1,
+          findings: 3,
+          state: 'ongoing',
+          peak_severity: 'high',
+          peak_severity_rank: 3,
+          peak_score: 6,
+          merged_into: null,
+          snoozed_findings: 0,
+          verdict: null,
+          due: null,
+        },
+      ]);
       // Re-running the last night changes nothing and writes no event.
       await rebuild(db, '2026-11-03');
       expect(await eventRows(db)).toEqual([
@@ -42,17 +59,30 @@ describe('cases', () => {
       await addFinding(db, 'peer_outlier', 'A7', '2026-11-01');
       await addFinding(db, 'peer_outlier', 'A7', '2026-11-02');
       await rebuild(db, '2026-11-02');
-      await applyReviews(db, deskConfig(), [{ line: 0, caseId: 1, verdict: 'confirmed', note: 'listened to 5 calls', by: 'ana' }], '2026-11-03');
+      await applyReviews(
+        db,
+        deskConfig(),
+        [{ line: 0, caseId: 1, verdict: 'confirmed', note: 'listened to 5 calls', by: 'ana' }],
+        '2026-11-03',
+      );
       // Night of the 3rd: no finding, and case_gap_days is 1: the case is cleared.
       await rebuild(db, '2026-11-03');
       expect((await caseRows(db))[0]).toMatchObject({ state: 'cleared', last_seen: '2026-11-02' });
       // The 5th: it fires again, within case_reopen_days (28) of its last day.
       await addFinding(db, 'peer_outlier', 'A7', '2026-11-05');
       await rebuild(db, '2026-11-05');
-      expect(await caseRows(db)).toMatchObject([{
-        case_id: 1, first_seen: '2026-11-01', last_seen: '2026-11-05', days_active: 3, episodes: 2, state: 'reopened',
-        verdict: 'confirmed', due: '2026-11-10',
-      }]);
+      expect(await caseRows(db)).toMatchObject([
+        {
+          case_id: 1,
+          first_seen: '2026-11-01',
+          last_seen: '2026-11-05',
+          days_active: 3,
+          episodes: 2,
+          state: 'reopened',
+          verdict: 'confirmed',
+          due: '2026-11-10',
+        },
+      ]);
       await addFinding(db, 'peer_outlier', 'A7', '2026-11-06');
       await rebuild(db, '2026-11-06');
       expect((await caseRows(db))[0]!.state).toBe('ongoing');
@@ -75,7 +105,9 @@ describe('cases', () => {
       // 29 days after the 3rd: beyond case_reopen_days (28), a case of its own.
       await addFinding(db, 'metric_shift', 'A1', '2026-12-02');
       await rebuild(db, '2026-12-02', deskConfig({ case_gap_days: 2 }));
-      expect((await caseRows(db)).map((c) => [c.case_id, c.first_seen, c.last_seen, c.days_active, c.episodes, c.state])).toEqual([
+      expect(
+        (await caseRows(db)).map((c) => [c.case_id, c.first_seen, c.last_seen, c.days_active, c.episodes, c.state]),
+      ).toEqual([
         [1, '2026-11-01', '2026-11-03', 2, 1, 'cleared'],
         [2, '2026-12-02', '2026-12-02', 1, 1, 'new'],
       ]);
@@ -92,7 +124,9 @@ describe('cases', () => {
       await addFinding(db, 'hangup_first', 'A1', '2026-11-04');
       await addFinding(db, 'hangup_first', 'A2', '2026-11-04');
       await rebuild(db, '2026-11-04');
-      expect((await caseRows(db)).map((c) => [c.case_id, c.entity_id, c.first_seen, c.last_seen, c.days_active, c.state])).toEqual([
+      expect(
+        (await caseRows(db)).map((c) => [c.case_id, c.entity_id, c.first_seen, c.last_seen, c.days_active, c.state]),
+      ).toEqual([
         // States are still judged as of the 6th, the latest day detected.
         [1, 'A1', '2026-11-04', '2026-11-06', 3, 'ongoing'],
         [2, 'A2', '2026-11-04', '2026-11-04', 1, 'cleared'],
@@ -105,22 +139,50 @@ describe('cases', () => {
       await deskSchema(db);
       // case_reopen_days 1: the 1st-2nd and the 4th-5th are two cases.
       const config = deskConfig({ case_reopen_days: 1 });
-      for (const day of ['2026-11-01', '2026-11-02', '2026-11-04', '2026-11-05']) await addFinding(db, 'hangup_first', 'A1', day);
+      for (const day of ['2026-11-01', '2026-11-02', '2026-11-04', '2026-11-05'])
+        await addFinding(db, 'hangup_first', 'A1', day);
       await rebuild(db, '2026-11-05', config);
-      await applyReviews(db, config, [{ line: 0, caseId: 2, verdict: 'confirmed', note: null, by: 'bo' }], '2026-11-06');
+      await applyReviews(
+        db,
+        config,
+        [{ line: 0, caseId: 2, verdict: 'confirmed', note: null, by: 'bo' }],
+        '2026-11-06',
+      );
       await addFinding(db, 'hangup_first', 'A1', '2026-11-03');
       await rebuild(db, '2026-11-05', config);
-      expect((await caseRows(db)).map((c) => [c.case_id, c.first_seen, c.last_seen, c.days_active, c.state, c.merged_into, c.verdict])).toEqual([
+      expect(
+        (await caseRows(db)).map((c) => [
+          c.case_id,
+          c.first_seen,
+          c.last_seen,
+          c.days_active,
+          c.state,
+          c.merged_into,
+          c.verdict,
+        ]),
+      ).toEqual([
         [1, '2026-11-01', '2026-11-05', 5, 'ongoing', null, null],
         [2, '2026-11-04', '2026-11-05', 2, 'merged', 1, 'confirmed'],
       ]);
       await removeFinding(db, 'hangup_first', 'A1', '2026-11-03');
       await rebuild(db, '2026-11-05', config);
-      expect((await caseRows(db)).map((c) => [c.case_id, c.first_seen, c.last_seen, c.days_active, c.state, c.merged_into, c.verdict])).toEqual([
+      expect(
+        (await caseRows(db)).map((c) => [
+          c.case_id,
+          c.first_seen,
+          c.last_seen,
+          c.days_active,
+          c.state,
+          c.merged_into,
+          c.verdict,
+        ]),
+      ).toEqual([
         [1, '2026-11-01', '2026-11-02', 2, 'cleared', null, null],
         [2, '2026-11-04', '2026-11-05', 2, 'ongoing', null, 'confirmed'],
       ]);
-      expect((await eventRows(db)).filter((e) => e.case_id === 2).map((e) => `${e.by} ${e.field} ${e.from}>${e.to}`)).toEqual([
+      expect(
+        (await eventRows(db)).filter((e) => e.case_id === 2).map((e) => `${e.by} ${e.field} ${e.from}>${e.to}`),
+      ).toEqual([
         'callq state null>ongoing',
         'bo verdict null>confirmed',
         'bo due null>2026-11-13',
@@ -137,10 +199,17 @@ describe('cases', () => {
       await deskSchema(db);
       await addFinding(db, 'short_sale', 'C9', '2026-11-02', { entityType: 'call' });
       await rebuild(db, '2026-11-02');
-      await applyReviews(db, deskConfig(), [{ line: 0, caseId: 1, verdict: 'dismissed', note: 'the call was re-tagged', by: 'ana' }], '2026-11-03');
+      await applyReviews(
+        db,
+        deskConfig(),
+        [{ line: 0, caseId: 1, verdict: 'dismissed', note: 'the call was re-tagged', by: 'ana' }],
+        '2026-11-03',
+      );
       await removeFinding(db, 'short_sale', 'C9', '2026-11-02');
       await rebuild(db, '2026-11-02');
-      expect(await caseRows(db)).toMatchObject([{ case_id: 1, first_seen: '2026-11-02', days_active: 1, findings: 0, state: 'cleared', verdict: 'dismissed' }]);
+      expect(await caseRows(db)).toMatchObject([
+        { case_id: 1, first_seen: '2026-11-02', days_active: 1, findings: 0, state: 'cleared', verdict: 'dismissed' },
+      ]);
     }, tz);
   });
 });

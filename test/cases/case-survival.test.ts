@@ -19,7 +19,13 @@ const config = configFor('robocall_burst', { min_calls: 3 }, { recognition_top: 
 
 /** Three 10-second calls from `number` at 10:00, 10:01 and 10:02 on `day`. */
 const burst = (number: string, day: string) =>
-  [0, 1, 2].map((minute) => inbound(`${number}-${day}-${minute}`, { caller_id: number, started_at: `${day} 10:0${minute}:00`, ended_at: `${day} 10:0${minute}:10` }));
+  [0, 1, 2].map((minute) =>
+    inbound(`${number}-${day}-${minute}`, {
+      caller_id: number,
+      started_at: `${day} 10:0${minute}:00`,
+      ended_at: `${day} 10:0${minute}:10`,
+    }),
+  );
 
 const NIGHTS = ['2026-11-01', '2026-11-02', '2026-11-03'];
 
@@ -30,15 +36,31 @@ async function caseOfNumber(db: Database, number: string) {
 describe('a case across nights', () => {
   it('is one case with its review, through a full recompute, a reload and re-detection of an old day', async () => {
     await withDb(async (db) => {
-      await insertRows(db, 'calls', NIGHTS.flatMap((day) => burst('13900000001', day)));
+      await insertRows(
+        db,
+        'calls',
+        NIGHTS.flatMap((day) => burst('13900000001', day)),
+      );
       // One nightly detection per night.
       for (const day of NIGHTS) await detectAnomalies(db, config, { day });
       const spanning = {
-        case_id: 1, rule: 'robocall_burst', entity_id: '13900000001', first_seen: '2026-11-01', last_seen: '2026-11-03',
-        days_active: 3, episodes: 1, findings: 3, state: 'ongoing',
+        case_id: 1,
+        rule: 'robocall_burst',
+        entity_id: '13900000001',
+        first_seen: '2026-11-01',
+        last_seen: '2026-11-03',
+        days_active: 3,
+        episodes: 1,
+        findings: 3,
+        state: 'ongoing',
       };
       expect(await caseRows(db)).toMatchObject([spanning]);
-      await applyReviews(db, config, [{ line: 0, caseId: 1, verdict: 'confirmed', note: 'auto-dialler on a trunk', by: 'ana' }], '2026-11-04');
+      await applyReviews(
+        db,
+        config,
+        [{ line: 0, caseId: 1, verdict: 'confirmed', note: 'auto-dialler on a trunk', by: 'ana' }],
+        '2026-11-04',
+      );
       const events = await eventRows(db);
       expect(events).toEqual([
         { case_id: 1, by: 'callq', field: 'state', from: null, to: 'new', note: null },
@@ -58,7 +80,12 @@ describe('a case across nights', () => {
       await compute(db);
       await detectAnomalies(db, config);
       expect(await caseOfNumber(db, '13900000001')).toMatchObject(reviewed);
-      expect(await caseOfNumber(db, '13900000002')).toMatchObject({ case_id: 2, first_seen: '2026-11-02', state: 'cleared', verdict: null });
+      expect(await caseOfNumber(db, '13900000002')).toMatchObject({
+        case_id: 2,
+        first_seen: '2026-11-02',
+        state: 'cleared',
+        verdict: null,
+      });
 
       // Re-detection of an old day.
       await detectAnomalies(db, config, { day: '2026-11-02' });
@@ -66,7 +93,9 @@ describe('a case across nights', () => {
       // The review's rows are as they were; later rows are callq's about the new case only.
       const after = await eventRows(db);
       expect(after.slice(0, events.length)).toEqual(events);
-      expect(after.slice(events.length)).toEqual([{ case_id: 2, by: 'callq', field: 'state', from: null, to: 'cleared', note: null }]);
+      expect(after.slice(events.length)).toEqual([
+        { case_id: 2, by: 'callq', field: 'state', from: null, to: 'cleared', note: null },
+      ]);
     }, tz);
   });
 });

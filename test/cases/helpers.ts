@@ -10,7 +10,8 @@ import { ensureCaseSchema } from '../../src/cases/case-schema.ts';
 import { refreshCases, type CaseSummary } from '../../src/cases/refresh-cases.ts';
 import { insertRows } from '../util/insert-rows.ts';
 
-export const deskConfig = (keys: Record<string, unknown> = {}): Config => parseConfig({ timezone: 'Asia/Shanghai', ...keys });
+export const deskConfig = (keys: Record<string, unknown> = {}): Config =>
+  parseConfig({ timezone: 'Asia/Shanghai', ...keys });
 
 export async function deskSchema(db: Database): Promise<void> {
   await ensureAnomalySchema(db);
@@ -25,25 +26,37 @@ export interface FindingFields {
 }
 
 /** One finding of `rule` for `entityId` on `day`, as a rule query writes it. */
-export async function addFinding(db: Database, rule: string, entityId: string, day: string, fields: FindingFields = {}): Promise<void> {
+export async function addFinding(
+  db: Database,
+  rule: string,
+  entityId: string,
+  day: string,
+  fields: FindingFields = {},
+): Promise<void> {
   const entityType = fields.entityType ?? 'agent';
   const metric = fields.metric ?? 'm';
-  await insertRows(db, 'anomalies', [{
-    anomaly_id: `${rule}|${entityType}|${entityId}|${day}|${metric}`,
-    rule,
-    severity: fields.severity ?? 'medium',
-    entity_type: entityType,
-    entity_id: entityId,
-    day,
-    metric,
-    score: fields.score ?? 4,
-    explanation: 'test finding',
-    evidence: '[]',
-  }]);
+  await insertRows(db, 'anomalies', [
+    {
+      anomaly_id: `${rule}|${entityType}|${entityId}|${day}|${metric}`,
+      rule,
+      severity: fields.severity ?? 'medium',
+      entity_type: entityType,
+      entity_id: entityId,
+      day,
+      metric,
+      score: fields.score ?? 4,
+      explanation: 'test finding',
+      evidence: '[]',
+    },
+  ]);
 }
 
 export async function removeFinding(db: Database, rule: string, entityId: string, day: string): Promise<void> {
-  await db.exec('delete from anomalies where rule = $1 and entity_id = $2 and day = cast($3 as date)', [rule, entityId, day]);
+  await db.exec('delete from anomalies where rule = $1 and entity_id = $2 and day = cast($3 as date)', [
+    rule,
+    entityId,
+    day,
+  ]);
 }
 
 /** The rebuild a detection whose last day is `lastDay` ends with. */
@@ -89,5 +102,7 @@ export interface EventRow {
 }
 
 export async function eventRows(db: Database): Promise<EventRow[]> {
-  return db.query<EventRow & Record<string, unknown>>('select case_id, "by", field, "from", "to", note from case_events order by event_id');
+  return db.query<EventRow & Record<string, unknown>>(
+    'select case_id, "by", field, "from", "to", note from case_events order by event_id',
+  );
 }

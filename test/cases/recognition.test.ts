@@ -12,9 +12,19 @@ import { caseRows, deskConfig, deskSchema, eventRows, rebuild } from './helpers.
 const tz = 'Asia/Shanghai';
 
 /** The columns of agent_window the recognition list reads, one ranking per day. */
-async function ranking(db: Database, day: string, ranks: Array<[agent: string, rank: number, score: number]>): Promise<void> {
-  await db.exec('create table if not exists agent_window (day date, agent_id varchar, composite_rank bigint, composite_score double)');
-  await insertRows(db, 'agent_window', ranks.map(([agent_id, composite_rank, composite_score]) => ({ day, agent_id, composite_rank, composite_score })));
+async function ranking(
+  db: Database,
+  day: string,
+  ranks: Array<[agent: string, rank: number, score: number]>,
+): Promise<void> {
+  await db.exec(
+    'create table if not exists agent_window (day date, agent_id varchar, composite_rank bigint, composite_score double)',
+  );
+  await insertRows(
+    db,
+    'agent_window',
+    ranks.map(([agent_id, composite_rank, composite_score]) => ({ day, agent_id, composite_rank, composite_score })),
+  );
 }
 
 describe('recognition cases', () => {
@@ -22,14 +32,39 @@ describe('recognition cases', () => {
     await withDb(async (db) => {
       await deskSchema(db);
       const config = deskConfig({ recognition_top: 2 });
-      await ranking(db, '2026-11-10', [['A1', 1, 0.9], ['A2', 2, 0.8], ['A3', 2, 0.8], ['A4', 4, 0.5]]);
+      await ranking(db, '2026-11-10', [
+        ['A1', 1, 0.9],
+        ['A2', 2, 0.8],
+        ['A3', 2, 0.8],
+        ['A4', 4, 0.5],
+      ]);
       expect((await rebuild(db, '2026-11-10', config)).recognitions).toBe(3);
-      await ranking(db, '2026-11-11', [['A1', 1, 0.92], ['A2', 2, 0.8], ['A3', 3, 0.7]]);
+      await ranking(db, '2026-11-11', [
+        ['A1', 1, 0.92],
+        ['A2', 2, 0.8],
+        ['A3', 3, 0.7],
+      ]);
       await rebuild(db, '2026-11-11', config);
       // A3 is back on the 12th after a day off the list: a new reward.
-      await ranking(db, '2026-11-12', [['A3', 1, 0.95], ['A1', 2, 0.9]]);
+      await ranking(db, '2026-11-12', [
+        ['A3', 1, 0.95],
+        ['A1', 2, 0.9],
+      ]);
       await rebuild(db, '2026-11-12', config);
-      expect((await caseRows(db)).map((c) => [c.case_id, c.rule, c.entity_id, c.first_seen, c.last_seen, c.state, c.peak_severity_rank, c.peak_score, c.verdict, c.due])).toEqual([
+      expect(
+        (await caseRows(db)).map((c) => [
+          c.case_id,
+          c.rule,
+          c.entity_id,
+          c.first_seen,
+          c.last_seen,
+          c.state,
+          c.peak_severity_rank,
+          c.peak_score,
+          c.verdict,
+          c.due,
+        ]),
+      ).toEqual([
         [1, 'recognition', 'A1', '2026-11-10', '2026-11-12', 'ongoing', 0, 0.92, 'reward', '2026-11-12'],
         [2, 'recognition', 'A2', '2026-11-10', '2026-11-11', 'cleared', 0, 0.8, 'reward', '2026-11-12'],
         [3, 'recognition', 'A3', '2026-11-10', '2026-11-10', 'cleared', 0, 0.8, 'reward', '2026-11-12'],
@@ -37,11 +72,20 @@ describe('recognition cases', () => {
       ]);
       expect((await eventRows(db)).filter((e) => e.case_id === 4)).toEqual([
         { case_id: 4, by: 'callq', field: 'state', from: null, to: 'new', note: null },
-        { case_id: 4, by: 'callq', field: 'verdict', from: null, to: 'reward', note: 'top of the trainer ranking: a recognition to give' },
+        {
+          case_id: 4,
+          by: 'callq',
+          field: 'verdict',
+          from: null,
+          to: 'reward',
+          note: 'top of the trainer ranking: a recognition to give',
+        },
         { case_id: 4, by: 'callq', field: 'due', from: null, to: '2026-11-14', note: null },
       ]);
       expect((await dueCases(db, '2026-11-12')).map((c) => [c.case_id, c.deadline, c.reviewed_by])).toEqual([
-        [1, 'due_today', 'callq'], [2, 'due_today', 'callq'], [3, 'due_today', 'callq'],
+        [1, 'due_today', 'callq'],
+        [2, 'due_today', 'callq'],
+        [3, 'due_today', 'callq'],
       ]);
     }, tz);
   });

@@ -15,18 +15,29 @@ function sheet(name: string, text: string): string {
 
 describe('readReviewSheet', () => {
   it('reads its columns by name, ignores the others, and tolerates a BOM, CRLF and semicolons', () => {
-    const path = sheet('desk.csv', [
-      '\uFEFFrule;case_id;State;Verdict;by;explanation;note;last_seen',
-      'hangup_first;12;ongoing;Confirmed; ana ;hangs up;"listened; twice";2026-11-20',
-      // Not reviewed: verdict, note and by empty (the case's own fields are filled in).
-      'short_sale;13;new;;;short;;2026-11-20',
-      '',
-      'peer_outlier;14;;dismissed;bo;x;"two',
-      'lines";',
-    ].join('\r\n'));
+    const path = sheet(
+      'desk.csv',
+      [
+        '\uFEFFrule;case_id;State;Verdict;by;explanation;note;last_seen',
+        'hangup_first;12;ongoing;Confirmed; ana ;hangs up;"listened; twice";2026-11-20',
+        // Not reviewed: verdict, note and by empty (the case's own fields are filled in).
+        'short_sale;13;new;;;short;;2026-11-20',
+        '',
+        'peer_outlier;14;;dismissed;bo;x;"two',
+        'lines";',
+      ].join('\r\n'),
+    );
     expect(readReviewSheet(path)).toEqual({
       reviews: [
-        { line: 2, caseId: 12, verdict: 'confirmed', note: 'listened; twice', by: 'ana', expectedState: 'ongoing', expectedLastSeen: '2026-11-20' },
+        {
+          line: 2,
+          caseId: 12,
+          verdict: 'confirmed',
+          note: 'listened; twice',
+          by: 'ana',
+          expectedState: 'ongoing',
+          expectedLastSeen: '2026-11-20',
+        },
         { line: 5, caseId: 14, verdict: 'dismissed', note: 'two\nlines', by: 'bo' },
       ],
       problems: [],
@@ -34,15 +45,18 @@ describe('readReviewSheet', () => {
   });
 
   it('names each bad line with its reasons', () => {
-    const path = sheet('bad.csv', [
-      'case_id,verdict,note,by,last_seen',
-      '1,confirm,,ana,',
-      '2,dismissed,no name given,,',
-      'x,reward,,bo,',
-      '4,actioned,,bo,20/11/2026',
-      '1,confirmed,,cy,',
-      ',,,,',
-    ].join('\n'));
+    const path = sheet(
+      'bad.csv',
+      [
+        'case_id,verdict,note,by,last_seen',
+        '1,confirm,,ana,',
+        '2,dismissed,no name given,,',
+        'x,reward,,bo,',
+        '4,actioned,,bo,20/11/2026',
+        '1,confirmed,,cy,',
+        ',,,,',
+      ].join('\n'),
+    );
     expect(readReviewSheet(path)).toEqual({
       reviews: [],
       problems: [
@@ -57,7 +71,9 @@ describe('readReviewSheet', () => {
   });
 
   it('refuses a sheet without the columns it needs', () => {
-    expect(() => readReviewSheet(sheet('cols.csv', 'case_id,verdict,note\n1,confirmed,x\n'))).toThrow(/has no column by/);
+    expect(() => readReviewSheet(sheet('cols.csv', 'case_id,verdict,note\n1,confirmed,x\n'))).toThrow(
+      /has no column by/,
+    );
     expect(() => readReviewSheet(sheet('empty.csv', ''))).toThrow(/is empty/);
   });
 });

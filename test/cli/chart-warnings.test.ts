@@ -36,6 +36,8 @@ describe('chart warnings', () => {
   it('callq --verbose report prints each one', async () => {
     const run = await runCli('--db', db, '--verbose', 'report', '--date', REPORT_DAY, '--out', join(tmp, 'verbose'));
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('callq: chart warning: nightly/conversion_heatmap: warning: Infinite extent for field "conversion_rate": [Infinity, -Infinity]\n');
+    expect(run.stderr).toBe(
+      'callq: chart warning: nightly/conversion_heatmap: warning: Infinite extent for field "conversion_rate": [Infinity, -Infinity]\n',
+    );
   });
 });

@@ -43,7 +43,14 @@ function runClosingEarly(...args: string[]): Promise<{ code: number | null; stde
 
 describe('a closed stdout pipe', () => {
   it('callq query: no EPIPE stack trace, exit 0', async () => {
-    const run = await runClosingEarly('--db', join(tmp, 'query.duckdb'), 'query', 'select range as n from range(300000)', '--format', 'csv');
+    const run = await runClosingEarly(
+      '--db',
+      join(tmp, 'query.duckdb'),
+      'query',
+      'select range as n from range(300000)',
+      '--format',
+      'csv',
+    );
     expect(run.first.startsWith('n\n0\n1\n')).toBe(true);
     expect(run).toMatchObject({ code: 0, stderr: '' });
   }, 60_000);

@@ -4,7 +4,16 @@ import { formatRows } from '../../src/cli/format-rows.ts';
 
 describe('formatRows', () => {
   it('aligns a table to its widest cell and counts the rows', () => {
-    expect(formatRows(['id', 'name'], [{ id: 1, name: 'Li' }, { id: 22, name: null }], 'table')).toBe('id  name\n--  ----\n1   Li\n22\n(2 rows)\n');
+    expect(
+      formatRows(
+        ['id', 'name'],
+        [
+          { id: 1, name: 'Li' },
+          { id: 22, name: null },
+        ],
+        'table',
+      ),
+    ).toBe('id  name\n--  ----\n1   Li\n22\n(2 rows)\n');
   });
 
   it('prints 300,000 rows as a table (no spread over every row)', () => {

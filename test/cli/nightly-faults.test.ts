@@ -27,7 +27,22 @@ let reference: Record<string, string>;
 let referenceMs: number;
 
 function nightlyArgs(db: string, out: string, from = input): string[] {
-  return ['bin/callq.js', '--db', db, '--config', config, '--wait', '0', 'nightly', '--input', from, '--out', out, '--date', DAY];
+  return [
+    'bin/callq.js',
+    '--db',
+    db,
+    '--config',
+    config,
+    '--wait',
+    '0',
+    'nightly',
+    '--input',
+    from,
+    '--out',
+    out,
+    '--date',
+    DAY,
+  ];
 }
 
 /** Runs a nightly to its end; its exit code (0 done, 3 done with rejects or skipped files). */
@@ -44,7 +59,11 @@ async function fingerprints(db: string): Promise<Record<string, string>> {
   try {
     const out: Record<string, string> = {};
     for (const table of [...DERIVED_TABLES, 'anomalies']) {
-      out[table] = String(await handle.scalar(`select count(*) || ':' || coalesce(md5(string_agg(t::varchar, '|' order by t::varchar)), '') from ${table} t`));
+      out[table] = String(
+        await handle.scalar(
+          `select count(*) || ':' || coalesce(md5(string_agg(t::varchar, '|' order by t::varchar)), '') from ${table} t`,
+        ),
+      );
     }
     return out;
   } finally {
@@ -78,7 +97,24 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'callq-faults-'));
   input = join(dir, 'input');
   config = join(input, 'callq.config.json');
-  expect(await main(['node', 'callq', '--quiet', 'generate', '--seed', '3', '--days', '5', '--agents', '6', '--end', DAY, '--out', input])).toBe(0);
+  expect(
+    await main([
+      'node',
+      'callq',
+      '--quiet',
+      'generate',
+      '--seed',
+      '3',
+      '--days',
+      '5',
+      '--agents',
+      '6',
+      '--end',
+      DAY,
+      '--out',
+      input,
+    ]),
+  ).toBe(0);
   const db = join(dir, 'reference.duckdb');
   const started = performance.now();
   expect(await nightly(db, join(dir, 'reference-out'))).toBe(0);
@@ -99,20 +135,28 @@ describe('a nightly killed with SIGKILL is finished by the next one', () => {
     ['at 50%', { share: 0.5 }],
     ['at 65%', { share: 0.65 }],
   ];
-  it.each(points)('%s', async (_name, when) => {
-    const point = points.findIndex(([n]) => n === _name);
-    // A run faster than the reference may end before a delayed kill: try again on a fresh
-    // database, sooner, until the kill lands mid-run.
-    let db = '';
-    let output = '';
-    for (let attempt = 0, share = when.share; attempt < 5 && !output.includes('[killed: '); attempt++, share = share && share / 2) {
-      db = join(dir, `killed-${point}-${attempt}.duckdb`);
-      output = await killedNightly(db, join(dir, 'killed-out'), { ...when, share });
-    }
-    expect(output).toMatch(/\[killed: /);
-    expect(await nightly(db, join(dir, 'healed-out'))).toBe(0);
-    expect(await fingerprints(db), output).toEqual(reference);
-  }, 180_000);
+  it.each(points)(
+    '%s',
+    async (_name, when) => {
+      const point = points.findIndex(([n]) => n === _name);
+      // A run faster than the reference may end before a delayed kill: try again on a fresh
+      // database, sooner, until the kill lands mid-run.
+      let db = '';
+      let output = '';
+      for (
+        let attempt = 0, share = when.share;
+        attempt < 5 && !output.includes('[killed: ');
+        attempt++, share = share && share / 2
+      ) {
+        db = join(dir, `killed-${point}-${attempt}.duckdb`);
+        output = await killedNightly(db, join(dir, 'killed-out'), { ...when, share });
+      }
+      expect(output).toMatch(/\[killed: /);
+      expect(await nightly(db, join(dir, 'healed-out'))).toBe(0);
+      expect(await fingerprints(db), output).toEqual(reference);
+    },
+    180_000,
+  );
 });
 
 describe('a nightly stopped by bad input or a full disk is finished by the next one', () => {
@@ -131,7 +175,8 @@ describe('a nightly stopped by bad input or a full disk is finished by the next 
     mkdirSync(mount, { recursive: true });
     // 1 MB holds the loaded files but not the compute: the disk fills after the loads commit.
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount]);
-    if (mounted.status !== 0) context.skip(`cannot mount a small tmpfs here (${String(mounted.stderr).trim() || 'mount failed'})`);
+    if (mounted.status !== 0)
+      context.skip(`cannot mount a small tmpfs here (${String(mounted.stderr).trim() || 'mount failed'})`);
     try {
       const db = join(mount, 'full.duckdb');
       const failed = await run(process.execPath, nightlyArgs(db, join(dir, 'full-out'))).then(

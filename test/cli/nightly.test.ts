@@ -26,14 +26,27 @@ async function callq(...args: string[]): Promise<number> {
   return main(['node', 'callq', '--quiet', '--db', db, '--config', config, ...args]);
 }
 
-const reportFiles = (out: string) => readdirSync(join(out, DAY)).filter((f) => f.endsWith('.html') || f === 'anomalies.csv').sort();
+const reportFiles = (out: string) =>
+  readdirSync(join(out, DAY))
+    .filter((f) => f.endsWith('.html') || f === 'anomalies.csv')
+    .sort();
 const withoutGeneratedAt = (text: string) => text.replace(/Generated at [^<\n]*/g, '');
 
 async function tableCounts(): Promise<Record<string, number>> {
   const handle = await Database.open(db, { readOnly: true });
   try {
     const counts: Record<string, number> = {};
-    for (const table of ['calls', 'segments', 'call_facts', 'agent_daily', 'center_daily', 'agent_window', 'anomalies', 'load_log', 'rejects']) {
+    for (const table of [
+      'calls',
+      'segments',
+      'call_facts',
+      'agent_daily',
+      'center_daily',
+      'agent_window',
+      'anomalies',
+      'load_log',
+      'rejects',
+    ]) {
       counts[table] = Number(await handle.scalar(`select count(*) from ${table}`));
     }
     counts.anomaly_ids = Number(await handle.scalar('select count(distinct anomaly_id) from anomalies'));
@@ -48,7 +61,24 @@ beforeAll(async () => {
   input = join(dir, 'input');
   db = join(dir, 'callq.duckdb');
   config = join(input, 'callq.config.json');
-  expect(await main(['node', 'callq', '--quiet', 'generate', '--seed', '3', '--days', '5', '--agents', '6', '--end', DAY, '--out', input])).toBe(0);
+  expect(
+    await main([
+      'node',
+      'callq',
+      '--quiet',
+      'generate',
+      '--seed',
+      '3',
+      '--days',
+      '5',
+      '--agents',
+      '6',
+      '--end',
+      DAY,
+      '--out',
+      input,
+    ]),
+  ).toBe(0);
 }, 60_000);
 
 describe('callq nightly', () => {
@@ -67,11 +97,19 @@ describe('callq nightly', () => {
     expect(after).toEqual(before);
     // --export wrote the derived tables and the anomalies beside the reports, whole.
     const tables = readdirSync(join(second, DAY, 'tables')).sort();
-    expect(tables).toEqual(expect.arrayContaining(['agent_daily.parquet', 'anomalies.parquet', 'call_facts.parquet', 'center_daily.parquet']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'agent_daily.parquet',
+        'anomalies.parquet',
+        'call_facts.parquet',
+        'center_daily.parquet',
+      ]),
+    );
     expect(tables).not.toContain('calls.parquet');
     const exported = await Database.open(':memory:');
     try {
-      const rows = (table: string) => exported.scalar(`select count(*) from read_parquet('${join(second, DAY, 'tables', `${table}.parquet`)}')`);
+      const rows = (table: string) =>
+        exported.scalar(`select count(*) from read_parquet('${join(second, DAY, 'tables', `${table}.parquet`)}')`);
       expect(Number(await rows('anomalies'))).toBe(before.anomalies);
       expect(Number(await rows('agent_daily'))).toBe(before.agent_daily);
     } finally {
@@ -96,8 +134,14 @@ describe('callq nightly', () => {
       // Each nightly is a row, and so is each step it ran.
       const steps = await handle.query(`select command, status from runs order by run_id`);
       expect(steps.map((r) => `${r.command}:${r.status}`)).toEqual([
-        'nightly:done', 'compute:done', 'anomalies:done', 'report:done',
-        'nightly:done', 'compute:done', 'anomalies:done', 'report:done',
+        'nightly:done',
+        'compute:done',
+        'anomalies:done',
+        'report:done',
+        'nightly:done',
+        'compute:done',
+        'anomalies:done',
+        'report:done',
       ]);
     } finally {
       handle.close();
@@ -107,7 +151,20 @@ describe('callq nightly', () => {
   it('says in one line that another run holds the database', async () => {
     const holder = await Database.open(db);
     try {
-      const result = await run(process.execPath, ['bin/callq.js', '--db', db, '--wait', '0', 'nightly', '--input', input, '--out', join(dir, 'out3'), '--date', DAY]).then(
+      const result = await run(process.execPath, [
+        'bin/callq.js',
+        '--db',
+        db,
+        '--wait',
+        '0',
+        'nightly',
+        '--input',
+        input,
+        '--out',
+        join(dir, 'out3'),
+        '--date',
+        DAY,
+      ]).then(
         () => ({ code: 0, stderr: '' }),
         (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
       );

@@ -4,7 +4,13 @@ import { createProgress } from '../../src/cli/progress.ts';
 
 function fakeTerminal(isTTY: boolean) {
   const written: string[] = [];
-  const stream = { isTTY, write: (text: string) => (written.push(text), true) } as unknown as NodeJS.WriteStream;
+  const stream = {
+    isTTY,
+    write: (text: string) => {
+      written.push(text);
+      return true;
+    },
+  } as unknown as NodeJS.WriteStream;
   return { stream, written };
 }
 

@@ -24,27 +24,42 @@ describe('callq query', () => {
   it('refuses a --db that does not exist, and creates nothing', async () => {
     const missing = tmp.path('typo.duckdb');
     const result = await runCli('--db', missing, 'query', 'select 1');
-    expect(result).toMatchObject({ code: 2, stderr: `callq: no database at ${missing}: give --db the file a load or nightly wrote\n` });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: `callq: no database at ${missing}: give --db the file a load or nightly wrote\n`,
+    });
     expect(existsSync(missing)).toBe(false);
   });
 
   it('runs one statement only, and changes nothing without --write', async () => {
     const db = await databaseWithAgents('one.duckdb');
-    const two = await runCli('--db', db, 'query', "select 1; drop table agents");
+    const two = await runCli('--db', db, 'query', 'select 1; drop table agents');
     expect(two).toMatchObject({ code: 2, stderr: 'callq: query runs one SQL statement; this text has 2\n' });
     const drop = await runCli('--db', db, 'query', 'drop table agents');
     expect(drop.code).toBe(1);
     expect(drop.stderr).toMatch(/read-only mode/);
     expect((await runCli('--db', db, 'query', 'agents', '--format', 'csv')).stdout).toBe('agent_id\nA1\n');
     expect((await runCli('--db', db, 'query', "insert into agents (agent_id) values ('A2')", '--write')).code).toBe(0);
-    expect((await runCli('--db', db, 'query', 'select count(*) as n from agents', '--format', 'csv')).stdout).toBe('n\n2\n');
+    expect((await runCli('--db', db, 'query', 'select count(*) as n from agents', '--format', 'csv')).stdout).toBe(
+      'n\n2\n',
+    );
   });
 
   it('waits while another process holds the database, says so once, then reads', async () => {
     const db = await databaseWithAgents('held.duckdb');
     const holder = await Database.open(db);
     // The holder lets go once the reader says it is waiting: no race with the child's start.
-    const child = spawn(process.execPath, ['bin/callq.js', '--db', db, '--wait', '60', 'query', 'agents', '--format', 'csv']);
+    const child = spawn(process.execPath, [
+      'bin/callq.js',
+      '--db',
+      db,
+      '--wait',
+      '60',
+      'query',
+      'agents',
+      '--format',
+      'csv',
+    ]);
     let stdout = '';
     let stderr = '';
     let held = true;

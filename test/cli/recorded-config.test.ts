@@ -21,7 +21,9 @@ const CALLS = [
 async function days(db: string): Promise<string[]> {
   const database = await Database.open(db, { readOnly: true });
   try {
-    return (await database.queryJs<{ day: string }>('select strftime(day, \'%Y-%m-%d\') as day from center_daily order by day')).map((r) => r.day);
+    return (
+      await database.queryJs<{ day: string }>("select strftime(day, '%Y-%m-%d') as day from center_daily order by day")
+    ).map((r) => r.day);
   } finally {
     database.close();
   }
@@ -34,7 +36,9 @@ describe('recorded settings', () => {
     writeFileSync(tmp.path('shanghai.json'), JSON.stringify({ timezone: 'Asia/Shanghai' }));
     writeFileSync(tmp.path('utc.json'), JSON.stringify({ timezone: 'UTC' }));
     const db = tmp.path('c.duckdb');
-    expect((await runCli('--db', db, '--config', tmp.path('shanghai.json'), 'load', tmp.path('calls.csv'))).code).toBe(0);
+    expect((await runCli('--db', db, '--config', tmp.path('shanghai.json'), 'load', tmp.path('calls.csv'))).code).toBe(
+      0,
+    );
     // No --config: the recorded Asia/Shanghai, not the default UTC.
     expect((await runCli('--db', db, 'compute')).code).toBe(0);
     expect(await days(db)).toEqual(['2026-11-21']);
@@ -55,12 +59,17 @@ describe('recorded settings', () => {
     expect(await days(db)).toEqual(['2026-11-20']);
     const database = await Database.open(db, { readOnly: true });
     try {
-      const runs = await database.queryJs<{ command: string; status: string }>("select command, status from runs where command = 'reconfigure'");
+      const runs = await database.queryJs<{ command: string; status: string }>(
+        "select command, status from runs where command = 'reconfigure'",
+      );
       expect(runs).toEqual([{ command: 'reconfigure', status: 'done' }]);
       const recorded = await database.queryJs<{ zone: string; reconfigured: boolean }>(
         "select config::json->>'timezone' as zone, reconfigured from recorded_config order by recorded_at",
       );
-      expect(recorded).toEqual([{ zone: 'Asia/Shanghai', reconfigured: false }, { zone: 'UTC', reconfigured: true }]);
+      expect(recorded).toEqual([
+        { zone: 'Asia/Shanghai', reconfigured: false },
+        { zone: 'UTC', reconfigured: true },
+      ]);
     } finally {
       database.close();
     }
@@ -69,10 +78,15 @@ describe('recorded settings', () => {
   it('a report needs no --config: it reads the recorded zone; --reconfigure is refused for it', async () => {
     const db = tmp.path('r.duckdb');
     writeFileSync(tmp.path('shanghai2.json'), JSON.stringify({ timezone: 'Asia/Shanghai' }));
-    expect((await runCli('--db', db, '--config', tmp.path('shanghai2.json'), 'load', tmp.path('calls.csv'))).code).toBe(0);
+    expect((await runCli('--db', db, '--config', tmp.path('shanghai2.json'), 'load', tmp.path('calls.csv'))).code).toBe(
+      0,
+    );
     const query = await runCli('--db', db, 'query', "select current_setting('TimeZone') as zone", '--format', 'csv');
     expect(query.stdout).toBe('zone\nAsia/Shanghai\n');
     const refused = await runCli('--db', db, '--reconfigure', 'query', 'select 1');
-    expect(refused).toMatchObject({ code: 2, stderr: 'callq: --reconfigure recomputes the database: give it to a command that writes (nightly, compute)\n' });
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: 'callq: --reconfigure recomputes the database: give it to a command that writes (nightly, compute)\n',
+    });
   });
 });

@@ -33,7 +33,11 @@ const SHEET = tmp.path('sheet.csv');
 writeFileSync(SHEET, 'case_id,verdict,note,by\n1,confirmed,heard,ana\n2,dismissed,fine,ana\n');
 
 /** Runs `callq review --file SHEET` in a child while `holder` holds the file; `onWaiting` when it says it waits. */
-function reviewWhileHeld(db: string, wait: string, onWaiting: () => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function reviewWhileHeld(
+  db: string,
+  wait: string,
+  onWaiting: () => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['bin/callq.js', '--db', db, '--wait', wait, 'review', '--file', SHEET]);
   let stdout = '';
   let stderr = '';
@@ -49,8 +53,11 @@ async function verdicts(db: string): Promise<{ verdicts: unknown[]; events: numb
   const handle = await Database.open(db, { readOnly: true });
   try {
     return {
-      verdicts: (await handle.query('select case_id, verdict from anomaly_cases order by case_id')).map((r) => [r.case_id, r.verdict]),
-      events: Number(await handle.scalar("select count(*) from case_events where \"by\" = 'ana'")),
+      verdicts: (await handle.query('select case_id, verdict from anomaly_cases order by case_id')).map((r) => [
+        r.case_id,
+        r.verdict,
+      ]),
+      events: Number(await handle.scalar('select count(*) from case_events where "by" = \'ana\'')),
     };
   } finally {
     handle.close();
@@ -73,20 +80,34 @@ describe('callq review while another run holds the database', () => {
       stdout: `${SHEET}: 2 reviews applied (1 confirmed, 1 dismissed)\n`,
       stderr: `callq: ${db} is in use by another callq run; waiting for it (up to 60 s)\n`,
     });
-    expect(await verdicts(db)).toEqual({ verdicts: [[1, 'confirmed'], [2, 'dismissed']], events: 3 });
+    expect(await verdicts(db)).toEqual({
+      verdicts: [
+        [1, 'confirmed'],
+        [2, 'dismissed'],
+      ],
+      events: 3,
+    });
   }, 90_000);
 
   it('with --wait 0, says so in one line and applies nothing', async () => {
     const db = await deskDatabase('busy.duckdb');
     const holder = await Database.open(db);
-    let result;
+    let result: Awaited<ReturnType<typeof reviewWhileHeld>>;
     try {
       result = await reviewWhileHeld(db, '0', () => undefined);
     } finally {
       holder.close();
     }
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`callq: ${db} is in use by another callq run (the database is locked); try again when it has finished\n`);
-    expect(await verdicts(db)).toEqual({ verdicts: [[1, null], [2, null]], events: 0 });
+    expect(result.stderr).toBe(
+      `callq: ${db} is in use by another callq run (the database is locked); try again when it has finished\n`,
+    );
+    expect(await verdicts(db)).toEqual({
+      verdicts: [
+        [1, null],
+        [2, null],
+      ],
+      events: 0,
+    });
   }, 90_000);
 });

@@ -56,26 +56,50 @@ function sheet(lines: string[]): string {
 
 describe('callq review', () => {
   it('records a verdict with its deadline, and rule_quality shows it', async () => {
-    const result = await callq('review', '2', '--verdict', 'confirmed', '--note', 'hung up on 4 of 5 calls heard', '--by', 'ana');
+    const result = await callq(
+      'review',
+      '2',
+      '--verdict',
+      'confirmed',
+      '--note',
+      'hung up on 4 of 5 calls heard',
+      '--by',
+      'ana',
+    );
     const due = addDays(localToday(tz), 7);
     expect(result).toEqual({ code: 0, stdout: `case 2: confirmed (was not reviewed), due ${due}\n`, stderr: '' });
     const { cases, events } = await stored();
-    expect(cases.map((c) => [c.case_id, c.verdict, c.due])).toEqual([[1, null, null], [2, 'confirmed', due], [3, null, null]]);
+    expect(cases.map((c) => [c.case_id, c.verdict, c.due])).toEqual([
+      [1, null, null],
+      [2, 'confirmed', due],
+      [3, null, null],
+    ]);
     expect(events).toEqual([
       { case_id: 2, by: 'ana', field: 'verdict', from: null, to: 'confirmed', note: 'hung up on 4 of 5 calls heard' },
       { case_id: 2, by: 'ana', field: 'due', from: null, to: due, note: null },
     ]);
-    const quality = await callq('query', 'select rule, reviewed, confirmed, desk_precision from rule_quality', '--format', 'csv');
+    const quality = await callq(
+      'query',
+      'select rule, reviewed, confirmed, desk_precision from rule_quality',
+      '--format',
+      'csv',
+    );
     expect(quality.stdout).toBe('rule,reviewed,confirmed,desk_precision\nhangup_first,1,1,1\n');
   });
 
   it('refuses an unknown case, a deadline on a dismissal and a review without a name, writing nothing', async () => {
-    expect(await callq('review', '99', '--verdict', 'dismissed', '--by', 'ana')).toMatchObject({ code: 2, stderr: 'callq: unknown case 99\n' });
+    expect(await callq('review', '99', '--verdict', 'dismissed', '--by', 'ana')).toMatchObject({
+      code: 2,
+      stderr: 'callq: unknown case 99\n',
+    });
     expect(await callq('review', '1', '--verdict', 'dismissed', '--by', 'ana', '--due', '2026-12-01')).toMatchObject({
       code: 2,
       stderr: 'callq: --due is for a confirmed or reward verdict; a dismissed case has no deadline\n',
     });
-    expect(await callq('review', '1', '--verdict', 'confirmed')).toMatchObject({ code: 2, stderr: 'callq: review needs --by NAME: who reviewed the case\n' });
+    expect(await callq('review', '1', '--verdict', 'confirmed')).toMatchObject({
+      code: 2,
+      stderr: 'callq: review needs --by NAME: who reviewed the case\n',
+    });
     expect((await callq('review', '1', '--verdict', 'maybe', '--by', 'ana')).code).toBe(2);
     expect((await stored()).events).toEqual([]);
   });
@@ -90,29 +114,51 @@ describe('callq review', () => {
     ]);
     const result = await callq('review', '--file', path);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe([
-      `callq: ${path}: 2 bad lines; nothing applied`,
-      `${path}:3: unknown verdict "maybe" (confirmed, dismissed, actioned, reward)`,
-      `${path}:5: unknown case 99`,
-      '',
-    ].join('\n'));
+    expect(result.stderr).toBe(
+      [
+        `callq: ${path}: 2 bad lines; nothing applied`,
+        `${path}:3: unknown verdict "maybe" (confirmed, dismissed, actioned, reward)`,
+        `${path}:5: unknown case 99`,
+        '',
+      ].join('\n'),
+    );
     const { cases, events } = await stored();
     expect(events).toEqual([]);
     expect(cases.every((c) => c.verdict === null)).toBe(true);
   });
 
   it('refuses a sheet whose case changed since it was made', async () => {
-    const path = sheet(['case_id,state,last_seen,verdict,note,by', '1,ongoing,2026-11-03,confirmed,,ana', '2,new,2026-11-03,dismissed,,ana']);
+    const path = sheet([
+      'case_id,state,last_seen,verdict,note,by',
+      '1,ongoing,2026-11-03,confirmed,,ana',
+      '2,new,2026-11-03,dismissed,,ana',
+    ]);
     const result = await callq('review', '--file', path);
-    expect(result).toMatchObject({ code: 2, stderr: `callq: ${path}: 1 bad line; nothing applied\n${path}:3: case 2 changed since the sheet was made: its state is ongoing, the sheet says new\n` });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: `callq: ${path}: 1 bad line; nothing applied\n${path}:3: case 2 changed since the sheet was made: its state is ongoing, the sheet says new\n`,
+    });
     expect((await stored()).events).toEqual([]);
   });
 
   it('applies a good sheet whole', async () => {
-    const path = sheet(['case_id,verdict,note,by', '1,confirmed,heard the calls,ana', '2,,,', '3,dismissed,headset fault,bo']);
-    expect(await callq('review', '--file', path)).toEqual({ code: 0, stdout: `${path}: 2 reviews applied (1 confirmed, 1 dismissed)\n`, stderr: '' });
+    const path = sheet([
+      'case_id,verdict,note,by',
+      '1,confirmed,heard the calls,ana',
+      '2,,,',
+      '3,dismissed,headset fault,bo',
+    ]);
+    expect(await callq('review', '--file', path)).toEqual({
+      code: 0,
+      stdout: `${path}: 2 reviews applied (1 confirmed, 1 dismissed)\n`,
+      stderr: '',
+    });
     const { cases, events } = await stored();
-    expect(cases.map((c) => [c.case_id, c.verdict])).toEqual([[1, 'confirmed'], [2, null], [3, 'dismissed']]);
+    expect(cases.map((c) => [c.case_id, c.verdict])).toEqual([
+      [1, 'confirmed'],
+      [2, null],
+      [3, 'dismissed'],
+    ]);
     expect(events.map((e) => [e.case_id, e.by, e.field, e.to, e.note])).toEqual([
       [1, 'ana', 'verdict', 'confirmed', 'heard the calls'],
       [1, 'ana', 'due', addDays(localToday(tz), 7), null],

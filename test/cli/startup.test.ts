@@ -16,8 +16,30 @@ const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/callq.js');
 const HOOKS = pathToFileURL(join(ROOT, 'test/fixtures/cli/record-imports.mjs')).href;
 const REGISTER = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(HOOKS)});`;
-const HEAVY = ['@duckdb/node-api', 'apache-arrow', 'vega', 'vega-lite', 'vega-embed', 'simple-statistics', 'zod', 'date-fns', 'arquero'];
-const COMMANDS = ['nightly', 'load', 'compute', 'anomalies', 'review', 'report', 'query', 'export', 'evaluate', 'generate', 'demo'];
+const HEAVY = [
+  '@duckdb/node-api',
+  'apache-arrow',
+  'vega',
+  'vega-lite',
+  'vega-embed',
+  'simple-statistics',
+  'zod',
+  'date-fns',
+  'arquero',
+];
+const COMMANDS = [
+  'nightly',
+  'load',
+  'compute',
+  'anomalies',
+  'review',
+  'report',
+  'query',
+  'export',
+  'evaluate',
+  'generate',
+  'demo',
+];
 
 const tmp = tempDir('callq-startup-');
 afterAll(() => tmp.cleanup());
@@ -62,7 +84,10 @@ describe('callq starts light', () => {
   // The check itself: a command that runs loads what its work needs, and the hooks see it.
   it('a command that runs loads its libraries', () => {
     const query = run('--db', tmp.path('none.duckdb'), 'query', 'agents');
-    expect(query).toMatchObject({ code: 2, stderr: `callq: no database at ${tmp.path('none.duckdb')}: give --db the file a load or nightly wrote\n` });
+    expect(query).toMatchObject({
+      code: 2,
+      stderr: `callq: no database at ${tmp.path('none.duckdb')}: give --db the file a load or nightly wrote\n`,
+    });
     expect(query.packages).toContain('@duckdb/node-api');
     expect(query.packages).toContain('zod');
   });
@@ -76,6 +101,10 @@ describe('callq without a build', () => {
     const bin = join(clone, 'bin', 'callq.js');
     copyFileSync(BIN, bin);
     const child = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
-    expect(child).toMatchObject({ status: 1, stdout: '', stderr: 'callq: no build in dist/: run npm ci (or npm run build) in the callq folder first\n' });
+    expect(child).toMatchObject({
+      status: 1,
+      stdout: '',
+      stderr: 'callq: no build in dist/: run npm ci (or npm run build) in the callq folder first\n',
+    });
   });
 });

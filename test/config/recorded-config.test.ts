@@ -5,11 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { dataSettings, decideSettings, differences } from '../../src/config/recorded-config.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 
-const shanghai = dataSettings(parseConfig({ timezone: 'Asia/Shanghai', answer_target_s: 20 })) as unknown as Record<string, unknown>;
+const shanghai = dataSettings(parseConfig({ timezone: 'Asia/Shanghai', answer_target_s: 20 })) as unknown as Record<
+  string,
+  unknown
+>;
 
 describe('decideSettings', () => {
   it('a first run uses its --config (or the defaults) and records them', () => {
-    expect(decideSettings(null, { timezone: 'Asia/Shanghai' }, false)).toMatchObject({ config: { timezone: 'Asia/Shanghai' }, changed: [], record: true });
+    expect(decideSettings(null, { timezone: 'Asia/Shanghai' }, false)).toMatchObject({
+      config: { timezone: 'Asia/Shanghai' },
+      changed: [],
+      record: true,
+    });
     expect(decideSettings(null, null, false)).toMatchObject({ config: { timezone: 'UTC' }, record: true });
   });
 
@@ -20,8 +27,17 @@ describe('decideSettings', () => {
   });
 
   it('a --config that sets only some keys keeps the recorded values of the others', () => {
-    const { config, changed, record } = decideSettings(shanghai, { memory_limit: '2GB', targets: { csat_mean: 4.5 } }, false);
-    expect([config.timezone, config.answer_target_s, config.memory_limit, config.targets]).toEqual(['Asia/Shanghai', 20, '2GB', { csat_mean: 4.5, audit_score: 80, service_level: { share: 0.8 }, asa_s: 20, abandon_rate: 0.05 }]);
+    const { config, changed, record } = decideSettings(
+      shanghai,
+      { memory_limit: '2GB', targets: { csat_mean: 4.5 } },
+      false,
+    );
+    expect([config.timezone, config.answer_target_s, config.memory_limit, config.targets]).toEqual([
+      'Asia/Shanghai',
+      20,
+      '2GB',
+      { csat_mean: 4.5, audit_score: 80, service_level: { share: 0.8 }, asa_s: 20, abandon_rate: 0.05 },
+    ]);
     // memory_limit is the machine's, not the data's: not a change.
     expect([changed, record]).toEqual([['targets.csat_mean'], true]);
   });
@@ -30,13 +46,20 @@ describe('decideSettings', () => {
     expect(() => decideSettings(shanghai, { timezone: 'UTC' }, false, 'c.json')).toThrow(
       'the database was computed in time zone Asia/Shanghai and c.json says UTC: every day boundary would move; run with --reconfigure to recompute everything under the new settings',
     );
-    expect(decideSettings(shanghai, { timezone: 'UTC' }, true)).toMatchObject({ config: { timezone: 'UTC' }, changed: ['timezone'], record: true });
+    expect(decideSettings(shanghai, { timezone: 'UTC' }, true)).toMatchObject({
+      config: { timezone: 'UTC' },
+      changed: ['timezone'],
+      record: true,
+    });
     expect(() => decideSettings(shanghai, null, true)).toThrow('--reconfigure needs --config');
   });
 });
 
 describe('differences', () => {
   it('names nested keys and whole arrays', () => {
-    expect(differences({ a: 1, b: { c: [1, 2], d: 'x' } }, { a: 1, b: { c: [1, 3], d: 'x', e: true } })).toEqual(['b.c', 'b.e']);
+    expect(differences({ a: 1, b: { c: [1, 2], d: 'x' } }, { a: 1, b: { c: [1, 3], d: 'x', e: true } })).toEqual([
+      'b.c',
+      'b.e',
+    ]);
   });
 });

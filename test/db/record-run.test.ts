@@ -7,9 +7,13 @@ describe('markDeadRuns', () => {
   it('marks every running row died, leaves finished ones, and says which', async () => {
     await withDb(async (db) => {
       await recordRun(db, 'compute', null, async () => ({ result: null }));
-      await db.exec(`insert into runs (run_id, command, day, started, status) values (90, 'nightly', '2026-11-20', '2026-11-21 02:30:00+00', 'running')`);
+      await db.exec(
+        `insert into runs (run_id, command, day, started, status) values (90, 'nightly', '2026-11-20', '2026-11-21 02:30:00+00', 'running')`,
+      );
       expect(await markDeadRuns(db)).toEqual([{ run_id: 90, command: 'nightly', started: '2026-11-21 02:30:00' }]);
-      const rows = await db.queryJs('select run_id, status, finished is not null as finished from runs order by run_id');
+      const rows = await db.queryJs(
+        'select run_id, status, finished is not null as finished from runs order by run_id',
+      );
       expect(rows).toEqual([
         { run_id: 1, status: 'done', finished: true },
         { run_id: 90, status: 'died', finished: true },

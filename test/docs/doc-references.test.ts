@@ -41,7 +41,14 @@ function repositoryFiles(): string[] {
 
 const FILES = repositoryFiles();
 const FILE_SET = new Set(FILES);
-const FOLDER_SET = new Set(FILES.flatMap((file) => file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+const FOLDER_SET = new Set(
+  FILES.flatMap((file) =>
+    file
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+  ),
+);
 
 /** Text files worth reading: no data files, nothing binary. */
 const TEXT_FILES = FILES.filter((file) => {
@@ -91,7 +98,10 @@ function headingIds(markdown: string): Set<string> {
     if (/^\s*```/.test(line)) fenced = !fenced;
     const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!heading) continue;
-    const base = heading[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const base = heading[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     ids.add(n === 0 ? base : `${base}-${n}`);
@@ -132,7 +142,10 @@ function repoPathProblems(file: string, text: string): string[] {
     if (NOT_OURS[file]?.paths.includes(path)) continue;
     const prefix = /[*<{$]/.test(next ?? '') || /[_-]$/.test(named);
     const problem = pathProblem(path, anchor, prefix);
-    if (problem) problems.push(`${file}:${lineOf(text, match.index)}: ${up ?? ''}${named}${anchor ? `#${anchor}` : ''} ${problem}`);
+    if (problem)
+      problems.push(
+        `${file}:${lineOf(text, match.index)}: ${up ?? ''}${named}${anchor ? `#${anchor}` : ''} ${problem}`,
+      );
   }
   return problems;
 }
@@ -188,7 +201,12 @@ function layoutFolders(readme: string): string[] {
 function tableRows(markdown: string, heading: string): string[][] {
   const section = sectionOf(markdown, heading) ?? '';
   const lines = section.split('\n').filter((line) => line.startsWith('|'));
-  return lines.slice(2).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+  return lines.slice(2).map((line) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim()),
+  );
 }
 
 /** The text of a Markdown page from a heading to the next heading of the same or a higher level. */
@@ -214,7 +232,8 @@ describe('references of the code and the docs', () => {
       const text = read(file);
       for (const { pattern, why } of FORBIDDEN) {
         const global = new RegExp(pattern.source, 'g');
-        for (const match of text.matchAll(global)) problems.push(`${file}:${lineOf(text, match.index)}: "${match[0]}": ${why}`);
+        for (const match of text.matchAll(global))
+          problems.push(`${file}:${lineOf(text, match.index)}: "${match[0]}": ${why}`);
       }
     }
     expect(problems).toEqual([]);
@@ -226,12 +245,16 @@ describe('references of the code and the docs', () => {
   });
 
   it('link Markdown pages that exist, with their sections', () => {
-    const problems = TEXT_FILES.filter((file) => file.endsWith('.md') && !file.startsWith('test/fixtures/')).flatMap((file) => markdownLinkProblems(file, read(file)));
+    const problems = TEXT_FILES.filter((file) => file.endsWith('.md') && !file.startsWith('test/fixtures/')).flatMap(
+      (file) => markdownLinkProblems(file, read(file)),
+    );
     expect(problems).toEqual([]);
   });
 
   it('name only Markdown files of the repository in code, SQL, tests and benchmarks', () => {
-    const code = TEXT_FILES.filter((file) => /^(src|queries|test|bench|bin)\//.test(file) && !file.startsWith('test/fixtures/') && file !== SELF);
+    const code = TEXT_FILES.filter(
+      (file) => /^(src|queries|test|bench|bin)\//.test(file) && !file.startsWith('test/fixtures/') && file !== SELF,
+    );
     const problems = code.flatMap((file) => markdownNameProblems(file, read(file)));
     expect(problems).toEqual([]);
   });
@@ -241,13 +264,19 @@ describe("README's layout table", () => {
   const listed = layoutFolders(read('README.md'));
 
   it('lists every folder of src/', () => {
-    const folders = [...new Set(FILES.filter((f) => f.startsWith('src/') && f.split('/').length > 2).map((f) => `src/${f.split('/')[1]}/`))];
+    const folders = [
+      ...new Set(
+        FILES.filter((f) => f.startsWith('src/') && f.split('/').length > 2).map((f) => `src/${f.split('/')[1]}/`),
+      ),
+    ];
     expect(folders.length).toBeGreaterThan(5);
     expect(folders.filter((folder) => !listed.includes(folder))).toEqual([]);
   });
 
   it('lists every top-level folder (itself or its folders)', () => {
-    const folders = [...new Set(FILES.filter((f) => f.includes('/') && !f.startsWith('.')).map((f) => `${f.split('/')[0]}/`))];
+    const folders = [
+      ...new Set(FILES.filter((f) => f.includes('/') && !f.startsWith('.')).map((f) => `${f.split('/')[0]}/`)),
+    ];
     expect(folders.filter((folder) => !listed.some((entry) => entry.startsWith(folder)))).toEqual([]);
   });
 
@@ -259,13 +288,21 @@ describe("README's layout table", () => {
 describe("README's summary of the input contract", () => {
   it('has every table with the key and the required columns of src/ingest/contracts.ts', () => {
     const rows = tableRows(read('README.md'), '## Input contract (in brief)');
-    const names = (text: string) => text.replace(/\(.*?\)/g, '').replace(/`/g, '').split(',').map((n) => n.trim()).filter(Boolean);
+    const names = (text: string) =>
+      text
+        .replace(/\(.*?\)/g, '')
+        .replace(/`/g, '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
     const summary = new Map(rows.map(([table, key, required]) => [table!, { key: key!, required: names(required!) }]));
-    const expected = new Map(TABLE_NAMES.map((table) => {
-      const contract = CONTRACTS[table];
-      const key = contract.key.length > 0 ? contract.key.join(' + ') : `(replaced per ${contract.replaceBy})`;
-      return [table as string, { key, required: contract.columns.filter((c) => c.required).map((c) => c.name) }];
-    }));
+    const expected = new Map(
+      TABLE_NAMES.map((table) => {
+        const contract = CONTRACTS[table];
+        const key = contract.key.length > 0 ? contract.key.join(' + ') : `(replaced per ${contract.replaceBy})`;
+        return [table as string, { key, required: contract.columns.filter((c) => c.required).map((c) => c.name) }];
+      }),
+    );
     expect(summary).toEqual(expected);
   });
 });
@@ -289,7 +326,8 @@ describe('the docs keep up with the code', () => {
       for (const [key, value] of Object.entries(defaults[name]!)) {
         if (key === 'enabled') continue;
         const shown = Array.isArray(value) ? value.join(', ') : String(value);
-        if (!section.includes(`| \`${key}\` | ${shown} |`)) problems.push(`${name}: no row "| \`${key}\` | ${shown} |"`);
+        if (!section.includes(`| \`${key}\` | ${shown} |`))
+          problems.push(`${name}: no row "| \`${key}\` | ${shown} |"`);
       }
     }
     expect(problems).toEqual([]);
@@ -297,14 +335,20 @@ describe('the docs keep up with the code', () => {
 
   it('docs/README.md lists every page of docs/', () => {
     const index = read('docs/README.md');
-    const pages = FILES.filter((f) => /^docs\/.+\.md$/.test(f) && f !== 'docs/README.md').map((f) => f.slice('docs/'.length));
-    expect(pages.filter((page) => !index.includes(`](${page})`) && !index.includes(`](${posix.dirname(page)}/README.md)`))).toEqual([]);
+    const pages = FILES.filter((f) => /^docs\/.+\.md$/.test(f) && f !== 'docs/README.md').map((f) =>
+      f.slice('docs/'.length),
+    );
+    expect(
+      pages.filter((page) => !index.includes(`](${page})`) && !index.includes(`](${posix.dirname(page)}/README.md)`)),
+    ).toEqual([]);
   });
 
   it('docs/cli.md has every subcommand', () => {
     const page = read('docs/cli.md');
     const dir = join(ROOT, 'src/cli/commands');
-    const names = readdirSync(dir).flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/\.command\('([\w-]+)'\)/g)].map((m) => m[1]!));
+    const names = readdirSync(dir).flatMap((file) =>
+      [...readFileSync(join(dir, file), 'utf8').matchAll(/\.command\('([\w-]+)'\)/g)].map((m) => m[1]!),
+    );
     expect(names.length).toBeGreaterThan(5);
     expect(names.filter((name) => sectionOf(page, `### ${name}`) === null)).toEqual([]);
   });

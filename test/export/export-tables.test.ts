@@ -37,8 +37,19 @@ describe('exportTables', () => {
       expect(exported).toEqual({ table: 'mixed', file: tmp.path('arrow/mixed.arrow'), rows: 2 });
       const table = tableFromIPC(readFileSync(exported!.file));
       expect(table.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual([
-        'name:Utf8', 'grade:Utf8', 'tags:List<Utf8>', 'ok:Bool', 'small:Int32', 'big:Int64', 'huge:Int64',
-        'ratio:Float64', 'money:Float64', 'day:Date32<DAY>', 'stamp:Timestamp<MILLISECOND, UTC>', 'wall:Timestamp<MILLISECOND>', 'doc:Utf8',
+        'name:Utf8',
+        'grade:Utf8',
+        'tags:List<Utf8>',
+        'ok:Bool',
+        'small:Int32',
+        'big:Int64',
+        'huge:Int64',
+        'ratio:Float64',
+        'money:Float64',
+        'day:Date32<DAY>',
+        'stamp:Timestamp<MILLISECOND, UTC>',
+        'wall:Timestamp<MILLISECOND>',
+        'doc:Utf8',
       ]);
       const first = table.get(0)!.toJSON();
       expect({ ...first, tags: [...(first.tags as Iterable<string>)] }).toEqual({
@@ -65,12 +76,23 @@ describe('exportTables', () => {
       await makeMixed(db);
       await exportTables(db, ['mixed'], 'parquet', tmp.path('pq'));
       await exportTables(db, ['mixed'], 'csv', tmp.path('csv'));
-      const parquet = await db.queryJs(`select name, grade, tags, big, money, stamp from read_parquet(${sqlString(tmp.path('pq/mixed.parquet'))})`);
-      expect(parquet[0]).toEqual({ name: 'Zhang "Wei", 张伟', grade: 'B', tags: ['c1', 'c2'], big: 9007199254740993n, money: 12.34, stamp: new Date(Date.UTC(2026, 10, 21, 1, 30, 0, 250)) });
+      const parquet = await db.queryJs(
+        `select name, grade, tags, big, money, stamp from read_parquet(${sqlString(tmp.path('pq/mixed.parquet'))})`,
+      );
+      expect(parquet[0]).toEqual({
+        name: 'Zhang "Wei", 张伟',
+        grade: 'B',
+        tags: ['c1', 'c2'],
+        big: 9007199254740993n,
+        money: 12.34,
+        stamp: new Date(Date.UTC(2026, 10, 21, 1, 30, 0, 250)),
+      });
       const csv = readFileSync(tmp.path('csv/mixed.csv'), 'utf8').split('\n');
       expect(csv[0]).toBe('name,grade,tags,ok,small,big,huge,ratio,money,day,stamp,wall,doc');
       // The session zone is UTC here; a name with a quote and a comma is quoted.
-      expect(csv[1]).toBe(`"Zhang ""Wei"", 张伟",B,"[c1, c2]",true,-7,9007199254740993,12345678901234,0.125,12.34,2026-11-21,2026-11-21 01:30:00.25+00,2026-11-21 09:30:00,"{""a"": 1}"`);
+      expect(csv[1]).toBe(
+        `"Zhang ""Wei"", 张伟",B,"[c1, c2]",true,-7,9007199254740993,12345678901234,0.125,12.34,2026-11-21,2026-11-21 01:30:00.25+00,2026-11-21 09:30:00,"{""a"": 1}"`,
+      );
     });
   });
 
@@ -79,7 +101,11 @@ describe('exportTables', () => {
       const [exported] = await exportTables(db, ['complaints'], 'arrow', tmp.path('empty'));
       const table = tableFromIPC(readFileSync(exported!.file));
       expect(table.numRows).toBe(0);
-      expect(table.schema.fields.map((f) => f.name)).toEqual([...CONTRACTS.complaints.columns.map((c) => c.name), 'load_id', 'source_line']);
+      expect(table.schema.fields.map((f) => f.name)).toEqual([
+        ...CONTRACTS.complaints.columns.map((c) => c.name),
+        'load_id',
+        'source_line',
+      ]);
     });
   });
 
@@ -107,7 +133,9 @@ describe('exportTables', () => {
       ]);
       for (const format of ['csv', 'parquet', 'arrow'] as const) {
         // A CSV meant to be loaded back keeps `+86…` as it is (--no-safe-for-spreadsheets).
-        const [exported] = await exportTables(db, ['calls'], format, tmp.path(`round-${format}`), { safeForSpreadsheets: false });
+        const [exported] = await exportTables(db, ['calls'], format, tmp.path(`round-${format}`), {
+          safeForSpreadsheets: false,
+        });
         const reloaded = await withDb(async (fresh) => {
           // load_id and source_line are extra columns to the load, and ignored.
           await loadFiles(fresh, [{ table: 'calls', path: exported!.file, format }], { maxRejectShare: 0 });
@@ -147,7 +175,17 @@ describe('CSV for spreadsheets', () => {
 describe('callq export', () => {
   it('writes every table when none is named; an unknown table is exit 2', async () => {
     const db = tmp.path('cli.duckdb');
-    expect((await runCli('--db', db, 'load', '--calls', writeLines(tmp.path('calls-none.csv'), ['call_id,direction,started_at,ended_at']))).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          '--db',
+          db,
+          'load',
+          '--calls',
+          writeLines(tmp.path('calls-none.csv'), ['call_id,direction,started_at,ended_at']),
+        )
+      ).code,
+    ).toBe(0);
     const all = await runCli('--db', db, 'export', '--format', 'csv', '--out', tmp.path('cli'));
     expect(all.code).toBe(0);
     expect(all.stdout).toContain(`${tmp.path('cli/calls.csv')}: 0 rows\n`);

@@ -20,14 +20,22 @@ function deadPid(): number {
 describe('removeDeadProcessTemps', () => {
   it('removes *.<pid>.tmp of a dead process only', () => {
     const dead = deadPid();
-    const names = [`nightly.html.${dead}.tmp`, `anomalies.html.${process.pid}.tmp`, 'coaching.html.1.tmp', 'nightly.html', 'notes.tmp'];
+    const names = [
+      `nightly.html.${dead}.tmp`,
+      `anomalies.html.${process.pid}.tmp`,
+      'coaching.html.1.tmp',
+      'nightly.html',
+      'notes.tmp',
+    ];
     for (const name of names) writeFileSync(tmp.path(name), 'x');
     expect(removeDeadProcessTemps(tmp.dir)).toEqual([`nightly.html.${dead}.tmp`]);
-    expect(readdirSync(tmp.dir).sort()).toEqual(['anomalies.html.' + process.pid + '.tmp', 'coaching.html.1.tmp', 'nightly.html', 'notes.tmp'].sort());
+    expect(readdirSync(tmp.dir).sort()).toEqual(
+      [`anomalies.html.${process.pid}.tmp`, 'coaching.html.1.tmp', 'nightly.html', 'notes.tmp'].sort(),
+    );
     for (const name of readdirSync(tmp.dir)) rmSync(tmp.path(name), { recursive: true });
   });
 
-  it('removes a dead process\'s callq-<pid>-… folder (transcoded copies) with its content', () => {
+  it("removes a dead process's callq-<pid>-… folder (transcoded copies) with its content", () => {
     const dead = deadPid();
     mkdirSync(tmp.path(`callq-${dead}-Ab12Cd`));
     writeFileSync(tmp.path(`callq-${dead}-Ab12Cd/calls.csv`), 'a big copy');

@@ -27,6 +27,8 @@ describe('project root', () => {
   });
 
   it('says so when no folder above is callq', () => {
-    expect(() => findProjectRoot(tmp.dir)).toThrow(`no package.json named "callq" in ${tmp.dir} or any folder above it`);
+    expect(() => findProjectRoot(tmp.dir)).toThrow(
+      `no package.json named "callq" in ${tmp.dir} or any folder above it`,
+    );
   });
 });

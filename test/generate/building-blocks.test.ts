@@ -56,17 +56,41 @@ describe('daysOffPattern', () => {
 
 describe('csvText', () => {
   it('quotes only cells that need it and writes null as empty', () => {
-    expect(csvText(['a', 'b', 'c'], [['x', null, 'say "hi", ok'], [1, true, 'two\nlines']]).text).toBe(
-      'a,b,c\nx,,"say ""hi"", ok"\n1,true,"two\nlines"\n',
-    );
+    expect(
+      csvText(
+        ['a', 'b', 'c'],
+        [
+          ['x', null, 'say "hi", ok'],
+          [1, true, 'two\nlines'],
+        ],
+      ).text,
+    ).toBe('a,b,c\nx,,"say ""hi"", ok"\n1,true,"two\nlines"\n');
   });
 });
 
 describe('callSegments', () => {
   const call = (direction: Call['direction'], talkRatio: number, hold_s = 0): Call => ({
-    call_id: 'C1', direction, agent_id: 'A1', queue: null, campaign_id: null, customer_id: null, customer_number: null,
-    caller_id: null, started: 0, answered: 10, ended: 10 + 240, hold_s, acw_s: 0, disconnect_party: 'customer',
-    transferred: false, disposition: 'resolved', lead_grade: null, customer_tier: null, sale_amount: null, customer: null, talkRatio,
+    call_id: 'C1',
+    direction,
+    agent_id: 'A1',
+    queue: null,
+    campaign_id: null,
+    customer_id: null,
+    customer_number: null,
+    caller_id: null,
+    started: 0,
+    answered: 10,
+    ended: 10 + 240,
+    hold_s,
+    acw_s: 0,
+    disconnect_party: 'customer',
+    transferred: false,
+    disposition: 'resolved',
+    lead_grade: null,
+    customer_tier: null,
+    sale_amount: null,
+    customer: null,
+    talkRatio,
   });
 
   it('keeps every segment within the 240 s call, on a 10 ms grid, greeting within 3 s', () => {

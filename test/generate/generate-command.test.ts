@@ -23,12 +23,17 @@ const CONTRACT_COLUMNS: Record<string, string> = {
   surveys: 'survey_id,call_id,responded_at,csat,nps,resolved,respondent_number,comment',
   audit_items: 'form_id,item_id,section,text,weight,max_points,critical',
   audits: 'audit_id,form_id,agent_id,auditor_id,audited_at,channel,call_id,calibration_id,item_id,points,note',
-  complaints: 'complaint_id,customer_id,call_id,agent_id,category,severity,opened_at,first_response_at,resolved_at,follow_up_at,follow_up_satisfied,escalated,reopened_count',
+  complaints:
+    'complaint_id,customer_id,call_id,agent_id,category,severity,opened_at,first_response_at,resolved_at,follow_up_at,follow_up_satisfied,escalated,reopened_count',
   shifts: 'agent_id,shift_date,start_at,end_at',
 };
 
 function filesOf(dir: string): Map<string, Buffer> {
-  return new Map(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name))]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name))]),
+  );
 }
 
 describe('callq generate', () => {
@@ -38,8 +43,16 @@ describe('callq generate', () => {
     const a = filesOf(tmp.path('a'));
     const b = filesOf(tmp.path('b'));
     expect([...a.keys()]).toEqual([
-      'agents.csv', 'anomaly_labels.csv', 'audit_items.csv', 'audits.csv', 'callq.config.json',
-      'calls.csv', 'complaints.csv', 'segments.parquet', 'shifts.csv', 'surveys.csv',
+      'agents.csv',
+      'anomaly_labels.csv',
+      'audit_items.csv',
+      'audits.csv',
+      'callq.config.json',
+      'calls.csv',
+      'complaints.csv',
+      'segments.parquet',
+      'shifts.csv',
+      'surveys.csv',
     ]);
     for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
   });
@@ -59,7 +72,7 @@ describe('callq generate', () => {
     expect(calls('c')).not.toEqual(calls('a'));
   });
 
-  it('writes every table with the input contract\'s columns, in CSV and in Parquet', async () => {
+  it("writes every table with the input contract's columns, in CSV and in Parquet", async () => {
     for (const dir of ['a', 'p1']) {
       const db = await openGenerated(tmp.path(dir));
       try {
@@ -78,15 +91,20 @@ describe('callq generate', () => {
     const config = parseConfig(JSON.parse(readFileSync(join(tmp.path('a'), 'callq.config.json'), 'utf8')));
     expect(config.timezone).toBe('Asia/Shanghai');
     expect(config.centre_numbers.length).toBeGreaterThan(0);
-    expect(readFileSync(join(tmp.path('a'), 'anomaly_labels.csv'), 'utf8').split('\n')[0]).toBe('rule,entity_type,entity_id,day');
+    expect(readFileSync(join(tmp.path('a'), 'anomaly_labels.csv'), 'utf8').split('\n')[0]).toBe(
+      'rule,entity_type,entity_id,day',
+    );
   });
 
   it('covers --days days ending on --end, in local time without an offset', async () => {
     const db = await openGenerated(tmp.path('a'));
     try {
       // 3 days ending 2026-11-21: 19, 20 and 21 November.
-      const [span] = await rows(db, `select min(started_at[1:10]) as first, max(started_at[1:10]) as last, count(distinct started_at[1:10]) as days,
-        count(*) filter (where not regexp_full_match(started_at, '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}')) as odd from calls`);
+      const [span] = await rows(
+        db,
+        `select min(started_at[1:10]) as first, max(started_at[1:10]) as last, count(distinct started_at[1:10]) as days,
+        count(*) filter (where not regexp_full_match(started_at, '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}')) as odd from calls`,
+      );
       expect(span).toEqual({ first: '2026-11-19', last: '2026-11-21', days: 3, odd: 0 });
     } finally {
       db.close();
@@ -97,7 +115,11 @@ describe('callq generate', () => {
     expect(await generate('--seed', '1', '--days', '0', '--agents', '4', '--out', tmp.path('x'))).toBe(2);
     expect(await generate('--seed', '1', '--days', '3', '--agents', '2', '--out', tmp.path('x'))).toBe(2);
     expect(await generate('--seed', '-1', '--days', '3', '--agents', '4', '--out', tmp.path('x'))).toBe(2);
-    expect(await generate('--seed', '1', '--days', '3', '--agents', '4', '--end', '2026-02-30', '--out', tmp.path('x'))).toBe(2);
-    expect(await generate('--seed', '1', '--days', '3', '--agents', '4', '--format', 'xlsx', '--out', tmp.path('x'))).toBe(2);
+    expect(
+      await generate('--seed', '1', '--days', '3', '--agents', '4', '--end', '2026-02-30', '--out', tmp.path('x')),
+    ).toBe(2);
+    expect(
+      await generate('--seed', '1', '--days', '3', '--agents', '4', '--format', 'xlsx', '--out', tmp.path('x')),
+    ).toBe(2);
   });
 });

@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import { Database } from '../../src/db/database.ts';
 import { runCli } from '../util/run-cli.ts';
 
-export const TABLES = ['agents', 'calls', 'segments', 'surveys', 'audit_items', 'audits', 'complaints', 'shifts'] as const;
+export const TABLES = [
+  'agents',
+  'calls',
+  'segments',
+  'surveys',
+  'audit_items',
+  'audits',
+  'complaints',
+  'shifts',
+] as const;
 
 /** Runs `callq generate ...args` quietly; returns its exit code. */
 export async function generate(...args: string[]): Promise<number> {
@@ -39,7 +48,9 @@ export async function openGenerated(dir: string): Promise<Database> {
 /** Rows of a query as plain objects with numbers (bigints converted). */
 export async function rows(db: Database, sql: string): Promise<Record<string, unknown>[]> {
   const result = await db.queryJs(sql);
-  return result.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  return result.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
+  );
 }
 
 export async function value<T = number>(db: Database, sql: string): Promise<T> {

@@ -16,14 +16,39 @@ const dir = tmp.path('seed-7');
 let db: Database;
 
 const RULES = [
-  'metric_shift', 'peer_outlier', 'short_sale', 'complaint_after_sale', 'survey_integrity', 'score_divergence',
-  'caller_id_spoof', 'robocall_burst', 'data_quality', 'hangup_first', 'auditor_drift', 'outside_hours',
+  'metric_shift',
+  'peer_outlier',
+  'short_sale',
+  'complaint_after_sale',
+  'survey_integrity',
+  'score_divergence',
+  'caller_id_spoof',
+  'robocall_burst',
+  'data_quality',
+  'hangup_first',
+  'auditor_drift',
+  'outside_hours',
 ];
 /** The config's default protected numbers (docs/anomaly-rules.md#caller_id_spoof). */
 const PROTECTED = ['110', '119', '120', '122', '10000', '10010', '10086', '95533', '95588', '95599'];
 
 beforeAll(async () => {
-  expect(await generate('--seed', '7', '--days', '35', '--agents', '36', '--end', '2026-11-21', '--segments-format', 'parquet', '--out', dir)).toBe(0);
+  expect(
+    await generate(
+      '--seed',
+      '7',
+      '--days',
+      '35',
+      '--agents',
+      '36',
+      '--end',
+      '2026-11-21',
+      '--segments-format',
+      'parquet',
+      '--out',
+      dir,
+    ),
+  ).toBe(0);
   db = await openGenerated(dir);
   // Typed views; the labels' empty day is null. calls.csv repeats two rows on purpose.
   await db.exec(`
@@ -46,16 +71,25 @@ afterAll(() => {
 
 /** Sorted "id|day" keys of a query returning (id, day). */
 async function keys(sql: string): Promise<string[]> {
-  return (await rows(db, sql)).map((r) => Object.values(r).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''))).join('|')).sort();
+  return (await rows(db, sql))
+    .map((r) =>
+      Object.values(r)
+        .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')))
+        .join('|'),
+    )
+    .sort();
 }
 const labelled = (rule: string, entityType: string) =>
-  keys(`select entity_id, coalesce(strftime(day, '%Y-%m-%d'), '') from l where rule = '${rule}' and entity_type = '${entityType}'`);
+  keys(
+    `select entity_id, coalesce(strftime(day, '%Y-%m-%d'), '') from l where rule = '${rule}' and entity_type = '${entityType}'`,
+  );
 
 describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
   it('labels every rule, with a handful of cases each', async () => {
     const counts = await rows(db, 'select rule, count(*) as n from l group by rule');
     expect(counts.map((r) => r.rule).sort()).toEqual([...RULES].sort());
-    for (const { rule, n } of counts) expect(n, rule as string).toBeGreaterThanOrEqual(rule === 'auditor_drift' ? 1 : 3);
+    for (const { rule, n } of counts)
+      expect(n, rule as string).toBeGreaterThanOrEqual(rule === 'auditor_drift' ? 1 : 3);
     expect(counts.every((r) => (r.n as number) <= 12)).toBe(true);
   });
 
@@ -80,14 +114,16 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
   });
 
   it('robocall_burst: labelled numbers placed >= 10 calls of <= 20 s within 10 minutes, and no other number did', async () => {
-    const found = await keys(`with x as (select caller_id, s, epoch(e) - epoch(s) as dur from c where direction = 'inbound' and caller_id is not null and epoch(e) - epoch(s) <= 20)
+    const found =
+      await keys(`with x as (select caller_id, s, epoch(e) - epoch(s) as dur from c where direction = 'inbound' and caller_id is not null and epoch(e) - epoch(s) <= 20)
       select distinct a.caller_id, strftime(a.s, '%Y-%m-%d') from x a join x b on a.caller_id = b.caller_id and b.s between a.s and a.s + interval 10 minute
       group by a.caller_id, a.s having count(*) >= 10`);
     expect(found).toEqual(await labelled('robocall_burst', 'number'));
   });
 
   it('robocall_burst: labelled agent-days hold a run of >= 5 consecutive numbers dialled within 10 minutes, and no other does', async () => {
-    const found = await keys(`with o as (select distinct agent_id, s, s::date as day, customer_number::bigint as n from c where direction = 'outbound' and customer_number is not null),
+    const found =
+      await keys(`with o as (select distinct agent_id, s, s::date as day, customer_number::bigint as n from c where direction = 'outbound' and customer_number is not null),
       islands as (select *, n - dense_rank() over (partition by agent_id, day order by n) as island from o)
       select distinct agent_id, strftime(day, '%Y-%m-%d') from islands group by agent_id, day, island
       having count(distinct n) >= 5 and max(s) - min(s) <= interval 10 minute`);
@@ -95,7 +131,8 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
   });
 
   it('complaint_after_sale: exactly the labelled sales were followed within 7 days by a complaint of the same customer', async () => {
-    const found = await keys(`select distinct sale.call_id, strftime(p.opened_at::timestamp, '%Y-%m-%d') from complaints p
+    const found =
+      await keys(`select distinct sale.call_id, strftime(p.opened_at::timestamp, '%Y-%m-%d') from complaints p
       join c as sale on sale.customer_id = p.customer_id and sale.disposition = 'sale'
       where p.opened_at::timestamp between sale.s and sale.s + interval 7 day`);
     expect(found.length).toBeGreaterThanOrEqual(3);
@@ -104,7 +141,8 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
 
   it('survey_integrity: labelled numbers are centre numbers or answered >= 4 surveys in a day; labelled calls were never answered or not over', async () => {
     const centre = JSON.parse(readFileSync(join(dir, 'callq.config.json'), 'utf8')).centre_numbers as string[];
-    const numbers = await keys(`select respondent_number, strftime(responded_at::timestamp, '%Y-%m-%d') as day from surveys
+    const numbers =
+      await keys(`select respondent_number, strftime(responded_at::timestamp, '%Y-%m-%d') as day from surveys
       where respondent_number in (${centre.map((n) => `'${n}'`).join(', ')})
       union select respondent_number, strftime(responded_at::timestamp, '%Y-%m-%d') from surveys group by all having count(*) >= 4`);
     expect(numbers).toEqual(await labelled('survey_integrity', 'number'));
@@ -115,7 +153,8 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
   });
 
   it('data_quality: labelled agent-days have >= 20% of >= 10 calls without customer_id and number, and no other has', async () => {
-    const found = await keys(`select agent_id, strftime(s::date, '%Y-%m-%d') from c where agent_id is not null group by agent_id, s::date
+    const found =
+      await keys(`select agent_id, strftime(s::date, '%Y-%m-%d') from c where agent_id is not null group by agent_id, s::date
       having count(*) >= 10 and count(*) filter (where customer_id is null and customer_number is null) >= 0.2 * count(*)`);
     expect(found).toEqual(await labelled('data_quality', 'agent'));
   });
@@ -124,15 +163,24 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
     expect(await labelled('data_quality', 'file')).toEqual(['audits.csv|', 'calls.csv|', 'segments.parquet|']);
     const [dup] = await rows(db, 'select count(*) - count(distinct call_id) as n from calls');
     expect(dup!.n).toBe(2);
-    const [beyond] = await rows(db, `select count(distinct g.call_id) as n from segments g join c using (call_id) where g.end_ms > epoch_ms(c.e) - epoch_ms(c.a)`);
+    const [beyond] = await rows(
+      db,
+      `select count(distinct g.call_id) as n from segments g join c using (call_id) where g.end_ms > epoch_ms(c.e) - epoch_ms(c.a)`,
+    );
     expect(beyond!.n).toBe(3);
-    const [ghost] = await rows(db, 'select count(distinct audit_id) as n from audits anti join agents using (agent_id)');
+    const [ghost] = await rows(
+      db,
+      'select count(distinct audit_id) as n from audits anti join agents using (agent_id)',
+    );
     expect(ghost!.n).toBe(1);
   });
 
   it('hangup_first: labelled agents hang up at least three times as often as their team; nobody else does', async () => {
-    const agents = await rows(db, `with r as (select agent_id, team, avg((disconnect_party = 'agent')::int) as rate from agent_calls where a is not null group by all)
-      select agent_id, rate / median(rate) over (partition by team) as ratio from r`);
+    const agents = await rows(
+      db,
+      `with r as (select agent_id, team, avg((disconnect_party = 'agent')::int) as rate from agent_calls where a is not null group by all)
+      select agent_id, rate / median(rate) over (partition by team) as ratio from r`,
+    );
     const hang = (await labelled('hangup_first', 'agent')).map((k) => k.split('|')[0]);
     expect(hang.length).toBeGreaterThanOrEqual(2);
     for (const { agent_id, ratio } of agents) {
@@ -142,21 +190,26 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
   });
 
   it('peer_outlier: labelled agents convert 2.5x their team, or take 1.6x its AHT; nobody else is that far off', async () => {
-    const agents = await rows(db, `with w as (select agent_id, team,
+    const agents = await rows(
+      db,
+      `with w as (select agent_id, team,
         avg((disposition = 'sale')::int) filter (where direction = 'outbound' and a is not null) as conversion,
         avg(handle_s) filter (where a is not null) as aht
       from agent_calls group by all)
-      select agent_id, conversion / median(conversion) over (partition by team) as conv_ratio, aht / median(aht) over (partition by team) as aht_ratio from w`);
+      select agent_id, conversion / median(conversion) over (partition by team) as conv_ratio, aht / median(aht) over (partition by team) as aht_ratio from w`,
+    );
     const peers = (await labelled('peer_outlier', 'agent')).map((k) => k.split('|')[0]);
     expect(peers.length).toBeGreaterThanOrEqual(2);
     for (const { agent_id, conv_ratio, aht_ratio } of agents) {
-      const far = (conv_ratio as number | null ?? 1) >= 2.5 || (aht_ratio as number) >= 1.6;
+      const far = ((conv_ratio as number | null) ?? 1) >= 2.5 || (aht_ratio as number) >= 1.6;
       expect(far, agent_id as string).toBe(peers.includes(agent_id as string));
     }
   });
 
-  it('metric_shift: each labelled agent-day has conversion >= 3x, AHT <= 0.6x or talk ratio +0.2 against the agent\'s other days', async () => {
-    const days = await rows(db, `with talk as (
+  it("metric_shift: each labelled agent-day has conversion >= 3x, AHT <= 0.6x or talk ratio +0.2 against the agent's other days", async () => {
+    const days = await rows(
+      db,
+      `with talk as (
         select call_id, sum(end_ms - start_ms) filter (where speaker = 'agent') as agent_ms, sum(end_ms - start_ms) as all_ms from segments group by call_id),
       daily as (select agent_id, s::date as day,
           avg((disposition = 'sale')::double) filter (where direction = 'outbound' and a is not null) as conversion,
@@ -166,7 +219,8 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
           (select median(o.aht) from daily o where o.agent_id = d.agent_id and o.day <> d.day) as aht_base,
           (select median(o.talk_ratio) from daily o where o.agent_id = d.agent_id and o.day <> d.day) as talk_base
         from daily d semi join l on l.rule = 'metric_shift' and l.entity_id = d.agent_id and l.day = d.day)
-      select agent_id, conversion >= 3 * conv_base or aht <= 0.6 * aht_base or talk_ratio >= talk_base + 0.2 as shifted from shifted`);
+      select agent_id, conversion >= 3 * conv_base or aht <= 0.6 * aht_base or talk_ratio >= talk_base + 0.2 as shifted from shifted`,
+    );
     expect(days.length).toBe((await labelled('metric_shift', 'agent')).length);
     expect(days.length).toBeGreaterThanOrEqual(3);
     for (const { agent_id, shifted } of days) expect(shifted, agent_id as string).toBe(true);
@@ -175,18 +229,24 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
   it('metric_shift: each labelled day has >= 20 earlier days with calls of the agent (as the generator promises)', async () => {
     // Agents work 5 days a week, so a 35-day window gives each agent 25 working days and
     // only the last week (working days 21-25) can hold a shift.
-    const baselines = await rows(db, `select l.entity_id, (select count(distinct s::date) from c where c.agent_id = l.entity_id and s::date < l.day) as earlier
-      from l where rule = 'metric_shift'`);
+    const baselines = await rows(
+      db,
+      `select l.entity_id, (select count(distinct s::date) from c where c.agent_id = l.entity_id and s::date < l.day) as earlier
+      from l where rule = 'metric_shift'`,
+    );
     expect(baselines.length).toBeGreaterThanOrEqual(3);
     for (const { entity_id, earlier } of baselines) expect(earlier, entity_id as string).toBeGreaterThanOrEqual(20);
   });
 
   it('score_divergence: labelled agents rank >= 0.6 apart on csat and audit score within their team; nobody else does', async () => {
-    const agents = await rows(db, `with csat as (select agent_id, avg(csat::double) as csat from surveys join c using (call_id) group by 1),
+    const agents = await rows(
+      db,
+      `with csat as (select agent_id, avg(csat::double) as csat from surveys join c using (call_id) group by 1),
         audit as (select agent_id, avg(score) as audit from audit_score group by 1),
         ranked as (select agent_id, percent_rank() over (partition by team order by csat) as r_csat, percent_rank() over (partition by team order by audit) as r_audit
           from csat join audit using (agent_id) join agents using (agent_id))
-      select agent_id, abs(r_csat - r_audit) as gap from ranked`);
+      select agent_id, abs(r_csat - r_audit) as gap from ranked`,
+    );
     const divergent = (await labelled('score_divergence', 'agent')).map((k) => k.split('|')[0]);
     expect(divergent.length).toBeGreaterThanOrEqual(2);
     for (const { agent_id, gap } of agents) {
@@ -196,8 +256,11 @@ describe('injected anomalies (seed 7, 36 agents, 35 days)', () => {
   });
 
   it('auditor_drift: labelled auditors score >= 12 points off their calibration groups in >= 3 groups; the others stay within 6', async () => {
-    const auditors = await rows(db, `with g as (select auditor_id, score - avg(score) over (partition by calibration_id) as deviation from audit_score where calibration_id is not null)
-      select auditor_id, count(*) as groups, avg(deviation) as bias, min(abs(deviation)) as least from g group by 1`);
+    const auditors = await rows(
+      db,
+      `with g as (select auditor_id, score - avg(score) over (partition by calibration_id) as deviation from audit_score where calibration_id is not null)
+      select auditor_id, count(*) as groups, avg(deviation) as bias, min(abs(deviation)) as least from g group by 1`,
+    );
     const drifting = (await labelled('auditor_drift', 'auditor')).map((k) => k.split('|')[0]);
     for (const { auditor_id, groups, bias, least } of auditors) {
       if (drifting.includes(auditor_id as string)) {

@@ -42,7 +42,11 @@ export async function loadAndRun(db: Database, plan: LoadPlan, reportsDir: strin
   const canonical = discoverFiles(plan.dir).files.filter((f) => plan.canonical.includes(f.table));
   const exported = plan.sources.flatMap((source) => sourceFiles(source, [join(plan.dir, 'sources', source)]).files);
   const mapping = plan.mappingFile ? readMapping(plan.mappingFile) : undefined;
-  const { files } = await loadFiles(db, sortForLoad([...canonical, ...exported]), { config, mapping, maxRejectShare: 1 });
+  const { files } = await loadFiles(db, sortForLoad([...canonical, ...exported]), {
+    config,
+    mapping,
+    maxRejectShare: 1,
+  });
   await computeMetrics(db, config);
   await detectAnomalies(db, config);
   await renderReports(db, config, { outDir: reportsDir, now: new Date('2026-11-22T02:30:00Z') });
@@ -93,12 +97,18 @@ async function measuredRows(db: Database, m: Measures, columns: readonly string[
 
 /** Equal, up to the float noise of summing the same numbers in another order. */
 function same(a: Cell, b: Cell): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'number' && typeof b === 'number')
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return a === b;
 }
 
 /** Every difference between the two sides on these measures (at most `limit`), one readable line each. */
-export async function measureDifferences(canonical: Database, exported: Database, m: Measures, limit = 20): Promise<string[]> {
+export async function measureDifferences(
+  canonical: Database,
+  exported: Database,
+  m: Measures,
+  limit = 20,
+): Promise<string[]> {
   const columns = await columnsOf(canonical, m);
   const want = await measuredRows(canonical, m, columns);
   const got = await measuredRows(exported, m, columns);
@@ -109,7 +119,10 @@ export async function measureDifferences(canonical: Database, exported: Database
     const a = want.get(key);
     const b = got.get(key);
     if (!a || !b) out.push(`${m.table} ${key}: only on the ${a ? 'canonical' : 'export'} side`);
-    else columns.forEach((c, i) => same(a[i]!, b[i]!) || out.push(`${m.table} ${key} ${c}: canonical ${a[i]}, export ${b[i]}`));
+    else
+      for (const [i, c] of columns.entries()) {
+        if (!same(a[i]!, b[i]!)) out.push(`${m.table} ${key} ${c}: canonical ${a[i]}, export ${b[i]}`);
+      }
   }
   return out.slice(0, limit);
 }

@@ -12,11 +12,25 @@ import type { Database } from '../../src/db/database.ts';
 import { TABLE_NAMES, type TableName } from '../../src/ingest/contracts.ts';
 import { withDb } from '../util/with-db.ts';
 import { generate, tempDir } from './generated-files.ts';
-import { loadAndRun, measureDifferences, openCentre, planConfig, type LoadPlan, type Measures } from './round-trip-centre.ts';
+import {
+  loadAndRun,
+  measureDifferences,
+  openCentre,
+  planConfig,
+  type LoadPlan,
+  type Measures,
+} from './round-trip-centre.ts';
 
 const CENTRE = ['--seed', '5', '--days', '6', '--agents', '9', '--end', '2026-11-21'];
 /** Both spellings of the option at once: a comma list and repeats. */
-const ALL_SOURCES = ['--source', 'asterisk-queue-log,asterisk-cdr', '--source', 'amazon-connect-ctr', '--source', 'contact-lens'];
+const ALL_SOURCES = [
+  '--source',
+  'asterisk-queue-log,asterisk-cdr',
+  '--source',
+  'amazon-connect-ctr',
+  '--source',
+  'contact-lens',
+];
 
 const tmp = tempDir();
 const dir = tmp.path('centre');
@@ -34,7 +48,15 @@ afterAll(() => {
 /** Every table but these, from its canonical file. */
 const tablesBut = (...held: TableName[]) => TABLE_NAMES.filter((t) => !held.includes(t));
 
-const INBOUND_CUSTOMER = ['inbound_calls', 'answered_inbound', 'abandoned', 'short_abandons', 'service_level', 'asa_s', 'abandon_rate'];
+const INBOUND_CUSTOMER = [
+  'inbound_calls',
+  'answered_inbound',
+  'abandoned',
+  'short_abandons',
+  'service_level',
+  'asa_s',
+  'abandon_rate',
+];
 /** Measures of the canonical surveys, audits and complaints that reach a table through a call's agent or queue. */
 const FEEDBACK = ['surveys', 'response_rate', 'csat_mean', 'csat_top2', 'nps', 'audits', 'audit_score', 'complaints'];
 const ANOMALY_KEY = ['rule', 'entity_type', 'entity_id', 'day', 'metric'];
@@ -57,38 +79,113 @@ const CASES: Record<string, RoundTrip> = {
         table: 'call_facts',
         key: ['call_id'],
         where: "direction = 'inbound'",
-        columns: ['day', 'hour', 'started_at', 'agent_id', 'team', 'queue', 'wait_s', 'connected_s', 'answered', 'first_leg', 'offered_to_queue', 'abandoned', 'short_abandon', 'within_target', 'transferred'],
+        columns: [
+          'day',
+          'hour',
+          'started_at',
+          'agent_id',
+          'team',
+          'queue',
+          'wait_s',
+          'connected_s',
+          'answered',
+          'first_leg',
+          'offered_to_queue',
+          'abandoned',
+          'short_abandon',
+          'within_target',
+          'transferred',
+        ],
       },
       { table: 'center_daily', key: ['day'], columns: INBOUND_CUSTOMER },
-      { table: 'queue_daily', key: ['queue', 'day'], columns: ['calls', 'answered', ...INBOUND_CUSTOMER, 'transfer_rate', ...FEEDBACK] },
-      { table: 'agent_daily', key: ['agent_id', 'day'], where: "team = 'service'", columns: ['calls', 'answered', 'answered_inbound', 'transfer_rate', ...FEEDBACK] },
-      { table: 'team_daily', key: ['team', 'day'], where: "team = 'service'", columns: ['calls', 'answered', 'answered_inbound', 'transfer_rate', ...FEEDBACK] },
+      {
+        table: 'queue_daily',
+        key: ['queue', 'day'],
+        columns: ['calls', 'answered', ...INBOUND_CUSTOMER, 'transfer_rate', ...FEEDBACK],
+      },
+      {
+        table: 'agent_daily',
+        key: ['agent_id', 'day'],
+        where: "team = 'service'",
+        columns: ['calls', 'answered', 'answered_inbound', 'transfer_rate', ...FEEDBACK],
+      },
+      {
+        table: 'team_daily',
+        key: ['team', 'day'],
+        where: "team = 'service'",
+        columns: ['calls', 'answered', 'answered_inbound', 'transfer_rate', ...FEEDBACK],
+      },
       {
         table: 'anomalies',
         key: ANOMALY_KEY,
-        where: "rule = 'caller_id_spoof' or (rule in ('robocall_burst', 'survey_integrity') and entity_type = 'number')",
+        where:
+          "rule = 'caller_id_spoof' or (rule in ('robocall_burst', 'survey_integrity') and entity_type = 'number')",
         columns: ANOMALY_FIGURES,
       },
     ],
   },
   // Inbound and outbound calls; no queue, hold, wrap-up, hang-up party, transfer or speech, and of the outcomes only an unanswered dial's.
   'asterisk-cdr': {
-    plan: { canonical: tablesBut('calls', 'segments'), sources: ['asterisk-cdr'], configFile: 'sources/asterisk-cdr/callq.config.json' },
+    plan: {
+      canonical: tablesBut('calls', 'segments'),
+      sources: ['asterisk-cdr'],
+      configFile: 'sources/asterisk-cdr/callq.config.json',
+    },
     measures: [
       {
         table: 'call_facts',
         key: ['call_id'],
-        columns: ['day', 'hour', 'started_at', 'direction', 'agent_id', 'team', 'wait_s', 'connected_s', 'answered', 'first_leg', 'abandoned', 'short_abandon', 'within_target'],
+        columns: [
+          'day',
+          'hour',
+          'started_at',
+          'direction',
+          'agent_id',
+          'team',
+          'wait_s',
+          'connected_s',
+          'answered',
+          'first_leg',
+          'abandoned',
+          'short_abandon',
+          'within_target',
+        ],
       },
       { table: 'call_facts', key: ['call_id'], where: 'not answered', columns: ['disposition'] },
-      { table: 'center_daily', key: ['day'], columns: ['calls', 'answered', 'dialled', 'answered_outbound', 'contact_rate', ...INBOUND_CUSTOMER, ...FEEDBACK] },
-      { table: 'agent_daily', key: ['agent_id', 'day'], columns: ['calls', 'answered', 'answered_inbound', 'dialled', 'answered_outbound', 'contact_rate', ...FEEDBACK] },
-      { table: 'team_daily', key: ['team', 'day'], columns: ['calls', 'answered', 'answered_inbound', 'dialled', 'answered_outbound', 'contact_rate', ...FEEDBACK] },
-      { table: 'funnel_daily', key: ['day', 'breakdown', 'lead_grade', 'hour'], where: "breakdown = 'hour'", columns: ['dialled', 'answered_outbound', 'contact_rate'] },
+      {
+        table: 'center_daily',
+        key: ['day'],
+        columns: [
+          'calls',
+          'answered',
+          'dialled',
+          'answered_outbound',
+          'contact_rate',
+          ...INBOUND_CUSTOMER,
+          ...FEEDBACK,
+        ],
+      },
+      {
+        table: 'agent_daily',
+        key: ['agent_id', 'day'],
+        columns: ['calls', 'answered', 'answered_inbound', 'dialled', 'answered_outbound', 'contact_rate', ...FEEDBACK],
+      },
+      {
+        table: 'team_daily',
+        key: ['team', 'day'],
+        columns: ['calls', 'answered', 'answered_inbound', 'dialled', 'answered_outbound', 'contact_rate', ...FEEDBACK],
+      },
+      {
+        table: 'funnel_daily',
+        key: ['day', 'breakdown', 'lead_grade', 'hour'],
+        where: "breakdown = 'hour'",
+        columns: ['dialled', 'answered_outbound', 'contact_rate'],
+      },
       {
         table: 'anomalies',
         key: ANOMALY_KEY,
-        where: "rule in ('caller_id_spoof', 'robocall_burst', 'outside_hours') or (rule = 'survey_integrity' and entity_type = 'number')",
+        where:
+          "rule in ('caller_id_spoof', 'robocall_burst', 'outside_hours') or (rule = 'survey_integrity' and entity_type = 'number')",
         columns: ANOMALY_FIGURES,
       },
     ],
@@ -97,12 +194,25 @@ const CASES: Record<string, RoundTrip> = {
   // here the canonical segments). No campaign, customer id or tier; numbers in E.164; an
   // outbound contact's queue is its outbound queue.
   'amazon-connect-ctr': {
-    plan: { canonical: tablesBut('calls'), sources: ['amazon-connect-ctr'], mappingFile: 'sources/amazon-connect-ctr/mapping.json' },
+    plan: {
+      canonical: tablesBut('calls'),
+      sources: ['amazon-connect-ctr'],
+      mappingFile: 'sources/amazon-connect-ctr/mapping.json',
+    },
     measures: [
-      { table: 'call_facts', key: ['call_id'], columns: { allBut: ['queue', 'campaign_id', 'customer_key', 'customer_tier', 'fcr'] } },
+      {
+        table: 'call_facts',
+        key: ['call_id'],
+        columns: { allBut: ['queue', 'campaign_id', 'customer_key', 'customer_tier', 'fcr'] },
+      },
       { table: 'call_facts', key: ['call_id'], where: "direction = 'inbound'", columns: ['queue'] },
       { table: 'center_daily', key: ['day'], columns: { allBut: ['fcr_calls', 'fcr_rate'] } },
-      { table: 'queue_daily', key: ['queue', 'day'], where: INBOUND_QUEUES, columns: { allBut: ['fcr_calls', 'fcr_rate'] } },
+      {
+        table: 'queue_daily',
+        key: ['queue', 'day'],
+        where: INBOUND_QUEUES,
+        columns: { allBut: ['fcr_calls', 'fcr_rate'] },
+      },
       whole('agent_daily', 'agent_id', 'day'),
       whole('team_daily', 'team', 'day'),
       whole('funnel_daily', 'day', 'breakdown', 'lead_grade', 'hour'),
@@ -127,10 +237,16 @@ const CASES: Record<string, RoundTrip> = {
       whole('team_daily', 'team', 'day'),
       whole('funnel_daily', 'day', 'breakdown', 'lead_grade', 'hour'),
       whole('agent_window', 'agent_id', 'day'),
-      { table: 'anomalies', key: ANOMALY_KEY, where: "not (rule = 'data_quality' and metric = 'segments_beyond_call')", columns: ANOMALY_FIGURES },
+      {
+        table: 'anomalies',
+        key: ANOMALY_KEY,
+        where: "not (rule = 'data_quality' and metric = 'segments_beyond_call')",
+        columns: ANOMALY_FIGURES,
+      },
       // Speech past a call's end, per day: its finding names the file, and the transcripts come one file per call.
       {
-        table: "(select day, sum(value) as segments from anomalies where rule = 'data_quality' and metric = 'segments_beyond_call' group by day)",
+        table:
+          "(select day, sum(value) as segments from anomalies where rule = 'data_quality' and metric = 'segments_beyond_call' group by day)",
         key: ['day'],
         columns: ['segments'],
       },
@@ -151,9 +267,14 @@ describe('callq generate --source: the export loads back to the same figures', (
         const results = await loadAndRun(exported, full, tmp.path(`reports/${source}`));
         // Every record of the export becomes a row: nothing rejected, skipped or left pending.
         for (const r of results.filter((f) => f.source)) {
-          expect({ file: r.file, rejected: r.rejected, skipped: Object.values(r.source!.report.skipped).filter((n) => n > 0) }).toEqual({ file: r.file, rejected: 0, skipped: [] });
+          expect({
+            file: r.file,
+            rejected: r.rejected,
+            skipped: Object.values(r.source!.report.skipped).filter((n) => n > 0),
+          }).toEqual({ file: r.file, rejected: 0, skipped: [] });
         }
-        for (const m of measures) expect(await measureDifferences(canonical, exported, m), `${m.table} where ${m.where ?? 'true'}`).toEqual([]);
+        for (const m of measures)
+          expect(await measureDifferences(canonical, exported, m), `${m.table} where ${m.where ?? 'true'}`).toEqual([]);
       }, planConfig(full).timezone);
     }, 300_000); // Contact Lens is one file per call, and each file is a load of its own (~60 ms).
   }
@@ -161,7 +282,12 @@ describe('callq generate --source: the export loads back to the same figures', (
 
 /** Every file under a folder, by path relative to it. */
 function filesUnder(root: string): Map<string, Buffer> {
-  const walk = (path: string): string[] => (statSync(path).isDirectory() ? readdirSync(path).sort().flatMap((n) => walk(join(path, n))) : [path]);
+  const walk = (path: string): string[] =>
+    statSync(path).isDirectory()
+      ? readdirSync(path)
+          .sort()
+          .flatMap((n) => walk(join(path, n)))
+      : [path];
   return new Map(walk(root).map((path) => [relative(root, path), readFileSync(path)]));
 }
 
@@ -183,7 +309,9 @@ describe('callq generate --source: files', () => {
     expect(files('asterisk-queue-log')).toEqual(['queue_log']);
     expect(files('asterisk-cdr')).toEqual(['Master.csv', 'callq.config.json']);
     expect(files('amazon-connect-ctr')).toEqual(['ctr.jsonl', 'mapping.json']);
-    expect(files('contact-lens').every((name) => /^C\d{7}_analysis_\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\.json$/.test(name))).toBe(true);
+    expect(
+      files('contact-lens').every((name) => /^C\d{7}_analysis_\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\.json$/.test(name)),
+    ).toBe(true);
     // Master.csv with loguniqueid, loguserfield and newcdrcolumns: 21 fields a row, no header.
     const cdr = readFileSync(join(dir, 'sources/asterisk-cdr/Master.csv'), 'utf8').trimEnd().split('\n');
     const fields = (line: string) => line.replace(/"(?:[^"]|"")*"/g, 'x').split(',').length;

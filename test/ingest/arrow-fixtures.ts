@@ -47,7 +47,10 @@ export async function arrowTableFromCsv(db: Database, csvPath: string): Promise<
   const rows = await db.queryJs<Record<string, Cell>>(`select * from ${relation}`);
   const columns: Record<string, Vector> = {};
   for (const { column_name: name, column_type: type } of types) {
-    columns[name] = arrowVector(type, rows.map((row) => row[name] ?? null));
+    columns[name] = arrowVector(
+      type,
+      rows.map((row) => row[name] ?? null),
+    );
   }
   return new Table(columns);
 }

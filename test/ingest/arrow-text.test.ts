@@ -3,7 +3,24 @@
  * goes through the same checks. Zoned timestamps are instants (…Z); naive ones stay
  * wall-clock; decimals keep their scale.
  */
-import { Table, Decimal, DateDay, DateMillisecond, Float64, Int64, TimestampMicrosecond, TimestampMillisecond, TimestampNanosecond, TimestampSecond, Utf8, makeVector, tableFromIPC, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import {
+  Table,
+  Decimal,
+  DateDay,
+  DateMillisecond,
+  Float64,
+  Int64,
+  TimestampMicrosecond,
+  TimestampMillisecond,
+  TimestampNanosecond,
+  TimestampSecond,
+  Utf8,
+  makeVector,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray,
+  type Vector,
+} from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { arrowColumnText } from '../../src/ingest/arrow-text.ts';
 import { withDb } from '../util/with-db.ts';
@@ -15,8 +32,10 @@ afterAll(() => tmp.cleanup());
 
 const text = (vector: Vector) => arrowColumnText(vector, vector.type);
 /** 128-bit two's complement words, least significant first, of small integers. */
-const decimalWords = (values: number[]) => new Uint32Array(values.flatMap((v) => (v < 0 ? [2 ** 32 + v, 0xffffffff, 0xffffffff, 0xffffffff] : [v, 0, 0, 0])));
-const decimals = (values: number[], scale: number) => makeVector({ type: new Decimal(scale, 10, 128), data: decimalWords(values) } as never) as Vector;
+const decimalWords = (values: number[]) =>
+  new Uint32Array(values.flatMap((v) => (v < 0 ? [2 ** 32 + v, 0xffffffff, 0xffffffff, 0xffffffff] : [v, 0, 0, 0])));
+const decimals = (values: number[], scale: number) =>
+  makeVector({ type: new Decimal(scale, 10, 128), data: decimalWords(values) } as never) as Vector;
 const at = Date.UTC(2026, 10, 20, 1, 30, 0, 250); // 2026-11-20T01:30:00.250Z
 
 describe('arrowColumnText', () => {
@@ -26,20 +45,37 @@ describe('arrowColumnText', () => {
     const dictionary = vectorFromArray(['agent', 'customer', 'agent']);
     expect(String(dictionary.type)).toMatch(/^Dictionary/);
     expect(text(dictionary)).toEqual(['agent', 'customer', 'agent']);
-    expect(text(vectorFromArray([1n, -9007199254740993n, null], new Int64()))).toEqual(['1', '-9007199254740993', null]);
+    expect(text(vectorFromArray([1n, -9007199254740993n, null], new Int64()))).toEqual([
+      '1',
+      '-9007199254740993',
+      null,
+    ]);
     expect(text(vectorFromArray([1.5, 199.9, null], new Float64()))).toEqual(['1.5', '199.9', null]);
   });
 
   it('timestamps: naive stay wall-clock, zoned are UTC instants, whatever the unit', () => {
     expect(text(vectorFromArray([at, null], new TimestampMillisecond()))).toEqual(['2026-11-20T01:30:00.250', null]);
-    expect(text(vectorFromArray([at], new TimestampMillisecond('Asia/Shanghai')))).toEqual(['2026-11-20T01:30:00.250Z']);
-    expect(text(vectorFromArray([Date.UTC(2026, 10, 20, 1, 30)], new TimestampSecond('UTC')))).toEqual(['2026-11-20T01:30:00.000Z']);
+    expect(text(vectorFromArray([at], new TimestampMillisecond('Asia/Shanghai')))).toEqual([
+      '2026-11-20T01:30:00.250Z',
+    ]);
+    expect(text(vectorFromArray([Date.UTC(2026, 10, 20, 1, 30)], new TimestampSecond('UTC')))).toEqual([
+      '2026-11-20T01:30:00.000Z',
+    ]);
     // Nanoseconds reach us as float milliseconds (…250 ms as 249.9998): not truncated to .249.
     expect(text(vectorFromArray([at], new TimestampNanosecond()))).toEqual(['2026-11-20T01:30:00.250']);
     // Microseconds are kept: 2026-11-20T01:30:00.250125.
-    expect(text(makeVector({ type: new TimestampMicrosecond(), data: new BigInt64Array([BigInt(at) * 1000n + 125n]) } as never) as Vector)).toEqual(['2026-11-20T01:30:00.250125']);
+    expect(
+      text(
+        makeVector({
+          type: new TimestampMicrosecond(),
+          data: new BigInt64Array([BigInt(at) * 1000n + 125n]),
+        } as never) as Vector,
+      ),
+    ).toEqual(['2026-11-20T01:30:00.250125']);
     // Before 1970 too: 1969-12-31T23:59:59.999500Z is -500 µs.
-    expect(text(makeVector({ type: new TimestampMicrosecond('UTC'), data: new BigInt64Array([-500n]) } as never) as Vector)).toEqual(['1969-12-31T23:59:59.999500Z']);
+    expect(
+      text(makeVector({ type: new TimestampMicrosecond('UTC'), data: new BigInt64Array([-500n]) } as never) as Vector),
+    ).toEqual(['1969-12-31T23:59:59.999500Z']);
   });
 
   it('dates of either unit', () => {
@@ -64,7 +100,9 @@ describe('arrowColumnText', () => {
     writeFileSync(file, tableToIPC(tableFromIPC(tableToIPC(table, 'file')), 'file'));
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ rows: 1, loaded: 1, rejected: 0 });
-      expect(await db.queryJs('select sale_amount, started_at from calls')).toEqual([{ sale_amount: 199.9, started_at: new Date('2026-11-20T01:00:00Z') }]);
+      expect(await db.queryJs('select sale_amount, started_at from calls')).toEqual([
+        { sale_amount: 199.9, started_at: new Date('2026-11-20T01:00:00Z') },
+      ]);
     });
   });
 });

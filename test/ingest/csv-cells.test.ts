@@ -4,7 +4,13 @@ import { csvCells, duplicatedColumn } from '../../src/ingest/csv-cells.ts';
 
 describe('csvCells', () => {
   it('splits on the delimiter outside quotes and undoubles quotes', () => {
-    expect(csvCells('"","13800000021","""Caller"" <1380>",,5')).toEqual(['', '13800000021', '"Caller" <1380>', '', '5']);
+    expect(csvCells('"","13800000021","""Caller"" <1380>",,5')).toEqual([
+      '',
+      '13800000021',
+      '"Caller" <1380>',
+      '',
+      '5',
+    ]);
     expect(csvCells('a;"b;c";d', ';')).toEqual(['a', 'b;c', 'd']);
   });
 });

@@ -22,7 +22,13 @@ describe('formatOf', () => {
   });
 
   it('text formats are the ones read as text (encoding, line breaks)', () => {
-    expect(['csv', 'tsv', 'jsonl', 'parquet', 'arrow'].map((f) => isTextFormat(f as never))).toEqual([true, true, true, false, false]);
+    expect(['csv', 'tsv', 'jsonl', 'parquet', 'arrow'].map((f) => isTextFormat(f as never))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -46,8 +46,15 @@ describe('scanFile', () => {
   it('a .gz file is hashed as stored, judged by its content, and refused when cut short', async () => {
     const bytes = gzipSync('a,b\n呼,2\n');
     const scan = await scanFile(write('whole.csv.gz', bytes));
-    expect(scan).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, validUtf8: true, endsWithNewline: true });
-    await expect(scanFile(write('cut.csv.gz', bytes.subarray(0, bytes.length - 4)))).rejects.toThrow('unexpected end of file');
+    expect(scan).toMatchObject({
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      validUtf8: true,
+      endsWithNewline: true,
+    });
+    await expect(scanFile(write('cut.csv.gz', bytes.subarray(0, bytes.length - 4)))).rejects.toThrow(
+      'unexpected end of file',
+    );
   });
 
   it('sees an empty line before the last record (LF or CRLF, also across chunks), not trailing ones', async () => {
@@ -57,7 +64,9 @@ describe('scanFile', () => {
     expect(await inner('b3.csv', 'h\na\nb\n\n\n')).toBe(false);
     expect(await inner('b4.csv', 'h\na\nb')).toBe(false);
     // "\n" ends the first 1 MiB chunk, "\nb\n" starts the second.
-    expect(await inner('b5.csv', Buffer.concat([Buffer.alloc((1 << 20) - 1, 0x61), Buffer.from('\n\nb\n')]))).toBe(true);
+    expect(await inner('b5.csv', Buffer.concat([Buffer.alloc((1 << 20) - 1, 0x61), Buffer.from('\n\nb\n')]))).toBe(
+      true,
+    );
   });
 
   it('stops when its signal is aborted (a failed load stops reading ahead)', async () => {
@@ -71,16 +80,32 @@ describe('scanFile', () => {
   });
 
   it('tells a UTF-8, GB18030 or UTF-16 BOM and a final line break', async () => {
-    expect(await scanFile(write('bom8.csv', '\uFEFFa,b\n'))).toMatchObject({ bom: 'utf8', validUtf8: true, endsWithNewline: true });
+    expect(await scanFile(write('bom8.csv', '\uFEFFa,b\n'))).toMatchObject({
+      bom: 'utf8',
+      validUtf8: true,
+      endsWithNewline: true,
+    });
     // GB18030 encodes U+FEFF as 84 31 95 33; those bytes are not UTF-8.
-    expect(await scanFile(write('bomgb.csv', Buffer.from([0x84, 0x31, 0x95, 0x33, 0x61, 0x0a])))).toMatchObject({ bom: 'gb18030', validUtf8: false, endsWithNewline: true });
+    expect(await scanFile(write('bomgb.csv', Buffer.from([0x84, 0x31, 0x95, 0x33, 0x61, 0x0a])))).toMatchObject({
+      bom: 'gb18030',
+      validUtf8: false,
+      endsWithNewline: true,
+    });
     // UTF-16: FF FE (little-endian) or FE FF (big-endian), then "a\n" in two bytes a character.
-    expect(await scanFile(write('bom16le.csv', Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x0a, 0x00])))).toMatchObject({ bom: 'utf-16le', validUtf8: false });
-    expect(await scanFile(write('bom16be.csv', Buffer.from([0xfe, 0xff, 0x00, 0x61, 0x00, 0x0a])))).toMatchObject({ bom: 'utf-16be', validUtf8: false });
+    expect(await scanFile(write('bom16le.csv', Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x0a, 0x00])))).toMatchObject({
+      bom: 'utf-16le',
+      validUtf8: false,
+    });
+    expect(await scanFile(write('bom16be.csv', Buffer.from([0xfe, 0xff, 0x00, 0x61, 0x00, 0x0a])))).toMatchObject({
+      bom: 'utf-16be',
+      validUtf8: false,
+    });
   });
 
   it('GB18030 Chinese is invalid UTF-8; UTF-8 Chinese is valid, even split across the 1 MiB read chunks', async () => {
-    expect((await scanFile(join(import.meta.dirname, '../fixtures/ingest/gb18030/calls-2026-11-20.csv'))).validUtf8).toBe(false);
+    expect(
+      (await scanFile(join(import.meta.dirname, '../fixtures/ingest/gb18030/calls-2026-11-20.csv'))).validUtf8,
+    ).toBe(false);
     // 1 MiB − 1 ASCII bytes, then 呼 (E5 91 BC): its first byte ends the first chunk.
     const split = write('split.csv', Buffer.concat([Buffer.alloc((1 << 20) - 1, 0x61), Buffer.from('呼\n')]));
     expect(await scanFile(split)).toMatchObject({ bytes: (1 << 20) + 3, validUtf8: true, endsWithNewline: true });

@@ -50,7 +50,21 @@ export interface Expected {
   timeout_s?: number;
 }
 
-const KEYS = new Set(['tries', 'outcome', 'exit', 'rows', 'rejects', 'error_matches', 'unchanged', 'load', 'folder', 'generated', 'stored', 'load_log', 'timeout_s']);
+const KEYS = new Set([
+  'tries',
+  'outcome',
+  'exit',
+  'rows',
+  'rejects',
+  'error_matches',
+  'unchanged',
+  'load',
+  'folder',
+  'generated',
+  'stored',
+  'load_log',
+  'timeout_s',
+]);
 
 /** Parses and checks a case's expected.json: a typo in a key must not silently check nothing. */
 export function parseExpected(name: string, text: string): Expected {
@@ -66,8 +80,10 @@ export function parseExpected(name: string, text: string): Expected {
   for (const table of [...Object.keys(e.rows ?? {}), ...(e.stored ?? []).map((s) => s.table)]) {
     if (!tables.includes(table)) problems.push(`${table} is no canonical table`);
   }
-  if (e.outcome === 'refused' && (e.unchanged !== true || !e.error_matches || e.exit === 0)) problems.push('refused: needs unchanged, error_matches and a failing exit');
-  if (e.outcome === 'refused' && (e.rejects.length > 0 || Object.values(e.rows).some((n) => n !== 0))) problems.push('refused: no rows and no rejects');
+  if (e.outcome === 'refused' && (e.unchanged !== true || !e.error_matches || e.exit === 0))
+    problems.push('refused: needs unchanged, error_matches and a failing exit');
+  if (e.outcome === 'refused' && (e.rejects.length > 0 || Object.values(e.rows).some((n) => n !== 0)))
+    problems.push('refused: no rows and no rejects');
   if (e.outcome === 'loaded' && e.rejects.length > 0) problems.push('loaded: no rejects (use "rejected")');
   if (e.outcome === 'rejected' && e.rejects.length === 0) problems.push('rejected: list the rejects');
   if (problems.length > 0) throw new Error(`test/fixtures/hostile/${name}/expected.json: ${problems.join('; ')}`);
@@ -78,7 +94,8 @@ const T0 = '2026-11-20 10:00:00';
 const T1 = '2026-11-20 10:05:00';
 const HEADER = 'call_id,direction,started_at,ended_at';
 const call = (id: string) => `${id},inbound,${T0},${T1}`;
-const write = (dir: string, name: string, lines: readonly string[]) => writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+const write = (dir: string, name: string, lines: readonly string[]) =>
+  writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
 
 /** Inputs written at run time, per case, into the folder the case loads from. */
 export const GENERATED: Record<string, (dir: string) => void> = {
@@ -115,7 +132,8 @@ export const GENERATED: Record<string, (dir: string) => void> = {
     ]);
   },
   'three-megabyte-cell-in-json-line': (dir) => {
-    const line = (id: string, queue: string) => JSON.stringify({ call_id: id, direction: 'inbound', queue, started_at: T0, ended_at: T1 });
+    const line = (id: string, queue: string) =>
+      JSON.stringify({ call_id: id, direction: 'inbound', queue, started_at: T0, ended_at: T1 });
     write(dir, 'calls.jsonl', [line('H1', 'billing'), line('H2', 'q'.repeat(3 * 1024 * 1024)), line('H3', 'billing')]);
   },
   'deeply-nested-json': (dir) => {

@@ -23,7 +23,12 @@ export function writeLines(path: string, lines: readonly string[]): string {
 }
 
 /** Loads one file, its table and reader taken from its name (calls-x.csv → calls, csv). */
-export async function load(db: Database, path: string, options: LoadFileOptions = {}, table?: TableName): Promise<FileLoadResult> {
+export async function load(
+  db: Database,
+  path: string,
+  options: LoadFileOptions = {},
+  table?: TableName,
+): Promise<FileLoadResult> {
   const format = formatOf(path);
   const target = table ?? tableOf(path);
   if (!format || !target) throw new Error(`test bug: cannot tell the table or format of ${path}`);
@@ -36,8 +41,19 @@ export async function rowsOf(db: Database, table: TableName, orderBy: string): P
 }
 
 /** Rejects of the database as JS values, in file/line/column order. */
-export async function rejectsOf(db: Database): Promise<Array<{ file: string; table: string; line: bigint | null; column: string | null; reason: string; value: string | null }>> {
-  return db.queryJs(`select file, "table", line, "column", reason, value from rejects order by file, line, "column" nulls first, reason`);
+export async function rejectsOf(db: Database): Promise<
+  Array<{
+    file: string;
+    table: string;
+    line: bigint | null;
+    column: string | null;
+    reason: string;
+    value: string | null;
+  }>
+> {
+  return db.queryJs(
+    `select file, "table", line, "column", reason, value from rejects order by file, line, "column" nulls first, reason`,
+  );
 }
 
 /** Every table's full content as JSON text: equal snapshots mean an unchanged database. */

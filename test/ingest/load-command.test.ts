@@ -21,7 +21,11 @@ function setup(config: Record<string, unknown> = {}): { db: string; config: stri
   dbCount += 1;
   const configPath = tmp.path(`config-${dbCount}.json`);
   writeFileSync(configPath, JSON.stringify({ timezone: 'Asia/Shanghai', ...config }));
-  return { db: tmp.path(`callq-${dbCount}.duckdb`), config: configPath, rejects: tmp.path(`out-${dbCount}/rejects.csv`) };
+  return {
+    db: tmp.path(`callq-${dbCount}.duckdb`),
+    config: configPath,
+    rejects: tmp.path(`out-${dbCount}/rejects.csv`),
+  };
 }
 
 const callq = runCli;
@@ -81,7 +85,18 @@ describe('callq load DIR', () => {
 
   it('--calls FILE --segments FILE loads the named files; --quiet prints nothing', async () => {
     const s = setup();
-    const run = await callq('--db', s.db, '--config', s.config, '--quiet', 'load', '--segments', join(CENTRE, 'segments.csv'), '--calls', join(CENTRE, 'calls.csv'));
+    const run = await callq(
+      '--db',
+      s.db,
+      '--config',
+      s.config,
+      '--quiet',
+      'load',
+      '--segments',
+      join(CENTRE, 'segments.csv'),
+      '--calls',
+      join(CENTRE, 'calls.csv'),
+    );
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(await inDb(s.db, (db) => db.queryJs('select "table", rows from load_log order by load_id'))).toEqual([
       { table: 'calls', rows: 4n },
@@ -114,10 +129,26 @@ describe('reject share and the rejects CSV', () => {
     expect(run.stderr).toBe(`callq: ${file}: 1 of 4 rows rejected (25.00%), above max_reject_share 0.01\n`);
     // raw: the record's cells by the contract's columns, in its order (shoe_size is no column).
     const raw = JSON.stringify({
-      call_id: 'C2', direction: 'inbound', agent_id: null, queue: null, campaign_id: null, customer_id: null,
-      customer_number: null, caller_id: null, started_at: '2026-11-20 09:00:00', answered_at: null,
-      ended_at: '2026-11-20 08:00:00', hold_s: null, acw_s: null, disconnect_party: null, transferred: null,
-      disposition: null, lead_grade: null, customer_tier: null, sale_amount: null, previous_call_id: null,
+      call_id: 'C2',
+      direction: 'inbound',
+      agent_id: null,
+      queue: null,
+      campaign_id: null,
+      customer_id: null,
+      customer_number: null,
+      caller_id: null,
+      started_at: '2026-11-20 09:00:00',
+      answered_at: null,
+      ended_at: '2026-11-20 08:00:00',
+      hold_s: null,
+      acw_s: null,
+      disconnect_party: null,
+      transferred: null,
+      disposition: null,
+      lead_grade: null,
+      customer_tier: null,
+      sale_amount: null,
+      previous_call_id: null,
     });
     expect(readFileSync(s.rejects, 'utf8').split('\n')).toEqual([
       'file,table,line,column,reason,value,raw',
@@ -125,11 +156,17 @@ describe('reject share and the rejects CSV', () => {
       '',
     ]);
     await inDb(s.db, async (db) => {
-      expect(await db.queryJs('select call_id from calls order by call_id')).toEqual([{ call_id: 'C1' }, { call_id: 'C3' }, { call_id: 'C4' }]);
+      expect(await db.queryJs('select call_id from calls order by call_id')).toEqual([
+        { call_id: 'C1' },
+        { call_id: 'C3' },
+        { call_id: 'C4' },
+      ]);
       expect(await db.queryJs('select file, line, "column", reason from rejects')).toEqual([
         { file, line: 3n, column: 'ended_at', reason: 'ended_at is before started_at' },
       ]);
-      expect(await db.queryJs('select rows, loaded, rejects from load_log')).toEqual([{ rows: 4n, loaded: 3n, rejects: 1n }]);
+      expect(await db.queryJs('select rows, loaded, rejects from load_log')).toEqual([
+        { rows: 4n, loaded: 3n, rejects: 1n },
+      ]);
       const [run] = await db.queryJs<{ status: string; counts: string }>('select status, counts from runs');
       expect(run!.status).toBe('rejects');
       expect(JSON.parse(run!.counts)).toEqual({ files: 1, rows: 4, loaded: 3, rejected: 1 });
@@ -152,21 +189,62 @@ describe('GB18030 export with Chinese headers through a mapping file', () => {
   for (const encodingArgs of [[], ['--encoding', 'gb18030']]) {
     it(`loads ${encodingArgs.length ? 'with --encoding gb18030' : 'detected without --encoding'}`, async () => {
       const s = setup({ max_reject_share: 0.5 });
-      const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--map', mapping, ...encodingArgs, '--rejects', s.rejects);
+      const run = await callq(
+        '--db',
+        s.db,
+        '--config',
+        s.config,
+        'load',
+        '--calls',
+        file,
+        '--map',
+        mapping,
+        ...encodingArgs,
+        '--rejects',
+        s.rejects,
+      );
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect(run.stdout.split('\n')[0]).toBe('calls-2026-11-20.csv → calls [gb18030]: 3 rows, 2 loaded, 1 rejected; ignored columns: 备注');
+      expect(run.stdout.split('\n')[0]).toBe(
+        'calls-2026-11-20.csv → calls [gb18030]: 3 rows, 2 loaded, 1 rejected; ignored columns: 备注',
+      );
       await inDb(s.db, async (db) => {
-        expect(await db.queryJs('select call_id, direction, agent_id, queue, started_at, answered_at, ended_at, disposition, lead_grade from calls order by call_id')).toEqual([
+        expect(
+          await db.queryJs(
+            'select call_id, direction, agent_id, queue, started_at, answered_at, ended_at, disposition, lead_grade from calls order by call_id',
+          ),
+        ).toEqual([
           // 09:00 in Shanghai is 01:00Z.
-          { call_id: 'C1', direction: 'inbound', agent_id: 'A1', queue: '售后', started_at: utc('2026-11-20T01:00:00Z'), answered_at: utc('2026-11-20T01:00:10Z'), ended_at: utc('2026-11-20T01:05:00Z'), disposition: 'resolved', lead_grade: null },
-          { call_id: 'C2', direction: 'outbound', agent_id: 'A2', queue: null, started_at: utc('2026-11-20T02:00:00Z'), answered_at: utc('2026-11-20T02:00:20Z'), ended_at: utc('2026-11-20T02:06:00Z'), disposition: 'sale', lead_grade: 'A' },
+          {
+            call_id: 'C1',
+            direction: 'inbound',
+            agent_id: 'A1',
+            queue: '售后',
+            started_at: utc('2026-11-20T01:00:00Z'),
+            answered_at: utc('2026-11-20T01:00:10Z'),
+            ended_at: utc('2026-11-20T01:05:00Z'),
+            disposition: 'resolved',
+            lead_grade: null,
+          },
+          {
+            call_id: 'C2',
+            direction: 'outbound',
+            agent_id: 'A2',
+            queue: null,
+            started_at: utc('2026-11-20T02:00:00Z'),
+            answered_at: utc('2026-11-20T02:00:20Z'),
+            ended_at: utc('2026-11-20T02:06:00Z'),
+            disposition: 'sale',
+            lead_grade: 'A',
+          },
         ]);
         // The reject points into the original file (line 4) and quotes the cell in UTF-8.
         expect(await db.queryJs('select file, line, "column", reason, value from rejects')).toEqual([
           { file, line: 4n, column: 'direction', reason: 'unknown value (allowed: inbound, outbound)', value: '外呼' },
         ]);
-        expect(await db.queryJs('select encoding, rows, loaded, rejects from load_log')).toEqual([{ encoding: 'gb18030', rows: 3n, loaded: 2n, rejects: 1n }]);
+        expect(await db.queryJs('select encoding, rows, loaded, rejects from load_log')).toEqual([
+          { encoding: 'gb18030', rows: 3n, loaded: 2n, rejects: 1n },
+        ]);
       });
     });
   }
@@ -182,11 +260,23 @@ describe('GB18030 export with Chinese headers through a mapping file', () => {
 });
 
 describe('--map and --encoding in the summary', () => {
-  it('a mapped column the file does not have is a warning line after the file\'s line', async () => {
+  it("a mapped column the file does not have is a warning line after the file's line", async () => {
     const s = setup();
     const mapping = tmp.path('call-start.json');
     writeFileSync(mapping, '{"calls": {"call_start": "answered_at", "queue": "Queue.Name"}}');
-    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', join(CENTRE, 'calls.csv'), '--map', mapping, '--rejects', s.rejects);
+    const run = await callq(
+      '--db',
+      s.db,
+      '--config',
+      s.config,
+      'load',
+      '--calls',
+      join(CENTRE, 'calls.csv'),
+      '--map',
+      mapping,
+      '--rejects',
+      s.rejects,
+    );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     // The centre's calls.csv has a queue column, which the mapping keeps out (queue comes from Queue.Name).
     expect(run.stdout.split('\n')).toEqual([
@@ -202,8 +292,27 @@ describe('--map and --encoding in the summary', () => {
     const s = setup();
     // Привет in windows-1251 (cp1251 is one of its names).
     const file = tmp.path('calls-cp1251.csv');
-    writeFileSync(file, Buffer.concat([Buffer.from('call_id,direction,queue,started_at,ended_at\nC1,inbound,'), Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), Buffer.from(',2026-11-20 09:00:00,2026-11-20 09:01:00\n')]));
-    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--encoding', 'cp1251', '--rejects', s.rejects);
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from('call_id,direction,queue,started_at,ended_at\nC1,inbound,'),
+        Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]),
+        Buffer.from(',2026-11-20 09:00:00,2026-11-20 09:01:00\n'),
+      ]),
+    );
+    const run = await callq(
+      '--db',
+      s.db,
+      '--config',
+      s.config,
+      'load',
+      '--calls',
+      file,
+      '--encoding',
+      'cp1251',
+      '--rejects',
+      s.rejects,
+    );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout.split('\n')[0]).toBe('calls-cp1251.csv → calls [windows-1251]: 1 rows, 1 loaded, 0 rejected');
     expect(await inDb(s.db, (db) => db.queryJs('select queue from calls'))).toEqual([{ queue: 'Привет' }]);
@@ -233,7 +342,18 @@ describe('a file that cannot be applied', () => {
     const s = setup();
     const garbage = tmp.path('calls-garbage-2.parquet');
     writeFileSync(garbage, 'not parquet');
-    const run = await callq('--db', s.db, '--config', s.config, '--verbose', 'load', '--calls', garbage, '--rejects', s.rejects);
+    const run = await callq(
+      '--db',
+      s.db,
+      '--config',
+      s.config,
+      '--verbose',
+      'load',
+      '--calls',
+      garbage,
+      '--rejects',
+      s.rejects,
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^callq: ${garbage}: .*\\n`));
     expect(run.stderr).toMatch(/\n\s+at /);
@@ -246,7 +366,11 @@ describe('bad usage and bad config: exit 2 with a message naming the problem', (
   it.each([
     ['an unknown key', { max_reject_shares: 0.1 }, /bad config .*: unknown key "max_reject_shares"/],
     ['a share above 1', { max_reject_share: 2 }, /bad config .*: max_reject_share: /],
-    ['a time zone that does not exist', { timezone: 'Mars/Olympus_Mons' }, /bad config .*: timezone: expected an IANA time zone/],
+    [
+      'a time zone that does not exist',
+      { timezone: 'Mars/Olympus_Mons' },
+      /bad config .*: timezone: expected an IANA time zone/,
+    ],
     ['a nested unknown key', { sla_h: { urgent: 4 } }, /bad config .*: unknown key "sla_h\.urgent"/],
   ])('config with %s', async (_name, config, message) => {
     const s = setup();
@@ -270,12 +394,19 @@ describe('bad usage and bad config: exit 2 with a message naming the problem', (
     const base = ['--db', s.db, '--config', s.config, 'load'];
     const nothing = await callq(...base);
     expect(nothing.code).toBe(2);
-    expect(nothing.stderr).toMatch(/^callq: nothing to load: no files given\. Name canonical files after their table \(agents\.csv, calls\.csv.*--source NAME \(asterisk-queue-log: /);
+    expect(nothing.stderr).toMatch(
+      /^callq: nothing to load: no files given\. Name canonical files after their table \(agents\.csv, calls\.csv.*--source NAME \(asterisk-queue-log: /,
+    );
     const xlsx = await callq(...base, '--calls', 'calls.xlsx');
-    expect(xlsx).toMatchObject({ code: 2, stderr: 'callq: --calls calls.xlsx: unknown file type (use .csv, .tsv, .jsonl, .parquet or .arrow)\n' });
+    expect(xlsx).toMatchObject({
+      code: 2,
+      stderr: 'callq: --calls calls.xlsx: unknown file type (use .csv, .tsv, .jsonl, .parquet or .arrow)\n',
+    });
     const klingon = await callq(...base, '--calls', calls, '--encoding', 'klingon');
     expect(klingon.code).toBe(2);
-    expect(klingon.stderr).toMatch(/'klingon' is invalid\. not an encoding this runtime decodes \(e\.g\. utf-8, gb18030/);
+    expect(klingon.stderr).toMatch(
+      /'klingon' is invalid\. not an encoding this runtime decodes \(e\.g\. utf-8, gb18030/,
+    );
     const mapping = tmp.path('bad-mapping.json');
     writeFileSync(mapping, '{"call": {"a": "call_id"}}');
     const badMap = await callq(...base, '--calls', calls, '--map', mapping);

@@ -24,8 +24,22 @@ describe('each table loads with exact rows', () => {
       const result = await load(db, join(CENTRE, 'agents.csv'));
       expect(result).toMatchObject({ status: 'loaded', rows: 3, loaded: 3, rejected: 0, unknownColumns: [] });
       expect(await rowsOf(db, 'agents', 'agent_id')).toEqual([
-        { agent_id: 'A1', name: 'Li Wei', team: 'north', site: 'Shanghai', grade: 'senior', hire_date: day('2024-03-01') },
-        { agent_id: 'A2', name: 'Zhang Min', team: 'north', site: 'Shanghai', grade: 'junior', hire_date: day('2025-07-15') },
+        {
+          agent_id: 'A1',
+          name: 'Li Wei',
+          team: 'north',
+          site: 'Shanghai',
+          grade: 'senior',
+          hire_date: day('2024-03-01'),
+        },
+        {
+          agent_id: 'A2',
+          name: 'Zhang Min',
+          team: 'north',
+          site: 'Shanghai',
+          grade: 'junior',
+          hire_date: day('2025-07-15'),
+        },
         { agent_id: 'A3', name: null, team: 'south', site: null, grade: null, hire_date: null },
       ]);
     }, TZ);
@@ -35,39 +49,95 @@ describe('each table loads with exact rows', () => {
     await withDb(async (db) => {
       const result = await load(db, join(CENTRE, 'calls.csv'));
       expect(result).toMatchObject({ rows: 4, loaded: 4, rejected: 0 });
-      const base = { campaign_id: null, customer_id: null, customer_number: null, caller_id: null, answered_at: null, lead_grade: null, customer_tier: null, sale_amount: null, previous_call_id: null };
+      const base = {
+        campaign_id: null,
+        customer_id: null,
+        customer_number: null,
+        caller_id: null,
+        answered_at: null,
+        lead_grade: null,
+        customer_tier: null,
+        sale_amount: null,
+        previous_call_id: null,
+      };
       expect(await rowsOf(db, 'calls', 'call_id')).toEqual([
         {
           ...base,
-          call_id: 'C1', direction: 'inbound', agent_id: 'A1', queue: 'billing', customer_id: 'K1',
-          customer_number: '13800000001', caller_id: '13800000001',
+          call_id: 'C1',
+          direction: 'inbound',
+          agent_id: 'A1',
+          queue: 'billing',
+          customer_id: 'K1',
+          customer_number: '13800000001',
+          caller_id: '13800000001',
           // 01:30 local (UTC+8) is 17:30Z the day before.
-          started_at: utc('2026-11-19T17:30:00Z'), answered_at: utc('2026-11-19T17:30:12Z'), ended_at: utc('2026-11-19T17:35:00Z'),
-          hold_s: 20, acw_s: 30.5, disconnect_party: 'customer', transferred: false, disposition: 'resolved', customer_tier: 'vip',
+          started_at: utc('2026-11-19T17:30:00Z'),
+          answered_at: utc('2026-11-19T17:30:12Z'),
+          ended_at: utc('2026-11-19T17:35:00Z'),
+          hold_s: 20,
+          acw_s: 30.5,
+          disconnect_party: 'customer',
+          transferred: false,
+          disposition: 'resolved',
+          customer_tier: 'vip',
         },
         {
           ...base,
-          call_id: 'C2', direction: 'outbound', agent_id: 'A2', queue: null, campaign_id: 'camp1', customer_id: 'K2',
+          call_id: 'C2',
+          direction: 'outbound',
+          agent_id: 'A2',
+          queue: null,
+          campaign_id: 'camp1',
+          customer_id: 'K2',
           customer_number: '13800000002',
           // 10:00+08:00 is 02:00Z; empty hold_s, acw_s, transferred take their defaults; 'a' is grade A.
-          started_at: utc('2026-11-20T02:00:00Z'), answered_at: utc('2026-11-20T02:00:20Z'), ended_at: utc('2026-11-20T02:06:00Z'),
-          hold_s: 0, acw_s: 0, disconnect_party: 'agent', transferred: false, disposition: 'sale', lead_grade: 'A',
-          customer_tier: 'general', sale_amount: 199.9,
+          started_at: utc('2026-11-20T02:00:00Z'),
+          answered_at: utc('2026-11-20T02:00:20Z'),
+          ended_at: utc('2026-11-20T02:06:00Z'),
+          hold_s: 0,
+          acw_s: 0,
+          disconnect_party: 'agent',
+          transferred: false,
+          disposition: 'sale',
+          lead_grade: 'A',
+          customer_tier: 'general',
+          sale_amount: 199.9,
         },
         {
           ...base,
-          call_id: 'C3', direction: 'inbound', agent_id: null, queue: 'billing', caller_id: '95533',
+          call_id: 'C3',
+          direction: 'inbound',
+          agent_id: null,
+          queue: 'billing',
+          caller_id: '95533',
           // 11:00 local is 03:00Z; never answered.
-          started_at: utc('2026-11-20T03:00:00Z'), ended_at: utc('2026-11-20T03:00:40Z'),
-          hold_s: 0, acw_s: 0, disconnect_party: 'system', transferred: false, disposition: null,
+          started_at: utc('2026-11-20T03:00:00Z'),
+          ended_at: utc('2026-11-20T03:00:40Z'),
+          hold_s: 0,
+          acw_s: 0,
+          disconnect_party: 'system',
+          transferred: false,
+          disposition: null,
         },
         {
           ...base,
-          call_id: 'C4', direction: 'outbound', agent_id: 'A2', queue: null, campaign_id: 'camp1', customer_id: 'K3',
+          call_id: 'C4',
+          direction: 'outbound',
+          agent_id: 'A2',
+          queue: null,
+          campaign_id: 'camp1',
+          customer_id: 'K3',
           customer_number: '13800000003',
           // 'Z' timestamps are UTC whatever the configured zone.
-          started_at: utc('2026-11-20T03:00:00Z'), answered_at: utc('2026-11-20T03:00:05Z'), ended_at: utc('2026-11-20T03:02:05Z'),
-          hold_s: 10, acw_s: 0, disconnect_party: 'customer', transferred: true, disposition: 'callback', lead_grade: 'B',
+          started_at: utc('2026-11-20T03:00:00Z'),
+          answered_at: utc('2026-11-20T03:00:05Z'),
+          ended_at: utc('2026-11-20T03:02:05Z'),
+          hold_s: 10,
+          acw_s: 0,
+          disconnect_party: 'customer',
+          transferred: true,
+          disposition: 'callback',
+          lead_grade: 'B',
         },
       ]);
       // Provenance: the record's line (header = line 1) and this load's id.
@@ -97,11 +167,35 @@ describe('each table loads with exact rows', () => {
       expect(await load(db, join(CENTRE, 'surveys.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
       expect(await rowsOf(db, 'surveys', 'survey_id')).toEqual([
         {
-          survey_id: 'S1', call_id: 'C1', responded_at: utc('2026-11-19T18:00:00Z'), csat: 5n, nps: 10n, resolved: true,
-          respondent_number: '13800000001', comment: 'Great, thanks <b>!</b>',
+          survey_id: 'S1',
+          call_id: 'C1',
+          responded_at: utc('2026-11-19T18:00:00Z'),
+          csat: 5n,
+          nps: 10n,
+          resolved: true,
+          respondent_number: '13800000001',
+          comment: 'Great, thanks <b>!</b>',
         },
-        { survey_id: 'S2', call_id: 'C2', responded_at: null, csat: 1n, nps: 0n, resolved: false, respondent_number: null, comment: null },
-        { survey_id: 'S3', call_id: 'C4', responded_at: null, csat: null, nps: null, resolved: null, respondent_number: null, comment: null },
+        {
+          survey_id: 'S2',
+          call_id: 'C2',
+          responded_at: null,
+          csat: 1n,
+          nps: 0n,
+          resolved: false,
+          respondent_number: null,
+          comment: null,
+        },
+        {
+          survey_id: 'S3',
+          call_id: 'C4',
+          responded_at: null,
+          csat: null,
+          nps: null,
+          resolved: null,
+          respondent_number: null,
+          comment: null,
+        },
       ]);
     }, TZ);
   });
@@ -110,9 +204,33 @@ describe('each table loads with exact rows', () => {
     await withDb(async (db) => {
       expect(await load(db, join(CENTRE, 'audit_items.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
       expect(await rowsOf(db, 'audit_items', 'form_id, item_id')).toEqual([
-        { form_id: 'F1', item_id: 'close', section: 'closing', text: 'let the customer hang up first', weight: 1, max_points: 1, critical: false },
-        { form_id: 'F1', item_id: 'consent', section: 'compliance', text: 'asked whether it is a convenient time', weight: 2.5, max_points: 1, critical: true },
-        { form_id: 'F1', item_id: 'greet', section: 'opening', text: 'gave full name', weight: 1, max_points: 2, critical: false },
+        {
+          form_id: 'F1',
+          item_id: 'close',
+          section: 'closing',
+          text: 'let the customer hang up first',
+          weight: 1,
+          max_points: 1,
+          critical: false,
+        },
+        {
+          form_id: 'F1',
+          item_id: 'consent',
+          section: 'compliance',
+          text: 'asked whether it is a convenient time',
+          weight: 2.5,
+          max_points: 1,
+          critical: true,
+        },
+        {
+          form_id: 'F1',
+          item_id: 'greet',
+          section: 'opening',
+          text: 'gave full name',
+          weight: 1,
+          max_points: 2,
+          critical: false,
+        },
       ]);
     }, TZ);
   });
@@ -120,12 +238,33 @@ describe('each table loads with exact rows', () => {
   it('audits: empty points stays null (not applicable), channel folded', async () => {
     await withDb(async (db) => {
       expect(await load(db, join(CENTRE, 'audits.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
-      const au1 = { audit_id: 'AU1', form_id: 'F1', agent_id: 'A1', auditor_id: 'Q1', audited_at: utc('2026-11-20T07:00:00Z'), channel: 'phone', call_id: 'C1', calibration_id: 'CAL1' };
+      const au1 = {
+        audit_id: 'AU1',
+        form_id: 'F1',
+        agent_id: 'A1',
+        auditor_id: 'Q1',
+        audited_at: utc('2026-11-20T07:00:00Z'),
+        channel: 'phone',
+        call_id: 'C1',
+        calibration_id: 'CAL1',
+      };
       expect(await rowsOf(db, 'audits', 'audit_id, item_id')).toEqual([
         { ...au1, item_id: 'consent', points: null, note: 'not applicable' },
         { ...au1, item_id: 'greet', points: 2, note: null },
         // 16:00 local is 08:00Z; 'Counter' is the channel counter.
-        { audit_id: 'AU2', form_id: 'F1', agent_id: 'A2', auditor_id: 'Q2', audited_at: utc('2026-11-20T08:00:00Z'), channel: 'counter', call_id: null, calibration_id: null, item_id: 'greet', points: 0.5, note: null },
+        {
+          audit_id: 'AU2',
+          form_id: 'F1',
+          agent_id: 'A2',
+          auditor_id: 'Q2',
+          audited_at: utc('2026-11-20T08:00:00Z'),
+          channel: 'counter',
+          call_id: null,
+          calibration_id: null,
+          item_id: 'greet',
+          points: 0.5,
+          note: null,
+        },
       ]);
     }, TZ);
   });
@@ -135,15 +274,34 @@ describe('each table loads with exact rows', () => {
       expect(await load(db, join(CENTRE, 'complaints.csv'))).toMatchObject({ rows: 2, loaded: 2, rejected: 0 });
       expect(await rowsOf(db, 'complaints', 'complaint_id')).toEqual([
         {
-          complaint_id: 'K-1', customer_id: 'K2', call_id: 'C2', agent_id: 'A2', category: 'mis-selling', severity: 'high',
-          opened_at: utc('2026-11-20T04:00:00Z'), first_response_at: utc('2026-11-20T05:30:00Z'),
-          resolved_at: utc('2026-11-21T01:00:00Z'), follow_up_at: utc('2026-11-22T02:00:00Z'),
-          follow_up_satisfied: true, escalated: true, reopened_count: 1n,
+          complaint_id: 'K-1',
+          customer_id: 'K2',
+          call_id: 'C2',
+          agent_id: 'A2',
+          category: 'mis-selling',
+          severity: 'high',
+          opened_at: utc('2026-11-20T04:00:00Z'),
+          first_response_at: utc('2026-11-20T05:30:00Z'),
+          resolved_at: utc('2026-11-21T01:00:00Z'),
+          follow_up_at: utc('2026-11-22T02:00:00Z'),
+          follow_up_satisfied: true,
+          escalated: true,
+          reopened_count: 1n,
         },
         {
-          complaint_id: 'K-2', customer_id: 'K1', call_id: null, agent_id: 'A1', category: 'billing', severity: 'low',
-          opened_at: utc('2026-11-20T04:30:00Z'), first_response_at: null, resolved_at: null, follow_up_at: null,
-          follow_up_satisfied: null, escalated: false, reopened_count: 0n,
+          complaint_id: 'K-2',
+          customer_id: 'K1',
+          call_id: null,
+          agent_id: 'A1',
+          category: 'billing',
+          severity: 'low',
+          opened_at: utc('2026-11-20T04:30:00Z'),
+          first_response_at: null,
+          resolved_at: null,
+          follow_up_at: null,
+          follow_up_satisfied: null,
+          escalated: false,
+          reopened_count: 0n,
         },
       ]);
     }, TZ);
@@ -153,8 +311,18 @@ describe('each table loads with exact rows', () => {
     await withDb(async (db) => {
       expect(await load(db, join(CENTRE, 'shifts.csv'))).toMatchObject({ rows: 2, loaded: 2, rejected: 0 });
       expect(await rowsOf(db, 'shifts', 'agent_id')).toEqual([
-        { agent_id: 'A1', shift_date: day('2026-11-20'), start_at: utc('2026-11-20T00:00:00Z'), end_at: utc('2026-11-20T09:00:00Z') },
-        { agent_id: 'A2', shift_date: day('2026-11-20'), start_at: utc('2026-11-20T05:00:00Z'), end_at: utc('2026-11-20T14:00:00Z') },
+        {
+          agent_id: 'A1',
+          shift_date: day('2026-11-20'),
+          start_at: utc('2026-11-20T00:00:00Z'),
+          end_at: utc('2026-11-20T09:00:00Z'),
+        },
+        {
+          agent_id: 'A2',
+          shift_date: day('2026-11-20'),
+          start_at: utc('2026-11-20T05:00:00Z'),
+          end_at: utc('2026-11-20T14:00:00Z'),
+        },
       ]);
     }, TZ);
   });
@@ -189,25 +357,83 @@ describe('rejects: every rule, with file, line, column and reason', () => {
       expect(structural).toMatchObject({ file, table: 'calls', column: null, value: null });
       expect(structural?.reason).toMatch(/^too many columns/);
       expect(rejects.filter((r) => r !== structural)).toEqual([
-        { file, table: 'calls', line: 3n, column: 'started_at', reason: 'not an ISO 8601 timestamp', value: '2026-11-20 25:00:00' },
-        { file, table: 'calls', line: 4n, column: 'ended_at', reason: 'ended_at is before started_at', value: '2026-11-20 08:59:59' },
-        { file, table: 'calls', line: 5n, column: 'direction', reason: 'unknown value (allowed: inbound, outbound)', value: 'sideways' },
+        {
+          file,
+          table: 'calls',
+          line: 3n,
+          column: 'started_at',
+          reason: 'not an ISO 8601 timestamp',
+          value: '2026-11-20 25:00:00',
+        },
+        {
+          file,
+          table: 'calls',
+          line: 4n,
+          column: 'ended_at',
+          reason: 'ended_at is before started_at',
+          value: '2026-11-20 08:59:59',
+        },
+        {
+          file,
+          table: 'calls',
+          line: 5n,
+          column: 'direction',
+          reason: 'unknown value (allowed: inbound, outbound)',
+          value: 'sideways',
+        },
         { file, table: 'calls', line: 6n, column: 'call_id', reason: 'missing required value', value: null },
         { file, table: 'calls', line: 7n, column: 'hold_s', reason: 'not a number', value: 'abc' },
         // The CSV reader parses the number itself; NaN comes back in DuckDB's spelling.
         { file, table: 'calls', line: 8n, column: 'hold_s', reason: 'not a number', value: 'nan' },
-        { file, table: 'calls', line: 9n, column: 'disposition', reason: 'disposition does not belong to the call direction', value: 'sale' },
-        { file, table: 'calls', line: 10n, column: 'lead_grade', reason: 'unknown value (allowed: A, B, C)', value: 'D' },
-        { file, table: 'calls', line: 11n, column: 'call_id', reason: 'duplicate key (first seen on line 2)', value: 'G1' },
+        {
+          file,
+          table: 'calls',
+          line: 9n,
+          column: 'disposition',
+          reason: 'disposition does not belong to the call direction',
+          value: 'sale',
+        },
+        {
+          file,
+          table: 'calls',
+          line: 10n,
+          column: 'lead_grade',
+          reason: 'unknown value (allowed: A, B, C)',
+          value: 'D',
+        },
+        {
+          file,
+          table: 'calls',
+          line: 11n,
+          column: 'call_id',
+          reason: 'duplicate key (first seen on line 2)',
+          value: 'G1',
+        },
         { file, table: 'calls', line: 14n, column: 'started_at', reason: 'missing required value', value: null },
-        { file, table: 'calls', line: 15n, column: 'answered_at', reason: 'answered_at is outside [started_at, ended_at]', value: '2026-11-20 08:00:00' },
-        { file, table: 'calls', line: 16n, column: 'hold_s', reason: 'hold_s is longer than the connected time', value: '21' },
+        {
+          file,
+          table: 'calls',
+          line: 15n,
+          column: 'answered_at',
+          reason: 'answered_at is outside [started_at, ended_at]',
+          value: '2026-11-20 08:00:00',
+        },
+        {
+          file,
+          table: 'calls',
+          line: 16n,
+          column: 'hold_s',
+          reason: 'hold_s is longer than the connected time',
+          value: '21',
+        },
       ]);
       // The good rows, with their own lines: G2 sits after the broken line 12 and is still line 13.
-      expect(await db.queryJs('select call_id, agent_id, lead_grade, source_line from calls order by call_id')).toEqual([
-        { call_id: 'G1', agent_id: 'A1', lead_grade: null, source_line: 2n },
-        { call_id: 'G2', agent_id: 'A2', lead_grade: 'A', source_line: 13n },
-      ]);
+      expect(await db.queryJs('select call_id, agent_id, lead_grade, source_line from calls order by call_id')).toEqual(
+        [
+          { call_id: 'G1', agent_id: 'A1', lead_grade: null, source_line: 2n },
+          { call_id: 'G2', agent_id: 'A2', lead_grade: 'A', source_line: 13n },
+        ],
+      );
       expect(await db.queryJs('select file, "table", format, encoding, rows, loaded, rejects from load_log')).toEqual([
         { file, table: 'calls', format: 'csv', encoding: 'utf-8', rows: 15n, loaded: 2n, rejects: 13n },
       ]);
@@ -237,10 +463,26 @@ describe('rejects: every rule, with file, line, column and reason', () => {
         { file, table: 'surveys', line: 6n, column: 'csat', reason: 'not a whole number (within ±2^53)', value: '1.5' },
         { file, table: 'surveys', line: 7n, column: 'call_id', reason: 'missing required value', value: null },
         { file, table: 'surveys', line: 8n, column: 'resolved', reason: 'not a boolean (true/false)', value: 'maybe' },
-        { file, table: 'surveys', line: 9n, column: 'responded_at', reason: 'not an ISO 8601 timestamp', value: '2026-11-20 10:0' },
+        {
+          file,
+          table: 'surveys',
+          line: 9n,
+          column: 'responded_at',
+          reason: 'not an ISO 8601 timestamp',
+          value: '2026-11-20 10:0',
+        },
       ]);
       expect(await rowsOf(db, 'surveys', 'survey_id')).toEqual([
-        { survey_id: 'S9', call_id: 'C1', responded_at: utc('2026-11-20T02:00:00Z'), csat: 4n, nps: 9n, resolved: true, respondent_number: null, comment: null },
+        {
+          survey_id: 'S9',
+          call_id: 'C1',
+          responded_at: utc('2026-11-20T02:00:00Z'),
+          csat: 4n,
+          nps: 9n,
+          resolved: true,
+          respondent_number: null,
+          comment: null,
+        },
       ]);
     }, TZ);
   });
@@ -260,11 +502,32 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ rows: 8, loaded: 2, rejected: 6 });
       expect(await rejectsOf(db)).toEqual([
-        { file, table: 'segments', line: 2n, column: 'speaker', reason: 'unknown value (allowed: agent, customer)', value: 'robot' },
+        {
+          file,
+          table: 'segments',
+          line: 2n,
+          column: 'speaker',
+          reason: 'unknown value (allowed: agent, customer)',
+          value: 'robot',
+        },
         { file, table: 'segments', line: 3n, column: 'end_ms', reason: 'end_ms is not after start_ms', value: '4000' },
         { file, table: 'segments', line: 4n, column: 'end_ms', reason: 'end_ms is not after start_ms', value: '5000' },
-        { file, table: 'segments', line: 5n, column: 'start_ms', reason: 'not a whole number (within ±2^53)', value: '1.5' },
-        { file, table: 'segments', line: 6n, column: 'start_ms', reason: 'out of range (must be at least 0)', value: '-5' },
+        {
+          file,
+          table: 'segments',
+          line: 5n,
+          column: 'start_ms',
+          reason: 'not a whole number (within ±2^53)',
+          value: '1.5',
+        },
+        {
+          file,
+          table: 'segments',
+          line: 6n,
+          column: 'start_ms',
+          reason: 'out of range (must be at least 0)',
+          value: '-5',
+        },
         { file, table: 'segments', line: 7n, column: 'end_ms', reason: 'missing required value', value: null },
       ]);
     }, TZ);
@@ -282,10 +545,38 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ rows: 5, loaded: 1, rejected: 4 });
       expect(await rejectsOf(db)).toEqual([
-        { file, table: 'audit_items', line: 2n, column: 'weight', reason: 'out of range (must be greater than 0)', value: '0' },
-        { file, table: 'audit_items', line: 3n, column: 'max_points', reason: 'out of range (must be greater than 0)', value: '-1' },
-        { file, table: 'audit_items', line: 4n, column: 'critical', reason: 'not a boolean (true/false)', value: 'maybe' },
-        { file, table: 'audit_items', line: 6n, column: 'form_id+item_id', reason: 'duplicate key (first seen on line 5)', value: 'F1|consent' },
+        {
+          file,
+          table: 'audit_items',
+          line: 2n,
+          column: 'weight',
+          reason: 'out of range (must be greater than 0)',
+          value: '0',
+        },
+        {
+          file,
+          table: 'audit_items',
+          line: 3n,
+          column: 'max_points',
+          reason: 'out of range (must be greater than 0)',
+          value: '-1',
+        },
+        {
+          file,
+          table: 'audit_items',
+          line: 4n,
+          column: 'critical',
+          reason: 'not a boolean (true/false)',
+          value: 'maybe',
+        },
+        {
+          file,
+          table: 'audit_items',
+          line: 6n,
+          column: 'form_id+item_id',
+          reason: 'duplicate key (first seen on line 5)',
+          value: 'F1|consent',
+        },
       ]);
       // The first of the duplicates is the one kept (weight 2, not 3).
       expect(await db.queryJs('select item_id, weight from audit_items')).toEqual([{ item_id: 'consent', weight: 2 }]);
@@ -304,7 +595,14 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ rows: 5, loaded: 1, rejected: 4 });
       expect(await rejectsOf(db)).toEqual([
-        { file, table: 'audits', line: 2n, column: 'channel', reason: 'unknown value (allowed: phone, counter, online)', value: 'email' },
+        {
+          file,
+          table: 'audits',
+          line: 2n,
+          column: 'channel',
+          reason: 'unknown value (allowed: phone, counter, online)',
+          value: 'email',
+        },
         { file, table: 'audits', line: 3n, column: 'points', reason: 'out of range (must be at least 0)', value: '-1' },
         { file, table: 'audits', line: 4n, column: 'agent_id', reason: 'missing required value', value: null },
         { file, table: 'audits', line: 5n, column: 'audited_at', reason: 'missing required value', value: null },
@@ -325,10 +623,24 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ rows: 6, loaded: 1, rejected: 5 });
       expect(await rejectsOf(db)).toEqual([
-        { file, table: 'agents', line: 2n, column: 'grade', reason: 'unknown value (allowed: junior, intermediate, senior, technician)', value: 'expert' },
+        {
+          file,
+          table: 'agents',
+          line: 2n,
+          column: 'grade',
+          reason: 'unknown value (allowed: junior, intermediate, senior, technician)',
+          value: 'expert',
+        },
         { file, table: 'agents', line: 3n, column: 'hire_date', reason: 'not an ISO 8601 date', value: '2024-02-30' },
         { file, table: 'agents', line: 4n, column: 'hire_date', reason: 'not an ISO 8601 date', value: '2024/03/01' },
-        { file, table: 'agents', line: 5n, column: 'hire_date', reason: 'not an ISO 8601 date', value: '2024-03-01 09:00:00' },
+        {
+          file,
+          table: 'agents',
+          line: 5n,
+          column: 'hire_date',
+          reason: 'not an ISO 8601 date',
+          value: '2024-03-01 09:00:00',
+        },
         { file, table: 'agents', line: 6n, column: 'agent_id', reason: 'missing required value', value: null },
       ]);
       expect(await db.queryJs('select agent_id, grade from agents')).toEqual([{ agent_id: 'A5', grade: 'technician' }]);
@@ -349,12 +661,54 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ rows: 7, loaded: 1, rejected: 6 });
       expect(await rejectsOf(db)).toEqual([
-        { file, table: 'complaints', line: 2n, column: 'severity', reason: 'unknown value (allowed: high, medium, low)', value: 'urgent' },
-        { file, table: 'complaints', line: 3n, column: 'reopened_count', reason: 'not a whole number (within ±2^53)', value: '1.5' },
-        { file, table: 'complaints', line: 4n, column: 'reopened_count', reason: 'out of range (must be at least 0)', value: '-1' },
-        { file, table: 'complaints', line: 5n, column: 'resolved_at', reason: 'resolved_at is before opened_at', value: '2026-11-20 11:59:00' },
-        { file, table: 'complaints', line: 6n, column: 'escalated', reason: 'not a boolean (true/false)', value: 'sometimes' },
-        { file, table: 'complaints', line: 7n, column: 'opened_at', reason: 'not an ISO 8601 timestamp', value: 'yesterday' },
+        {
+          file,
+          table: 'complaints',
+          line: 2n,
+          column: 'severity',
+          reason: 'unknown value (allowed: high, medium, low)',
+          value: 'urgent',
+        },
+        {
+          file,
+          table: 'complaints',
+          line: 3n,
+          column: 'reopened_count',
+          reason: 'not a whole number (within ±2^53)',
+          value: '1.5',
+        },
+        {
+          file,
+          table: 'complaints',
+          line: 4n,
+          column: 'reopened_count',
+          reason: 'out of range (must be at least 0)',
+          value: '-1',
+        },
+        {
+          file,
+          table: 'complaints',
+          line: 5n,
+          column: 'resolved_at',
+          reason: 'resolved_at is before opened_at',
+          value: '2026-11-20 11:59:00',
+        },
+        {
+          file,
+          table: 'complaints',
+          line: 6n,
+          column: 'escalated',
+          reason: 'not a boolean (true/false)',
+          value: 'sometimes',
+        },
+        {
+          file,
+          table: 'complaints',
+          line: 7n,
+          column: 'opened_at',
+          reason: 'not an ISO 8601 timestamp',
+          value: 'yesterday',
+        },
       ]);
       expect(await db.queryJs('select complaint_id, severity, escalated, reopened_count from complaints')).toEqual([
         { complaint_id: 'K7', severity: 'medium', escalated: false, reopened_count: 2n },
@@ -372,8 +726,22 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ rows: 3, loaded: 0, rejected: 3 });
       expect(await rejectsOf(db)).toEqual([
-        { file, table: 'shifts', line: 2n, column: 'end_at', reason: 'end_at is not after start_at', value: '2026-11-20 08:00:00' },
-        { file, table: 'shifts', line: 3n, column: 'end_at', reason: 'end_at is not after start_at', value: '2026-11-20 08:00:00' },
+        {
+          file,
+          table: 'shifts',
+          line: 2n,
+          column: 'end_at',
+          reason: 'end_at is not after start_at',
+          value: '2026-11-20 08:00:00',
+        },
+        {
+          file,
+          table: 'shifts',
+          line: 3n,
+          column: 'end_at',
+          reason: 'end_at is not after start_at',
+          value: '2026-11-20 08:00:00',
+        },
         { file, table: 'shifts', line: 4n, column: 'shift_date', reason: 'not an ISO 8601 date', value: '20.11.2026' },
       ]);
     }, TZ);
@@ -414,7 +782,9 @@ describe('rejects: every rule, with file, line, column and reason', () => {
         [5n, 'agent_id', 'duplicate key'],
       ]);
       expect(rejects[2]!.reason).toBe('duplicate key (first seen on line 3)');
-      expect(await db.queryJs('select agent_id, team, source_line from agents')).toEqual([{ agent_id: 'A1', team: 'north', source_line: 3n }]);
+      expect(await db.queryJs('select agent_id, team, source_line from agents')).toEqual([
+        { agent_id: 'A1', team: 'north', source_line: 3n },
+      ]);
     });
   });
 
@@ -450,12 +820,18 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     const file = writeLines(tmp.path('complaints-empty.csv'), ['complaint_id,opened_at']);
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 0, loaded: 0, rejected: 0 });
-      expect(await db.queryJs('select rows, loaded, rejects from load_log')).toEqual([{ rows: 0n, loaded: 0n, rejects: 0n }]);
+      expect(await db.queryJs('select rows, loaded, rejects from load_log')).toEqual([
+        { rows: 0n, loaded: 0n, rejects: 0n },
+      ]);
     });
   });
 
   it('the raw record of a reject holds its cells as text', async () => {
-    const file = writeLines(tmp.path('segments-raw.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,agent,500,400', 'C1,agent,0,100,7']);
+    const file = writeLines(tmp.path('segments-raw.csv'), [
+      'call_id,speaker,start_ms,end_ms',
+      'C1,agent,500,400',
+      'C1,agent,0,100,7',
+    ]);
     await withDb(async (db) => {
       await load(db, file);
       expect(await db.queryJs('select line, raw from rejects order by line')).toEqual([
@@ -471,7 +847,13 @@ describe('columns', () => {
   it('unknown extra columns are ignored and listed; headers match whatever their case', async () => {
     const file = writeLines(tmp.path('agents-extra.csv'), ['Agent_ID, Team ,shoe_size,Notes', 'A1,north,42,likes tea']);
     await withDb(async (db) => {
-      expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 1, loaded: 1, rejected: 0, unknownColumns: ['shoe_size', 'Notes'] });
+      expect(await load(db, file)).toMatchObject({
+        status: 'loaded',
+        rows: 1,
+        loaded: 1,
+        rejected: 0,
+        unknownColumns: ['shoe_size', 'Notes'],
+      });
       expect(await rowsOf(db, 'agents', 'agent_id')).toEqual([
         { agent_id: 'A1', name: null, team: 'north', site: null, grade: null, hire_date: null },
       ]);
@@ -479,7 +861,10 @@ describe('columns', () => {
   });
 
   it('a missing required column fails the file with a message naming it, and changes nothing', async () => {
-    const file = writeLines(tmp.path('calls-nodirection.csv'), ['call_id,started_at,ended_at', 'C1,2026-11-20 09:00:00,2026-11-20 09:01:00']);
+    const file = writeLines(tmp.path('calls-nodirection.csv'), [
+      'call_id,started_at,ended_at',
+      'C1,2026-11-20 09:00:00,2026-11-20 09:01:00',
+    ]);
     await withDb(async (db) => {
       const before = await snapshot(db);
       await expect(load(db, file)).rejects.toThrow(
@@ -490,7 +875,10 @@ describe('columns', () => {
   });
 
   it('a CSV without a header: says its first line looks like data, and never prints it (personal data)', async () => {
-    const file = writeLines(tmp.path('calls-no-header.csv'), ['C1,inbound,13800000001,2026-11-20 09:00:00,2026-11-20 09:01:00', 'C2,inbound,13800000002,2026-11-20 10:00:00,2026-11-20 10:01:00']);
+    const file = writeLines(tmp.path('calls-no-header.csv'), [
+      'C1,inbound,13800000001,2026-11-20 09:00:00,2026-11-20 09:01:00',
+      'C2,inbound,13800000002,2026-11-20 10:00:00,2026-11-20 10:01:00',
+    ]);
     await withDb(async (db) => {
       const error = await load(db, file).catch((e: unknown) => e as Error);
       expect(error).toBeInstanceOf(FileLoadError);
@@ -518,7 +906,10 @@ describe('files that are not what their name says', () => {
     });
 
   it('a .json file holding one JSON array is one clear error, not a reject per line', async () => {
-    const file = write('calls-array.json', '[\n  {"call_id": "C1", "direction": "inbound"},\n  {"call_id": "C2", "direction": "inbound"}\n]\n');
+    const file = write(
+      'calls-array.json',
+      '[\n  {"call_id": "C1", "direction": "inbound"},\n  {"call_id": "C2", "direction": "inbound"}\n]\n',
+    );
     expect(await failure(file)).toBe(
       `${file}: a JSON array, not JSON Lines (one object per line): convert it (jq -c '.[]'), or load a phone system's export with --source amazon-connect-ctr or contact-lens`,
     );
@@ -529,31 +920,51 @@ describe('files that are not what their name says', () => {
     expect(await failure(file)).toBe(
       `${file}: a pretty-printed JSON object, not JSON Lines (one object per line): convert it (jq -c .), or load a phone system's export with --source amazon-connect-ctr or contact-lens`,
     );
-    const cut = writeLines(tmp.path('calls-bad-first.jsonl'), ['{"call_id": "C1", "dir', '{"call_id": "C2", "direction": "inbound", "started_at": "2026-11-20 09:00:00", "ended_at": "2026-11-20 09:01:00"}']);
+    const cut = writeLines(tmp.path('calls-bad-first.jsonl'), [
+      '{"call_id": "C1", "dir',
+      '{"call_id": "C2", "direction": "inbound", "started_at": "2026-11-20 09:00:00", "ended_at": "2026-11-20 09:01:00"}',
+    ]);
     await withDb(async (db) => {
       expect(await load(db, cut)).toMatchObject({ rows: 2, loaded: 1, rejected: 1 });
       expect((await rejectsOf(db)).map((r) => [r.line, r.reason])).toEqual([[1n, 'not a JSON object']]);
     });
   });
 
-  it('a broken quote where DuckDB samples the file\'s layout names its line', async () => {
+  it("a broken quote where DuckDB samples the file's layout names its line", async () => {
     const header = 'call_id,direction,started_at,ended_at';
     const good = 'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00';
-    const unclosed = write('calls-unclosed-quote.csv', `${header}\n${good}\n${good}\nC2,"inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\n`);
-    expect(await failure(unclosed)).toBe(`${unclosed}: line 4: a quoted field is never closed (a stray " ?), so DuckDB cannot read the file's layout`);
-    const after = write('calls-text-after-quote.csv', `${header}\n${good}\nC2,"in"bound,2026-11-20 09:00:00,2026-11-20 09:01:00\n${good}\n`);
+    const unclosed = write(
+      'calls-unclosed-quote.csv',
+      `${header}\n${good}\n${good}\nC2,"inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\n`,
+    );
+    expect(await failure(unclosed)).toBe(
+      `${unclosed}: line 4: a quoted field is never closed (a stray " ?), so DuckDB cannot read the file's layout`,
+    );
+    const after = write(
+      'calls-text-after-quote.csv',
+      `${header}\n${good}\nC2,"in"bound,2026-11-20 09:00:00,2026-11-20 09:01:00\n${good}\n`,
+    );
     expect(await failure(after)).toBe(
       `${after}: line 3: text follows the closing quote of a field: a quote inside a quoted field is written twice (""), so DuckDB cannot read the file's layout`,
     );
     // A quote that opens on line 3 and closes on line 4, followed by text there.
-    const runs = write('calls-quote-runs-on.csv', `${header}\n${good}\nC2,"inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\nC3,in"x,2026-11-20 09:00:00,2026-11-20 09:01:00\n`);
-    expect(await failure(runs)).toMatch(new RegExp(`^${runs}: line 3: text follows the closing quote of a field \\(the field runs on to line 4\\)`));
+    const runs = write(
+      'calls-quote-runs-on.csv',
+      `${header}\n${good}\nC2,"inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\nC3,in"x,2026-11-20 09:00:00,2026-11-20 09:01:00\n`,
+    );
+    expect(await failure(runs)).toMatch(
+      new RegExp(`^${runs}: line 3: text follows the closing quote of a field \\(the field runs on to line 4\\)`),
+    );
   });
 });
 
 describe('text encodings', () => {
   const header = 'call_id,direction,queue,started_at,ended_at';
-  const row = (id: string, queue: number[]) => [...Buffer.from(`${id},inbound,`), ...queue, ...Buffer.from(',2026-11-20 09:00:00,2026-11-20 09:01:00\n')];
+  const row = (id: string, queue: number[]) => [
+    ...Buffer.from(`${id},inbound,`),
+    ...queue,
+    ...Buffer.from(',2026-11-20 09:00:00,2026-11-20 09:01:00\n'),
+  ];
   const write = (name: string, bytes: number[] | Buffer) => {
     const path = tmp.path(name);
     writeFileSync(path, Buffer.from(bytes));
@@ -562,18 +973,31 @@ describe('text encodings', () => {
 
   it('--encoding reads windows-1251 and Big5 exports; without it they are refused naming the first bad byte', async () => {
     // Привет in windows-1251; 中文 in Big5.
-    const cyrillic = write('calls-1251.csv', [...Buffer.from(`${header}\n`), ...row('C1', [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2])]);
+    const cyrillic = write('calls-1251.csv', [
+      ...Buffer.from(`${header}\n`),
+      ...row('C1', [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]),
+    ]);
     const big5 = write('calls-big5.csv', [...Buffer.from(`${header}\n`), ...row('C2', [0xa4, 0xa4, 0xa4, 0xe5])]);
     await withDb(async (db) => {
-      await expect(load(db, cyrillic)).rejects.toThrow(`${cyrillic}: not valid UTF-8 at line 2 (byte 0xCF); use --encoding NAME`);
-      await expect(load(db, big5)).rejects.toThrow(`${big5}: not valid UTF-8 at line 2 (byte 0xA4); use --encoding NAME`);
-      expect(await load(db, cyrillic, { encoding: 'windows-1251' })).toMatchObject({ encoding: 'windows-1251', loaded: 1 });
+      await expect(load(db, cyrillic)).rejects.toThrow(
+        `${cyrillic}: not valid UTF-8 at line 2 (byte 0xCF); use --encoding NAME`,
+      );
+      await expect(load(db, big5)).rejects.toThrow(
+        `${big5}: not valid UTF-8 at line 2 (byte 0xA4); use --encoding NAME`,
+      );
+      expect(await load(db, cyrillic, { encoding: 'windows-1251' })).toMatchObject({
+        encoding: 'windows-1251',
+        loaded: 1,
+      });
       expect(await load(db, big5, { encoding: 'big5' })).toMatchObject({ encoding: 'big5', loaded: 1 });
       expect(await db.queryJs('select call_id, queue from calls order by call_id')).toEqual([
         { call_id: 'C1', queue: 'Привет' },
         { call_id: 'C2', queue: '中文' },
       ]);
-      expect(await db.queryJs('select encoding from load_log order by load_id')).toEqual([{ encoding: 'windows-1251' }, { encoding: 'big5' }]);
+      expect(await db.queryJs('select encoding from load_log order by load_id')).toEqual([
+        { encoding: 'windows-1251' },
+        { encoding: 'big5' },
+      ]);
     }, TZ);
   });
 
@@ -589,8 +1013,13 @@ describe('text encodings', () => {
   });
 
   it('a gzipped GB18030 export is detected and read', async () => {
-    const file = write('calls-gb.csv.gz', gzipSync(readFileSync(join(import.meta.dirname, '../fixtures/ingest/gb18030/calls-2026-11-20.csv'))));
-    const mapping = { calls: { 呼叫编号: 'call_id', 呼叫方向: 'direction', 开始时间: 'started_at', 结束时间: 'ended_at' } };
+    const file = write(
+      'calls-gb.csv.gz',
+      gzipSync(readFileSync(join(import.meta.dirname, '../fixtures/ingest/gb18030/calls-2026-11-20.csv'))),
+    );
+    const mapping = {
+      calls: { 呼叫编号: 'call_id', 呼叫方向: 'direction', 开始时间: 'started_at', 结束时间: 'ended_at' },
+    };
     await withDb(async (db) => {
       // The fixture's third call says 外呼 for its direction.
       expect(await load(db, file, { mapping })).toMatchObject({ encoding: 'gb18030', rows: 3, loaded: 2, rejected: 1 });
@@ -599,7 +1028,12 @@ describe('text encodings', () => {
 });
 
 describe('upsert', () => {
-  const first = ['call_id,direction,started_at,ended_at', 'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00', 'C2,inbound,2026-11-20 09:00:00,2026-11-20 09:02:00', 'C3,inbound,2026-11-20 09:00:00,2026-11-20 09:03:00'];
+  const first = [
+    'call_id,direction,started_at,ended_at',
+    'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00',
+    'C2,inbound,2026-11-20 09:00:00,2026-11-20 09:02:00',
+    'C3,inbound,2026-11-20 09:00:00,2026-11-20 09:03:00',
+  ];
 
   it('reloading the same file is skipped by its sha256 and changes nothing, even under another name', async () => {
     const file = writeLines(tmp.path('calls-upsert-a.csv'), first);
@@ -609,7 +1043,13 @@ describe('upsert', () => {
       const once = await load(db, file);
       expect(once).toMatchObject({ status: 'loaded', rows: 3, loaded: 3 });
       const after = await snapshot(db);
-      expect(await load(db, file)).toMatchObject({ status: 'skipped', loadId: once.loadId, rows: 0, loaded: 0, rejected: 0 });
+      expect(await load(db, file)).toMatchObject({
+        status: 'skipped',
+        loadId: once.loadId,
+        rows: 0,
+        loaded: 0,
+        rejected: 0,
+      });
       expect(await load(db, copy)).toMatchObject({ status: 'skipped', loadId: once.loadId });
       expect(await snapshot(db)).toEqual(after);
     });
@@ -627,11 +1067,43 @@ describe('upsert', () => {
       const a = await load(db, original);
       const b = await load(db, corrected);
       expect(b).toMatchObject({ status: 'loaded', rows: 3, loaded: 2, rejected: 1 });
-      expect(await db.queryJs('select call_id, direction, agent_id, ended_at, load_id, source_line from calls order by call_id')).toEqual([
-        { call_id: 'C1', direction: 'inbound', agent_id: null, ended_at: utc('2026-11-20T09:01:00Z'), load_id: a.loadId, source_line: 2n },
-        { call_id: 'C2', direction: 'inbound', agent_id: 'A9', ended_at: utc('2026-11-20T09:05:00Z'), load_id: b.loadId, source_line: 2n },
-        { call_id: 'C3', direction: 'inbound', agent_id: null, ended_at: utc('2026-11-20T09:03:00Z'), load_id: a.loadId, source_line: 4n },
-        { call_id: 'C4', direction: 'outbound', agent_id: 'A9', ended_at: utc('2026-11-20T10:00:30Z'), load_id: b.loadId, source_line: 4n },
+      expect(
+        await db.queryJs(
+          'select call_id, direction, agent_id, ended_at, load_id, source_line from calls order by call_id',
+        ),
+      ).toEqual([
+        {
+          call_id: 'C1',
+          direction: 'inbound',
+          agent_id: null,
+          ended_at: utc('2026-11-20T09:01:00Z'),
+          load_id: a.loadId,
+          source_line: 2n,
+        },
+        {
+          call_id: 'C2',
+          direction: 'inbound',
+          agent_id: 'A9',
+          ended_at: utc('2026-11-20T09:05:00Z'),
+          load_id: b.loadId,
+          source_line: 2n,
+        },
+        {
+          call_id: 'C3',
+          direction: 'inbound',
+          agent_id: null,
+          ended_at: utc('2026-11-20T09:03:00Z'),
+          load_id: a.loadId,
+          source_line: 4n,
+        },
+        {
+          call_id: 'C4',
+          direction: 'outbound',
+          agent_id: 'A9',
+          ended_at: utc('2026-11-20T10:00:30Z'),
+          load_id: b.loadId,
+          source_line: 4n,
+        },
       ]);
       expect(await db.queryJs('select file, rows, loaded, rejects from load_log order by load_id')).toEqual([
         { file: original, rows: 3n, loaded: 3n, rejects: 0n },
@@ -641,7 +1113,13 @@ describe('upsert', () => {
   });
 
   it('segments of a call are replaced as a whole by a later file naming that call', async () => {
-    const day1 = writeLines(tmp.path('segments-1.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,agent,0,1000', 'C1,customer,1000,3000', 'C2,agent,0,500', 'C2,customer,500,900']);
+    const day1 = writeLines(tmp.path('segments-1.csv'), [
+      'call_id,speaker,start_ms,end_ms',
+      'C1,agent,0,1000',
+      'C1,customer,1000,3000',
+      'C2,agent,0,500',
+      'C2,customer,500,900',
+    ]);
     const day2 = writeLines(tmp.path('segments-2.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,agent,0,1500']);
     await withDb(async (db) => {
       await load(db, day1);
@@ -657,7 +1135,11 @@ describe('upsert', () => {
 });
 
 describe('time zone', () => {
-  const lines = ['call_id,direction,started_at,ended_at', 'C1,inbound,2026-11-20 01:30:00,2026-11-20T13:30:00+02:00', 'C2,inbound,2026-07-01 12:00:00,2026-07-01T20:00:00Z'];
+  const lines = [
+    'call_id,direction,started_at,ended_at',
+    'C1,inbound,2026-11-20 01:30:00,2026-11-20T13:30:00+02:00',
+    'C2,inbound,2026-07-01 12:00:00,2026-07-01T20:00:00Z',
+  ];
 
   it('naive timestamps are local time in the configured zone; explicit offsets win', async () => {
     const file = writeLines(tmp.path('calls-tz-sh.csv'), lines);
@@ -698,47 +1180,101 @@ describe('a file that cannot be applied leaves the database exactly as it was', 
     const batch = (ids: string[]) =>
       new Table({
         call_id: vectorFromArray(ids, new Utf8()),
-        direction: vectorFromArray(ids.map(() => 'inbound'), new Utf8()),
-        started_at: vectorFromArray(ids.map(() => '2026-11-20 09:00:00'), new Utf8()),
-        ended_at: vectorFromArray(ids.map(() => '2026-11-20 09:01:00'), new Utf8()),
+        direction: vectorFromArray(
+          ids.map(() => 'inbound'),
+          new Utf8(),
+        ),
+        started_at: vectorFromArray(
+          ids.map(() => '2026-11-20 09:00:00'),
+          new Utf8(),
+        ),
+        ended_at: vectorFromArray(
+          ids.map(() => '2026-11-20 09:01:00'),
+          new Utf8(),
+        ),
       });
     return { first: batch(['C8']), both: batch(['C8']).concat(batch(['C9'])) };
   };
 
   const cases: Array<[string, () => string, RegExp]> = [
-    ['garbage bytes named .parquet', () => write('calls-garbage.parquet', 'this is not parquet at all, just text\n'), /./],
+    [
+      'garbage bytes named .parquet',
+      () => write('calls-garbage.parquet', 'this is not parquet at all, just text\n'),
+      /./,
+    ],
     // The cut falls inside the last timestamp: the line has all its columns, one cell is short.
-    ['a CSV cut inside its last cell, no final line break', () => write('calls-cut-cell.csv', `${header}\n${good}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 09:0`), /truncated: its last line \(3\)/],
-    ['a CSV cut inside its last line, no final line break', () => write('calls-cut-line.csv', `${header}\n${good}\nC9,inbou`), /truncated: its last line \(3\)/],
-    ['a JSON Lines file cut inside its last object', () => write('calls-cut.jsonl', `{"call_id":"C8","direction":"inbound","started_at":"2026-11-20 09:00:00","ended_at":"2026-11-20 09:01:00"}\n{"call_id":"C9","dir`), /truncated: its last line \(2\)/],
-    ['an Arrow IPC file with its end cut off', () => {
-      const bytes = tableToIPC(twoBatches().both, 'file');
-      return write('calls-cut-file.arrow', bytes.subarray(0, bytes.length - 10));
-    }, /Arrow/],
-    ['an Arrow IPC file cut in half', () => {
-      const bytes = tableToIPC(twoBatches().both, 'file');
-      return write('calls-half-file.arrow', bytes.subarray(0, Math.floor(bytes.length / 2)));
-    }, /Arrow/],
-    ['an Arrow IPC stream cut between its batches', () => {
-      const { first, both } = twoBatches();
-      const whole = tableToIPC(both, 'stream');
-      // The stream of the first batch alone, without its 8-byte end-of-stream marker, is a
-      // prefix of the two-batch stream: the cut a transfer would leave.
-      const cut = tableToIPC(first, 'stream').length - 8;
-      expect(Buffer.from(whole.subarray(0, cut))).toEqual(Buffer.from(tableToIPC(first, 'stream').subarray(0, cut)));
-      return write('calls-cut-stream.arrows', whole.subarray(0, cut));
-    }, /Arrow/],
-    ['a gzip file cut short (DuckDB alone would read what is there)', () => {
-      const whole = gzipSync(`${header}\n${good}\n${'C9,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\n'.repeat(50)}`);
-      return write('calls-cut.csv.gz', whole.subarray(0, whole.length - 12));
-    }, /cannot read the file \(broken gzip data: unexpected end of file\)/],
-    ['bytes that are neither UTF-8 nor GB18030', () => write('calls-binary.csv', Buffer.from([...Buffer.from(`${header}\n`), 0xff, 0xff, 0xff, 0x0a])), /: not valid UTF-8 at line 2 \(byte 0xFF\); use --encoding NAME/],
+    [
+      'a CSV cut inside its last cell, no final line break',
+      () => write('calls-cut-cell.csv', `${header}\n${good}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 09:0`),
+      /truncated: its last line \(3\)/,
+    ],
+    [
+      'a CSV cut inside its last line, no final line break',
+      () => write('calls-cut-line.csv', `${header}\n${good}\nC9,inbou`),
+      /truncated: its last line \(3\)/,
+    ],
+    [
+      'a JSON Lines file cut inside its last object',
+      () =>
+        write(
+          'calls-cut.jsonl',
+          `{"call_id":"C8","direction":"inbound","started_at":"2026-11-20 09:00:00","ended_at":"2026-11-20 09:01:00"}\n{"call_id":"C9","dir`,
+        ),
+      /truncated: its last line \(2\)/,
+    ],
+    [
+      'an Arrow IPC file with its end cut off',
+      () => {
+        const bytes = tableToIPC(twoBatches().both, 'file');
+        return write('calls-cut-file.arrow', bytes.subarray(0, bytes.length - 10));
+      },
+      /Arrow/,
+    ],
+    [
+      'an Arrow IPC file cut in half',
+      () => {
+        const bytes = tableToIPC(twoBatches().both, 'file');
+        return write('calls-half-file.arrow', bytes.subarray(0, Math.floor(bytes.length / 2)));
+      },
+      /Arrow/,
+    ],
+    [
+      'an Arrow IPC stream cut between its batches',
+      () => {
+        const { first, both } = twoBatches();
+        const whole = tableToIPC(both, 'stream');
+        // The stream of the first batch alone, without its 8-byte end-of-stream marker, is a
+        // prefix of the two-batch stream: the cut a transfer would leave.
+        const cut = tableToIPC(first, 'stream').length - 8;
+        expect(Buffer.from(whole.subarray(0, cut))).toEqual(Buffer.from(tableToIPC(first, 'stream').subarray(0, cut)));
+        return write('calls-cut-stream.arrows', whole.subarray(0, cut));
+      },
+      /Arrow/,
+    ],
+    [
+      'a gzip file cut short (DuckDB alone would read what is there)',
+      () => {
+        const whole = gzipSync(
+          `${header}\n${good}\n${'C9,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00\n'.repeat(50)}`,
+        );
+        return write('calls-cut.csv.gz', whole.subarray(0, whole.length - 12));
+      },
+      /cannot read the file \(broken gzip data: unexpected end of file\)/,
+    ],
+    [
+      'bytes that are neither UTF-8 nor GB18030',
+      () => write('calls-binary.csv', Buffer.from([...Buffer.from(`${header}\n`), 0xff, 0xff, 0xff, 0x0a])),
+      /: not valid UTF-8 at line 2 \(byte 0xFF\); use --encoding NAME/,
+    ],
   ];
 
   async function centre(db: Database): Promise<void> {
     await load(db, join(CENTRE, 'agents.csv'));
     await load(db, join(CENTRE, 'calls.csv'));
-    await load(db, writeLines(tmp.path('calls-with-reject.csv'), [header, 'C7,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00']));
+    await load(
+      db,
+      writeLines(tmp.path('calls-with-reject.csv'), [header, 'C7,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00']),
+    );
   }
 
   for (const [name, make, message] of cases) {
@@ -769,14 +1305,20 @@ describe('a file that cannot be applied leaves the database exactly as it was', 
   });
 
   it('a CSV without a final line break whose bad record is not the last still loads', async () => {
-    const file = write('calls-no-final-newline-2.csv', `${header}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00\n${good}`);
+    const file = write(
+      'calls-no-final-newline-2.csv',
+      `${header}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00\n${good}`,
+    );
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 2, loaded: 1, rejected: 1 });
     });
   });
 
   it('a whole gzip file whose last record is rejected loads (its content ends with a line break)', async () => {
-    const file = write('calls-last-bad.csv.gz', gzipSync(`${header}\n${good}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00\n`));
+    const file = write(
+      'calls-last-bad.csv.gz',
+      gzipSync(`${header}\n${good}\nC9,inbound,2026-11-20 09:00:00,2026-11-20 08:00:00\n`),
+    );
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ status: 'loaded', rows: 2, loaded: 1, rejected: 1 });
     });
@@ -794,7 +1336,10 @@ describe('a file that cannot be applied leaves the database exactly as it was', 
 
 describe('a header that names a column twice', () => {
   it('refuses the file naming the column and both places, and leaves the database as it was', async () => {
-    const file = writeLines(tmp.path('calls-twice.csv'), ['call_id,direction,started_at,ended_at,CALL_ID', 'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:05:00,C9']);
+    const file = writeLines(tmp.path('calls-twice.csv'), [
+      'call_id,direction,started_at,ended_at,CALL_ID',
+      'C1,inbound,2026-11-20 09:00:00,2026-11-20 09:05:00,C9',
+    ]);
     await withDb(async (db) => {
       await expect(load(db, file)).rejects.toThrow(
         `${file}: line 1: the header names column "CALL_ID" twice (columns 1 and 5); which one holds the data cannot be told`,

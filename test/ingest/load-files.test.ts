@@ -25,15 +25,27 @@ const segments = writeLines(tmp.path('segments.csv'), [
   'C1,robot,1000,2000',
   'C1,customer,3000,2500',
 ]);
-const input = (table: InputFile['table'], path: string, format: InputFile['format'] = 'csv'): InputFile => ({ table, path, format });
+const input = (table: InputFile['table'], path: string, format: InputFile['format'] = 'csv'): InputFile => ({
+  table,
+  path,
+  format,
+});
 
 describe('loadFiles', () => {
   it('reads a file whose name has glob characters as itself, not as the files the pattern matches', async () => {
     const header = 'call_id,direction,started_at,ended_at';
     const one = (id: string) => [header, `${id},inbound,2026-11-20 09:00:00,2026-11-20 09:05:00`];
-    const files = [writeLines(tmp.path('calls-a.csv'), one('A1')), writeLines(tmp.path('calls-b.csv'), one('B1')), writeLines(tmp.path('calls-[ab].csv'), one('AB1'))];
+    const files = [
+      writeLines(tmp.path('calls-a.csv'), one('A1')),
+      writeLines(tmp.path('calls-b.csv'), one('B1')),
+      writeLines(tmp.path('calls-[ab].csv'), one('AB1')),
+    ];
     await withDb(async (db) => {
-      const summary = await loadFiles(db, files.map((f) => input('calls', f)), { maxRejectShare: 0 });
+      const summary = await loadFiles(
+        db,
+        files.map((f) => input('calls', f)),
+        { maxRejectShare: 0 },
+      );
       expect(summary.files.map((f) => f.rows)).toEqual([1, 1, 1]);
       expect(await db.queryJs('select call_id, source_line from calls order by load_id')).toEqual([
         { call_id: 'A1', source_line: 2n },
@@ -46,7 +58,11 @@ describe('loadFiles', () => {
   it('writes every duplicate-key reject to the CSV, over a row group of them (a DuckDB bug hid them)', async () => {
     const rows = 123_000;
     const lines = ['call_id,direction,started_at,ended_at'];
-    for (let i = 0; i < rows; i++) lines.push(`D${i},inbound,2026-11-20 09:00:00,2026-11-20 09:05:00`, `D${i},inbound,2026-11-20 09:00:00,2026-11-20 09:06:00`);
+    for (let i = 0; i < rows; i++)
+      lines.push(
+        `D${i},inbound,2026-11-20 09:00:00,2026-11-20 09:05:00`,
+        `D${i},inbound,2026-11-20 09:00:00,2026-11-20 09:06:00`,
+      );
     const file = writeLines(tmp.path('calls-duplicated.csv'), lines);
     const rejectsCsv = tmp.path('out/duplicates/rejects.csv');
     await withDb(async (db) => {
@@ -60,21 +76,35 @@ describe('loadFiles', () => {
 
   it('neutralises a rejected cell that a spreadsheet would run as a formula, in the rejects CSV only', async () => {
     const rejectsCsv = tmp.path('out/formula/rejects.csv');
-    const file = writeLines(tmp.path('segments-formula.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,=HYPERLINK("x"),0,100', 'C1,@SUM(A1),0,100']);
+    const file = writeLines(tmp.path('segments-formula.csv'), [
+      'call_id,speaker,start_ms,end_ms',
+      'C1,=HYPERLINK("x"),0,100',
+      'C1,@SUM(A1),0,100',
+    ]);
     await withDb(async (db) => {
       await loadFiles(db, [input('segments', file)], { maxRejectShare: 1, rejectsCsv });
       const lines = readFileSync(rejectsCsv, 'utf8').split('\n');
-      expect(lines[1]).toBe(`${file},segments,2,speaker,"unknown value (allowed: agent, customer)","'=HYPERLINK(""x"")","{""call_id"":""C1"",""speaker"":""=HYPERLINK(\\""x\\"")"",""start_ms"":""0"",""end_ms"":""100"",""text"":null}"`);
-      expect(lines[2]).toBe(`${file},segments,3,speaker,"unknown value (allowed: agent, customer)",'@SUM(A1),"{""call_id"":""C1"",""speaker"":""@SUM(A1)"",""start_ms"":""0"",""end_ms"":""100"",""text"":null}"`);
+      expect(lines[1]).toBe(
+        `${file},segments,2,speaker,"unknown value (allowed: agent, customer)","'=HYPERLINK(""x"")","{""call_id"":""C1"",""speaker"":""=HYPERLINK(\\""x\\"")"",""start_ms"":""0"",""end_ms"":""100"",""text"":null}"`,
+      );
+      expect(lines[2]).toBe(
+        `${file},segments,3,speaker,"unknown value (allowed: agent, customer)",'@SUM(A1),"{""call_id"":""C1"",""speaker"":""@SUM(A1)"",""start_ms"":""0"",""end_ms"":""100"",""text"":null}"`,
+      );
       // The table keeps the cell as the file had it.
-      expect(await db.queryJs('select value from rejects order by line')).toEqual([{ value: '=HYPERLINK("x")' }, { value: '@SUM(A1)' }]);
+      expect(await db.queryJs('select value from rejects order by line')).toEqual([
+        { value: '=HYPERLINK("x")' },
+        { value: '@SUM(A1)' },
+      ]);
     });
   });
 
-  it('sums rows, loaded and rejected over the files and writes only this load\'s rejects to the CSV', async () => {
+  it("sums rows, loaded and rejected over the files and writes only this load's rejects to the CSV", async () => {
     const rejectsCsv = tmp.path('out/run1/rejects.csv');
     await withDb(async (db) => {
-      const summary = await loadFiles(db, [input('calls', calls), input('segments', segments)], { maxRejectShare: 0.9, rejectsCsv });
+      const summary = await loadFiles(db, [input('calls', calls), input('segments', segments)], {
+        maxRejectShare: 0.9,
+        rejectsCsv,
+      });
       // calls 2 rows, 2 loaded; segments 3 rows, 1 loaded, 2 rejected.
       expect(summary).toMatchObject({ rows: 5, loaded: 3, rejected: 2, overLimit: [], rejectsCsv });
       expect(summary.files.map((f) => [f.table, f.status, f.rows, f.loaded, f.rejected])).toEqual([
@@ -91,7 +121,10 @@ describe('loadFiles', () => {
       );
 
       // A second load: both files are skipped (same sha256), nothing is rejected, no CSV.
-      const again = await loadFiles(db, [input('calls', calls), input('segments', segments)], { maxRejectShare: 0.9, rejectsCsv: tmp.path('out/run2/rejects.csv') });
+      const again = await loadFiles(db, [input('calls', calls), input('segments', segments)], {
+        maxRejectShare: 0.9,
+        rejectsCsv: tmp.path('out/run2/rejects.csv'),
+      });
       expect(again).toMatchObject({ rows: 0, loaded: 0, rejected: 0, overLimit: [], rejectsCsv: null });
       expect(again.files.map((f) => f.status)).toEqual(['skipped', 'skipped']);
       expect(existsSync(tmp.path('out/run2/rejects.csv'))).toBe(false);
@@ -99,7 +132,11 @@ describe('loadFiles', () => {
   });
 
   it('names the files whose reject share is above max_reject_share (strictly above)', async () => {
-    const half = writeLines(tmp.path('calls-half.csv'), ['call_id,direction,started_at,ended_at', 'C3,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00', 'C4,upward,2026-11-20 09:00:00,2026-11-20 09:01:00']);
+    const half = writeLines(tmp.path('calls-half.csv'), [
+      'call_id,direction,started_at,ended_at',
+      'C3,inbound,2026-11-20 09:00:00,2026-11-20 09:01:00',
+      'C4,upward,2026-11-20 09:00:00,2026-11-20 09:01:00',
+    ]);
     await withDb(async (db) => {
       // segments: 2/3 > 0.5; calls-half: 1/2 is not above 0.5.
       const summary = await loadFiles(db, [input('segments', segments), input('calls', half)], { maxRejectShare: 0.5 });
@@ -115,7 +152,9 @@ describe('loadFiles', () => {
   it('a file that cannot be applied stops the load; the files before it stay applied', async () => {
     const broken = writeLines(tmp.path('segments-nospeaker.csv'), ['call_id,start_ms,end_ms', 'C1,0,10']);
     await withDb(async (db) => {
-      await expect(loadFiles(db, [input('calls', calls), input('segments', broken)], { maxRejectShare: 0.01 })).rejects.toThrow(FileLoadError);
+      await expect(
+        loadFiles(db, [input('calls', calls), input('segments', broken)], { maxRejectShare: 0.01 }),
+      ).rejects.toThrow(FileLoadError);
       expect(await db.queryJs('select file, rows from load_log')).toEqual([{ file: calls, rows: 2n }]);
       expect(Number(await db.scalar('select count(*) from calls'))).toBe(2);
     });
@@ -124,7 +163,9 @@ describe('loadFiles', () => {
   it('a file that cannot be read is reported in its own turn, though it is read ahead while the one before loads', async () => {
     const missing = tmp.path('segments-missing.csv');
     await withDb(async (db) => {
-      const loading = loadFiles(db, [input('calls', calls), input('segments', missing), input('segments', segments)], { maxRejectShare: 1 });
+      const loading = loadFiles(db, [input('calls', calls), input('segments', missing), input('segments', segments)], {
+        maxRejectShare: 1,
+      });
       await expect(loading).rejects.toThrow(new FileLoadError(missing, 'cannot read the file (ENOENT)'));
       // The calls file before it is applied; nothing after it is.
       expect(await db.queryJs('select file from load_log')).toEqual([{ file: calls }]);

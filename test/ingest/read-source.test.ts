@@ -45,18 +45,40 @@ describe('detectDelimiter', () => {
 
 describe('CSV dialects', () => {
   const expected = [
-    { call_id: 'C1', direction: 'inbound', started_at: utc('2026-11-20T01:00:00Z'), ended_at: utc('2026-11-20T01:01:00Z') },
-    { call_id: 'C2', direction: 'outbound', started_at: utc('2026-11-20T02:00:00Z'), ended_at: utc('2026-11-20T02:00:30Z') },
+    {
+      call_id: 'C1',
+      direction: 'inbound',
+      started_at: utc('2026-11-20T01:00:00Z'),
+      ended_at: utc('2026-11-20T01:01:00Z'),
+    },
+    {
+      call_id: 'C2',
+      direction: 'outbound',
+      started_at: utc('2026-11-20T02:00:00Z'),
+      ended_at: utc('2026-11-20T02:00:30Z'),
+    },
   ];
-  const body = ['C1?inbound?2026-11-20 09:00:00?2026-11-20 09:01:00', 'C2?outbound?2026-11-20 10:00:00?2026-11-20 10:00:30'];
+  const body = [
+    'C1?inbound?2026-11-20 09:00:00?2026-11-20 09:01:00',
+    'C2?outbound?2026-11-20 10:00:00?2026-11-20 10:00:30',
+  ];
   const header = 'call_id?direction?started_at?ended_at';
 
-  for (const [name, delimiter] of [['semicolon', ';'], ['pipe', '|'], ['tab in a .csv', '\t']] as const) {
+  for (const [name, delimiter] of [
+    ['semicolon', ';'],
+    ['pipe', '|'],
+    ['tab in a .csv', '\t'],
+  ] as const) {
     it(`reads a ${name}-separated file`, async () => {
-      const file = writeLines(tmp.path(`calls-${name.replaceAll(' ', '-')}.csv`), [header, ...body].map((l) => l.replaceAll('?', delimiter)));
+      const file = writeLines(
+        tmp.path(`calls-${name.replaceAll(' ', '-')}.csv`),
+        [header, ...body].map((l) => l.replaceAll('?', delimiter)),
+      );
       await withDb(async (db) => {
         expect(await load(db, file)).toMatchObject({ rows: 2, loaded: 2, rejected: 0, unknownColumns: [] });
-        expect(await db.queryJs('select call_id, direction, started_at, ended_at from calls order by call_id')).toEqual(expected);
+        expect(await db.queryJs('select call_id, direction, started_at, ended_at from calls order by call_id')).toEqual(
+          expected,
+        );
       }, TZ);
     });
   }
@@ -66,7 +88,9 @@ describe('CSV dialects', () => {
     writeFileSync(file, gzipSync(`${[header, ...body].map((l) => l.replaceAll('?', ';')).join('\n')}\n`));
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ rows: 2, loaded: 2, rejected: 0, unknownColumns: [] });
-      expect(await db.queryJs('select call_id, direction, started_at, ended_at from calls order by call_id')).toEqual(expected);
+      expect(await db.queryJs('select call_id, direction, started_at, ended_at from calls order by call_id')).toEqual(
+        expected,
+      );
     }, TZ);
   });
 
@@ -75,7 +99,9 @@ describe('CSV dialects', () => {
     writeFileSync(file, `\uFEFF${[header, ...body].map((l) => l.replaceAll('?', '\t')).join('\r\n')}\r\n`);
     await withDb(async (db) => {
       expect(await load(db, file)).toMatchObject({ rows: 2, loaded: 2, rejected: 0, unknownColumns: [] });
-      expect(await db.queryJs('select call_id, direction, started_at, ended_at from calls order by call_id')).toEqual(expected);
+      expect(await db.queryJs('select call_id, direction, started_at, ended_at from calls order by call_id')).toEqual(
+        expected,
+      );
     }, TZ);
   });
 });
@@ -105,14 +131,34 @@ describe('JSON Lines', () => {
         { line: 6n, raw: '[1,2]' },
       ]);
       expect(await db.queryJs('select * exclude (load_id) from surveys order by survey_id')).toEqual([
-        { survey_id: 'S1', call_id: 'C1', responded_at: utc('2026-11-20T02:00:00Z'), csat: 5n, nps: 10n, resolved: true, respondent_number: null, comment: null, source_line: 1n },
-        { survey_id: 'S4', call_id: 'C2', responded_at: null, csat: 4n, nps: null, resolved: false, respondent_number: null, comment: '<script>x</script>', source_line: 7n },
+        {
+          survey_id: 'S1',
+          call_id: 'C1',
+          responded_at: utc('2026-11-20T02:00:00Z'),
+          csat: 5n,
+          nps: 10n,
+          resolved: true,
+          respondent_number: null,
+          comment: null,
+          source_line: 1n,
+        },
+        {
+          survey_id: 'S4',
+          call_id: 'C2',
+          responded_at: null,
+          csat: 4n,
+          nps: null,
+          resolved: false,
+          respondent_number: null,
+          comment: '<script>x</script>',
+          source_line: 7n,
+        },
       ]);
     }, TZ);
   });
 });
 
-describe('CSV (cells parsed by DuckDB\'s reader) and JSON Lines (cells as text) agree cell by cell', () => {
+describe("CSV (cells parsed by DuckDB's reader) and JSON Lines (cells as text) agree cell by cell", () => {
   it('padded cells, case, booleans, numbers in other spellings, and the rejects they give', async () => {
     const header = ['call_id', 'direction', 'started_at', 'ended_at', 'hold_s', 'transferred', 'lead_grade'];
     const rows = [
@@ -122,7 +168,10 @@ describe('CSV (cells parsed by DuckDB\'s reader) and JSON Lines (cells as text) 
       ['C4', 'outbound', '2026-11-20 09:00:00', '2026-11-20 09:01:00', '-1', 'maybe', 'A'],
     ];
     const csv = writeLines(tmp.path('calls-cells.csv'), [header.join(','), ...rows.map((r) => r.join(','))]);
-    const jsonl = writeLines(tmp.path('calls-cells.jsonl'), rows.map((r) => JSON.stringify(Object.fromEntries(header.map((h, i) => [h, r[i]])))));
+    const jsonl = writeLines(
+      tmp.path('calls-cells.jsonl'),
+      rows.map((r) => JSON.stringify(Object.fromEntries(header.map((h, i) => [h, r[i]])))),
+    );
     const loadOne = (file: string) =>
       withDb(async (db) => {
         await load(db, file);
@@ -139,7 +188,17 @@ describe('CSV (cells parsed by DuckDB\'s reader) and JSON Lines (cells as text) 
       { line: 5n, column: 'transferred', reason: 'not a boolean (true/false)' },
     ]);
     expect(fromJsonl.rejects).toEqual(fromCsv.rejects.map((r) => ({ ...r, line: r.line! - 1n })));
-    expect(fromCsv.rows.map((r) => [r.call_id, r.direction, r.started_at, r.ended_at, r.hold_s, r.transferred, r.lead_grade])).toEqual([
+    expect(
+      fromCsv.rows.map((r) => [
+        r.call_id,
+        r.direction,
+        r.started_at,
+        r.ended_at,
+        r.hold_s,
+        r.transferred,
+        r.lead_grade,
+      ]),
+    ).toEqual([
       ['C1', 'inbound', utc('2026-11-20T01:00:00Z'), utc('2026-11-20T01:01:00Z'), 5, true, 'B'],
       ['C2', 'outbound', utc('2026-11-20T01:00:00Z'), utc('2026-11-20T01:01:00Z'), 4, false, null],
       ['C3', 'outbound', utc('2026-11-20T01:00:00Z'), utc('2026-11-20T01:01:00Z'), 10, false, 'A'],
@@ -181,14 +240,23 @@ describe('Parquet and Arrow IPC loads equal the CSV load', () => {
     it(`Arrow IPC ${format} written by apache-arrow`, async () => {
       const fromCsv = await loadCentre(csv);
       const fromArrow = await loadCentre((table) =>
-        withDb(async (db) => writeArrow(tmp.path(`${table}-${format}.arrow`), await arrowTableFromCsv(db, csv(table)), format), TZ),
+        withDb(
+          async (db) =>
+            writeArrow(tmp.path(`${table}-${format}.arrow`), await arrowTableFromCsv(db, csv(table)), format),
+          TZ,
+        ),
       );
       expect(fromArrow).toEqual(fromCsv);
     });
   }
 
   it('a rejected Parquet or Arrow record is reported at its 1-based record number', async () => {
-    const source = writeLines(tmp.path('segments-bad-source.csv'), ['call_id,speaker,start_ms,end_ms', 'C1,agent,0,100', 'C1,agent,300,200', 'C1,customer,100,400']);
+    const source = writeLines(tmp.path('segments-bad-source.csv'), [
+      'call_id,speaker,start_ms,end_ms',
+      'C1,agent,0,100',
+      'C1,agent,300,200',
+      'C1,customer,100,400',
+    ]);
     await withDb(async (db) => {
       const parquet = tmp.path('segments-bad.parquet');
       await db.exec(`copy (select * from read_csv(${sqlString(source)})) to ${sqlString(parquet)} (format parquet)`);
@@ -198,10 +266,11 @@ describe('Parquet and Arrow IPC loads equal the CSV load', () => {
         expect((await rejectsOf(db)).filter((r) => r.file === file)).toEqual([
           { file, table: 'segments', line: 2n, column: 'end_ms', reason: 'end_ms is not after start_ms', value: '200' },
         ]);
-        expect(await db.queryJs('select source_line from segments where load_id = (select max(load_id) from load_log) order by source_line')).toEqual([
-          { source_line: 1n },
-          { source_line: 3n },
-        ]);
+        expect(
+          await db.queryJs(
+            'select source_line from segments where load_id = (select max(load_id) from load_log) order by source_line',
+          ),
+        ).toEqual([{ source_line: 1n }, { source_line: 3n }]);
       }
     });
   });

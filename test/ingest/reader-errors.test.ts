@@ -18,16 +18,19 @@ describe('a 3 MB cell', () => {
   it.each([
     ['calls-big.csv', (text: string) => text],
     ['calls-big.csv.gz', (text: string) => gzipSync(text)],
-  ] as const)('%s: refuses the file naming line 2 and the real reason; nothing of it is loaded', async (name, encode) => {
-    const path = tmp.path(name);
-    writeFileSync(path, encode(`${header}\n${bigRow}\n${goodRow}\n`));
-    await withDb(async (db) => {
-      await expect(loadFiles(db, [{ table: 'calls', path, format: 'csv' }], { maxRejectShare: 1 })).rejects.toThrow(
-        `${path}: line 2 is longer than 2,000,000 bytes (3,000,052): no record of an export is that long, so the file is refused (cut off, or not the export it is named for?)`,
-      );
-      expect(await db.queryJs('select count(*) as n from calls')).toEqual([{ n: 0n }]);
-    });
-  });
+  ] as const)(
+    '%s: refuses the file naming line 2 and the real reason; nothing of it is loaded',
+    async (name, encode) => {
+      const path = tmp.path(name);
+      writeFileSync(path, encode(`${header}\n${bigRow}\n${goodRow}\n`));
+      await withDb(async (db) => {
+        await expect(loadFiles(db, [{ table: 'calls', path, format: 'csv' }], { maxRejectShare: 1 })).rejects.toThrow(
+          `${path}: line 2 is longer than 2,000,000 bytes (3,000,052): no record of an export is that long, so the file is refused (cut off, or not the export it is named for?)`,
+        );
+        expect(await db.queryJs('select count(*) as n from calls')).toEqual([{ n: 0n }]);
+      });
+    },
+  );
 });
 
 describe('readerErrorLine', () => {
@@ -39,10 +42,14 @@ describe('readerErrorLine', () => {
       '',
       '  file = x.csv',
     ].join('\n');
-    expect(await readerErrorLine(tmp.path('x.csv'), message)).toBe('CSV Error on Line: 7: Value with unterminated quote found.');
+    expect(await readerErrorLine(tmp.path('x.csv'), message)).toBe(
+      'CSV Error on Line: 7: Value with unterminated quote found.',
+    );
   });
 
   it('keeps a one-line error as it is', async () => {
-    expect(await readerErrorLine(tmp.path('x.csv'), 'IO Error: No space left on device')).toBe('IO Error: No space left on device');
+    expect(await readerErrorLine(tmp.path('x.csv'), 'IO Error: No space left on device')).toBe(
+      'IO Error: No space left on device',
+    );
   });
 });

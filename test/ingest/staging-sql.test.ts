@@ -16,8 +16,15 @@ interface StagedRow {
 }
 
 /** Stages text rows of `columns` for `table` (rows bound as parameters) and returns them in order. */
-async function stage(db: Database, table: TableName, columns: string[], rows: Array<Array<string | null>>): Promise<StagedRow[]> {
-  await db.exec(`create or replace temp table src (ordinal integer, ${columns.map((c) => `${quoteIdent(c)} varchar`).join(', ')})`);
+async function stage(
+  db: Database,
+  table: TableName,
+  columns: string[],
+  rows: Array<Array<string | null>>,
+): Promise<StagedRow[]> {
+  await db.exec(
+    `create or replace temp table src (ordinal integer, ${columns.map((c) => `${quoteIdent(c)} varchar`).join(', ')})`,
+  );
   for (const [i, row] of rows.entries()) {
     await db.exec(`insert into src values (${[i, ...row].map((_, j) => `$${j + 1}`).join(', ')})`, [i, ...row]);
   }
@@ -33,10 +40,24 @@ describe('stageSql on text cells', () => {
   it('whole numbers: 3 and 2.0 are whole, 1.5 / NaN / inf / 1e30 / words are not (never rounded)', async () => {
     await withDb(async (db) => {
       const cells = ['3', '2.0', ' 4 ', '1.5', 'NaN', 'inf', '1e30', 'three'];
-      const rows = await stage(db, 'surveys', ['survey_id', 'call_id', 'nps'], cells.map((v, i) => [`S${i}`, 'C1', v]));
+      const rows = await stage(
+        db,
+        'surveys',
+        ['survey_id', 'call_id', 'nps'],
+        cells.map((v, i) => [`S${i}`, 'C1', v]),
+      );
       expect(rows.map((r) => r.nps)).toEqual([3n, 2n, 4n, null, null, null, null, null]);
       const notWhole = (value: string) => [{ column: 'nps', reason: 'not a whole number (within ±2^53)', value }];
-      expect(problems(rows)).toEqual([null, null, null, notWhole('1.5'), notWhole('NaN'), notWhole('inf'), notWhole('1e30'), notWhole('three')]);
+      expect(problems(rows)).toEqual([
+        null,
+        null,
+        null,
+        notWhole('1.5'),
+        notWhole('NaN'),
+        notWhole('inf'),
+        notWhole('1e30'),
+        notWhole('three'),
+      ]);
     });
   });
 
@@ -52,15 +73,41 @@ describe('stageSql on text cells', () => {
       // '' is no value: the default 0 applies. The bad cells stay null (and the row is rejected).
       expect(rows.map((r) => r.acw_s)).toEqual([1.25, 0, 0, null, null, null, null]);
       const notNumber = (value: string) => [{ column: 'acw_s', reason: 'not a number', value }];
-      expect(problems(rows)).toEqual([null, null, null, notNumber('NaN'), notNumber('Infinity'), notNumber('-inf'), notNumber('12abc')]);
+      expect(problems(rows)).toEqual([
+        null,
+        null,
+        null,
+        notNumber('NaN'),
+        notNumber('Infinity'),
+        notNumber('-inf'),
+        notNumber('12abc'),
+      ]);
     });
   });
 
   it('booleans: true/t/yes/y/1 and false/f/no/n/0 in any case; anything else is a problem', async () => {
     await withDb(async (db) => {
       const cells = ['TRUE', 't', 'Yes', 'y', '1', 'false', 'F', 'NO', 'n', '0', 'on', '2'];
-      const rows = await stage(db, 'surveys', ['survey_id', 'call_id', 'resolved'], cells.map((v, i) => [`S${i}`, 'C1', v]));
-      expect(rows.map((r) => r.resolved)).toEqual([true, true, true, true, true, false, false, false, false, false, null, null]);
+      const rows = await stage(
+        db,
+        'surveys',
+        ['survey_id', 'call_id', 'resolved'],
+        cells.map((v, i) => [`S${i}`, 'C1', v]),
+      );
+      expect(rows.map((r) => r.resolved)).toEqual([
+        true,
+        true,
+        true,
+        true,
+        true,
+        false,
+        false,
+        false,
+        false,
+        false,
+        null,
+        null,
+      ]);
       expect(problems(rows).slice(10)).toEqual([
         [{ column: 'resolved', reason: 'not a boolean (true/false)', value: 'on' }],
         [{ column: 'resolved', reason: 'not a boolean (true/false)', value: '2' }],
@@ -86,7 +133,11 @@ describe('stageSql on text cells', () => {
         // Like an unreadable number, an unknown value has no typed value; the problem keeps the cell.
         ['inbound', null],
       ]);
-      expect(problems(rows)).toEqual([null, null, [{ column: 'lead_grade', reason: 'unknown value (allowed: A, B, C)', value: 'AA' }]]);
+      expect(problems(rows)).toEqual([
+        null,
+        null,
+        [{ column: 'lead_grade', reason: 'unknown value (allowed: A, B, C)', value: 'AA' }],
+      ]);
     });
   });
 
@@ -105,36 +156,85 @@ describe('stageSql on text cells', () => {
         'infinity',
         '2026-11-20 01:30:00 Asia/Tokyo', // a zone name is not ISO 8601
       ];
-      const rows = await stage(db, 'surveys', ['survey_id', 'call_id', 'responded_at'], cells.map((v, i) => [`S${i}`, 'C1', v]));
+      const rows = await stage(
+        db,
+        'surveys',
+        ['survey_id', 'call_id', 'responded_at'],
+        cells.map((v, i) => [`S${i}`, 'C1', v]),
+      );
       expect(rows.map((r) => r.responded_at)).toEqual([
         new Date('2026-11-19T17:30:00Z'),
         new Date('2026-11-19T17:30:00Z'),
         new Date('2026-11-19T20:00:00.250Z'),
         new Date('2026-11-20T01:30:00Z'),
-        null, null, null, null, null, null, null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
       ]);
-      expect(problems(rows).slice(4)).toEqual(cells.slice(4).map((value) => [{ column: 'responded_at', reason: 'not an ISO 8601 timestamp', value }]));
+      expect(problems(rows).slice(4)).toEqual(
+        cells.slice(4).map((value) => [{ column: 'responded_at', reason: 'not an ISO 8601 timestamp', value }]),
+      );
     }, 'Asia/Shanghai');
   });
 
   it('dates must be ISO 8601 days', async () => {
     await withDb(async (db) => {
-      const cells = ['2024-03-01', '2024-02-29', '2023-02-29', '2024/03/01', '2024-03-01 09:00:00', '01.03.2024', 'epoch'];
-      const rows = await stage(db, 'agents', ['agent_id', 'hire_date'], cells.map((v, i) => [`A${i}`, v]));
-      expect(rows.map((r) => r.hire_date)).toEqual([new Date('2024-03-01T00:00:00Z'), new Date('2024-02-29T00:00:00Z'), null, null, null, null, null]);
-      expect(problems(rows).slice(2)).toEqual(cells.slice(2).map((value) => [{ column: 'hire_date', reason: 'not an ISO 8601 date', value }]));
+      const cells = [
+        '2024-03-01',
+        '2024-02-29',
+        '2023-02-29',
+        '2024/03/01',
+        '2024-03-01 09:00:00',
+        '01.03.2024',
+        'epoch',
+      ];
+      const rows = await stage(
+        db,
+        'agents',
+        ['agent_id', 'hire_date'],
+        cells.map((v, i) => [`A${i}`, v]),
+      );
+      expect(rows.map((r) => r.hire_date)).toEqual([
+        new Date('2024-03-01T00:00:00Z'),
+        new Date('2024-02-29T00:00:00Z'),
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
+      expect(problems(rows).slice(2)).toEqual(
+        cells.slice(2).map((value) => [{ column: 'hire_date', reason: 'not an ISO 8601 date', value }]),
+      );
     });
   });
 
   it('text is trimmed and empty text is null; a required column that is absent is a problem on every row', async () => {
     await withDb(async (db) => {
-      const rows = await stage(db, 'agents', ['agent_id', 'name'], [[' A1 ', '  '], ['A2', 'Wang  Fang ']]);
+      const rows = await stage(
+        db,
+        'agents',
+        ['agent_id', 'name'],
+        [
+          [' A1 ', '  '],
+          ['A2', 'Wang  Fang '],
+        ],
+      );
       expect(rows.map((r) => [r.agent_id, r.name])).toEqual([
         ['A1', null],
         ['A2', 'Wang  Fang'],
       ]);
       // audits without its required auditor_id column.
-      const audits = await stage(db, 'audits', ['audit_id', 'agent_id', 'audited_at', 'item_id'], [['AU1', 'A1', '2026-11-20 09:00:00', 'greet']]);
+      const audits = await stage(
+        db,
+        'audits',
+        ['audit_id', 'agent_id', 'audited_at', 'item_id'],
+        [['AU1', 'A1', '2026-11-20 09:00:00', 'greet']],
+      );
       expect(problems(audits)).toEqual([[{ column: 'auditor_id', reason: 'missing required value', value: null }]]);
     });
   });
@@ -158,7 +258,8 @@ describe('stageSql on text cells', () => {
           { column: 'hold_s', reason: 'not a number', value: 'x' },
           {
             column: 'disposition',
-            reason: 'unknown value (allowed: sale, interested, callback, not_interested, no_answer, busy, wrong_number, do_not_call, resolved, unresolved, transferred, complaint)',
+            reason:
+              'unknown value (allowed: sale, interested, callback, not_interested, no_answer, busy, wrong_number, do_not_call, resolved, unresolved, transferred, complaint)',
             value: 'maybe',
           },
         ],
@@ -177,8 +278,29 @@ describe('stageSql: the bad flag and the problem list agree', () => {
   // rule (for the reject rows): on any cells, a row is bad exactly when it lists a problem.
   // Rows are a valid row of the table with up to two cells replaced by edge values.
   const pool = [
-    null, '', '  ', 'x', '0', '1', '-1', '1.5', '5', '6', '11', 'TRUE', 'no', '2026-11-20', '2026-11-20 10:00:00', '2026-11-20 09:00', '2026-11-20 10:0',
-    'A\u0000B', '2026-11-20 10:00:00+99:99', '2026-11-20 10:00:00+14:00', '2026-11-20 10:00:00-14:30', '10000-01-01', '1899-12-31 23:59:59',
+    null,
+    '',
+    '  ',
+    'x',
+    '0',
+    '1',
+    '-1',
+    '1.5',
+    '5',
+    '6',
+    '11',
+    'TRUE',
+    'no',
+    '2026-11-20',
+    '2026-11-20 10:00:00',
+    '2026-11-20 09:00',
+    '2026-11-20 10:0',
+    'A\u0000B',
+    '2026-11-20 10:00:00+99:99',
+    '2026-11-20 10:00:00+14:00',
+    '2026-11-20 10:00:00-14:30',
+    '10000-01-01',
+    '1899-12-31 23:59:59',
   ];
   // mulberry32: a small seeded generator, so the draw is the same on every run.
   let seed = 7;
@@ -188,7 +310,7 @@ describe('stageSql: the bad flag and the problem list agree', () => {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   for (const table of Object.keys(CONTRACTS) as TableName[]) {
     it(table, async () => {
       await withDb(async (db) => {
@@ -210,7 +332,12 @@ describe('stageSql: the bad flag and the problem list agree', () => {
           }
           return row;
         });
-        const staged = await stage(db, table, columns.map((c) => c.name), rows);
+        const staged = await stage(
+          db,
+          table,
+          columns.map((c) => c.name),
+          rows,
+        );
         const disagree = staged.filter((r) => r._bad !== (r._problems !== null && r._problems.length > 0));
         expect(disagree).toEqual([]);
         // And a row kept as good breaks no cell rule, judged here in JS: a required value is
@@ -227,7 +354,9 @@ describe('stageSql: the bad flag and the problem list agree', () => {
                   (cell !== '' && value === null) ||
                   (c.min !== undefined && value !== null && (c.exclusiveMin ? n <= c.min : n < c.min)) ||
                   (c.max !== undefined && value !== null && n > c.max) ||
-                  (c.values !== undefined && value !== null && !c.values.some((v) => (c.keepCase ? v.toUpperCase() : v.toLowerCase()) === value));
+                  (c.values !== undefined &&
+                    value !== null &&
+                    !c.values.some((v) => (c.keepCase ? v.toUpperCase() : v.toLowerCase()) === value));
                 return fails ? [`row ${i} ${c.name}=${JSON.stringify(rows[i]![columns.indexOf(c)])}`] : [];
               }),
         );
@@ -288,7 +417,9 @@ describe('stageSql on columns already in their canonical type (a source adapter)
           canonicalTyped: new Set(['started_at', 'ended_at', 'acw_s', 'transferred']),
         }),
       );
-      const rows = await db.queryJs<StagedRow>('select call_id, started_at, acw_s, transferred, _bad, _problems from stage order by rowid');
+      const rows = await db.queryJs<StagedRow>(
+        'select call_id, started_at, acw_s, transferred, _bad, _problems from stage order by rowid',
+      );
       expect(rows.map((r) => [r.call_id, r.acw_s, r.transferred, r._bad])).toEqual([
         ['C1', 5.5, true, false],
         ['C2', 0, false, true],
@@ -298,7 +429,9 @@ describe('stageSql on columns already in their canonical type (a source adapter)
       expect(new Date(String(rows[0]!.started_at)).toISOString()).toBe('2026-11-20T01:00:00.000Z');
       // The year 1899 is out of the range text cells may have; NaN is no number; the end
       // before the start breaks a row rule. Each value is shown as text.
-      expect(rows[1]!._problems).toEqual([{ column: 'started_at', reason: 'not an ISO 8601 timestamp', value: '1899-12-31 23:00:00+00' }]);
+      expect(rows[1]!._problems).toEqual([
+        { column: 'started_at', reason: 'not an ISO 8601 timestamp', value: '1899-12-31 23:00:00+00' },
+      ]);
       expect(rows[2]!._problems).toEqual([{ column: 'acw_s', reason: 'not a number', value: 'nan' }]);
       expect(rows[3]!._problems?.map((p) => p.column)).toEqual(['ended_at']);
     });

@@ -85,9 +85,16 @@ describe('transcodeToUtf8 of other encodings', () => {
 });
 
 describe('encodingName', () => {
-  it('gives TextDecoder\'s name for any label it knows, null otherwise', () => {
+  it("gives TextDecoder's name for any label it knows, null otherwise", () => {
     expect(['UTF8', 'gbk', 'GB18030', 'latin1', 'cp1251', 'Shift_JIS', 'big5', 'utf-16le'].map(encodingName)).toEqual([
-      'utf-8', 'gbk', 'gb18030', 'windows-1252', 'windows-1251', 'shift_jis', 'big5', 'utf-16le',
+      'utf-8',
+      'gbk',
+      'gb18030',
+      'windows-1252',
+      'windows-1251',
+      'shift_jis',
+      'big5',
+      'utf-16le',
     ]);
     expect(encodingName('klingon')).toBeNull();
   });
@@ -118,7 +125,11 @@ describe('chooseEncoding', () => {
   });
 
   it('takes a real GB18030 export (also gzipped) for GB18030: every non-ASCII byte pairs as a common hanzi', async () => {
-    expect(await inspectBytes(GB)).toEqual({ firstInvalidUtf8: { line: 1, byte: 0xba }, utf8HanziBeforeInvalid: 0, gb18030: true });
+    expect(await inspectBytes(GB)).toEqual({
+      firstInvalidUtf8: { line: 1, byte: 0xba },
+      utf8HanziBeforeInvalid: 0,
+      gb18030: true,
+    });
     expect(await chooseEncoding(GB, invalid)).toBe('gb18030');
     const gz = tmp.path('gb.csv.gz');
     writeFileSync(gz, gzipSync(readFileSync(GB)));
@@ -132,7 +143,9 @@ describe('chooseEncoding', () => {
       'not valid UTF-8 at line 3 (byte 0xB5), though the Chinese text before it is: a stray byte, or a file in two encodings; fix that line or convert the file to one encoding',
     );
     const strayInAscii = file('stray-ascii.csv', 'queue,note\nsales,ok\n5', [0xb5], 'm,ok\n');
-    await expect(chooseEncoding(strayInAscii, invalid)).rejects.toThrow('not valid UTF-8 at line 3 (byte 0xB5); use --encoding NAME (e.g. gb18030, big5, windows-1252)');
+    await expect(chooseEncoding(strayInAscii, invalid)).rejects.toThrow(
+      'not valid UTF-8 at line 3 (byte 0xB5); use --encoding NAME (e.g. gb18030, big5, windows-1252)',
+    );
   });
 
   it('bytes GB18030 decodes are still refused when they are not Chinese text', async () => {
@@ -144,7 +157,11 @@ describe('chooseEncoding', () => {
     // 2 of 6 non-ASCII bytes, not more than half.
     const cyrillic = file('cyrillic.csv', 'queue\n', [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2], '\n');
     expect(decodesAsGb18030(cyrillic)).toBe(true);
-    expect(await inspectBytes(cyrillic)).toEqual({ firstInvalidUtf8: { line: 2, byte: 0xcf }, utf8HanziBeforeInvalid: 0, gb18030: false });
+    expect(await inspectBytes(cyrillic)).toEqual({
+      firstInvalidUtf8: { line: 2, byte: 0xcf },
+      utf8HanziBeforeInvalid: 0,
+      gb18030: false,
+    });
     expect(await chooseEncoding(cyrillic, invalid, 'windows-1251')).toBe('windows-1251');
   });
 
@@ -155,6 +172,10 @@ describe('chooseEncoding', () => {
   it('finds the first bad byte across the 1 MiB read chunks and counts the lines before it', async () => {
     // 呼 (E5 91 BC) split by the chunk boundary is valid; the FF on the third line is not.
     const big = file('big.csv', 'a\n', 'x'.repeat((1 << 20) - 3), '呼\n', [0xff], '\n');
-    expect(await inspectBytes(big)).toEqual({ firstInvalidUtf8: { line: 3, byte: 0xff }, utf8HanziBeforeInvalid: 1, gb18030: false });
+    expect(await inspectBytes(big)).toEqual({
+      firstInvalidUtf8: { line: 3, byte: 0xff },
+      utf8HanziBeforeInvalid: 1,
+      gb18030: false,
+    });
   });
 });

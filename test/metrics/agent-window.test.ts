@@ -36,10 +36,20 @@ describe('agent_window conversion shrinkage', () => {
       await outboundCalls(db, 'c', 300, 30);
       await outboundCalls(db, 'd', 300, 15);
       // One audit for d: opening 10/10, closing 0/10, equal weights → 100 × (1 + 0) ÷ 2 = 50.
-      await insertValues(db, 'audit_items', 'form_id, item_id, section, weight, max_points, critical', `
-        ('f', 'o', 'opening', 1, 10, false), ('f', 'c', 'closing', 1, 10, false)`);
-      await insertValues(db, 'audits', 'audit_id, form_id, agent_id, auditor_id, audited_at, item_id, points', `
-        ('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'o', 10), ('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'c', 0)`);
+      await insertValues(
+        db,
+        'audit_items',
+        'form_id, item_id, section, weight, max_points, critical',
+        `
+        ('f', 'o', 'opening', 1, 10, false), ('f', 'c', 'closing', 1, 10, false)`,
+      );
+      await insertValues(
+        db,
+        'audits',
+        'audit_id, form_id, agent_id, auditor_id, audited_at, item_id, points',
+        `
+        ('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'o', 10), ('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'c', 0)`,
+      );
       await compute(db);
 
       // Team T prior, method of moments over (sales x, answered n):
@@ -52,8 +62,11 @@ describe('agent_window conversion shrinkage', () => {
       // shrunk = (x + 2.2883609) ÷ (n + 43.04979):
       //   small (0 + 2.2883609) ÷ 46.04979 = 0.0496932      big (3 + 2.2883609) ÷ 343.04979 = 0.0154157
       //   c (30 + 2.2883609) ÷ 343.04979 = 0.0941215       d (15 + 2.2883609) ÷ 343.04979 = 0.0503961
-      const ranking = await rows(db, `select agent_id, conversion_raw, conversion_shrunk, conversion_n, conversion_rank
-        from agent_window order by conversion_rank`);
+      const ranking = await rows(
+        db,
+        `select agent_id, conversion_raw, conversion_shrunk, conversion_n, conversion_rank
+        from agent_window order by conversion_rank`,
+      );
       expect(ranking.map((r) => [r.agent_id, r.conversion_raw, r.conversion_n, r.conversion_rank])).toEqual([
         ['c', 0.1, 300, 1],
         ['d', 0.05, 300, 2],
@@ -81,11 +94,21 @@ describe('agent_window conversion shrinkage', () => {
       await outboundCalls(db, 'c', 300, 30);
       await outboundCalls(db, 'd', 300, 15);
       // d: opening 10/10, closing 0/10 → 100 × (1 + 0) ÷ 2 = 50; c: both 10/10 → 100.
-      await insertValues(db, 'audit_items', 'form_id, item_id, section, weight, max_points, critical', `
-        ('f', 'o', 'opening', 1, 10, false), ('f', 'c', 'closing', 1, 10, false)`);
-      await insertValues(db, 'audits', 'audit_id, form_id, agent_id, auditor_id, audited_at, item_id, points', `
+      await insertValues(
+        db,
+        'audit_items',
+        'form_id, item_id, section, weight, max_points, critical',
+        `
+        ('f', 'o', 'opening', 1, 10, false), ('f', 'c', 'closing', 1, 10, false)`,
+      );
+      await insertValues(
+        db,
+        'audits',
+        'audit_id, form_id, agent_id, auditor_id, audited_at, item_id, points',
+        `
         ('au-d', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'o', 10), ('au-d', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'c', 0),
-        ('au-c', 'f', 'c', 'r1', '2026-11-20 13:00:00', 'o', 10), ('au-c', 'f', 'c', 'r1', '2026-11-20 13:00:00', 'c', 10)`);
+        ('au-c', 'f', 'c', 'r1', '2026-11-20 13:00:00', 'o', 10), ('au-c', 'f', 'c', 'r1', '2026-11-20 13:00:00', 'c', 10)`,
+      );
       await compute(db);
       // Percentile scores (1 − percent_rank, best first):
       //   conversion (shrunk, see above): c 1, d 2/3, small 1/3, big 0
@@ -99,17 +122,73 @@ describe('agent_window conversion shrinkage', () => {
       // weak sections: d's closing 0 is below the target 80 and below the centre's closing
       //   mean (0 + 100) ÷ 2 = 50; d's opening 100 is not.
       expect(
-        await rows(db, `select agent_id, composite_rank, low_scoring, reasons, weak_sections, audit_score_raw,
+        await rows(
+          db,
+          `select agent_id, composite_rank, low_scoring, reasons, weak_sections, audit_score_raw,
           audit_score_shrunk, audit_score_n, complaints_per_1000_raw, complaints_per_1000_shrunk, complaints_per_1000_n
-          from agent_window order by composite_rank`),
+          from agent_window order by composite_rank`,
+        ),
       ).toEqual([
-        { agent_id: 'c', composite_rank: 1, low_scoring: false, reasons: null, weak_sections: [], audit_score_raw: 100, audit_score_shrunk: 100, audit_score_n: 1, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 300 },
-        { agent_id: 'small', composite_rank: 2, low_scoring: false, reasons: null, weak_sections: [], audit_score_raw: null, audit_score_shrunk: null, audit_score_n: 0, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 3 },
-        { agent_id: 'd', composite_rank: 3, low_scoring: false, reasons: null, weak_sections: ['closing'], audit_score_raw: 50, audit_score_shrunk: 50, audit_score_n: 1, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 300 },
-        { agent_id: 'big', composite_rank: 4, low_scoring: true, reasons: ['conversion'], weak_sections: [], audit_score_raw: null, audit_score_shrunk: null, audit_score_n: 0, complaints_per_1000_raw: 0, complaints_per_1000_shrunk: 0, complaints_per_1000_n: 300 },
+        {
+          agent_id: 'c',
+          composite_rank: 1,
+          low_scoring: false,
+          reasons: null,
+          weak_sections: [],
+          audit_score_raw: 100,
+          audit_score_shrunk: 100,
+          audit_score_n: 1,
+          complaints_per_1000_raw: 0,
+          complaints_per_1000_shrunk: 0,
+          complaints_per_1000_n: 300,
+        },
+        {
+          agent_id: 'small',
+          composite_rank: 2,
+          low_scoring: false,
+          reasons: null,
+          weak_sections: [],
+          audit_score_raw: null,
+          audit_score_shrunk: null,
+          audit_score_n: 0,
+          complaints_per_1000_raw: 0,
+          complaints_per_1000_shrunk: 0,
+          complaints_per_1000_n: 3,
+        },
+        {
+          agent_id: 'd',
+          composite_rank: 3,
+          low_scoring: false,
+          reasons: null,
+          weak_sections: ['closing'],
+          audit_score_raw: 50,
+          audit_score_shrunk: 50,
+          audit_score_n: 1,
+          complaints_per_1000_raw: 0,
+          complaints_per_1000_shrunk: 0,
+          complaints_per_1000_n: 300,
+        },
+        {
+          agent_id: 'big',
+          composite_rank: 4,
+          low_scoring: true,
+          reasons: ['conversion'],
+          weak_sections: [],
+          audit_score_raw: null,
+          audit_score_shrunk: null,
+          audit_score_n: 0,
+          complaints_per_1000_raw: 0,
+          complaints_per_1000_shrunk: 0,
+          complaints_per_1000_n: 300,
+        },
       ]);
       const composite = await rows(db, 'select composite_score from agent_window order by composite_rank');
-      expect(composite.map((r) => r.composite_score as number)).toEqual([1, expect.closeTo(2 / 3, 10), expect.closeTo(5 / 9, 10), 0.5]);
+      expect(composite.map((r) => r.composite_score as number)).toEqual([
+        1,
+        expect.closeTo(2 / 3, 10),
+        expect.closeTo(5 / 9, 10),
+        0.5,
+      ]);
     });
   });
 });
@@ -118,7 +197,11 @@ describe('agent_window mean shrinkage', () => {
   it('shrinks CSAT means toward the team (normal-normal) and measures talk ratio against the band', async () => {
     await withDb(async (db) => {
       await insertValues(db, 'agents', 'agent_id, team', `('p', 'in'), ('q', 'in'), ('r', 'in')`);
-      await insertValues(db, 'calls', 'call_id, direction, agent_id, started_at, answered_at, ended_at', `
+      await insertValues(
+        db,
+        'calls',
+        'call_id, direction, agent_id, started_at, answered_at, ended_at',
+        `
         ('p1', 'inbound', 'p', '2026-11-20 09:00:00', '2026-11-20 09:00:05', '2026-11-20 09:01:05'),
         ('p2', 'inbound', 'p', '2026-11-20 09:10:00', '2026-11-20 09:10:05', '2026-11-20 09:11:05'),
         ('q1', 'inbound', 'q', '2026-11-20 09:00:00', '2026-11-20 09:00:05', '2026-11-20 09:01:05'),
@@ -128,14 +211,25 @@ describe('agent_window mean shrinkage', () => {
         ('r1', 'inbound', 'r', '2026-11-20 09:00:00', '2026-11-20 09:00:05', '2026-11-20 09:01:05'),
         ('r2', 'inbound', 'r', '2026-11-20 09:10:00', '2026-11-20 09:10:05', '2026-11-20 09:11:05'),
         ('r3', 'inbound', 'r', '2026-11-20 09:20:00', '2026-11-20 09:20:05', '2026-11-20 09:21:05'),
-        ('r4', 'inbound', 'r', '2026-11-20 09:30:00', '2026-11-20 09:30:05', '2026-11-20 09:31:05')`);
-      await insertValues(db, 'surveys', 'survey_id, call_id, csat', `
+        ('r4', 'inbound', 'r', '2026-11-20 09:30:00', '2026-11-20 09:30:05', '2026-11-20 09:31:05')`,
+      );
+      await insertValues(
+        db,
+        'surveys',
+        'survey_id, call_id, csat',
+        `
         ('s-p1', 'p1', 5), ('s-p2', 'p2', 3),
         ('s-q1', 'q1', 4), ('s-q2', 'q2', 4), ('s-q3', 'q3', 2), ('s-q4', 'q4', 2),
-        ('s-r1', 'r1', 5), ('s-r2', 'r2', 5), ('s-r3', 'r3', 4), ('s-r4', 'r4', 4)`);
+        ('s-r1', 'r1', 5), ('s-r2', 'r2', 5), ('s-r3', 'r3', 4), ('s-r4', 'r4', 4)`,
+      );
       // r talks 6 s of 10 s on one call: ratio 0.6, 0.15 above the band's top 0.45.
-      await insertValues(db, 'segments', 'call_id, speaker, start_ms, end_ms', `
-        ('r1', 'agent', 0, 6000), ('r1', 'customer', 6000, 10000)`);
+      await insertValues(
+        db,
+        'segments',
+        'call_id, speaker, start_ms, end_ms',
+        `
+        ('r1', 'agent', 0, 6000), ('r1', 'customer', 6000, 10000)`,
+      );
       await compute(db);
       // p: 5, 3 (mean 4, SS 2); q: 4, 4, 2, 2 (mean 3, SS 4); r: 5, 5, 4, 4 (mean 4.5, SS 1)
       //   N = 10, k = 3, mu = (8 + 12 + 18) ÷ 10 = 3.8
@@ -145,8 +239,11 @@ describe('agent_window mean shrinkage', () => {
       //   p: B = 0.40625 ÷ (0.40625 + 1/2) = 0.448276 → 3.8 + 0.448276 × 0.2 = 3.889655
       //   q: B = 0.40625 ÷ (0.40625 + 1/4) = 0.619048 → 3.8 − 0.619048 × 0.8 = 3.304762
       //   r: B = 0.619048 → 3.8 + 0.619048 × 0.7 = 4.233333
-      const csat = await rows(db, `select agent_id, csat_mean_raw, csat_mean_shrunk, csat_mean_n, csat_rank, low_scoring, reasons
-        from agent_window order by agent_id`);
+      const csat = await rows(
+        db,
+        `select agent_id, csat_mean_raw, csat_mean_shrunk, csat_mean_n, csat_rank, low_scoring, reasons
+        from agent_window order by agent_id`,
+      );
       expect(csat.map((r) => [r.agent_id, r.csat_mean_raw, r.csat_mean_n, r.csat_rank])).toEqual([
         ['p', 4, 2, 2],
         ['q', 3, 4, 3],
@@ -164,8 +261,11 @@ describe('agent_window mean shrinkage', () => {
         ['r', false, null],
       ]);
       // Only r has a talk ratio: no usable prior, shrunk = raw.
-      const talk = await row(db, `select talk_ratio_raw, talk_ratio_shrunk, talk_distance_raw, talk_distance_shrunk, talk_n
-        from agent_window where agent_id = 'r'`);
+      const talk = await row(
+        db,
+        `select talk_ratio_raw, talk_ratio_shrunk, talk_distance_raw, talk_distance_shrunk, talk_n
+        from agent_window where agent_id = 'r'`,
+      );
       expect(talk.talk_ratio_raw).toBeCloseTo(0.6, 12);
       expect(talk.talk_ratio_shrunk).toBeCloseTo(0.6, 12);
       expect(talk.talk_distance_raw).toBeCloseTo(0.15, 12);

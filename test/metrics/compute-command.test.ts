@@ -21,8 +21,13 @@ describe('callq compute', () => {
     const db = await Database.open(dbFile, { timezone: 'Asia/Shanghai' });
     await ensureSchema(db);
     // 17:30 UTC on the 19th is 01:30 on the 20th in Shanghai.
-    await insertValues(db, 'calls', 'call_id, direction, agent_id, started_at, answered_at, ended_at', `
-      ('c1', 'inbound', 'a1', '2026-11-19 17:30:00+00', '2026-11-19 17:30:05+00', '2026-11-19 17:31:00+00')`);
+    await insertValues(
+      db,
+      'calls',
+      'call_id, direction, agent_id, started_at, answered_at, ended_at',
+      `
+      ('c1', 'inbound', 'a1', '2026-11-19 17:30:00+00', '2026-11-19 17:30:05+00', '2026-11-19 17:31:00+00')`,
+    );
     db.close();
 
     const full = await callq('--db', dbFile, '--config', config, 'compute');
@@ -33,7 +38,7 @@ describe('callq compute', () => {
     expect(oneDay.stdout).toMatch(/^computed 2026-11-20 \(days from 2026-11-1\d\)/);
 
     const check = await Database.open(dbFile, { readOnly: true });
-    expect(await check.query("select day::varchar as day from call_facts")).toEqual([{ day: '2026-11-20' }]);
+    expect(await check.query('select day::varchar as day from call_facts')).toEqual([{ day: '2026-11-20' }]);
     check.close();
   });
 

@@ -21,8 +21,11 @@ beforeAll(async () => {
   db = await Database.open(':memory:', { timezone: 'UTC' });
   await ensureSchema(db);
   await insertValues(db, 'agents', 'agent_id, team', `('a1', 't1'), ('a2', 't1'), ('a3', 't2')`);
-  await insertValues(db, 'calls',
-    'call_id, direction, agent_id, queue, started_at, answered_at, ended_at, hold_s, acw_s, disconnect_party, transferred, disposition, sale_amount', `
+  await insertValues(
+    db,
+    'calls',
+    'call_id, direction, agent_id, queue, started_at, answered_at, ended_at, hold_s, acw_s, disconnect_party, transferred, disposition, sale_amount',
+    `
     ('d1', 'inbound', 'a2', 'q1', '2026-11-20 10:00:00', '2026-11-20 10:00:12', '2026-11-20 10:05:12', 30, 45, 'customer', false, 'resolved', null),
     ('d2', 'inbound', null, 'q1', '2026-11-20 10:10:00', null, '2026-11-20 10:10:03', 0, 0, null, false, null, null),
     ('d3', 'inbound', null, 'q1', '2026-11-20 10:20:00', null, '2026-11-20 10:20:05', 0, 0, null, false, null, null),
@@ -32,13 +35,24 @@ beforeAll(async () => {
     ('o2', 'outbound', 'a1', null, '2026-11-20 11:10:00', '2026-11-20 11:10:05', '2026-11-20 11:12:05', 0, 0, 'customer', false, 'interested', null),
     ('o3', 'outbound', 'a1', null, '2026-11-20 11:20:00', '2026-11-20 11:20:05', '2026-11-20 11:21:05', 0, 0, 'agent', false, 'not_interested', null),
     ('o4', 'outbound', 'a1', null, '2026-11-20 11:30:00', null, '2026-11-20 11:30:30', 0, 0, null, false, 'no_answer', null),
-    ('o5', 'outbound', 'a3', null, '2026-11-20 12:00:00', null, '2026-11-20 12:00:30', 0, 0, null, false, 'no_answer', null)`);
+    ('o5', 'outbound', 'a3', null, '2026-11-20 12:00:00', null, '2026-11-20 12:00:30', 0, 0, null, false, 'no_answer', null)`,
+  );
   // d1: agent 10 s of 40 s speech (ratio 0.25); d4: agent 30 s of 90 s (ratio 0.333).
-  await insertValues(db, 'segments', 'call_id, speaker, start_ms, end_ms', `
+  await insertValues(
+    db,
+    'segments',
+    'call_id, speaker, start_ms, end_ms',
+    `
     ('d1', 'agent', 0, 10000), ('d1', 'customer', 10000, 40000),
-    ('d4', 'agent', 0, 30000), ('d4', 'customer', 30000, 90000)`);
-  await insertValues(db, 'surveys', 'survey_id, call_id, csat, nps', `
-    ('s1', 'd1', 5, 10), ('s2', 'd4', 3, 6), ('s3', 'd5', 4, 8), ('s4', 'o1', 2, null)`);
+    ('d4', 'agent', 0, 30000), ('d4', 'customer', 30000, 90000)`,
+  );
+  await insertValues(
+    db,
+    'surveys',
+    'survey_id, call_id, csat, nps',
+    `
+    ('s1', 'd1', 5, 10), ('s2', 'd4', 3, 6), ('s3', 'd5', 4, 8), ('s4', 'o1', 2, null)`,
+  );
   await compute(db);
 });
 
@@ -115,8 +129,11 @@ describe('agent_daily', () => {
 
   it('gives null, not 0, for ratios over no answered calls, and 0 for a rate over dialled calls', async () => {
     expect(
-      await row(db, `select calls, answered, contact_rate, conversion_rate, calls_per_sale, aht_s,
-        agent_hangup_rate, transfer_rate, response_rate, csat_mean from agent_daily where agent_id = 'a3'`),
+      await row(
+        db,
+        `select calls, answered, contact_rate, conversion_rate, calls_per_sale, aht_s,
+        agent_hangup_rate, transfer_rate, response_rate, csat_mean from agent_daily where agent_id = 'a3'`,
+      ),
     ).toEqual({
       calls: 1,
       answered: 0,
@@ -134,10 +151,13 @@ describe('agent_daily', () => {
 });
 
 describe('team_daily', () => {
-  it('pools the calls of the team\'s agents', async () => {
+  it("pools the calls of the team's agents", async () => {
     expect(
-      await row(db, `select calls, answered, dialled, sales, aht_s, agent_hangup_rate, conversion_rate, talk_ratio,
-        surveys, response_rate, csat_mean, csat_top2, nps from team_daily where team = 't1'`),
+      await row(
+        db,
+        `select calls, answered, dialled, sales, aht_s, agent_hangup_rate, conversion_rate, talk_ratio,
+        surveys, response_rate, csat_mean, csat_top2, nps from team_daily where team = 't1'`,
+      ),
     ).toEqual({
       calls: 7,
       answered: 6,
@@ -162,8 +182,11 @@ describe('team_daily', () => {
 describe('queue_daily', () => {
   it('leaves short abandons out of service level, abandon rate and ASA', async () => {
     expect(
-      await row(db, `select calls, inbound_calls, answered_inbound, abandoned, short_abandons, service_level,
-        asa_s, abandon_rate, fcr_calls, fcr_rate from queue_daily where queue = 'q1'`),
+      await row(
+        db,
+        `select calls, inbound_calls, answered_inbound, abandoned, short_abandons, service_level,
+        asa_s, abandon_rate, fcr_calls, fcr_rate from queue_daily where queue = 'q1'`,
+      ),
     ).toEqual({
       calls: 5,
       inbound_calls: 5,
@@ -185,9 +208,12 @@ describe('queue_daily', () => {
 
 describe('center_daily', () => {
   it('covers every call, and complaint measures are null on a day without complaints', async () => {
-    const centre = await row(db, `select calls, answered, dialled, answered_outbound, contact_rate, conversion_rate,
+    const centre = await row(
+      db,
+      `select calls, answered, dialled, answered_outbound, contact_rate, conversion_rate,
       conversion_lo, service_level, complaints, complaints_opened, resolution_rate, sla_rate, closed_loop_rate,
-      reopen_rate, escalation_rate, median_resolve_h, p90_resolve_h, backlog from center_daily`);
+      reopen_rate, escalation_rate, median_resolve_h, p90_resolve_h, backlog from center_daily`,
+    );
     expect(centre).toMatchObject({
       calls: 10,
       answered: 6,

@@ -10,7 +10,11 @@ import { compute, insertValues, rows } from './metrics-fixture.ts';
 describe('fcr', () => {
   it('looks for a repeat within the window and censors at the end of the data', async () => {
     await withDb(async (db) => {
-      await insertValues(db, 'calls', 'call_id, direction, queue, customer_id, customer_number, started_at, answered_at, ended_at', `
+      await insertValues(
+        db,
+        'calls',
+        'call_id, direction, queue, customer_id, customer_number, started_at, answered_at, ended_at',
+        `
         ('f1', 'inbound', 'q1', 'A', null, '2026-11-01 10:00:00', '2026-11-01 10:00:05', '2026-11-01 10:05:00'),
         ('f2', 'inbound', 'q1', 'A', null, '2026-11-05 09:00:00', '2026-11-05 09:00:05', '2026-11-05 09:05:00'),
         ('f3', 'inbound', 'q1', 'A', null, '2026-11-12 09:00:00', '2026-11-12 09:00:05', '2026-11-12 09:05:00'),
@@ -21,7 +25,8 @@ describe('fcr', () => {
         ('f7', 'inbound', 'q1', 'C', null, '2026-11-10 10:00:00', '2026-11-10 10:00:05', '2026-11-10 10:05:00'),
         ('f7b', 'outbound', null, 'C', null, '2026-11-11 10:00:00', '2026-11-11 10:00:05', '2026-11-11 10:05:00'),
         ('f8', 'inbound', 'q1', 'D', null, '2026-11-13 12:00:00', '2026-11-13 12:00:05', '2026-11-13 12:05:00'),
-        ('last', 'inbound', 'q1', 'Z', null, '2026-11-20 12:00:00', '2026-11-20 12:00:05', '2026-11-20 12:05:00')`);
+        ('last', 'inbound', 'q1', 'Z', null, '2026-11-20 12:00:00', '2026-11-20 12:00:05', '2026-11-20 12:05:00')`,
+      );
       await compute(db);
       // The latest data: the last call start, 2026-11-20 12:00.
       expect(await rows(db, 'select call_id, fcr from call_facts order by call_id')).toEqual([
@@ -46,8 +51,13 @@ describe('fcr', () => {
         { call_id: 'f8', fcr: true },
         { call_id: 'last', fcr: null },
       ]);
-      expect(await rows(db, `select day::varchar as day, fcr_calls, fcr_rate from queue_daily
-        where day in ('2026-11-01', '2026-11-12', '2026-11-15') order by day`)).toEqual([
+      expect(
+        await rows(
+          db,
+          `select day::varchar as day, fcr_calls, fcr_rate from queue_daily
+        where day in ('2026-11-01', '2026-11-12', '2026-11-15') order by day`,
+        ),
+      ).toEqual([
         { day: '2026-11-01', fcr_calls: 1, fcr_rate: 0 },
         { day: '2026-11-12', fcr_calls: 1, fcr_rate: 1 },
         // f4 censored: no known call, so no rate.

@@ -32,8 +32,16 @@ function header(file: string): Header {
     .split('\n')
     .filter((line) => line.startsWith('--'))
     .map((line) => line.replace(/^--\s?/, ''));
-  const field = (name: string) => comment.find((line) => line.startsWith(`${name}:`))?.slice(name.length + 1).trim();
-  const list = (name: string) => (field(name) ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const field = (name: string) =>
+    comment
+      .find((line) => line.startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim();
+  const list = (name: string) =>
+    (field(name) ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
   return { grain: field('grain'), from: field('from'), unique: list('unique'), notNull: list('not null') };
 }
 
@@ -72,7 +80,9 @@ describe('model files', () => {
     expect(Number(await db.scalar(`select count(*) from ${name}`)), 'the history fills it').toBeGreaterThan(0);
     if (unique.length > 0) {
       const keys = unique.join(', ');
-      const duplicates = await db.scalar(`select count(*) from (select ${keys} from ${name} group by all having count(*) > 1)`);
+      const duplicates = await db.scalar(
+        `select count(*) from (select ${keys} from ${name} group by all having count(*) > 1)`,
+      );
       expect(Number(duplicates), `duplicate ${keys}`).toBe(0);
     }
     for (const column of notNull) {

@@ -8,7 +8,8 @@ import { DERIVED_TABLES } from '../../src/metrics/models.ts';
 
 /** Copies every derived table to snap_<name>. */
 export async function snapshot(db: Database): Promise<void> {
-  for (const name of DERIVED_TABLES) await db.exec(`create or replace temp table snap_${name} as select * from ${name}`);
+  for (const name of DERIVED_TABLES)
+    await db.exec(`create or replace temp table snap_${name} as select * from ${name}`);
 }
 
 export async function differences(db: Database, { rounded = true } = {}): Promise<Record<string, number>> {

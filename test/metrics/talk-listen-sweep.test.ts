@@ -22,9 +22,18 @@ describe('the stretch sweep, on timelines drawn by hand', () => {
   it('reads ties, touching turns and the 1000 ms gap rule at the boundary to the next segment', async () => {
     await withDb(async (db) => {
       // Answered 10:00:00, ended 10:00:20: connected 20 000 ms.
-      await insertValues(db, 'calls', 'call_id, direction, agent_id, started_at, answered_at, ended_at', `
-        ('ties', 'inbound', 'a1', '2026-11-20 10:00:00', '2026-11-20 10:00:00', '2026-11-20 10:00:20')`);
-      await insertValues(db, 'segments', 'call_id, speaker, start_ms, end_ms', `
+      await insertValues(
+        db,
+        'calls',
+        'call_id, direction, agent_id, started_at, answered_at, ended_at',
+        `
+        ('ties', 'inbound', 'a1', '2026-11-20 10:00:00', '2026-11-20 10:00:00', '2026-11-20 10:00:20')`,
+      );
+      await insertValues(
+        db,
+        'segments',
+        'call_id, speaker, start_ms, end_ms',
+        `
         ('ties', 'agent', 20000, 21000),
         ('ties', 'customer', 19000, 25000),
         ('ties', 'agent', 11400, 13500),
@@ -39,7 +48,8 @@ describe('the stretch sweep, on timelines drawn by hand', () => {
         ('ties', 'customer', 3500, 6000),
         ('ties', 'agent', 3000, 4000),
         ('ties', 'customer', 1000, 2000),
-        ('ties', 'agent', 1000, 3000)`);
+        ('ties', 'agent', 1000, 3000)`,
+      );
       await compute(db);
       const facts = await row(db, `select ${talkColumns} from call_facts where call_id = 'ties'`);
       // 20000-21000 starts at the end and is dropped; 19000-25000 is cut to 19000-20000.
@@ -72,15 +82,25 @@ describe('the stretch sweep, on timelines drawn by hand', () => {
   it('runs the last stretch to the furthest reach, and counts a first turn inside the customer', async () => {
     await withDb(async (db) => {
       // Both connected 10 000 ms.
-      await insertValues(db, 'calls', 'call_id, direction, agent_id, started_at, answered_at, ended_at', `
+      await insertValues(
+        db,
+        'calls',
+        'call_id, direction, agent_id, started_at, answered_at, ended_at',
+        `
         ('agent_only', 'outbound', 'a1', '2026-11-20 10:00:00', '2026-11-20 10:00:00', '2026-11-20 10:00:10'),
-        ('first_turn_inside', 'inbound', 'a1', '2026-11-20 11:00:00', '2026-11-20 11:00:00', '2026-11-20 11:00:10')`);
-      await insertValues(db, 'segments', 'call_id, speaker, start_ms, end_ms', `
+        ('first_turn_inside', 'inbound', 'a1', '2026-11-20 11:00:00', '2026-11-20 11:00:00', '2026-11-20 11:00:10')`,
+      );
+      await insertValues(
+        db,
+        'segments',
+        'call_id, speaker, start_ms, end_ms',
+        `
         ('agent_only', 'agent', 8000, 12000),
         ('agent_only', 'agent', 2000, 3000),
         ('agent_only', 'agent', 0, 9000),
         ('first_turn_inside', 'agent', 2000, 3000),
-        ('first_turn_inside', 'customer', 0, 5000)`);
+        ('first_turn_inside', 'customer', 0, 5000)`,
+      );
       await compute(db);
       const [agentOnly, firstTurnInside] = await rows(db, `select ${talkColumns} from call_facts order by call_id`);
       // [0,9000] holds [2000,3000]; [8000,12000] is cut to [8000,10000]: one turn [0,10000].
@@ -119,7 +139,10 @@ describe('the stretch sweep against the old sweep of start and end events', () =
     // Diarised speech (make-diarisation.ts): overlaps within and across speakers, speech past
     // the end, rows out of order; on a 10 ms grid and on a 500 ms one, where many segments
     // start and end at the same instant.
-    for (const [set, gridMs] of [['fine', 10], ['coarse', 500]] as const) {
+    for (const [set, gridMs] of [
+      ['fine', 10],
+      ['coarse', 500],
+    ] as const) {
       writeDiarisation(join(dir, set), { calls: 3000, seed: gridMs, gridMs });
       await talkListenInputs(db, join(dir, set));
       await db.exec(`create or replace temp view int_segments_clipped as ${oldSql('int_segments_clipped')}`);
@@ -136,7 +159,9 @@ describe('the stretch sweep against the old sweep of start and end events', () =
 
   for (const set of ['fine', 'coarse']) {
     it(`gives every call the same measures (${set} grid)`, async () => {
-      const [counts] = await rows(db, `
+      const [counts] = await rows(
+        db,
+        `
         select
           count(*) as calls,
           count(*) filter (where old.call_id is null or new.call_id is null
@@ -144,7 +169,8 @@ describe('the stretch sweep against the old sweep of start and end events', () =
           count(*) filter (where old.overlap_ms > 0) as with_overlap,
           count(*) filter (where old.interruptions > 0) as with_interruptions,
           count(*) filter (where old.longest_monologue_ms > 0) as with_monologue
-        from old_${set} old full join new_${set} new using (call_id)`);
+        from old_${set} old full join new_${set} new using (call_id)`,
+      );
       expect(counts!.differing).toBe(0);
       // The data holds what the sweep must get right.
       expect(counts!.calls).toBeGreaterThan(2500);
@@ -154,7 +180,10 @@ describe('the stretch sweep against the old sweep of start and end events', () =
     });
 
     it(`keeps the column types (${set} grid)`, async () => {
-      const types = (table: string) => db.query(`select column_name, data_type from information_schema.columns where table_name = '${table}' order by ordinal_position`);
+      const types = (table: string) =>
+        db.query(
+          `select column_name, data_type from information_schema.columns where table_name = '${table}' order by ordinal_position`,
+        );
       expect(await types(`new_${set}`)).toEqual(await types(`old_${set}`));
     });
   }

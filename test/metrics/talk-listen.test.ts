@@ -14,10 +14,19 @@ describe('talk-listen in call_facts', () => {
   it('unions overlapping, unsorted segments, clips them to the call and applies the gap rule', async () => {
     await withDb(async (db) => {
       // Answered 10:00:00, ended 10:01:00: connected 60 000 ms.
-      await insertValues(db, 'calls', 'call_id, direction, agent_id, started_at, answered_at, ended_at', `
-        ('t1', 'outbound', 'a1', '2026-11-20 09:59:50', '2026-11-20 10:00:00', '2026-11-20 10:01:00')`);
+      await insertValues(
+        db,
+        'calls',
+        'call_id, direction, agent_id, started_at, answered_at, ended_at',
+        `
+        ('t1', 'outbound', 'a1', '2026-11-20 09:59:50', '2026-11-20 10:00:00', '2026-11-20 10:01:00')`,
+      );
       // Inserted out of order on purpose.
-      await insertValues(db, 'segments', 'call_id, speaker, start_ms, end_ms', `
+      await insertValues(
+        db,
+        'segments',
+        'call_id, speaker, start_ms, end_ms',
+        `
         ('t1', 'customer', 50000, 70000),
         ('t1', 'agent', 37000, 39500),
         ('t1', 'agent', 3000, 7000),
@@ -31,7 +40,8 @@ describe('talk-listen in call_facts', () => {
         ('t1', 'agent', 30000, 36000),
         ('t1', 'agent', 41000, 41500),
         ('t1', 'agent', 7500, 9000),
-        ('t1', 'customer', 44000, 45000)`);
+        ('t1', 'customer', 44000, 45000)`,
+      );
       await compute(db);
       const facts = await row(db, `select ${talkColumns} from call_facts where call_id = 't1'`);
       // Agent union (65000-66000 lies past the end and is dropped; 3000-7000 overlaps
@@ -67,13 +77,23 @@ describe('talk-listen in call_facts', () => {
   it('does not count a start shared with the customer, nor a touching piece of the same turn', async () => {
     await withDb(async (db) => {
       // Connected 10 000 ms.
-      await insertValues(db, 'calls', 'call_id, direction, agent_id, started_at, answered_at, ended_at', `
-        ('t2', 'inbound', 'a1', '2026-11-20 10:00:00', '2026-11-20 10:00:00', '2026-11-20 10:00:10')`);
-      await insertValues(db, 'segments', 'call_id, speaker, start_ms, end_ms', `
+      await insertValues(
+        db,
+        'calls',
+        'call_id, direction, agent_id, started_at, answered_at, ended_at',
+        `
+        ('t2', 'inbound', 'a1', '2026-11-20 10:00:00', '2026-11-20 10:00:00', '2026-11-20 10:00:10')`,
+      );
+      await insertValues(
+        db,
+        'segments',
+        'call_id, speaker, start_ms, end_ms',
+        `
         ('t2', 'agent', 3000, 4000),
         ('t2', 'customer', 0, 5000),
         ('t2', 'agent', 0, 2000),
-        ('t2', 'agent', 2500, 3000)`);
+        ('t2', 'agent', 2500, 3000)`,
+      );
       await compute(db);
       const facts = await row(db, `select ${talkColumns} from call_facts where call_id = 't2'`);
       // Agent union [0,2000] + [2500,4000] (2500-3000 and 3000-4000 touch: one turn) = 3500.
@@ -95,19 +115,32 @@ describe('talk-listen in call_facts', () => {
 
   it('leaves talk-listen null without speech inside the connected time', async () => {
     await withDb(async (db) => {
-      await insertValues(db, 'calls', 'call_id, direction, agent_id, started_at, answered_at, ended_at', `
+      await insertValues(
+        db,
+        'calls',
+        'call_id, direction, agent_id, started_at, answered_at, ended_at',
+        `
         ('no_timeline', 'inbound', 'a1', '2026-11-20 10:00:00', '2026-11-20 10:00:05', '2026-11-20 10:01:00'),
         ('all_past_end', 'inbound', 'a1', '2026-11-20 11:00:00', '2026-11-20 11:00:00', '2026-11-20 11:00:10'),
         ('never_answered', 'inbound', null, '2026-11-20 12:00:00', null, '2026-11-20 12:00:30'),
-        ('customer_only', 'inbound', 'a1', '2026-11-20 13:00:00', '2026-11-20 13:00:00', '2026-11-20 13:00:10')`);
-      await insertValues(db, 'segments', 'call_id, speaker, start_ms, end_ms', `
+        ('customer_only', 'inbound', 'a1', '2026-11-20 13:00:00', '2026-11-20 13:00:00', '2026-11-20 13:00:10')`,
+      );
+      await insertValues(
+        db,
+        'segments',
+        'call_id, speaker, start_ms, end_ms',
+        `
         ('all_past_end', 'agent', 10000, 12000),
         ('never_answered', 'agent', 0, 1000),
-        ('customer_only', 'customer', 1000, 4000)`);
+        ('customer_only', 'customer', 1000, 4000)`,
+      );
       await compute(db);
       for (const id of ['no_timeline', 'all_past_end', 'never_answered']) {
         const facts = await row(db, `select ${talkColumns} from call_facts where call_id = '${id}'`);
-        expect(Object.values(facts).every((v) => v === null), id).toBe(true);
+        expect(
+          Object.values(facts).every((v) => v === null),
+          id,
+        ).toBe(true);
       }
       // Only the customer spoke: agent 0, ratio 0 ÷ 3000 = 0, no monologue, no greeting.
       const silentAgent = await row(db, `select ${talkColumns} from call_facts where call_id = 'customer_only'`);

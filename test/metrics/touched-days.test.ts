@@ -4,7 +4,7 @@ import { daysTouchedBy, loadsSinceLastNightly } from '../../src/metrics/touched-
 import { withDb } from '../util/with-db.ts';
 
 describe('daysTouchedBy', () => {
-  it('reaches a call\'s day through its segments and surveys, an audit\'s, a complaint\'s opened day and a shift\'s date', async () => {
+  it("reaches a call's day through its segments and surveys, an audit's, a complaint's opened day and a shift's date", async () => {
     await withDb(async (db) => {
       await db.exec(`
         insert into calls (call_id, direction, started_at, ended_at, load_id, source_line) values
@@ -17,9 +17,15 @@ describe('daysTouchedBy', () => {
         insert into complaints (complaint_id, opened_at, resolved_at, load_id, source_line) values ('K1', '2026-11-15 09:00:00', '2026-11-21 09:00:00', 4, 3);
         insert into shifts (agent_id, shift_date, start_at, end_at, load_id, source_line) values ('A1', '2026-11-10', '2026-11-10 08:00:00', '2026-11-10 17:00:00', 4, 4);
         insert into agents (agent_id, load_id, source_line) values ('A1', 5, 2);`);
-      expect(await daysTouchedBy(db, [1])).toEqual({ days: ['2026-11-17', '2026-11-18', '2026-11-20'], everyDay: false });
+      expect(await daysTouchedBy(db, [1])).toEqual({
+        days: ['2026-11-17', '2026-11-18', '2026-11-20'],
+        everyDay: false,
+      });
       expect(await daysTouchedBy(db, [2, 3])).toEqual({ days: ['2026-11-17', '2026-11-18'], everyDay: false });
-      expect(await daysTouchedBy(db, [4])).toEqual({ days: ['2026-11-10', '2026-11-12', '2026-11-15'], everyDay: false });
+      expect(await daysTouchedBy(db, [4])).toEqual({
+        days: ['2026-11-10', '2026-11-12', '2026-11-15'],
+        everyDay: false,
+      });
       expect(await daysTouchedBy(db, [5])).toEqual({ days: [], everyDay: true });
       expect(await daysTouchedBy(db, [])).toEqual({ days: [], everyDay: false });
     }, 'Asia/Shanghai');
@@ -30,7 +36,9 @@ describe('loadsSinceLastNightly', () => {
   it('owes every load after the last nightly that finished, a died or failed one not counting', async () => {
     await withDb(async (db) => {
       const load = (id: number, finished: string) =>
-        db.exec(`insert into load_log values (${id}, 'f${id}', 'h${id}', 'calls', 'csv', null, 1, 1, 0, '${finished}', '${finished}')`);
+        db.exec(
+          `insert into load_log values (${id}, 'f${id}', 'h${id}', 'calls', 'csv', null, 1, 1, 0, '${finished}', '${finished}')`,
+        );
       const nightly = (id: number, status: string, finished: string) =>
         db.exec(`insert into runs values (${id}, 'nightly', null, '${finished}', '${finished}', '${status}', null)`);
       await load(1, '2026-11-20 02:30:00+00');

@@ -22,7 +22,8 @@ const pages: Record<'en' | 'zh-CN', Record<string, string>> = { en: {}, 'zh-CN':
 beforeAll(async () => {
   for (const lang of ['en', 'zh-CN'] as const) {
     await withReportFixture((db) => renderReports(db, config, { day: REPORT_DAY, outDir: join(out, lang), lang }));
-    for (const file of ['anomalies.html', 'nightly.html', 'coaching.html']) pages[lang][file] = readFileSync(join(out, lang, REPORT_DAY, file), 'utf8');
+    for (const file of ['anomalies.html', 'nightly.html', 'coaching.html'])
+      pages[lang][file] = readFileSync(join(out, lang, REPORT_DAY, file), 'utf8');
   }
 });
 
@@ -38,12 +39,14 @@ function caseRows(page: string, id: string): { row: string; detail: string } {
 
 /** The text of each cell of a row, sub-values after a "|". */
 const cells = (row: string) =>
-  [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<span class="sub">/g, '|').replace(/<[^>]+>/g, ''));
+  [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) =>
+    m[1]!.replace(/<span class="sub">/g, '|').replace(/<[^>]+>/g, ''),
+  );
 
 describe('anomalies page: the cases', () => {
   const page = () => pages.en['anomalies.html']!;
 
-  it('lists one row per case in the desk\'s order, each with its detail row', () => {
+  it("lists one row per case in the desk's order, each with its detail row", () => {
     const ids = [...page().matchAll(/<tr id="(c-\d+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(['c-8', 'c-1', 'c-9', 'c-2', 'c-7', 'c-3', 'c-6', 'c-4', 'c-5']);
     expect(page().match(/<tr class="detail">/g)).toHaveLength(9);
@@ -60,13 +63,34 @@ describe('anomalies page: the cases', () => {
 
   it('shows the rule with its metric, the subject, the days, Score and Value with its unit and reference', () => {
     expect(cells(caseRows(page(), 'c-3').row)).toEqual([
-      '3', 'ongoing', 'short sale|talk time', 'North', '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)|call C3',
-      '2026-11-20|first 2026-11-20 · 1 d', 'medium', '2.0', '31 s|threshold 60 s', '', '2026-11-20|overdue', 'confirmed',
+      '3',
+      'ongoing',
+      'short sale|talk time',
+      'North',
+      '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)|call C3',
+      '2026-11-20|first 2026-11-20 · 1 d',
+      'medium',
+      '2.0',
+      '31 s|threshold 60 s',
+      '',
+      '2026-11-20|overdue',
+      'confirmed',
     ]);
     expect(cells(caseRows(page(), 'c-1').row).slice(7, 9)).toEqual(['1.5', '30.0%|usual 10.0%']);
-    expect(cells(caseRows(page(), 'c-7').row).slice(5, 9)).toEqual(['2026-11-21|first 2026-10-30 · 2 d', 'medium', '1.4', '25.0%|peers&#39; median 5.0%']);
+    expect(cells(caseRows(page(), 'c-7').row).slice(5, 9)).toEqual([
+      '2026-11-21|first 2026-10-30 · 2 d',
+      'medium',
+      '1.4',
+      '25.0%|peers&#39; median 5.0%',
+    ]);
     expect(cells(caseRows(page(), 'c-4').row).slice(7, 9)).toEqual(['2.2', '22:10|threshold 21:00']);
-    expect(cells(caseRows(page(), 'c-8').row).slice(4, 9)).toEqual(['—|auditor QA1', '2026-11-21|first 2026-11-21 · 1 d', 'high', '2.1', '-21.0 points|threshold 10.0 points']);
+    expect(cells(caseRows(page(), 'c-8').row).slice(4, 9)).toEqual([
+      '—|auditor QA1',
+      '2026-11-21|first 2026-11-21 · 1 d',
+      'high',
+      '2.1',
+      '-21.0 points|threshold 10.0 points',
+    ]);
     expect(cells(caseRows(page(), 'c-9').row)[8]).toBe('1.5 days|threshold 7.0 days');
     expect(cells(caseRows(page(), 'c-5').row)[8]).toBe('3 digits');
     // A number is masked in the subject as everywhere else.
@@ -74,22 +98,44 @@ describe('anomalies page: the cases', () => {
   });
 
   it('marks an overdue deadline; due today is said but not marked', () => {
-    expect(caseRows(page(), 'c-3').row).toContain('<td class="nowrap marked">2026-11-20<span class="sub">overdue</span></td>');
-    expect(caseRows(page(), 'c-5').row).toContain('<td class="nowrap">2026-11-21<span class="sub">due today</span></td>');
+    expect(caseRows(page(), 'c-3').row).toContain(
+      '<td class="nowrap marked">2026-11-20<span class="sub">overdue</span></td>',
+    );
+    expect(caseRows(page(), 'c-5').row).toContain(
+      '<td class="nowrap">2026-11-21<span class="sub">due today</span></td>',
+    );
   });
 
   it('puts the explanation, the review controls (hidden until JavaScript shows them) and the evidence under each case', () => {
     const { detail } = caseRows(page(), 'c-7');
-    expect(detail).toMatch(/^<tr class="detail"><td colspan="12"><p class="detail-text"><b>Explanation<\/b> A2 hung up first on 25% of answered calls.<\/p>/);
-    expect(detail).toContain('<div class="review-controls" hidden><label>Verdict <select data-review="verdict"><option value=""></option><option value="confirmed">confirmed</option>');
+    expect(detail).toMatch(
+      /^<tr class="detail"><td colspan="12"><p class="detail-text"><b>Explanation<\/b> A2 hung up first on 25% of answered calls.<\/p>/,
+    );
+    expect(detail).toContain(
+      '<div class="review-controls" hidden><label>Verdict <select data-review="verdict"><option value=""></option><option value="confirmed">confirmed</option>',
+    );
     expect(detail).toContain('<details class="evidence"><summary>Evidence (2)</summary>');
   });
 
   it('shows each evidence record with its fields, masked, and a speech timeline where segments exist', () => {
     const rows = [...caseRows(page(), 'c-7').detail.matchAll(/<tr class="evidence-(\w+)">([\s\S]*?)<\/tr>/g)];
     expect(rows.map((r) => cells(r[0]).slice(0, 6))).toEqual([
-      ['call C3', '2026-11-20 14:00', '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)', 'sales', '40 s', 'outbound · sale · ended by the agent · number *******8000'],
-      ['call C6', '2026-11-19 15:00', '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)', 'billing', '310 s', 'inbound · unresolved · ended by the agent · number *******5678'],
+      [
+        'call C3',
+        '2026-11-20 14:00',
+        '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)',
+        'sales',
+        '40 s',
+        'outbound · sale · ended by the agent · number *******8000',
+      ],
+      [
+        'call C6',
+        '2026-11-19 15:00',
+        '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)',
+        'billing',
+        '310 s',
+        'inbound · unresolved · ended by the agent · number *******5678',
+      ],
     ]);
     // C6: 300 s connected; the agent speaks 95 s (32%), the customer 190 s (63%); 140 px for 300 s.
     expect(rows[1]![0]).toContain('aria-label="Speech over 300 s: agent 32%, customer 63%."');
@@ -109,11 +155,13 @@ describe('anomalies page: the cases', () => {
     expect(detail).toContain('<p class="note">The 20 most recent of 22 records are shown.</p>');
   });
 
-  it('carries each row\'s CSV line and sheet fields for the downloads of the rows shown', () => {
+  it("carries each row's CSV line and sheet fields for the downloads of the rows shown", () => {
     expect(page()).toContain('data-header="case_id,state,last_seen,rule,entity,verdict,note,by"');
     expect(caseRows(page(), 'c-2').row).toContain('data-sheet="2,new,2026-11-21,survey_integrity,number *******5678"');
     expect(caseRows(page(), 'c-3').row).toMatch(/ data-csv="3,ongoing,short_sale,talk_s,North,/);
-    expect(page()).toContain('<a href="anomalies.csv" download data-download="csv">Download the rows shown as anomalies.csv</a>');
+    expect(page()).toContain(
+      '<a href="anomalies.csv" download data-download="csv">Download the rows shown as anomalies.csv</a>',
+    );
   });
 });
 
@@ -131,10 +179,18 @@ describe('anomalies page: the rule catalogue', () => {
     expect(row('outside_hours')[2]).toBe('before 08:00 or after 21:00');
   });
 
-  it('shows precision and recall on generated data, and the desk\'s precision with its interval and n, flagged when low', () => {
-    expect(row('metric_shift').slice(5)).toEqual(['75.0%|10 labels', '60.0%', '0.0%|95% CI 0.0% – 79.3% · n 1', '—', '2|1 open']);
+  it("shows precision and recall on generated data, and the desk's precision with its interval and n, flagged when low", () => {
+    expect(row('metric_shift').slice(5)).toEqual([
+      '75.0%|10 labels',
+      '60.0%',
+      '0.0%|95% CI 0.0% – 79.3% · n 1',
+      '—',
+      '2|1 open',
+    ]);
     expect(row('outside_hours').slice(5)).toEqual(['—', '—', '0.0%|95% CI 0.0% – 49.0% · n 4', 'low', '4|0 open']);
-    expect(caseRows(pages.en['anomalies.html']!, 'rule-outside_hours').row).toContain('<td class="num marked" data-v="0">');
+    expect(caseRows(pages.en['anomalies.html']!, 'rule-outside_hours').row).toContain(
+      '<td class="num marked" data-v="0">',
+    );
     expect(row('peer_outlier').slice(5)).toEqual(['—', '—', '—', '—', '0|0 open']);
   });
 });
@@ -143,7 +199,9 @@ describe('nightly and coaching', () => {
   it('nightly lists the cases due today and overdue, linking each to the report that lists it', () => {
     const nightly = pages.en['nightly.html']!;
     const table = nightly.slice(nightly.indexOf('id="table-due_cases"'));
-    const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr>(<td[\s\S]*?)<\/tr>/g)].map((m) => cells(m[0]));
+    const rows = [...table.slice(0, table.indexOf('</table>')).matchAll(/<tr>(<td[\s\S]*?)<\/tr>/g)].map((m) =>
+      cells(m[0]),
+    );
     expect(rows).toEqual([
       ['overdue', '5', '2026-11-16', '14', 'reward|by callq', 'recognition', 'agent A2', '—'],
       ['overdue', '1', '2026-11-20', '3', 'confirmed|by ana', 'short sale', 'call C3', 'medium'],
@@ -156,10 +214,28 @@ describe('nightly and coaching', () => {
   it('coaching lists the recognitions with their reward due dates, an overdue one marked', () => {
     const coaching = pages.en['coaching.html']!;
     expect(cells(caseRows(coaching, 'c-14').row)).toEqual([
-      '14', '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)', 'North', '2', '60.0%', '2026-11-14', '2026-11-14', 'reward', '2026-11-16|overdue',
+      '14',
+      '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)',
+      'North',
+      '2',
+      '60.0%',
+      '2026-11-14',
+      '2026-11-14',
+      'reward',
+      '2026-11-16|overdue',
     ]);
     expect(caseRows(coaching, 'c-14').row).toContain('<td class="nowrap marked">2026-11-16');
-    expect(cells(caseRows(coaching, 'c-12').row)).toEqual(['12', 'Li Wei (A1)', 'North', '1', '80.0%', '2026-11-20', '2026-11-21', 'reward', '2026-11-22']);
+    expect(cells(caseRows(coaching, 'c-12').row)).toEqual([
+      '12',
+      'Li Wei (A1)',
+      'North',
+      '1',
+      '80.0%',
+      '2026-11-20',
+      '2026-11-21',
+      'reward',
+      '2026-11-22',
+    ]);
   });
 });
 
@@ -167,15 +243,28 @@ describe('in Chinese', () => {
   it('labels states, severities, verdicts, units, references, deadlines and evidence, with Chinese punctuation in sentences', () => {
     const page = pages['zh-CN']['anomalies.html']!;
     expect(cells(caseRows(page, 'c-3').row)).toEqual([
-      '3', '持续', '短时成交|通话时长', 'North', '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)|通话 C3',
-      '2026-11-20|首次 2026-11-20 · 共 1 天', '中', '2.0', '31 秒|阈值 60 秒', '', '2026-11-20|已逾期', '已确认',
+      '3',
+      '持续',
+      '短时成交|通话时长',
+      'North',
+      '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)|通话 C3',
+      '2026-11-20|首次 2026-11-20 · 共 1 天',
+      '中',
+      '2.0',
+      '31 秒|阈值 60 秒',
+      '',
+      '2026-11-20|已逾期',
+      '已确认',
     ]);
     const { detail } = caseRows(page, 'c-7');
     expect(detail).toContain('<summary>证据（2 条）</summary>');
     expect(detail).toContain('<td>外呼，成交，由坐席挂断，号码 *******8000</td>');
     expect(detail).toContain('aria-label="通话 300 秒内：坐席说话 32%，客户说话 63%。"');
     expect(caseRows(page, 'c-1').detail).toContain('<p class="note">显示最近的 20 条，共 22 条。</p>');
-    expect(cells(caseRows(page, 'rule-outside_hours').row).slice(2, 4)).toEqual(['08:00 之前或 21:00 之后', '超出时段 1 小时及以上为高，否则为中']);
+    expect(cells(caseRows(page, 'rule-outside_hours').row).slice(2, 4)).toEqual([
+      '08:00 之前或 21:00 之后',
+      '超出时段 1 小时及以上为高，否则为中',
+    ]);
     expect(page).toContain('<option value="dismissed">已驳回</option>');
   });
 });

@@ -12,8 +12,10 @@ import type { ReportRow } from '../../src/reports/mask-personal-data.ts';
 import { REPORT_DAY, withReportFixture } from './fixtures/report-fixture.ts';
 
 const config = parseConfig({ timezone: 'Asia/Shanghai' });
-const rowsOf = (db: Database, file: string, params = reportParams(REPORT_DAY, config)) => runQuery(db, file, params).then((r) => r.rows);
-const caseList = (db: Database, params?: ReturnType<typeof reportParams>) => rowsOf(db, 'reports/anomalies/case_list.sql', params);
+const rowsOf = (db: Database, file: string, params = reportParams(REPORT_DAY, config)) =>
+  runQuery(db, file, params).then((r) => r.rows);
+const caseList = (db: Database, params?: ReturnType<typeof reportParams>) =>
+  rowsOf(db, 'reports/anomalies/case_list.sql', params);
 const byCase = (rows: ReportRow[], id: number) => rows.find((r) => r.case_id === id)!;
 
 describe('case list', () => {
@@ -35,7 +37,7 @@ describe('case list', () => {
     });
   });
 
-  it('gives every case one Score: its strength in multiples of its rule\'s threshold', async () => {
+  it("gives every case one Score: its strength in multiples of its rule's threshold", async () => {
     await withReportFixture(async (db) => {
       const rows = await caseList(db);
       const scores = Object.fromEntries(rows.map((r) => [r.case_id, r.score]));
@@ -49,14 +51,14 @@ describe('case list', () => {
     });
   });
 
-  it('follows the config in use: a z threshold of 4 scales metric shift\'s Score', async () => {
+  it("follows the config in use: a z threshold of 4 scales metric shift's Score", async () => {
     await withReportFixture(async (db) => {
       const strict = parseConfig({ timezone: 'Asia/Shanghai', anomalies: { metric_shift: { z_threshold: 4 } } });
       expect(byCase(await caseList(db, reportParams(REPORT_DAY, strict)), 1).score).toBeCloseTo(1.3, 9);
     });
   });
 
-  it('shows the strongest finding\'s value in its unit, beside what the rule compares it with', async () => {
+  it("shows the strongest finding's value in its unit, beside what the rule compares it with", async () => {
     await withReportFixture(async (db) => {
       const rows = await caseList(db);
       const value = (id: number) => {
@@ -79,7 +81,12 @@ describe('case list', () => {
   it('names the team and agent of a case, directly or through its call, and the subject when it is no agent', async () => {
     await withReportFixture(async (db) => {
       const rows = await caseList(db);
-      const who = (id: number) => [byCase(rows, id).team, byCase(rows, id).agent, byCase(rows, id).subject_type, byCase(rows, id).subject];
+      const who = (id: number) => [
+        byCase(rows, id).team,
+        byCase(rows, id).agent,
+        byCase(rows, id).subject_type,
+        byCase(rows, id).subject,
+      ];
       expect(who(1)).toEqual(['North', 'Li Wei (A1)', null, null]);
       expect(who(3)).toEqual(['North', '<img src=x onerror="window.__xss = 1"> (A2)', 'call', 'C3']);
       expect(who(8)).toEqual([null, null, 'auditor', 'QA1']);
@@ -89,7 +96,9 @@ describe('case list', () => {
   it('marks deadlines: a confirmed case due before the day is overdue, on the day due today', async () => {
     await withReportFixture(async (db) => {
       const rows = await caseList(db);
-      expect(rows.filter((r) => r.deadline !== null).map((r) => [r.case_id, r.verdict, r.due, r.deadline, r.overdue])).toEqual([
+      expect(
+        rows.filter((r) => r.deadline !== null).map((r) => [r.case_id, r.verdict, r.due, r.deadline, r.overdue]),
+      ).toEqual([
         [3, 'confirmed', '2026-11-20', 'overdue', true],
         [5, 'confirmed', '2026-11-21', 'due_today', false],
       ]);
@@ -101,10 +110,20 @@ describe('case evidence', () => {
   it('holds the records behind the findings, most recent first, each with its own fields', async () => {
     await withReportFixture(async (db) => {
       const rows = await caseList(db);
-      const brief = (id: number) => (byCase(rows, id).evidence_rows as ReportRow[]).map((e) => [e.kind, e.evidence_id, e.at]);
-      expect(brief(9)).toEqual([['complaint', 'K1', '2026-11-21 18:00'], ['call', 'C1', '2026-11-21 10:05']]);
-      expect(brief(2)).toEqual([['survey', 'S2', '2026-11-21 10:00'], ['survey', 'S1', '2026-11-20 00:00']]);
-      expect(brief(8)).toEqual([['audit', 'U1', '2026-11-20 11:00'], ['audit', 'U2', '2026-11-19 15:30']]);
+      const brief = (id: number) =>
+        (byCase(rows, id).evidence_rows as ReportRow[]).map((e) => [e.kind, e.evidence_id, e.at]);
+      expect(brief(9)).toEqual([
+        ['complaint', 'K1', '2026-11-21 18:00'],
+        ['call', 'C1', '2026-11-21 10:05'],
+      ]);
+      expect(brief(2)).toEqual([
+        ['survey', 'S2', '2026-11-21 10:00'],
+        ['survey', 'S1', '2026-11-20 00:00'],
+      ]);
+      expect(brief(8)).toEqual([
+        ['audit', 'U1', '2026-11-20 11:00'],
+        ['audit', 'U2', '2026-11-19 15:30'],
+      ]);
       // An id found in no table is still listed, as a record of its own.
       expect(brief(6)).toEqual([['other', 'S9', null]]);
 
@@ -131,7 +150,13 @@ describe('case evidence', () => {
       const [u1] = byCase(rows, 8).evidence_rows as ReportRow[];
       expect(u1).toMatchObject({ audit_score: 90, auditor_id: 'QA1', calibration_id: 'CAL1', agent: 'Li Wei (A1)' });
       const [k1] = byCase(rows, 9).evidence_rows as ReportRow[];
-      expect(k1).toMatchObject({ category: 'mis-selling', complaint_severity: 'high', resolved: false, call_id: 'C1', queue: 'sales' });
+      expect(k1).toMatchObject({
+        category: 'mis-selling',
+        complaint_severity: 'high',
+        resolved: false,
+        call_id: 'C1',
+        queue: 'sales',
+      });
     });
   });
 
@@ -141,19 +166,28 @@ describe('case evidence', () => {
       const records = case1.evidence_rows as ReportRow[];
       // C2 (10:20) and C1 (10:05), then the 20 ids that name no record, by id: X01 .. X18 fit.
       expect(case1.evidence_total).toBe(22);
-      expect(records.map((e) => e.evidence_id)).toEqual(['C2', 'C1', ...Array.from({ length: 18 }, (_, i) => `X${String(i + 1).padStart(2, '0')}`)]);
+      expect(records.map((e) => e.evidence_id)).toEqual([
+        'C2',
+        'C1',
+        ...Array.from({ length: 18 }, (_, i) => `X${String(i + 1).padStart(2, '0')}`),
+      ]);
     });
   });
 
-  it('draws the history of the peak finding\'s metric over the 28 days to the case\'s last day, its finding days marked', async () => {
+  it("draws the history of the peak finding's metric over the 28 days to the case's last day, its finding days marked", async () => {
     await withReportFixture(async (db) => {
       const rows = await caseList(db);
-      const history = (id: number) => (byCase(rows, id).history as Array<{ x: string; y: number; marked: boolean }> | null) ?? [];
+      const history = (id: number) =>
+        (byCase(rows, id).history as Array<{ x: string; y: number; marked: boolean }> | null) ?? [];
       // A1's conversion 2026-10-25 .. 2026-11-21: 0.10, then 0.30 on the finding's day.
       expect(history(1)).toHaveLength(28);
       expect(history(1).filter((p) => p.marked)).toEqual([{ x: '2026-11-21', y: 0.3, marked: true }]);
       // Case 7 found A2's hang-ups on 2026-10-30 and 2026-11-21, both within the 28 days.
-      expect(history(7).filter((p) => p.marked).map((p) => p.x)).toEqual(['2026-10-30', '2026-11-21']);
+      expect(
+        history(7)
+          .filter((p) => p.marked)
+          .map((p) => p.x),
+      ).toEqual(['2026-10-30', '2026-11-21']);
       // Calls, auditors and numbers have no daily series.
       expect(history(3)).toEqual([]);
     });
@@ -165,8 +199,18 @@ describe('rule catalogue', () => {
     await withReportFixture(async (db) => {
       const rows = await rowsOf(db, 'reports/anomalies/rule_catalogue.sql');
       expect(rows.map((r) => r.rule)).toEqual([
-        'metric_shift', 'peer_outlier', 'short_sale', 'complaint_after_sale', 'survey_integrity', 'score_divergence',
-        'caller_id_spoof', 'robocall_burst', 'data_quality', 'hangup_first', 'auditor_drift', 'outside_hours',
+        'metric_shift',
+        'peer_outlier',
+        'short_sale',
+        'complaint_after_sale',
+        'survey_integrity',
+        'score_divergence',
+        'caller_id_spoof',
+        'robocall_burst',
+        'data_quality',
+        'hangup_first',
+        'auditor_drift',
+        'outside_hours',
       ]);
       const rule = (name: string) => {
         const { settings, ...rest } = rows.find((r) => r.rule === name)!;
@@ -201,9 +245,22 @@ describe('rule catalogue', () => {
         settings: { start: '08:00', end: '21:00' },
       });
       // hangup_first: case 7 actioned (counts as confirmed); merged case 11 does not count: 1 of 1, lower end 1 ÷ (1 + z²).
-      expect(rule('hangup_first')).toMatchObject({ cases: 1, open_cases: 1, desk_precision: 1, desk_precision_lo: 0.207, desk_precision_hi: 1, reviewed: 1 });
+      expect(rule('hangup_first')).toMatchObject({
+        cases: 1,
+        open_cases: 1,
+        desk_precision: 1,
+        desk_precision_lo: 0.207,
+        desk_precision_hi: 1,
+        reviewed: 1,
+      });
       // peer_outlier: no case, no evaluation.
-      expect(rule('peer_outlier')).toMatchObject({ cases: 0, generated_precision: null, desk_precision: null, reviewed: null, desk_flag: null });
+      expect(rule('peer_outlier')).toMatchObject({
+        cases: 0,
+        generated_precision: null,
+        desk_precision: null,
+        reviewed: null,
+        desk_flag: null,
+      });
     });
   });
 
@@ -216,18 +273,27 @@ describe('rule catalogue', () => {
       });
       const rows = await rowsOf(db, 'reports/anomalies/rule_catalogue.sql', reportParams(REPORT_DAY, tuned));
       const robocall = rows.find((r) => r.rule === 'robocall_burst')!;
-      expect([robocall.enabled, robocall.switched_off, JSON.parse(String(robocall.settings)).calls_high]).toEqual([false, 'off', '24']);
-      expect(JSON.parse(String(rows.find((r) => r.rule === 'short_sale')!.settings))).toEqual({ seconds: '90', half: '45' });
+      expect([robocall.enabled, robocall.switched_off, JSON.parse(String(robocall.settings)).calls_high]).toEqual([
+        false,
+        'off',
+        '24',
+      ]);
+      expect(JSON.parse(String(rows.find((r) => r.rule === 'short_sale')!.settings))).toEqual({
+        seconds: '90',
+        half: '45',
+      });
     });
   });
 });
 
 describe('recognition list (coaching)', () => {
-  it('lists the rewards owed and the week\'s recognitions, soonest due first, with their place in the ranking', async () => {
+  it("lists the rewards owed and the week's recognitions, soonest due first, with their place in the ranking", async () => {
     await withReportFixture(async (db) => {
       const rows = await rowsOf(db, 'reports/coaching/recognitions.sql');
       // 14 (A2, due 11-16: overdue) and 12 (A1, due 11-22); 13 was rewarded and is older than the week.
-      expect(rows.map((r) => [r.case_id, r.agent, r.rank, r.composite_score, r.verdict, r.due, r.deadline, r.overdue])).toEqual([
+      expect(
+        rows.map((r) => [r.case_id, r.agent, r.rank, r.composite_score, r.verdict, r.due, r.deadline, r.overdue]),
+      ).toEqual([
         [14, '<img src=x onerror="window.__xss = 1"> (A2)', 2, 0.6, 'reward', '2026-11-16', 'overdue', true],
         [12, 'Li Wei (A1)', 1, 0.8, 'reward', '2026-11-22', null, false],
       ]);
@@ -247,11 +313,17 @@ describe('nightly deadlines and top anomalies', () => {
     });
   });
 
-  it('links each of the day\'s strongest findings to its case (never to a merged one)', async () => {
+  it("links each of the day's strongest findings to its case (never to a merged one)", async () => {
     await withReportFixture(async (db) => {
       const rows = await rowsOf(db, 'reports/nightly/top_anomalies.sql');
       // High first by score (an1 5.2, an11 1, an10 -2.1), then medium (an8 5, an2 5/3).
-      expect(rows.map((r) => [r.anomaly_id, r.case_id])).toEqual([['an1', 1], ['an11', 9], ['an10', 8], ['an8', 7], ['an2', 2]]);
+      expect(rows.map((r) => [r.anomaly_id, r.case_id])).toEqual([
+        ['an1', 1],
+        ['an11', 9],
+        ['an10', 8],
+        ['an8', 7],
+        ['an2', 2],
+      ]);
     });
   });
 });

@@ -32,9 +32,12 @@ export const CHROMIUM_PATH = findChromium();
 
 /** Why browser tests cannot run here, or undefined when they can (or must, under CI). */
 export const SKIP_BROWSER_REASON =
-  CHROMIUM_PATH === undefined && !process.env.CI ? 'no chromium on PATH (install Debian\'s chromium; CI=true makes this a failure)' : undefined;
+  CHROMIUM_PATH === undefined && !process.env.CI
+    ? "no chromium on PATH (install Debian's chromium; CI=true makes this a failure)"
+    : undefined;
 
 export async function launchChromium(): Promise<Browser> {
-  if (!CHROMIUM_PATH) throw new Error('no chromium on PATH: browser tests need Debian\'s chromium (apt-get install chromium)');
+  if (!CHROMIUM_PATH)
+    throw new Error("no chromium on PATH: browser tests need Debian's chromium (apt-get install chromium)");
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
 }

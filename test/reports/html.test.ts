@@ -3,7 +3,9 @@ import { escapeHtml, html, jsonForScript, trusted } from '../../src/reports/html
 
 describe('escapeHtml', () => {
   it('escapes the five characters that can start markup or end an attribute', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });
 

@@ -105,25 +105,50 @@ describe('intraday intervals', () => {
     // = 1.25; abandoned (0 + 1 + 0 + 2) / 4 = 0.75; service level pooled: within 2 + 2 = 4 /
     // (answered 5 + abandoned 3) = 0.5; ASA pooled: (4 + 6 + 10 + 12 + 30) / 5 = 12.4.
     expect(at('09:00')).toMatchObject({
-      inbound_calls: 4, answered_inbound: 2, abandoned: 1, asa_s: 12.5, profile_days: 4,
-      usual_inbound_calls: 2, usual_answered_inbound: 1.25, usual_abandoned: 0.75, usual_service_level: 0.5, usual_asa_s: 12.4,
+      inbound_calls: 4,
+      answered_inbound: 2,
+      abandoned: 1,
+      asa_s: 12.5,
+      profile_days: 4,
+      usual_inbound_calls: 2,
+      usual_answered_inbound: 1.25,
+      usual_abandoned: 0.75,
+      usual_service_level: 0.5,
+      usual_asa_s: 12.4,
     });
     expect(at('09:00').service_level).toBeCloseTo(1 / 3, 12);
     // 09:30: E only (F is a transfer leg, G outbound): 1 offered, answered in 10 s: 100%, ASA 10.
     // Usual: no call at 09:30 on any of the 4 Mondays: 0 offered, no service level.
     expect(at('09:30')).toMatchObject({
-      inbound_calls: 1, answered_inbound: 1, abandoned: 0, service_level: 1, asa_s: 10,
-      usual_inbound_calls: 0, usual_service_level: null, usual_asa_s: null,
+      inbound_calls: 1,
+      answered_inbound: 1,
+      abandoned: 0,
+      service_level: 1,
+      asa_s: 10,
+      usual_inbound_calls: 0,
+      usual_service_level: null,
+      usual_asa_s: null,
     });
     // 10:00: no call: zeros, service level and ASA null.
-    expect(at('10:00')).toMatchObject({ inbound_calls: 0, answered_inbound: 0, abandoned: 0, service_level: null, asa_s: null });
+    expect(at('10:00')).toMatchObject({
+      inbound_calls: 0,
+      answered_inbound: 0,
+      abandoned: 0,
+      service_level: null,
+      asa_s: null,
+    });
     // 14:00: nothing today; usual 1 call on 11-02 / 4 days = 0.25.
-    expect(at('14:00')).toMatchObject({ inbound_calls: 0, usual_inbound_calls: 0.25, usual_service_level: 1, usual_asa_s: 8 });
+    expect(at('14:00')).toMatchObject({
+      inbound_calls: 0,
+      usual_inbound_calls: 0.25,
+      usual_service_level: 1,
+      usual_asa_s: 8,
+    });
     // With fewer than 10 calls in any interval, no interval is named worst.
     expect(rows.filter((r) => r.worst_rank !== null)).toEqual([]);
   });
 
-  it('adds the report day\'s intervals up to the day\'s own figures', async () => {
+  it("adds the report day's intervals up to the day's own figures", async () => {
     const rows = await intraday([...reportDay, ...previousMondays], '2026-11-23');
     // The centre's day: 5 customer calls offered (A-E), 3 answered, 1 abandoned.
     const sum = (field: string) => rows.reduce((s, r) => s + Number(r[field]), 0);
@@ -132,7 +157,10 @@ describe('intraday intervals', () => {
 
   it('has no usual profile when no earlier same weekday has calls', async () => {
     const rows = await intraday(reportDay, '2026-11-23');
-    expect(rows.find((r) => r.interval_start === '09:00')).toMatchObject({ profile_days: 0, usual_inbound_calls: null });
+    expect(rows.find((r) => r.interval_start === '09:00')).toMatchObject({
+      profile_days: 0,
+      usual_inbound_calls: null,
+    });
   });
 
   it('names the 3 intervals with the lowest service level among those with at least 10 calls', async () => {
@@ -176,7 +204,12 @@ describe('intraday intervals on a DST day (Europe/Berlin)', () => {
     const rows = await intraday(calls, '2026-10-25');
     expect(rows).toHaveLength(50); // 25 h × 2
     expect(rows.slice(3, 9).map((r) => r.interval_start)).toEqual([
-      '01:30', '02:00 (UTC+02:00)', '02:30 (UTC+02:00)', '02:00 (UTC+01:00)', '02:30 (UTC+01:00)', '03:00',
+      '01:30',
+      '02:00 (UTC+02:00)',
+      '02:30 (UTC+02:00)',
+      '02:00 (UTC+01:00)',
+      '02:30 (UTC+01:00)',
+      '03:00',
     ]);
     // Usual 02:00: one Sunday with calls (10-18), 2 offered, 1 of 2 within target, ASA (5 + 25) / 2 = 15.
     const usual = { profile_days: 1, usual_inbound_calls: 2, usual_service_level: 0.5, usual_asa_s: 15 };
@@ -200,7 +233,11 @@ describe('intraday intervals on a DST day (Europe/Berlin)', () => {
     ];
     const afterBack = await intraday(back, '2026-11-01');
     expect(afterBack).toHaveLength(48);
-    expect(afterBack.find((r) => r.interval_start === '02:00')).toMatchObject({ inbound_calls: 0, profile_days: 2, usual_inbound_calls: 2 });
+    expect(afterBack.find((r) => r.interval_start === '02:00')).toMatchObject({
+      inbound_calls: 0,
+      profile_days: 2,
+      usual_inbound_calls: 2,
+    });
     // Sunday 2026-04-05; 03-29 (clocks forward) has no 02:00 but a call at 10:00; 03-22 has 4 calls
     // at 02:00 and none at 10:00. Usual 02:00: 4 / 1 occurrence (03-22 only); usual 10:00:
     // (1 + 0) / 2 days = 0.5.
@@ -209,8 +246,14 @@ describe('intraday intervals on a DST day (Europe/Berlin)', () => {
       ...[0, 1, 2, 3].map((i): Call => [`F${i + 2}`, `2026-03-22 02:0${i}:00+01:00`, 'inbound', true, true, 5]),
     ];
     const afterForward = await intraday(forward, '2026-04-05');
-    expect(afterForward.find((r) => r.interval_start === '02:00')).toMatchObject({ profile_days: 1, usual_inbound_calls: 4 });
-    expect(afterForward.find((r) => r.interval_start === '10:00')).toMatchObject({ profile_days: 2, usual_inbound_calls: 0.5 });
+    expect(afterForward.find((r) => r.interval_start === '02:00')).toMatchObject({
+      profile_days: 1,
+      usual_inbound_calls: 4,
+    });
+    expect(afterForward.find((r) => r.interval_start === '10:00')).toMatchObject({
+      profile_days: 2,
+      usual_inbound_calls: 0.5,
+    });
   });
 
   it('2026-10-25 by the hour: 25 intervals; by 15 minutes: 100', async () => {
@@ -231,7 +274,9 @@ describe('the intraday section of the nightly report', () => {
   }
 
   function chartData(page: string, id: string): Record<string, unknown>[] {
-    const json = new RegExp(`<script type="application/json" id="chart-${id}-spec">([\\s\\S]*?)</script>`).exec(page)?.[1];
+    const json = new RegExp(`<script type="application/json" id="chart-${id}-spec">([\\s\\S]*?)</script>`).exec(
+      page,
+    )?.[1];
     expect(json, id).toBeDefined();
     return (JSON.parse(json!) as { datasets: Record<string, Record<string, unknown>[]> }).datasets.intervals!;
   }
@@ -243,10 +288,27 @@ describe('the intraday section of the nightly report', () => {
   const expected = [
     // 09:00: 2 offered, 1 answered, 1 abandoned; within target 1 / (1 + 1) = 0.5; ASA 8.
     // Usual: 2 offered (one day), 2 / 2 within = 1, ASA (6 + 9) / 2 = 7.5.
-    { interval_start: '09:00', inbound_calls: 2, answered_inbound: 1, abandoned: 1, service_level: 0.5, asa_s: 8,
-      profile_days: 1, usual_inbound_calls: 2, usual_service_level: 1, usual_asa_s: 7.5 },
+    {
+      interval_start: '09:00',
+      inbound_calls: 2,
+      answered_inbound: 1,
+      abandoned: 1,
+      service_level: 0.5,
+      asa_s: 8,
+      profile_days: 1,
+      usual_inbound_calls: 2,
+      usual_service_level: 1,
+      usual_asa_s: 7.5,
+    },
     // 09:30: answered after 20 s > 15: service level 0.
-    { interval_start: '09:30', inbound_calls: 1, service_level: 0, asa_s: 20, usual_inbound_calls: 0, usual_service_level: null },
+    {
+      interval_start: '09:30',
+      inbound_calls: 1,
+      service_level: 0,
+      asa_s: 20,
+      usual_inbound_calls: 0,
+      usual_service_level: null,
+    },
     { interval_start: '10:00', inbound_calls: 1, service_level: 1, asa_s: 5 },
     { interval_start: '10:30', inbound_calls: 0, service_level: null, asa_s: null },
   ];

@@ -62,14 +62,50 @@ const results: QueryResults = {
     columns: ['measure', 'value', 'change_prev', 'change_week', 'change_4w', 'weeks_4w', 'n', 'spread'],
     rows: [
       // CSAT 4.01, up 0.03 on the day before: the target is 4.2, so the tile is missed, not green.
-      { measure: 'csat_mean', value: 4.01, change_prev: 0.03, change_week: 0.2, change_4w: -0.15, weeks_4w: 4, n: null, spread: 0.05 },
+      {
+        measure: 'csat_mean',
+        value: 4.01,
+        change_prev: 0.03,
+        change_week: 0.2,
+        change_4w: -0.15,
+        weeks_4w: 4,
+        n: null,
+        spread: 0.05,
+      },
       // 8.5% of 400 against 10.0% the day before: −1.5 pp, and 0.10 is inside [0.0615, 0.1164].
       // Against 0.13 last week (−4.5 pp) it is outside: bad news.
-      { measure: 'conversion_rate', value: 0.085, change_prev: -0.015, change_week: -0.045, change_4w: -0.01, weeks_4w: 3, n: 400, spread: null },
+      {
+        measure: 'conversion_rate',
+        value: 0.085,
+        change_prev: -0.015,
+        change_week: -0.045,
+        change_4w: -0.01,
+        weeks_4w: 3,
+        n: 400,
+        spread: null,
+      },
       // 100 calls: 115 the day before is inside [82.2, 121.6]; 130 last week is not.
-      { measure: 'calls', value: 100, change_prev: -15, change_week: -30, change_4w: 0, weeks_4w: 4, n: null, spread: null },
+      {
+        measure: 'calls',
+        value: 100,
+        change_prev: -15,
+        change_week: -30,
+        change_4w: 0,
+        weeks_4w: 4,
+        n: null,
+        spread: null,
+      },
       // 1,000 offered, 82% within target: meets "80.0% within 15 s".
-      { measure: 'service_level', value: 0.82, change_prev: 0.1, change_week: 0, change_4w: 0, weeks_4w: 4, n: 1000, spread: null },
+      {
+        measure: 'service_level',
+        value: 0.82,
+        change_prev: 0.1,
+        change_week: 0,
+        change_4w: 0,
+        weeks_4w: 4,
+        n: 1000,
+        spread: null,
+      },
     ],
   },
 };
@@ -95,7 +131,9 @@ describe('KPI tiles', () => {
 
   it('shows a −1.5 pp conversion change inside its Wilson interval as within noise', () => {
     const conversion = tile(page, 'conversion_rate');
-    expect(conversion).toContain('<div class="kpi-change noise"><span>vs day before</span> <b>-1.5 pp</b> <i title="95% interval 6.1% to 11.6%">within noise</i></div>');
+    expect(conversion).toContain(
+      '<div class="kpi-change noise"><span>vs day before</span> <b>-1.5 pp</b> <i title="95% interval 6.1% to 11.6%">within noise</i></div>',
+    );
     expect(conversion).toContain('<div class="kpi-change bad"><span>vs last Saturday</span> <b>-4.5 pp</b></div>');
     // Only 3 of the 4 Saturdays had a value: the label says so.
     expect(conversion).toContain('<span>vs avg of last 3 Saturdays</span> <b>-1.0 pp</b>');
@@ -116,19 +154,34 @@ describe('KPI tiles', () => {
     expect(sl).toMatch(/^<div class="kpi met"/);
     expect(sl).toContain('<b>80.0% within 15 s</b> · met');
     const custom = parseConfig({ answer_target_s: 20, targets: { service_level: { share: 0.9, within_s: 20 } } });
-    expect(tile(renderKpis(item, results, zh, custom, '2026-11-21').toString(), 'service_level')).toContain('<b>20 秒内接通 90.0%</b> · 未达标');
+    expect(tile(renderKpis(item, results, zh, custom, '2026-11-21').toString(), 'service_level')).toContain(
+      '<b>20 秒内接通 90.0%</b> · 未达标',
+    );
   });
 
   it('refuses a service level target at another threshold than the one the measure is computed at', () => {
-    expect(() => parseConfig({ answer_target_s: 20, targets: { service_level: { within_s: 15 } } })).toThrow('answer_target_s');
+    expect(() => parseConfig({ answer_target_s: 20, targets: { service_level: { within_s: 15 } } })).toThrow(
+      'answer_target_s',
+    );
   });
 });
 
 describe('glossary', () => {
   it('gives the values of the settings in use, the targets and the currency, not config keys', () => {
-    const custom = parseConfig({ answer_target_s: 20, repeat_window_days: 3, currency: 'USD', targets: { csat_mean: 4.5 } });
-    const text = renderGlossary(['service_level', 'fcr_rate', 'short_abandons', 'revenue', 'csat_mean', 'talk_ratio'], en, custom).toString();
-    expect(text).toContain('Inbound calls answered within 20 s ÷ (answered inbound + abandoned). Target: 80.0% within 20 s.');
+    const custom = parseConfig({
+      answer_target_s: 20,
+      repeat_window_days: 3,
+      currency: 'USD',
+      targets: { csat_mean: 4.5 },
+    });
+    const text = renderGlossary(
+      ['service_level', 'fcr_rate', 'short_abandons', 'revenue', 'csat_mean', 'talk_ratio'],
+      en,
+      custom,
+    ).toString();
+    expect(text).toContain(
+      'Inbound calls answered within 20 s ÷ (answered inbound + abandoned). Target: 80.0% within 20 s.',
+    );
     expect(text).toContain('within 3 days ÷ fcr_calls');
     expect(text).toContain('hung up within 5 s');
     expect(text).toContain('<td>currency (USD)</td>');

@@ -87,13 +87,24 @@ describe('maskRows', () => {
     ]);
   });
 
-  it('masks a row nested in a cell (a case\'s evidence records) as a row of its own', () => {
+  it("masks a row nested in a cell (a case's evidence records) as a row of its own", () => {
     const row = {
       entity_type: 'call',
       entity_id: 'C6',
       evidence_rows: [
-        { kind: 'call', evidence_id: 'C6', contact_number: '13912345678', speech: [{ speaker: 'agent', start_ms: 0, end_ms: 10 }] },
-        { kind: 'survey', evidence_id: 'S1', contact_number: '13800138000', comment: 'call me on 13700001111', call_id: 'C6' },
+        {
+          kind: 'call',
+          evidence_id: 'C6',
+          contact_number: '13912345678',
+          speech: [{ speaker: 'agent', start_ms: 0, end_ms: 10 }],
+        },
+        {
+          kind: 'survey',
+          evidence_id: 'S1',
+          contact_number: '13800138000',
+          comment: 'call me on 13700001111',
+          call_id: 'C6',
+        },
       ],
     };
     expect(maskRows([row], false)).toEqual([
@@ -101,7 +112,12 @@ describe('maskRows', () => {
         entity_type: 'call',
         entity_id: 'C6',
         evidence_rows: [
-          { kind: 'call', evidence_id: 'C6', contact_number: '*******5678', speech: [{ speaker: 'agent', start_ms: 0, end_ms: 10 }] },
+          {
+            kind: 'call',
+            evidence_id: 'C6',
+            contact_number: '*******5678',
+            speech: [{ speaker: 'agent', start_ms: 0, end_ms: 10 }],
+          },
           { kind: 'survey', evidence_id: 'S1', contact_number: '*******8000', comment: null, call_id: 'C6' },
         ],
       },

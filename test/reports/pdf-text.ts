@@ -17,8 +17,7 @@ function readObjects(pdf: Buffer): Map<number, PdfObject> {
   const objects = new Map<number, PdfObject>();
   const text = pdf.toString('latin1');
   const header = /(\d+) 0 obj\s*/g;
-  let match: RegExpExecArray | null;
-  while ((match = header.exec(text))) {
+  for (let match = header.exec(text); match; match = header.exec(text)) {
     const start = match.index + match[0].length;
     const end = text.indexOf('endobj', start);
     const body = text.slice(start, end);
@@ -44,7 +43,8 @@ function toUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   const chars = (hex: string) => String.fromCharCode(...hexUnits(hex));
   for (const section of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, src, dst] of section[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(src!, 16), chars(dst!));
+    for (const [, src, dst] of section[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+      map.set(parseInt(src!, 16), chars(dst!));
   }
   for (const section of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, lo, hi, dst] of section[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
@@ -74,9 +74,18 @@ export function pdfText(pdf: Buffer): string {
   const pages: string[] = [];
   for (const { dict } of objects.values()) {
     if (!/\/Type \/Page\b/.test(dict)) continue;
-    const fonts = new Map([...(/\/Font <<([^>]*)>>/.exec(dict)?.[1] ?? '').matchAll(/\/(\w+) (\d+) 0 R/g)].map((m) => [m[1]!, Number(m[2])]));
+    const fonts = new Map(
+      [...(/\/Font <<([^>]*)>>/.exec(dict)?.[1] ?? '').matchAll(/\/(\w+) (\d+) 0 R/g)].map((m) => [
+        m[1]!,
+        Number(m[2]),
+      ]),
+    );
     const contents = /\/Contents (?:\[([^\]]*)\]|(\d+) 0 R)/.exec(dict);
-    const refs = contents ? (contents[1] ? [...contents[1].matchAll(/(\d+) 0 R/g)].map((m) => m[1]!) : [contents[2]!]) : [];
+    const refs = contents
+      ? contents[1]
+        ? [...contents[1].matchAll(/(\d+) 0 R/g)].map((m) => m[1]!)
+        : [contents[2]!]
+      : [];
     let text = '';
     for (const ref of refs) {
       const stream = objects.get(Number(ref))?.stream?.toString('latin1') ?? '';
@@ -84,7 +93,10 @@ export function pdfText(pdf: Buffer): string {
       // Font selections and shown strings, in order: "/F4 11 Tf", "<...>" (Tj, or inside a TJ array).
       for (const token of stream.matchAll(/\/(\w+) [\d.]+ Tf|<([0-9A-Fa-f]*)>|\] ?TJ|Tj/g)) {
         if (token[1] !== undefined) font = fontMap(fonts.get(token[1]) ?? -1);
-        else if (token[2] !== undefined) text += hexUnits(token[2]).map((id) => font.get(id) ?? '').join('');
+        else if (token[2] !== undefined)
+          text += hexUnits(token[2])
+            .map((id) => font.get(id) ?? '')
+            .join('');
         else text += ' ';
       }
     }

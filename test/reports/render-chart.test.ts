@@ -59,7 +59,17 @@ describe('renderChart', () => {
         color: { field: 'v', type: 'quantitative' },
       },
     };
-    const { svg } = await renderChart(heat, { cells: [{ h: 1, v: 1 }, { h: 2, v: 3 }] }, en, 'chart-heat');
+    const { svg } = await renderChart(
+      heat,
+      {
+        cells: [
+          { h: 1, v: 1 },
+          { h: 2, v: 3 },
+        ],
+      },
+      en,
+      'chart-heat',
+    );
     const ids = [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(id).toMatch(/^chart-heat-/);

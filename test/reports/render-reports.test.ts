@@ -44,7 +44,8 @@ describe('renderReports', () => {
 
   it('shows the headline with its like-for-like changes as read from center_daily', () => {
     const nightly = read(dir, 'nightly.html');
-    const tile = (measure: string) => new RegExp(`<div class="kpi[^"]*" data-measure="${measure}">[\\s\\S]*?\\n</div>`).exec(nightly)?.[0] ?? '';
+    const tile = (measure: string) =>
+      new RegExp(`<div class="kpi[^"]*" data-measure="${measure}">[\\s\\S]*?\\n</div>`).exec(nightly)?.[0] ?? '';
     const calls = tile('calls');
     // calls = 100 + 2i, the report day (Saturday 2026-11-21) is i = 28: 156. Day before
     // (i = 27) 154 -> +2. Last Saturday (i = 21) 142 -> +14. The last 4 Saturdays (i = 21, 14,
@@ -72,10 +73,12 @@ describe('renderReports', () => {
     expect(tile('revenue')).toContain('<div class="kpi-value">13,000 CNY</div>');
   });
 
-  it('writes the definitions with the values of the config in use, and explains FCR\'s dashes', () => {
+  it("writes the definitions with the values of the config in use, and explains FCR's dashes", () => {
     const nightly = read(dir, 'nightly.html');
     const glossary = nightly.slice(nightly.indexOf('<section id="glossary"'));
-    expect(glossary).toContain('Inbound calls answered within 15 s ÷ (answered inbound + abandoned). Target: 80.0% within 15 s.');
+    expect(glossary).toContain(
+      'Inbound calls answered within 15 s ÷ (answered inbound + abandoned). Target: 80.0% within 15 s.',
+    );
     expect(glossary).toContain('<td>currency (CNY)</td>');
     expect(glossary).not.toMatch(/answer_target_s|repeat_window_days|short_abandon_s|talk_ratio_band/);
     expect(nightly).toContain('FCR shows “—” until the repeat window of 7 days after the calls is over');
@@ -87,7 +90,7 @@ describe('renderReports', () => {
     expect(read(dir, 'anomalies.html')).toMatch(/<tr id="c-1" data-csv="/);
   });
 
-  it('masks phone numbers everywhere and leaves customers\' comments out', () => {
+  it("masks phone numbers everywhere and leaves customers' comments out", () => {
     for (const file of readdirSync(dir)) {
       const text = read(dir, file);
       for (const phone of FULL_PHONES) expect(text, `${file} shows ${phone}`).not.toContain(phone);
@@ -117,7 +120,10 @@ describe('renderReports', () => {
   });
 
   it('writes the cases table as CSV: masked, a header of column names, no nested evidence', () => {
-    const lines = read(dir, 'anomalies.csv').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = read(dir, 'anomalies.csv')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe(
       'case_id,state,rule,metric,team,agent,entity_type,entity_id,entity,subject_type,subject,first_seen,last_seen,days_active,episodes,findings,' +
         'peak_severity,peak_severity_rank,score,value,value_unit,reference,reference_kind,verdict,due,deadline,overdue,explanation,' +
@@ -169,7 +175,9 @@ describe('renderReports options', () => {
   it('shows personal data, still escaped, with showPersonalData', async () => {
     const shown = await render('shown', { showPersonalData: true });
     const coaching = read(shown, 'coaching.html');
-    expect(coaching).toContain('&lt;/script&gt;&lt;script&gt;window.__xss = 2&lt;/script&gt; call me back on 13700001111');
+    expect(coaching).toContain(
+      '&lt;/script&gt;&lt;script&gt;window.__xss = 2&lt;/script&gt; call me back on 13700001111',
+    );
     expect(read(shown, 'anomalies.html')).toContain('number 13912345678');
   });
 });
@@ -178,7 +186,7 @@ describe('report queries', () => {
   const params = reportParams(REPORT_DAY, config);
   const rowsOf = (db: Database, file: string) => runQuery(db, file, params).then((r) => r.rows);
 
-  it('conversion by hour: funnel_daily\'s hours pooled by weekday over the 28 days', async () => {
+  it("conversion by hour: funnel_daily's hours pooled by weekday over the 28 days", async () => {
     await withReportFixture(async (db) => {
       const cells = await rowsOf(db, 'reports/nightly/conversion_by_hour.sql');
       // Saturday (isodow 6) 10h: 2026-11-21 (4 connected, 1 sale) + 2026-11-14 (6, 2) -> 3 / 10 = 0.3;
@@ -190,7 +198,7 @@ describe('report queries', () => {
     });
   });
 
-  it('funnel by lead grade: funnel_daily\'s lead-grade rows summed over the 28 days, shares of dialled', async () => {
+  it("funnel by lead grade: funnel_daily's lead-grade rows summed over the 28 days, shares of dialled", async () => {
     await withReportFixture(async (db) => {
       const rows = await rowsOf(db, 'reports/nightly/funnel_by_lead_grade.sql');
       // A: 2026-11-21 (9, 4, 2, 1) + 2026-11-20 (11, 6, 3, 2) = 20 dialled, 10 connected, 5 interested, 3 sales;
@@ -210,7 +218,11 @@ describe('report queries', () => {
         ['none', 'sale', 0, 0],
       ]);
       // Every row of a grade carries its conversion: A 3 / 10, B 1 / 10, no grade 0 / 1.
-      expect([...new Set(rows.map((r) => `${r.lead_grade} ${r.conversion_rate} ${r.conversion_n}`))]).toEqual(['A 0.3 10', 'B 0.1 10', 'none 0 1']);
+      expect([...new Set(rows.map((r) => `${r.lead_grade} ${r.conversion_rate} ${r.conversion_n}`))]).toEqual([
+        'A 0.3 10',
+        'B 0.1 10',
+        'none 0 1',
+      ]);
     });
   });
 
@@ -227,7 +239,7 @@ describe('report queries', () => {
     });
   });
 
-  it('section heat map: the mean section score of the window\'s audits per agent', async () => {
+  it("section heat map: the mean section score of the window's audits per agent", async () => {
     await withReportFixture(async (db) => {
       const cells = await rowsOf(db, 'reports/coaching/agent_section_scores.sql');
       // A2: U2 (closing 40, opening 70) and U3 (closing 60, opening 90) -> closing 50, opening 80.

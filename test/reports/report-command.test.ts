@@ -25,7 +25,7 @@ beforeAll(async () => {
 const callq = (...args: string[]) => runCli('--db', dbPath, ...args);
 
 describe('callq report', () => {
-  it('writes the day\'s reports and prints their paths', async () => {
+  it("writes the day's reports and prints their paths", async () => {
     const out = join(tmp, 'out');
     const result = await callq('report', '--date', REPORT_DAY, '--out', out);
     expect(result.stderr).toBe('');
@@ -62,13 +62,17 @@ describe('callq report', () => {
     const db = await Database.open(bare, { timezone: 'Asia/Shanghai' });
     try {
       await ensureSchema(db);
-      await db.exec(MARTS_SQL.replace(/create table anomalies[\s\S]*?\);\ninsert into anomalies values[\s\S]*?;\n/, ''));
+      await db.exec(
+        MARTS_SQL.replace(/create table anomalies[\s\S]*?\);\ninsert into anomalies values[\s\S]*?;\n/, ''),
+      );
     } finally {
       db.close();
     }
     const result = await callq('--db', bare, 'report', '--date', REPORT_DAY, '--out', join(tmp, 'bare'));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^callq: queries\/reports\/nightly\/top_anomalies.sql reads anomalies, which is not in the database yet: run `callq compute` and `callq anomalies` first\n$/);
+    expect(result.stderr).toMatch(
+      /^callq: queries\/reports\/nightly\/top_anomalies.sql reads anomalies, which is not in the database yet: run `callq compute` and `callq anomalies` first\n$/,
+    );
   });
 
   it('rejects a bad day or language with exit 2 and writes nothing', async () => {

@@ -21,7 +21,9 @@ import { REPORT_DAY, withReportFixture } from './fixtures/report-fixture.ts';
 const layouts = readLayouts();
 const dictionary = loadDictionary();
 const chartItems = layouts.flatMap((layout) =>
-  layout.sections.flatMap((s) => s.items.filter((i): i is ChartItem => i.type === 'chart').map((item) => ({ layout, item }))),
+  layout.sections.flatMap((s) =>
+    s.items.filter((i): i is ChartItem => i.type === 'chart').map((item) => ({ layout, item })),
+  ),
 );
 
 /** Every label key a layout names (titles, notes, column labels, KPI measures). */
@@ -54,15 +56,17 @@ describe('report definitions', () => {
 
   it('name query files that exist, and use every query they declare', () => {
     for (const layout of layouts) {
-      for (const file of Object.values(layout.queries)) expect(existsSync(join(QUERIES_DIR, 'reports', file)), file).toBe(true);
+      for (const file of Object.values(layout.queries))
+        expect(existsSync(join(QUERIES_DIR, 'reports', file)), file).toBe(true);
       expect(usedQueries(layout).sort()).toEqual(Object.keys(layout.queries).sort());
     }
   });
 
   it('have every label in English and Chinese', () => {
-    const missing = [...layoutLabelKeys(), ...listChartSpecs().flatMap((spec) => labelRefs(readChartSpec(spec)))].filter(
-      (key) => !(key in dictionary),
-    );
+    const missing = [
+      ...layoutLabelKeys(),
+      ...listChartSpecs().flatMap((spec) => labelRefs(readChartSpec(spec))),
+    ].filter((key) => !(key in dictionary));
     expect(missing).toEqual([]);
     for (const [key, entry] of Object.entries(dictionary)) {
       for (const lang of LANGS) expect(entry[lang]?.trim(), `${key} ${lang}`).toBeTruthy();
@@ -86,10 +90,21 @@ describe('every chart spec', () => {
       for (const layout of layouts) {
         const results = await runReportQueries(db, layout, params, false);
         for (const { item } of chartItems.filter((c) => c.layout === layout)) {
-          const datasets = Object.fromEntries(Object.entries(item.data).map(([name, query]) => [name, results[query]!.rows]));
-          expect(Object.values(datasets).some((rows) => rows.length > 0), `${item.spec} has data in the fixture`).toBe(true);
+          const datasets = Object.fromEntries(
+            Object.entries(item.data).map(([name, query]) => [name, results[query]!.rows]),
+          );
+          expect(
+            Object.values(datasets).some((rows) => rows.length > 0),
+            `${item.spec} has data in the fixture`,
+          ).toBe(true);
           for (const lang of LANGS) {
-            const chart = await renderChart(readChartSpec(item.spec), datasets, translator(lang), `chart-${item.id}`, numericParams(params));
+            const chart = await renderChart(
+              readChartSpec(item.spec),
+              datasets,
+              translator(lang),
+              `chart-${item.id}`,
+              numericParams(params),
+            );
             expect(chart.warnings, `${item.spec} (${lang})`).toEqual([]);
             expect(chart.svg).toMatch(/^<svg [^>]*class="marks"/);
           }

@@ -14,11 +14,17 @@ describe('paramsFor', () => {
   const params = reportParams('2026-11-21', parseConfig({}));
 
   it('binds only the parameters the SQL names, ignoring comments', () => {
-    const used = paramsFor('-- uses $csat_target in prose only\nselect * from t where day between $trend_start and $day', params, 'q.sql');
+    const used = paramsFor(
+      '-- uses $csat_target in prose only\nselect * from t where day between $trend_start and $day',
+      params,
+      'q.sql',
+    );
     expect(Object.keys(used).sort()).toEqual(['day', 'trend_start']);
   });
 
   it('names the file and the allowed parameters when the SQL uses an unknown one', () => {
-    expect(() => paramsFor('select $nope', params, 'queries/reports/x.sql')).toThrow(/queries\/reports\/x.sql uses \$nope.*\$day/);
+    expect(() => paramsFor('select $nope', params, 'queries/reports/x.sql')).toThrow(
+      /queries\/reports\/x.sql uses \$nope.*\$day/,
+    );
   });
 });

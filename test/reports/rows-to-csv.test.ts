@@ -12,11 +12,17 @@ describe('rowsToCsv', () => {
   });
 
   it('keeps a spreadsheet from running text that looks like a formula, but not negative numbers', () => {
-    const csv = rowsToCsv(['name', 'v'], [{ name: '=HYPERLINK("http://x")', v: -3 }, { name: '@SUM(A1)', v: 1 }]);
+    const csv = rowsToCsv(
+      ['name', 'v'],
+      [
+        { name: '=HYPERLINK("http://x")', v: -3 },
+        { name: '@SUM(A1)', v: 1 },
+      ],
+    );
     expect(csv.split('\r\n').slice(1, 3)).toEqual([`"'=HYPERLINK(""http://x"")",-3`, `'@SUM(A1),1`]);
   });
 
-  it('writes one line of cells the same way (the pages\' downloads of the rows shown are made of these)', () => {
+  it("writes one line of cells the same way (the pages' downloads of the rows shown are made of these)", () => {
     expect(csvLine(['a, b', '-1', null, ['C1', 'C2'], 2])).toBe(`"a, b",'-1,,C1 C2,2`);
   });
 });

@@ -26,7 +26,22 @@ const config = join(root, 'sample-data', 'callq.config.json');
 try {
   const days = Array.from({ length: NIGHTS }, (_, i) => addDays(FIRST, i));
   for (const day of days) {
-    const code = await main(['node', 'callq', '--quiet', '--db', db, '--config', config, 'nightly', '--input', join(root, 'sample-data'), '--out', out, '--date', day]);
+    const code = await main([
+      'node',
+      'callq',
+      '--quiet',
+      '--db',
+      db,
+      '--config',
+      config,
+      'nightly',
+      '--input',
+      join(root, 'sample-data'),
+      '--out',
+      out,
+      '--date',
+      day,
+    ]);
     if (code !== 0) throw new Error(`nightly ${day} exited ${code}`);
   }
   const last = days.at(-1)!;
@@ -35,22 +50,30 @@ try {
   const handle = await Database.open(db, { readOnly: true });
   try {
     const count = async (sql: string) => Number(await handle.scalar(sql, { first: FIRST, last }));
-    const findings = await count('select count(*) from anomalies where day between cast($first as date) and cast($last as date)');
+    const findings = await count(
+      'select count(*) from anomalies where day between cast($first as date) and cast($last as date)',
+    );
     const keys = await count(
       'select count(distinct (rule, entity_type, entity_id)) from anomalies where day between cast($first as date) and cast($last as date)',
     );
-    const metrics = await handle.query<{ rule: string; metric: string }>('select distinct rule, metric from anomalies order by all');
+    const metrics = await handle.query<{ rule: string; metric: string }>(
+      'select distinct rule, metric from anomalies order by all',
+    );
     const facts = ruleFacts(parseConfig(JSON.parse(readFileSync(config, 'utf8'))));
-    const unknown = metrics.filter(({ rule, metric }) => !(facts as Record<string, { metrics: Record<string, unknown> }>)[rule]?.metrics[metric]);
+    const unknown = metrics.filter(
+      ({ rule, metric }) => !(facts as Record<string, { metrics: Record<string, unknown> }>)[rule]?.metrics[metric],
+    );
     process.stdout.write(
-      [
+      `${[
         `nights: ${days[0]} .. ${last}`,
         `daily findings (rows of anomalies) on those days: ${findings}`,
         `rule and subject pairs among them: ${keys}`,
         `cases listed on ${last}/anomalies.html: ${listed}`,
         `metrics without a unit in the rule catalogue: ${unknown.length === 0 ? 'none' : unknown.map((m) => `${m.rule}/${m.metric}`).join(', ')}`,
         keep ? `reports in ${out}` : '',
-      ].filter(Boolean).join('\n') + '\n',
+      ]
+        .filter(Boolean)
+        .join('\n')}\n`,
     );
   } finally {
     handle.close();

@@ -31,7 +31,11 @@ async function openReport(browser: Browser, report: string): Promise<Page> {
 async function shoot(page: Page, name: string, top = 0, maxHeight = MAX_HEIGHT): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const path = join(outDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: top, width: 1200, height: Math.min(height - top, maxHeight) } });
+  await page.screenshot({
+    path,
+    fullPage: true,
+    clip: { x: 0, y: top, width: 1200, height: Math.min(height - top, maxHeight) },
+  });
   process.stdout.write(`${path}\n`);
 }
 
@@ -45,7 +49,9 @@ try {
   const page = await openReport(browser, 'anomalies');
   const firstCase = page.locator('#table-cases tbody tr.detail').first();
   await firstCase.locator('details.evidence').evaluate((details) => ((details as HTMLDetailsElement).open = true));
-  const top = await page.locator('section#cases').evaluate((section) => section.getBoundingClientRect().top + window.scrollY);
+  const top = await page
+    .locator('section#cases')
+    .evaluate((section) => section.getBoundingClientRect().top + window.scrollY);
   await shoot(page, 'anomalies-evidence', Math.max(Math.round(top) - 8, 0));
   await page.context().close();
   // nightly-intraday.png: the nightly page's intraday section alone.

@@ -24,6 +24,9 @@ export async function insertRows(db: Database, table: string, rows: FixtureRow[]
       columns.push('load_id', 'source_line');
       casts.push(String(loadId), String(index + 2));
     }
-    await db.exec(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${casts.join(', ')})`, values);
+    await db.exec(
+      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${casts.join(', ')})`,
+      values,
+    );
   }
 }

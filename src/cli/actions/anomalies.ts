@@ -20,10 +20,12 @@ export default async function anomalies(opts: { date?: string }, command: Comman
       return;
     }
     const total = Object.values(result.counts).reduce((sum, n) => sum + n, 0);
-    const span = result.range.from === result.range.to ? result.range.from : `${result.range.from} to ${result.range.to}`;
+    const span =
+      result.range.from === result.range.to ? result.range.from : `${result.range.from} to ${result.range.to}`;
     say(`anomalies ${span}: ${total} found`);
     for (const [rule, n] of Object.entries(result.counts)) say(`  ${rule.padEnd(22)} ${n}`);
-    for (const { rule, missing } of result.skipped) say(`  ${rule.padEnd(22)} skipped: needs ${missing.join(', ')} (run callq compute first)`);
+    for (const { rule, missing } of result.skipped)
+      say(`  ${rule.padEnd(22)} skipped: needs ${missing.join(', ')} (run callq compute first)`);
     if (result.cases) say(casesLine(result.cases));
   });
 }

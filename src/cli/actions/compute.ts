@@ -11,6 +11,8 @@ export default async function compute(opts: { date?: string }, command: Command)
     });
     progress.done();
     const what = result.mode === 'full' ? 'every day' : `${result.day} (days from ${result.scope.marts.from})`;
-    say(`computed ${what} in ${result.ms} ms: ${result.counts.call_facts} calls, ${result.counts.agent_daily} agent-days`);
+    say(
+      `computed ${what} in ${result.ms} ms: ${result.counts.call_facts} calls, ${result.counts.agent_daily} agent-days`,
+    );
   });
 }

@@ -13,13 +13,17 @@ export interface EvaluateOptions {
 }
 
 export default async function evaluate(opts: EvaluateOptions, command: Command): Promise<void> {
-  await withContext(command, async ({ db }) => {
-    const rows = await evaluateAnomalies(db, opts.labels);
-    if (opts.save) {
-      await ensureCaseSchema(db);
-      await saveEvaluation(db, rows, opts.labels);
-    }
-    const columns = ['rule', 'labelled', 'flagged', 'true_positives', 'precision', 'recall'];
-    process.stdout.write(formatRows(columns, rows as unknown as Record<string, unknown>[], opts.format));
-  }, { readOnly: !opts.save });
+  await withContext(
+    command,
+    async ({ db }) => {
+      const rows = await evaluateAnomalies(db, opts.labels);
+      if (opts.save) {
+        await ensureCaseSchema(db);
+        await saveEvaluation(db, rows, opts.labels);
+      }
+      const columns = ['rule', 'labelled', 'flagged', 'true_positives', 'precision', 'recall'];
+      process.stdout.write(formatRows(columns, rows as unknown as Record<string, unknown>[], opts.format));
+    },
+    { readOnly: !opts.save },
+  );
 }

@@ -12,11 +12,17 @@ export interface ExportOptions {
 }
 
 export default async function exportCommand(tables: string[], opts: ExportOptions, command: Command): Promise<void> {
-  await withContext(command, async ({ db, say }) => {
-    const names = tables.length > 0 ? tables : await exportableTables(db);
-    const exported = await exportTables(db, names, opts.format, opts.out, { safeForSpreadsheets: opts.safeForSpreadsheets }).catch((error: unknown) => {
-      throw error instanceof UnknownTableError ? new UsageError(error.message) : error;
-    });
-    for (const e of exported) say(`${e.file}: ${e.rows} rows`);
-  }, { readOnly: true });
+  await withContext(
+    command,
+    async ({ db, say }) => {
+      const names = tables.length > 0 ? tables : await exportableTables(db);
+      const exported = await exportTables(db, names, opts.format, opts.out, {
+        safeForSpreadsheets: opts.safeForSpreadsheets,
+      }).catch((error: unknown) => {
+        throw error instanceof UnknownTableError ? new UsageError(error.message) : error;
+      });
+      for (const e of exported) say(`${e.file}: ${e.rows} rows`);
+    },
+    { readOnly: true },
+  );
 }

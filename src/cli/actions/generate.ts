@@ -23,15 +23,20 @@ interface GenerateFlags {
 
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
+  if (!/^\d+$/.test(text) || n < min || n > max)
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
   return n;
 }
 
 /** `--source a,b --source c` → the names, each checked. */
 function sourceNames(values: readonly string[]): SourceName[] {
-  const names = values.flatMap((v) => v.split(',')).map((n) => n.trim()).filter(Boolean);
+  const names = values
+    .flatMap((v) => v.split(','))
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !isSourceName(n));
-  if (unknown.length > 0) throw new UsageError(`--source: unknown source ${unknown.join(', ')} (choose from ${SOURCE_NAMES.join(', ')})`);
+  if (unknown.length > 0)
+    throw new UsageError(`--source: unknown source ${unknown.join(', ')} (choose from ${SOURCE_NAMES.join(', ')})`);
   return [...new Set(names.filter(isSourceName))];
 }
 
@@ -57,7 +62,12 @@ export default async function generate(flags: GenerateFlags, command: Command): 
   const exports = writeSourceExports(flags.out, { data, config }, sources);
   if (!globalOptions(command).quiet) {
     for (const file of written) process.stdout.write(`  ${file.name.padEnd(22)} ${file.rows} rows\n`);
-    for (const source of exports) process.stdout.write(`  ${`${source.dir}/`.padEnd(22)} ${source.calls} calls in ${source.files} file${source.files === 1 ? '' : 's'}\n`);
-    process.stdout.write(`wrote ${flags.out} (${options.days} days to ${end}, ${options.agents} agents, seed ${options.seed})\n`);
+    for (const source of exports)
+      process.stdout.write(
+        `  ${`${source.dir}/`.padEnd(22)} ${source.calls} calls in ${source.files} file${source.files === 1 ? '' : 's'}\n`,
+      );
+    process.stdout.write(
+      `wrote ${flags.out} (${options.days} days to ${end}, ${options.agents} agents, seed ${options.seed})\n`,
+    );
   }
 }

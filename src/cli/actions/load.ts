@@ -6,7 +6,16 @@ import { withContext, type Context } from '../context.ts';
 import { recordRun } from '../../db/record-run.ts';
 import { ExitCode, UsageError } from '../errors.ts';
 import { TABLE_NAMES } from '../../ingest/contracts.ts';
-import { canonicalFile, discoverFiles, recognisedFile, sortForLoad, sourceFiles, WrongSourceError, type Discovery, type InputFile } from '../../ingest/discover-files.ts';
+import {
+  canonicalFile,
+  discoverFiles,
+  recognisedFile,
+  sortForLoad,
+  sourceFiles,
+  WrongSourceError,
+  type Discovery,
+  type InputFile,
+} from '../../ingest/discover-files.ts';
 import type { SourceName } from '../../ingest/sources/source-adapter.ts';
 import { sourceAdapter, sourceAdapters } from '../../ingest/sources/registry.ts';
 import type { FileLoadResult } from '../../ingest/load-file.ts';
@@ -26,11 +35,18 @@ export interface LoadCommandOptions {
 export default async function load(paths: string[], opts: LoadCommandOptions, cmd: Command): Promise<void> {
   const { files, ignored } = inputFiles(paths, opts);
   await withContext(cmd, async (ctx) => {
-    if (ignored.length > 0) ctx.say(`not loaded (not named after a table, and not ${opts.source ?? 'a format callq recognises'}): ${ignored.join(', ')}`);
+    if (ignored.length > 0)
+      ctx.say(
+        `not loaded (not named after a table, and not ${opts.source ?? 'a format callq recognises'}): ${ignored.join(', ')}`,
+      );
     const summary = await recordRun(ctx.db, 'load', null, async () => {
       const result = await runLoad(ctx, files, opts);
       const status = result.overLimit.length > 0 ? 'rejects' : 'done';
-      return { result, status, counts: { files: result.files.length, rows: result.rows, loaded: result.loaded, rejected: result.rejected } };
+      return {
+        result,
+        status,
+        counts: { files: result.files.length, rows: result.rows, loaded: result.loaded, rejected: result.rejected },
+      };
     });
     if (summary.overLimit.length > 0) process.exitCode = ExitCode.rejects;
   });
@@ -51,7 +67,10 @@ export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): 
     const path = opts[table.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())];
     if (typeof path !== 'string') continue;
     const format = formatOf(path);
-    if (!format) throw new UsageError(`--${table.replaceAll('_', '-')} ${path}: unknown file type (use .csv, .tsv, .jsonl, .parquet or .arrow)`);
+    if (!format)
+      throw new UsageError(
+        `--${table.replaceAll('_', '-')} ${path}: unknown file type (use .csv, .tsv, .jsonl, .parquet or .arrow)`,
+      );
     files.push({ table, path, format });
   }
   const ignored: string[] = [];
@@ -67,10 +86,15 @@ export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): 
     }
   }
   if (files.length === 0) {
-    const what = ignored.length > 0 ? `none of ${ignored.join(', ')} is named after a table or has a format callq recognises` : 'no files given';
+    const what =
+      ignored.length > 0
+        ? `none of ${ignored.join(', ')} is named after a table or has a format callq recognises`
+        : 'no files given';
     throw new UsageError(
       `nothing to load: ${what}. Name canonical files after their table (${TABLE_NAMES.map((t) => `${t}.csv`).join(', ')}), ` +
-        `or read a phone system's export with --source NAME (${sourceAdapters().map((a) => `${a.name}: ${a.description}`).join('; ')})`,
+        `or read a phone system's export with --source NAME (${sourceAdapters()
+          .map((a) => `${a.name}: ${a.description}`)
+          .join('; ')})`,
     );
   }
   return { files: sortForLoad(files), ignored };
@@ -84,7 +108,12 @@ export interface RunLoadOptions {
 }
 
 /** Loads the files and prints the summary: one line per file, then the totals. */
-export async function runLoad(ctx: Context, files: InputFile[], opts: LoadCommandOptions, run: RunLoadOptions = { rejectsCsv: opts.rejects }): Promise<LoadSummary> {
+export async function runLoad(
+  ctx: Context,
+  files: InputFile[],
+  opts: LoadCommandOptions,
+  run: RunLoadOptions = { rejectsCsv: opts.rejects },
+): Promise<LoadSummary> {
   const mapping: ColumnMapping | undefined = opts.map ? readMapping(opts.map) : undefined;
   // On a terminal: `loading calls.csv (1/2): 1,234,567 rows (456,789 rows/s)` while a file is read.
   let label = '';
@@ -95,7 +124,8 @@ export async function runLoad(ctx: Context, files: InputFile[], opts: LoadComman
     maxRejectShare: ctx.config.max_reject_share,
     ...run,
     onStart: (file, index, total) => {
-      if (file.source && !opts.source) ctx.say(`${basename(file.path)}: read as ${file.source} (recognised by its content)`);
+      if (file.source && !opts.source)
+        ctx.say(`${basename(file.path)}: read as ${file.source} (recognised by its content)`);
       label = `loading ${basename(file.path)} (${index + 1}/${total})`;
       ctx.progress.update(label, 0);
     },
@@ -109,11 +139,16 @@ export async function runLoad(ctx: Context, files: InputFile[], opts: LoadComman
       const extra = r.unknownColumns.length ? `; ignored columns: ${r.unknownColumns.join(', ')}` : '';
       const enc = r.encoding && r.encoding !== 'utf-8' ? ` [${r.encoding}]` : '';
       if (r.source) for (const line of sourceSummary(r)) ctx.say(line);
-      else ctx.say(`${basename(r.file)} → ${r.table}${enc}: ${r.rows} rows, ${r.loaded} loaded, ${r.rejected} rejected${extra}`);
+      else
+        ctx.say(
+          `${basename(r.file)} → ${r.table}${enc}: ${r.rows} rows, ${r.loaded} loaded, ${r.rejected} rejected${extra}`,
+        );
       for (const column of r.missingMapped) ctx.say(`${basename(r.file)}: mapped column ${column} is not in the file`);
     },
   });
-  ctx.say(`loaded ${summary.loaded} of ${summary.rows} rows from ${summary.files.length} file(s); ${summary.rejected} rejected`);
+  ctx.say(
+    `loaded ${summary.loaded} of ${summary.rows} rows from ${summary.files.length} file(s); ${summary.rejected} rejected`,
+  );
   if (summary.rejectsCsv) ctx.say(`rejected rows: ${summary.rejectsCsv}`);
   for (const failure of summary.failed) process.stderr.write(`callq: skipped ${failure.message}\n`);
   for (const r of summary.overLimit) {
@@ -127,10 +162,15 @@ export async function runLoad(ctx: Context, files: InputFile[], opts: LoadComman
 /** What a phone system's export made and left out: a line for the file, then one per reason. */
 function sourceSummary(r: FileLoadResult): string[] {
   const { name, report } = r.source!;
-  const made = Object.entries(report.made).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
-  const lines = [`${basename(r.file)} (${name}) → ${r.table}: ${report.records} records; made ${made.join(', ') || 'nothing'}; ${r.loaded} rows loaded, ${r.rejected} rejected`];
+  const made = Object.entries(report.made)
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${n} ${what}`);
+  const lines = [
+    `${basename(r.file)} (${name}) → ${r.table}: ${report.records} records; made ${made.join(', ') || 'nothing'}; ${r.loaded} rows loaded, ${r.rejected} rejected`,
+  ];
   const reasons = sourceAdapter(name).reasons;
-  for (const [reason, n] of Object.entries(report.skipped)) if (n > 0) lines.push(`  left out: ${n} ${reasons[reason] ?? reason}`);
+  for (const [reason, n] of Object.entries(report.skipped))
+    if (n > 0) lines.push(`  left out: ${n} ${reasons[reason] ?? reason}`);
   for (const note of report.notes) lines.push(`  note: ${note}`);
   return lines;
 }

@@ -49,7 +49,12 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
   return recordRun(db, 'nightly', day, async () => {
     // Loads that an earlier run applied and did not finish computing are this run's too.
     const owed = await loadsSinceLastNightly(db);
-    const loaded = await runLoad(ctx, discoverFiles(opts.input).files, {}, { rejectsCsv: join(dayDir, 'rejects.csv'), keepGoing: true, rejectsOfLoads: owed });
+    const loaded = await runLoad(
+      ctx,
+      discoverFiles(opts.input).files,
+      {},
+      { rejectsCsv: join(dayDir, 'rejects.csv'), keepGoing: true, rejectsOfLoads: owed },
+    );
     const newLoads = loaded.files.flatMap((f) => (f.status === 'loaded' ? [f.loadId!] : []));
     // What is new reaching other days than D (a first run, a backfill, late files) needs every day recomputed.
     const touched = await daysTouchedBy(db, [...owed, ...newLoads]);
@@ -82,10 +87,22 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
     });
     printChartWarnings(rendered.warnings, ctx.options.verbose);
     for (const file of rendered.files) say(file);
-    const exported = opts.export ? await exportTables(db, [...DERIVED_TABLES, 'anomalies', 'anomaly_cases', 'case_events'], opts.export, join(dayDir, 'tables')) : [];
+    const exported = opts.export
+      ? await exportTables(
+          db,
+          [...DERIVED_TABLES, 'anomalies', 'anomaly_cases', 'case_events'],
+          opts.export,
+          join(dayDir, 'tables'),
+        )
+      : [];
     if (exported.length > 0) say(`exported ${exported.length} tables to ${join(dayDir, 'tables')}`);
     const files = [...rendered.files, ...exported.map((e) => e.file)];
-    const result: NightlyResult = { day, files, rejectsOverLimit: loaded.overLimit.length > 0, skippedFiles: loaded.failed.length };
+    const result: NightlyResult = {
+      day,
+      files,
+      rejectsOverLimit: loaded.overLimit.length > 0,
+      skippedFiles: loaded.failed.length,
+    };
     return {
       result,
       status: result.rejectsOverLimit || result.skippedFiles > 0 ? 'rejects' : 'done',

@@ -12,16 +12,20 @@ interface ReportOptions {
 }
 
 export default async function report(opts: ReportOptions, command: Command): Promise<void> {
-  await withContext(command, async ({ db, config, say, options }) => {
-    const result = await renderReports(db, config, {
-      day: opts.date ?? (await latestReportDay(db)),
-      outDir: opts.out,
-      lang: opts.lang,
-      showPersonalData: opts.showPersonalData ?? false,
-    });
-    printChartWarnings(result.warnings, options.verbose);
-    for (const file of result.files) say(file);
-  }, { readOnly: true });
+  await withContext(
+    command,
+    async ({ db, config, say, options }) => {
+      const result = await renderReports(db, config, {
+        day: opts.date ?? (await latestReportDay(db)),
+        outDir: opts.out,
+        lang: opts.lang,
+        showPersonalData: opts.showPersonalData ?? false,
+      });
+      printChartWarnings(result.warnings, options.verbose);
+      for (const file of result.files) say(file);
+    },
+    { readOnly: true },
+  );
 }
 
 /**

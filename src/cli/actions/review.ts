@@ -20,14 +20,17 @@ interface ReviewOptions {
 export default async function review(caseId: number | undefined, opts: ReviewOptions, command: Command): Promise<void> {
   // Read before the database is opened: a sheet that cannot be read at all (no file, a
   // column missing) fails at once instead of after waiting for a lock.
-  const input = opts.file ? sheetReviews(caseId, opts, opts.file) : { reviews: [commandLineReview(caseId, opts)], problems: [] };
+  const input = opts.file
+    ? sheetReviews(caseId, opts, opts.file)
+    : { reviews: [commandLineReview(caseId, opts)], problems: [] };
   await withContext(command, async ({ db, config, say }) => {
     await ensureCaseSchema(db);
     const today = localToday(config.timezone);
     const applied = await recordRun(db, 'review', today, async () => {
-      const outcome = input.problems.length > 0
-        ? { applied: [], problems: [...input.problems, ...(await reviewProblems(db, input.reviews))] }
-        : await applyReviews(db, config, input.reviews, today);
+      const outcome =
+        input.problems.length > 0
+          ? { applied: [], problems: [...input.problems, ...(await reviewProblems(db, input.reviews))] }
+          : await applyReviews(db, config, input.reviews, today);
       if (outcome.problems.length > 0) throw new UsageError(refusal(outcome.problems, opts.file));
       return { result: outcome.applied, counts: { reviews: outcome.applied.length } };
     });
@@ -43,11 +46,24 @@ function commandLineReview(caseId: number | undefined, opts: ReviewOptions): Rev
   if (opts.due && !VERDICTS_WITH_DEADLINE.includes(opts.verdict)) {
     throw new UsageError(`--due is for a confirmed or reward verdict; a ${opts.verdict} case has no deadline`);
   }
-  return { line: 0, caseId, verdict: opts.verdict, note: opts.note?.trim() || null, by, ...(opts.due ? { due: opts.due } : {}) };
+  return {
+    line: 0,
+    caseId,
+    verdict: opts.verdict,
+    note: opts.note?.trim() || null,
+    by,
+    ...(opts.due ? { due: opts.due } : {}),
+  };
 }
 
 function sheetReviews(caseId: number | undefined, opts: ReviewOptions, file: string) {
-  const given = [caseId !== undefined && 'CASE_ID', opts.verdict && '--verdict', opts.note && '--note', opts.by && '--by', opts.due && '--due'].filter(Boolean);
+  const given = [
+    caseId !== undefined && 'CASE_ID',
+    opts.verdict && '--verdict',
+    opts.note && '--note',
+    opts.by && '--by',
+    opts.due && '--due',
+  ].filter(Boolean);
   if (given.length > 0) throw new UsageError(`--file takes every review from the sheet: leave out ${given.join(', ')}`);
   return readReviewSheet(file);
 }
@@ -62,7 +78,10 @@ function refusal(problems: ReviewProblem[], file: string | undefined): string {
 
 function summary(applied: AppliedReview[], file: string | undefined): string[] {
   if (!file) {
-    return applied.map((r) => `case ${r.case_id}: ${r.verdict_to} (was ${r.verdict_from ?? 'not reviewed'})${r.due_to ? `, due ${r.due_to}` : ''}`);
+    return applied.map(
+      (r) =>
+        `case ${r.case_id}: ${r.verdict_to} (was ${r.verdict_from ?? 'not reviewed'})${r.due_to ? `, due ${r.due_to}` : ''}`,
+    );
   }
   if (applied.length === 0) return [`${file}: no verdicts filled in; nothing applied`];
   const counts = new Map<string, number>();

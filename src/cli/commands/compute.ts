@@ -7,6 +7,10 @@ export function registerCompute(program: Command): void {
   program
     .command('compute')
     .description('compute the facts and daily marts; with --date, only what that local day touches')
-    .option('--date <day>', 'local day YYYY-MM-DD (recompute that day, the windows ending on it, and earlier FCR it settles)', parseDay)
+    .option(
+      '--date <day>',
+      'local day YYYY-MM-DD (recompute that day, the windows ending on it, and earlier FCR it settles)',
+      parseDay,
+    )
     .action(lazyAction(() => import('../actions/compute.ts')));
 }

@@ -13,6 +13,6 @@ export function registerEvaluate(program: Command): void {
     .description('precision and recall of each anomaly rule against a labels file (e.g. anomaly_labels.csv)')
     .requiredOption('--labels <file>', 'CSV with rule, entity_type, entity_id, day')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .option('--save', 'keep the result in the database (rule_evaluation), beside the desk\'s precision in rule_quality')
+    .option('--save', "keep the result in the database (rule_evaluation), beside the desk's precision in rule_quality")
     .action(lazyAction(() => import('../actions/evaluate.ts')));
 }

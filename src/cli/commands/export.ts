@@ -15,6 +15,9 @@ export function registerExport(program: Command): void {
     .argument('[tables...]', 'table names, e.g. agent_daily anomalies')
     .addOption(new Option('--format <format>', 'file format').choices([...EXPORT_FORMATS]).default('parquet'))
     .option('--out <dir>', 'output folder', 'out/export')
-    .option('--no-safe-for-spreadsheets', 'CSV: keep text that starts with = + - @ as it is (to load the file back); by default it gets a leading apostrophe so a spreadsheet does not run it')
+    .option(
+      '--no-safe-for-spreadsheets',
+      'CSV: keep text that starts with = + - @ as it is (to load the file back); by default it gets a leading apostrophe so a spreadsheet does not run it',
+    )
     .action(lazyAction(() => import('../actions/export.ts')));
 }

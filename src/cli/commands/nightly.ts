@@ -23,7 +23,12 @@ export function registerNightly(program: Command): void {
     .option('--out <dir>', 'output folder; reports go to <out>/<day>/', 'out')
     .option('--date <day>', 'local day YYYY-MM-DD (default: yesterday in the configured timezone)', parseDay)
     .addOption(new Option('--lang <lang>', 'label language').choices([...LANGS]).default('en'))
-    .option('--show-personal-data', 'show full phone numbers and customers\' comments (masked by default)')
-    .addOption(new Option('--export <format>', 'also write the derived tables, anomalies and cases to <out>/<day>/tables/').choices([...EXPORT_FORMATS]))
+    .option('--show-personal-data', "show full phone numbers and customers' comments (masked by default)")
+    .addOption(
+      new Option(
+        '--export <format>',
+        'also write the derived tables, anomalies and cases to <out>/<day>/tables/',
+      ).choices([...EXPORT_FORMATS]),
+    )
     .action(lazyAction(() => import('../actions/nightly.ts')));
 }

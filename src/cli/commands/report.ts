@@ -17,6 +17,6 @@ export function registerReport(program: Command): void {
     .option('--date <day>', 'report day YYYY-MM-DD (default: the latest computed day)', parseDay)
     .option('--out <dir>', 'output folder; reports go to <dir>/<day>/', 'out')
     .addOption(new Option('--lang <lang>', 'label language').choices([...LANGS]).default('en'))
-    .option('--show-personal-data', 'show full phone numbers and customers\' comments (masked by default)')
+    .option('--show-personal-data', "show full phone numbers and customers' comments (masked by default)")
     .action(lazyAction(() => import('../actions/report.ts')));
 }

@@ -14,12 +14,16 @@ import { lazyAction } from '../lazy-action.ts';
 export function registerReview(program: Command): void {
   program
     .command('review')
-    .description('record the desk\'s verdict on a case, or on each case of a filled-in review sheet')
+    .description("record the desk's verdict on a case, or on each case of a filled-in review sheet")
     .argument('[case-id]', 'the case (a case_id of anomaly_cases)', parseCaseId)
     .addOption(new Option('--verdict <verdict>', 'the verdict').choices([...VERDICTS]))
     .option('--note <text>', 'why (kept with the verdict in case_events)')
     .option('--by <name>', 'who reviewed it')
-    .option('--due <day>', 'deadline YYYY-MM-DD instead of action_due_days (confirmed) or reward_due_days (reward)', parseDay)
+    .option(
+      '--due <day>',
+      'deadline YYYY-MM-DD instead of action_due_days (confirmed) or reward_due_days (reward)',
+      parseDay,
+    )
     .option('--file <sheet>', 'a review sheet (CSV with case_id, verdict, note, by), applied whole or not at all')
     .action(lazyAction(() => import('../actions/review.ts')));
 }

@@ -20,7 +20,11 @@ export function injectAuditorDrift(world: World): void {
   const sessions = calibrationSessionCount(world.days.length);
   const groups = (k: number) => Array.from({ length: sessions }, (_, i) => i).filter((i) => traineeJoins(i, k)).length;
   for (let k = 0; k < MAX_TRAINEES && groups(k) >= MIN_GROUPS; k++) {
-    const auditor = { auditor_id: `QA${String(world.auditors.length + 1).padStart(2, '0')}`, bias: DRIFT, trainee: true };
+    const auditor = {
+      auditor_id: `QA${String(world.auditors.length + 1).padStart(2, '0')}`,
+      bias: DRIFT,
+      trainee: true,
+    };
     world.auditors.push(auditor);
     world.labels.add('auditor_drift', 'auditor', auditor.auditor_id, null);
   }

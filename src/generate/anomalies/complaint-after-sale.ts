@@ -11,7 +11,12 @@ import type { World } from '../world.ts';
 
 const CASES = 5;
 
-export function injectComplaintsAfterSale(world: World, calls: readonly Call[], complaints: Complaint[], rng: Rng): void {
+export function injectComplaintsAfterSale(
+  world: World,
+  calls: readonly Call[],
+  complaints: Complaint[],
+  rng: Rng,
+): void {
   const sales = salesByCustomer(calls);
   const complainers = new Set(complaints.map((c) => c.customer_id));
   const candidates = calls.filter(

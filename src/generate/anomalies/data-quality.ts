@@ -25,7 +25,9 @@ export function injectMissingContact(world: World, calls: readonly Call[], rng: 
     const key = modifierKey(call.agent_id, dayOf(call.started));
     byAgentDay.set(key, [...(byAgentDay.get(key) ?? []), call]);
   }
-  const eligible = [...byAgentDay.entries()].filter(([key, own]) => own.length >= MIN_AGENT_DAY_CALLS && !world.modifiers.has(key));
+  const eligible = [...byAgentDay.entries()].filter(
+    ([key, own]) => own.length >= MIN_AGENT_DAY_CALLS && !world.modifiers.has(key),
+  );
   const agents = new Set<string>();
   for (const [, own] of rng.shuffled(eligible)) {
     if (agents.size >= AGENT_DAY_CASES) break;
@@ -60,14 +62,21 @@ export function injectUnknownAgentAudit(world: World, audits: AuditRow[], rng: R
   if (regular.length === 0) return;
   const source = rng.pick(regular).audit_id;
   const ghost = `A${String(world.agents.length + 1 + rng.int(0, 50)).padStart(3, '0')}`;
-  audits.push(...audits.filter((r) => r.audit_id === source).map((r) => ({ ...r, audit_id: `${source}-ghost`, agent_id: ghost })));
+  audits.push(
+    ...audits.filter((r) => r.audit_id === source).map((r) => ({ ...r, audit_id: `${source}-ghost`, agent_id: ghost })),
+  );
   world.labels.add('data_quality', 'file', world.fileName('audits'), null);
 }
 
 /** Calls whose row is written twice in calls.* (re-sent rows), when there are enough calls for two repeats to stay far below the loader's 1% reject limit. */
 export function chooseDuplicateCalls(world: World, calls: readonly Call[], rng: Rng): string[] {
   if (calls.length < MIN_CALLS_FOR_DUPLICATES) return [];
-  const ids = rng.sample(calls.filter((c) => !world.touched.has(c)), 2).map((c) => c.call_id);
+  const ids = rng
+    .sample(
+      calls.filter((c) => !world.touched.has(c)),
+      2,
+    )
+    .map((c) => c.call_id);
   world.labels.add('data_quality', 'file', world.fileName('calls'), null);
   return ids.sort();
 }

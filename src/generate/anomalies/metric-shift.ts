@@ -38,7 +38,9 @@ export function injectMetricShifts(world: World, rng: Rng): void {
     const day = rng.pick(eligible);
     // A sales agent's AHT swings with the day's number of (long) sales calls, so a
     // shorter day is not clearly visible there: sales agents get a conversion jump.
-    const kind = rng.pick(teamOf(agent).direction === 'outbound' ? ['conversion', 'talk_ratio'] : ['aht', 'talk_ratio']);
+    const kind = rng.pick(
+      teamOf(agent).direction === 'outbound' ? ['conversion', 'talk_ratio'] : ['aht', 'talk_ratio'],
+    );
     world.modifiers.set(modifierKey(agent.agent_id, day), KINDS[kind]!);
     world.reserved.add(agent.agent_id);
     world.labels.add('metric_shift', 'agent', agent.agent_id, day);

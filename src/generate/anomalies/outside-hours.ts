@@ -21,7 +21,8 @@ export function injectOutsideHours(world: World, rng: Rng): Call[] {
     const agent = rng.pick(sellers);
     const day = rng.pick(world.days.filter((d) => worksOn(agent, d)));
     const late = agent.traits.template.end <= 18 * HOUR_S && rng.chance(0.5);
-    const started = day + (late ? rng.int(21 * HOUR_S + 300, 22 * HOUR_S + 1800) : rng.int(7 * HOUR_S, 7 * HOUR_S + 3000));
+    const started =
+      day + (late ? rng.int(21 * HOUR_S + 300, 22 * HOUR_S + 1800) : rng.int(7 * HOUR_S, 7 * HOUR_S + 3000));
     const customer = world.customers.create(0.04);
     const answered = rng.chance(0.45) ? started + rng.int(6, 20) : null;
     const ended = answered === null ? started + rng.int(20, 40) : answered + rng.int(15, 50);

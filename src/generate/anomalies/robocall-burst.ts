@@ -19,7 +19,10 @@ const AGENT_CASES = 3;
 /** Idle time (s) an agent needs for a run of dials to fit in. */
 const MIN_GAP_S = 420;
 
-const blank = (started: number, ended: number): Omit<Call, 'direction' | 'agent_id' | 'queue' | 'campaign_id' | 'customer_number' | 'caller_id'> => ({
+const blank = (
+  started: number,
+  ended: number,
+): Omit<Call, 'direction' | 'agent_id' | 'queue' | 'campaign_id' | 'customer_number' | 'caller_id'> => ({
   call_id: '',
   customer_id: null,
   started,
@@ -46,7 +49,15 @@ function numberBursts(world: World, rng: Rng): Call[] {
     const count = rng.int(12, 15);
     for (let i = 0; i < count; i++) {
       const ended = t + rng.int(3, 15);
-      added.push({ ...blank(t, ended), direction: 'inbound', agent_id: null, queue, campaign_id: null, customer_number: number, caller_id: number });
+      added.push({
+        ...blank(t, ended),
+        direction: 'inbound',
+        agent_id: null,
+        queue,
+        campaign_id: null,
+        customer_number: number,
+        caller_id: number,
+      });
       t = ended + rng.int(12, 25);
     }
     world.labels.add('robocall_burst', 'number', number, day);

@@ -14,7 +14,13 @@ const FROM: ReadonlySet<string> = new Set(['interested', 'callback', 'not_intere
 export function injectShortSales(world: World, calls: readonly Call[], rng: Rng): void {
   const buyers = new Set(calls.filter((c) => c.disposition === 'sale' && c.customer).map((c) => c.customer!.id));
   const candidates = calls.filter(
-    (c) => c.direction === 'outbound' && c.answered !== null && FROM.has(c.disposition!) && c.customer && !buyers.has(c.customer.id) && !world.touched.has(c),
+    (c) =>
+      c.direction === 'outbound' &&
+      c.answered !== null &&
+      FROM.has(c.disposition!) &&
+      c.customer &&
+      !buyers.has(c.customer.id) &&
+      !world.touched.has(c),
   );
   const agents = new Set<string>();
   for (const call of rng.shuffled(candidates)) {

@@ -19,7 +19,16 @@ const UNANSWERED_CASES = 3;
 const EARLY_CASES = 3;
 
 function survey(call: Call, responded: number, number: string, csat: number, nps: number): Survey {
-  return { survey_id: '', call_id: call.call_id, responded, csat, nps, resolved: null, respondent_number: number, comment: null };
+  return {
+    survey_id: '',
+    call_id: call.call_id,
+    responded,
+    csat,
+    nps,
+    resolved: null,
+    respondent_number: number,
+    comment: null,
+  };
 }
 
 export function injectSurveyIntegrity(world: World, calls: readonly Call[], surveys: Survey[], rng: Rng): void {
@@ -32,7 +41,11 @@ export function injectSurveyIntegrity(world: World, calls: readonly Call[], surv
   // Answered calls that end early enough in their day for a same-day response.
   const answered = calls.filter((c) => c.answered !== null && c.agent_id && c.ended < dayOf(c.ended) + 20 * 3600);
   const byAgentDay = new Map<string, Call[]>();
-  for (const c of answered) byAgentDay.set(`${c.agent_id}@${dayOf(c.started)}`, [...(byAgentDay.get(`${c.agent_id}@${dayOf(c.started)}`) ?? []), c]);
+  for (const c of answered)
+    byAgentDay.set(`${c.agent_id}@${dayOf(c.started)}`, [
+      ...(byAgentDay.get(`${c.agent_id}@${dayOf(c.started)}`) ?? []),
+      c,
+    ]);
   // Agent-days in random order; each case takes the next one with enough free calls.
   const agentDays = rng.shuffled([...byAgentDay.values()]);
   const days = new Set<number>();
@@ -70,10 +83,15 @@ export function injectSurveyIntegrity(world: World, calls: readonly Call[], surv
     world.labels.add('survey_integrity', 'number', number, dayOf(own[0]!.started));
   }
 
-  const unanswered = calls.filter((c) => c.direction === 'outbound' && c.answered === null && c.customer && free(c) && c.ended < world.exportAt - DAY_S);
+  const unanswered = calls.filter(
+    (c) =>
+      c.direction === 'outbound' && c.answered === null && c.customer && free(c) && c.ended < world.exportAt - DAY_S,
+  );
   for (const call of rng.sample(unanswered, UNANSWERED_CASES)) {
     use(call);
-    surveys.push(survey(call, call.ended + rng.int(600, 6 * 3600), call.customer!.number, rng.int(1, 5), rng.int(0, 10)));
+    surveys.push(
+      survey(call, call.ended + rng.int(600, 6 * 3600), call.customer!.number, rng.int(1, 5), rng.int(0, 10)),
+    );
     world.labels.addCall('survey_integrity', call);
   }
 

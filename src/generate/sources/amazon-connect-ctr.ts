@@ -14,7 +14,11 @@ import { epochOf, utcTimestamp } from './zone-time.ts';
 
 /** `callq load --source amazon-connect-ctr --map mapping.json`: canonical column → record path. */
 const ATTRIBUTE_MAPPING = {
-  calls: { disposition: 'Attributes.disposition', lead_grade: 'Attributes.leadGrade', sale_amount: 'Attributes.saleAmount' },
+  calls: {
+    disposition: 'Attributes.disposition',
+    lead_grade: 'Attributes.leadGrade',
+    sale_amount: 'Attributes.saleAmount',
+  },
 };
 /** Where transferred callers go (a made-up back-office line): an external transfer. */
 const TRANSFER_NUMBER = '02161238899';
@@ -36,7 +40,11 @@ function endpoint(number: string | null): { Address: string; Type: string } | nu
 
 export function amazonConnectCtrExport({ data, config }: GeneratedCentre): SourceExport {
   const at = (local: number | null) => (local === null ? null : utcTimestamp(epochOf(local, config.timezone)));
-  const records = data.calls.map((call, index) => ({ call, index, record: contactRecord(call, config.centre_numbers[0]!, at) }));
+  const records = data.calls.map((call, index) => ({
+    call,
+    index,
+    record: contactRecord(call, config.centre_numbers[0]!, at),
+  }));
   // Connect delivers a record once the contact is complete, wrap-up included.
   records.sort((a, b) => a.call.ended + a.call.acw_s - (b.call.ended + b.call.acw_s) || a.index - b.index);
   return {
@@ -121,5 +129,7 @@ function queueBlock(call: Call, at: Timestamp): Record<string, unknown> | null {
 /** Contact attributes are text: the outcome fields the centre's flows set. */
 function attributes(call: Call): Record<string, string> {
   const fields = { disposition: call.disposition, leadGrade: call.lead_grade, saleAmount: call.sale_amount };
-  return Object.fromEntries(Object.entries(fields).flatMap(([key, value]) => (value === null ? [] : [[key, String(value)]])));
+  return Object.fromEntries(
+    Object.entries(fields).flatMap(([key, value]) => (value === null ? [] : [[key, String(value)]])),
+  );
 }

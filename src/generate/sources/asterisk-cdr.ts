@@ -21,7 +21,9 @@ type Cell = string | number | null;
 
 /** cdr_csv's quoting: strings in double quotes (inner quotes doubled), numbers bare, an unset time empty. */
 function csvLine(cells: readonly Cell[]): string {
-  return cells.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : `"${c.replaceAll('"', '""')}"`)).join(',');
+  return cells
+    .map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : `"${c.replaceAll('"', '""')}"`))
+    .join(',');
 }
 
 export function asteriskCdrExport({ data, config }: GeneratedCentre): SourceExport {
@@ -34,9 +36,10 @@ export function asteriskCdrExport({ data, config }: GeneratedCentre): SourceExpo
   const rows = data.calls.map((call, index) => ({
     call,
     index,
-    cells: call.direction === 'inbound'
-      ? inboundCells(call, config.centre_numbers[0]!, ringing.get(call) ?? null, channelName)
-      : outboundCells(call, agents.get(call.agent_id!), channelName),
+    cells:
+      call.direction === 'inbound'
+        ? inboundCells(call, config.centre_numbers[0]!, ringing.get(call) ?? null, channelName)
+        : outboundCells(call, agents.get(call.agent_id!), channelName),
   }));
   rows.sort((a, b) => a.call.ended - b.call.ended || a.index - b.index);
   const text = rows.map(({ cells }, i) => `${csvLine([...cells, i + 1])}\n`).join('');
@@ -89,10 +92,26 @@ interface Leg {
 function cdrCells(call: Call, leg: Leg): Cell[] {
   const answered = call.answered;
   return [
-    '', leg.src, leg.dst, leg.dcontext, leg.clid, leg.channel, leg.dstchannel, leg.lastapp, leg.lastdata,
-    formatTimestamp(call.started), answered === null ? null : formatTimestamp(answered), formatTimestamp(call.ended),
-    call.ended - call.started, answered === null ? 0 : call.ended - answered,
-    leg.disposition, 'DOCUMENTATION', call.call_id, '', '', call.call_id,
+    '',
+    leg.src,
+    leg.dst,
+    leg.dcontext,
+    leg.clid,
+    leg.channel,
+    leg.dstchannel,
+    leg.lastapp,
+    leg.lastdata,
+    formatTimestamp(call.started),
+    answered === null ? null : formatTimestamp(answered),
+    formatTimestamp(call.ended),
+    call.ended - call.started,
+    answered === null ? 0 : call.ended - answered,
+    leg.disposition,
+    'DOCUMENTATION',
+    call.call_id,
+    '',
+    '',
+    call.call_id,
   ];
 }
 

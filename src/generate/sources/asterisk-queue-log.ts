@@ -60,6 +60,14 @@ function callLines(call: Call, index: number, timeZone: string): LogLine[] {
   // for a connected call the network dropped, so 'system' reads as the caller's hang-up).
   const close = call.transferred
     ? line(2, call.ended, member, 'BLINDTRANSFER', ...TRANSFER_TARGET, wait, talk, POSITION)
-    : line(2, call.ended, member, call.disconnect_party === 'agent' ? 'COMPLETEAGENT' : 'COMPLETECALLER', wait, talk, POSITION);
+    : line(
+        2,
+        call.ended,
+        member,
+        call.disconnect_party === 'agent' ? 'COMPLETEAGENT' : 'COMPLETECALLER',
+        wait,
+        talk,
+        POSITION,
+      );
   return [enter, connect, close];
 }

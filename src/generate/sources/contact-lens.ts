@@ -26,15 +26,21 @@ export function contactLensExport({ data, config }: GeneratedCentre): SourceExpo
     const own = turns.get(call.call_id);
     if (!own) continue;
     const connected = utcTimestamp(epochOf(agentConnectedAt(call), config.timezone));
-    files.push({ name: `${call.call_id}_analysis_${connected}.json`, text: `${JSON.stringify(analysis(call, own, connected), null, 2)}\n` });
+    files.push({
+      name: `${call.call_id}_analysis_${connected}.json`,
+      text: `${JSON.stringify(analysis(call, own, connected), null, 2)}\n`,
+    });
   }
   return { files, calls: files.length };
 }
 
 function analysis(call: Call, segments: readonly Segment[], connected: string): Record<string, unknown> {
   const participant = { agent: call.agent_id!, customer: `customer-${call.call_id}` };
-  const ordered = [...segments].sort((a, b) => a.start_ms - b.start_ms || a.end_ms - b.end_ms || a.speaker.localeCompare(b.speaker));
-  const talkMs = (speaker: Segment['speaker']) => ordered.filter((s) => s.speaker === speaker).reduce((sum, s) => sum + s.end_ms - s.start_ms, 0);
+  const ordered = [...segments].sort(
+    (a, b) => a.start_ms - b.start_ms || a.end_ms - b.end_ms || a.speaker.localeCompare(b.speaker),
+  );
+  const talkMs = (speaker: Segment['speaker']) =>
+    ordered.filter((s) => s.speaker === speaker).reduce((sum, s) => sum + s.end_ms - s.start_ms, 0);
   return {
     AccountId: ACCOUNT_ID,
     Categories: { MatchedCategories: [], MatchedDetails: {} },
@@ -42,7 +48,10 @@ function analysis(call: Call, segments: readonly Segment[], connected: string): 
     ContentMetadata: { Output: 'Raw' },
     ConversationCharacteristics: {
       TalkTime: {
-        DetailsByParticipant: { [participant.agent]: { TotalTimeMillis: talkMs('agent') }, [participant.customer]: { TotalTimeMillis: talkMs('customer') } },
+        DetailsByParticipant: {
+          [participant.agent]: { TotalTimeMillis: talkMs('agent') },
+          [participant.customer]: { TotalTimeMillis: talkMs('customer') },
+        },
         TotalTimeMillis: talkMs('agent') + talkMs('customer'),
       },
       TotalConversationDurationMillis: (call.ended - call.answered!) * 1000,
@@ -55,7 +64,10 @@ function analysis(call: Call, segments: readonly Segment[], connected: string): 
     },
     JobStatus: 'COMPLETED',
     LanguageCode: 'zh-CN',
-    Participants: (['agent', 'customer'] as const).map((speaker) => ({ ParticipantId: participant[speaker], ParticipantRole: ROLE[speaker] })),
+    Participants: (['agent', 'customer'] as const).map((speaker) => ({
+      ParticipantId: participant[speaker],
+      ParticipantRole: ROLE[speaker],
+    })),
     Transcript: ordered.map((s, i) => ({
       BeginOffsetMillis: s.start_ms,
       Content: '',

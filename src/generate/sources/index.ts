@@ -27,7 +27,11 @@ export interface WrittenSource {
 }
 
 /** Writes each source's export, replacing what an earlier run left in its folder. */
-export function writeSourceExports(outDir: string, centre: GeneratedCentre, sources: readonly SourceName[]): WrittenSource[] {
+export function writeSourceExports(
+  outDir: string,
+  centre: GeneratedCentre,
+  sources: readonly SourceName[],
+): WrittenSource[] {
   return SOURCE_NAMES.filter((name) => sources.includes(name)).map((name) => {
     const dir = join('sources', name);
     const { files, calls } = WRITERS[name](centre);

@@ -23,7 +23,9 @@ export async function bindSourceFile(db: Database, path: string): Promise<void> 
 }
 
 export async function resetSourceRejects(db: Database): Promise<void> {
-  await db.exec(`create or replace temp table ${SOURCE_REJECTS} (line bigint, "column" varchar, reason varchar, value varchar, raw varchar)`);
+  await db.exec(
+    `create or replace temp table ${SOURCE_REJECTS} (line bigint, "column" varchar, reason varchar, value varchar, raw varchar)`,
+  );
 }
 
 /** Adds rejects from a query with the columns line, column, reason, value, raw. */
@@ -53,14 +55,25 @@ export async function canonicalRows(
   contract: TableContract,
   columns: readonly string[],
   where = 'true',
-): Promise<Pick<SourceRelation, 'columns' | 'select' | 'firstLine' | 'lineColumn' | 'readerRejects' | 'canonicalTyped'>> {
-  const made = new Map((await db.query<{ column_name: string; column_type: string }>(`describe ${quoteIdent(table)}`)).map((c) => [c.column_name, c.column_type]));
+): Promise<
+  Pick<SourceRelation, 'columns' | 'select' | 'firstLine' | 'lineColumn' | 'readerRejects' | 'canonicalTyped'>
+> {
+  const made = new Map(
+    (await db.query<{ column_name: string; column_type: string }>(`describe ${quoteIdent(table)}`)).map((c) => [
+      c.column_name,
+      c.column_type,
+    ]),
+  );
   const typeOf = new Map(contract.columns.map((c) => [c.name, c.type]));
-  const typed = new Set(columns.filter((c) => typeOf.get(c) !== 'text' && made.get(c) === DUCKDB_TYPE_NAMES[typeOf.get(c)!]));
+  const typed = new Set(
+    columns.filter((c) => typeOf.get(c) !== 'text' && made.get(c) === DUCKDB_TYPE_NAMES[typeOf.get(c)!]),
+  );
   return {
     columns: [...columns],
     select: (map) => {
-      const cells = [...map.keys()].map((c) => (typed.has(c) ? quoteIdent(c) : `cast(${quoteIdent(c)} as varchar) as ${quoteIdent(c)}`));
+      const cells = [...map.keys()].map((c) =>
+        typed.has(c) ? quoteIdent(c) : `cast(${quoteIdent(c)} as varchar) as ${quoteIdent(c)}`,
+      );
       return `select ${cells.join(', ') || 'null as _none'}, _line from ${quoteIdent(table)} where ${where}`;
     },
     firstLine: 1,

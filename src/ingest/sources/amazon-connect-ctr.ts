@@ -15,8 +15,20 @@ import { firstRecordHead, readJsonRecords } from './json-records.ts';
 import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
 
 const CALL_COLUMNS = [
-  'call_id', 'direction', 'agent_id', 'queue', 'customer_number', 'caller_id', 'started_at', 'answered_at',
-  'ended_at', 'hold_s', 'acw_s', 'disconnect_party', 'transferred', 'previous_call_id',
+  'call_id',
+  'direction',
+  'agent_id',
+  'queue',
+  'customer_number',
+  'caller_id',
+  'started_at',
+  'answered_at',
+  'ended_at',
+  'hold_s',
+  'acw_s',
+  'disconnect_party',
+  'transferred',
+  'previous_call_id',
 ];
 
 const REASONS: Record<string, string> = {
@@ -35,7 +47,11 @@ export const amazonConnectCtr: SourceAdapter = {
   reasons: REASONS,
   recognise(head) {
     const record = firstRecordHead(head);
-    return record.startsWith('{') && /"ContactId"\s*:/.test(record) && /"(InitiationMethod|AWSContactTraceRecordFormatVersion)"\s*:/.test(record);
+    return (
+      record.startsWith('{') &&
+      /"ContactId"\s*:/.test(record) &&
+      /"(InitiationMethod|AWSContactTraceRecordFormatVersion)"\s*:/.test(record)
+    );
   },
   async open(db, path, { mapping }) {
     await bindSourceFile(db, path);
@@ -56,7 +72,9 @@ export const amazonConnectCtr: SourceAdapter = {
  */
 async function addMappedColumns(db: Database, mapping: ColumnMapping | undefined): Promise<string[]> {
   const calls = new Set(CONTRACTS.calls.columns.map((c) => c.name));
-  const picks = Object.entries(mapping?.calls ?? {}).filter((pick): pick is [string, string] => typeof pick[1] === 'string' && calls.has(pick[1]));
+  const picks = Object.entries(mapping?.calls ?? {}).filter(
+    (pick): pick is [string, string] => typeof pick[1] === 'string' && calls.has(pick[1]),
+  );
   for (const [path, canonical] of picks) {
     const column = quoteIdent(`${canonical}__mapped`);
     await db.exec(`alter table ctr_calls add column ${column} varchar`);
@@ -74,7 +92,6 @@ async function addMappedColumns(db: Database, mapping: ColumnMapping | undefined
   return picks.map(([, canonical]) => canonical);
 }
 
-
 async function report(db: Database, columns: string[]): Promise<AdapterRelation> {
   // Superseded: every copy dropped, whether an older copy in this file, an older copy that
   // comes after a newer one was loaded, or the loaded copy a newer one replaces.
@@ -84,9 +101,14 @@ async function report(db: Database, columns: string[]): Promise<AdapterRelation>
      union all select 'superseded', count(*) from ctr_calls join contact_versions v on v.contact_id = ctr_calls.call_id
        where skip_reason is distinct from 'superseded' and v.last_update < ctr_calls.last_update`,
   );
-  const n = (reason: string | null) => counts.filter((c) => c.reason === reason).reduce((sum, c) => sum + Number(c.n), 0);
-  const records = Number(await db.scalar('select count(*) from ctr_contacts')) + Number(await db.scalar('select count(*) from source_rejects'));
-  const legs = Number(await db.scalar('select count(*) from ctr_calls where skip_reason is null and previous_call_id is not null'));
+  const n = (reason: string | null) =>
+    counts.filter((c) => c.reason === reason).reduce((sum, c) => sum + Number(c.n), 0);
+  const records =
+    Number(await db.scalar('select count(*) from ctr_contacts')) +
+    Number(await db.scalar('select count(*) from source_rejects'));
+  const legs = Number(
+    await db.scalar('select count(*) from ctr_calls where skip_reason is null and previous_call_id is not null'),
+  );
   return {
     ...(await canonicalRows(db, 'ctr_calls', CONTRACTS.calls, columns, 'skip_reason is null')),
     report: {

@@ -14,8 +14,37 @@ import { quoteIdent, sqlString } from '../staging-sql.ts';
 import { addSourceRejects, bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
 import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
 
-const CALL_COLUMNS = ['call_id', 'direction', 'agent_id', 'customer_number', 'caller_id', 'started_at', 'answered_at', 'ended_at', 'transferred', 'previous_call_id', 'disposition'];
-const BASE = ['accountcode', 'src', 'dst', 'dcontext', 'clid', 'channel', 'dstchannel', 'lastapp', 'lastdata', 'start', 'answer', 'end', 'duration', 'billsec', 'disposition', 'amaflags'];
+const CALL_COLUMNS = [
+  'call_id',
+  'direction',
+  'agent_id',
+  'customer_number',
+  'caller_id',
+  'started_at',
+  'answered_at',
+  'ended_at',
+  'transferred',
+  'previous_call_id',
+  'disposition',
+];
+const BASE = [
+  'accountcode',
+  'src',
+  'dst',
+  'dcontext',
+  'clid',
+  'channel',
+  'dstchannel',
+  'lastapp',
+  'lastdata',
+  'start',
+  'answer',
+  'end',
+  'duration',
+  'billsec',
+  'disposition',
+  'amaflags',
+];
 const NEW_COLUMNS = ['peeraccount', 'linkedid', 'sequence'];
 const DISPOSITIONS = /^(ANSWERED|NO ANSWER|BUSY|FAILED|CONGESTION|CANCEL)$/;
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
@@ -25,15 +54,22 @@ const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
  * a uniqueid has the shape `epoch.sequence`, which decides it (and the load says so).
  */
 function masterColumns(first: string[]): string[] | null {
-  if (first.length < 16 || first.length > 21 || !TIME.test(first[9] ?? '') || !DISPOSITIONS.test(first[14] ?? '')) return null;
+  if (first.length < 16 || first.length > 21 || !TIME.test(first[9] ?? '') || !DISPOSITIONS.test(first[14] ?? ''))
+    return null;
   const uniqueid = /^\d+\.\d+$/.test(first[16] ?? '');
   switch (first.length) {
-    case 16: return BASE;
-    case 17: return [...BASE, uniqueid ? 'uniqueid' : 'userfield'];
-    case 18: return [...BASE, 'uniqueid', 'userfield'];
-    case 19: return [...BASE, ...NEW_COLUMNS];
-    case 20: return [...BASE, uniqueid ? 'uniqueid' : 'userfield', ...NEW_COLUMNS];
-    default: return [...BASE, 'uniqueid', 'userfield', ...NEW_COLUMNS];
+    case 16:
+      return BASE;
+    case 17:
+      return [...BASE, uniqueid ? 'uniqueid' : 'userfield'];
+    case 18:
+      return [...BASE, 'uniqueid', 'userfield'];
+    case 19:
+      return [...BASE, ...NEW_COLUMNS];
+    case 20:
+      return [...BASE, uniqueid ? 'uniqueid' : 'userfield', ...NEW_COLUMNS];
+    default:
+      return [...BASE, 'uniqueid', 'userfield', ...NEW_COLUMNS];
   }
 }
 
@@ -63,13 +99,21 @@ export const asteriskCdr: SourceAdapter = {
     await bindContexts(db, config);
     const first = readHeaderLine(path);
     const master = masterColumns(csvCells(first));
-    const notes: string[] = ['CDRs have no hold, wrap-up or who hung up: hold_s and acw_s are 0, disconnect_party is empty, and there is no speech timeline'];
+    const notes: string[] = [
+      'CDRs have no hold, wrap-up or who hung up: hold_s and acw_s are 0, disconnect_party is empty, and there is no speech timeline',
+    ];
     if (master) {
       await readRows(db, path, { header: false, columns: master });
-      if (!master.includes('linkedid') && !master.includes('uniqueid')) notes.push("this Master.csv has neither linkedid nor uniqueid: a call is its caller's channel, named `<channel>@<start>`");
+      if (!master.includes('linkedid') && !master.includes('uniqueid'))
+        notes.push(
+          "this Master.csv has neither linkedid nor uniqueid: a call is its caller's channel, named `<channel>@<start>`",
+        );
       if (master.length === 17 || master.length === 20) notes.push(`column 17 read as ${master[16]} (from its values)`);
     } else if (exportColumns(first)) await readRows(db, path, { header: true, columns: [] });
-    else throw new Error('not an Asterisk CDR: its first line is neither a Master.csv row nor a header with start (or calldate), dcontext, channel and disposition');
+    else
+      throw new Error(
+        'not an Asterisk CDR: its first line is neither a Master.csv row nor a header with start (or calldate), dcontext, channel and disposition',
+      );
     await materialise(db, 'cdr_legs', 'asterisk_cdr/cdr_legs');
     return report(db, notes);
   },
@@ -78,8 +122,12 @@ export const asteriskCdr: SourceAdapter = {
 async function bindContexts(db: Database, config: Config): Promise<void> {
   const asterisk = config.sources.asterisk;
   // Lists travel as JSON text: bound, then read back as a list of text.
-  await db.exec(`set variable cdr_inbound_contexts = from_json($1::varchar, '["VARCHAR"]')`, [JSON.stringify(asterisk.inbound_contexts)]);
-  await db.exec(`set variable cdr_outbound_contexts = from_json($1::varchar, '["VARCHAR"]')`, [JSON.stringify(asterisk.outbound_contexts)]);
+  await db.exec(`set variable cdr_inbound_contexts = from_json($1::varchar, '["VARCHAR"]')`, [
+    JSON.stringify(asterisk.inbound_contexts),
+  ]);
+  await db.exec(`set variable cdr_outbound_contexts = from_json($1::varchar, '["VARCHAR"]')`, [
+    JSON.stringify(asterisk.outbound_contexts),
+  ]);
   await db.exec('set variable cdr_extension_pattern = $1::varchar', [asterisk.extension_pattern]);
 }
 
@@ -93,8 +141,12 @@ async function readRows(db: Database, path: string, layout: { header: boolean; c
   const options = layout.header
     ? `header = true, all_varchar = true, delim = ${sqlString(detectDelimiter(readHeaderLine(path)))}`
     : `header = false, all_varchar = true, delim = ',', auto_detect = false, columns = {${layout.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
-  await db.exec(`create or replace temp table cdr_file as select * from read_csv(${sqlString(path)}, ${options}, quote = '"', escape = '"')`);
-  const present = new Set((await db.query<{ column_name: string }>('describe cdr_file')).map((c) => c.column_name.toLowerCase()));
+  await db.exec(
+    `create or replace temp table cdr_file as select * from read_csv(${sqlString(path)}, ${options}, quote = '"', escape = '"')`,
+  );
+  const present = new Set(
+    (await db.query<{ column_name: string }>('describe cdr_file')).map((c) => c.column_name.toLowerCase()),
+  );
   const col = (name: string) => (present.has(name) ? quoteIdent(name) : 'null');
   const time = (cell: string) =>
     `case when nullif(trim(${cell}), '') is null or trim(${cell}) like '0000-00-00%' or trim(${cell}) like '1970-01-01%' then null
@@ -119,9 +171,12 @@ async function readRows(db: Database, path: string, layout: { header: boolean; c
       upper(trim(${col('disposition')})) as disposition,
       coalesce(nullif(trim(${col('linkedid')}), ''), nullif(trim(${col('uniqueid')}), '')) as linkedid
     from cdr_file`);
-  await addSourceRejects(db, `select _line as line, 'start' as "column",
+  await addSourceRejects(
+    db,
+    `select _line as line, 'start' as "column",
       'not a timestamp (YYYY-MM-DD hh:mm:ss)' as reason, start_text as value, raw
-    from cdr_typed where started is null`);
+    from cdr_typed where started is null`,
+  );
   // Without linkedid or uniqueid, a call is its caller's channel (unique while Asterisk runs).
   await db.exec(`create or replace temp table cdr_rows as
     select *, coalesce(linkedid, channel || '@' || min(start_text) over (partition by channel)) as call_key
@@ -135,7 +190,9 @@ async function report(db: Database, notes: string[]): Promise<AdapterRelation> {
   );
   const n = (reason: string | null) => Number(counts.find((c) => c.reason === reason)?.n ?? 0);
   const legs = Number(counts.find((c) => c.reason === null)?.legs ?? 0);
-  const records = Number(await db.scalar('select count(*) from cdr_rows')) + Number(await db.scalar('select count(*) from source_rejects'));
+  const records =
+    Number(await db.scalar('select count(*) from cdr_rows')) +
+    Number(await db.scalar('select count(*) from source_rejects'));
   return {
     ...(await canonicalRows(db, 'cdr_legs', CONTRACTS.calls, CALL_COLUMNS, 'skip_reason is null')),
     report: {

@@ -13,7 +13,20 @@ import { addSourceRejects, bindSourceFile, canonicalRows, materialise, resetSour
 import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
 
 const TEXT_LINE = /^\d{9,11}(\.\d+)?\|[^|]*\|[^|]*\|[^|]*\|[A-Za-z_]+(\||$)/;
-const CALL_COLUMNS = ['call_id', 'direction', 'agent_id', 'queue', 'caller_id', 'customer_number', 'started_at', 'answered_at', 'ended_at', 'disconnect_party', 'transferred', 'previous_call_id'];
+const CALL_COLUMNS = [
+  'call_id',
+  'direction',
+  'agent_id',
+  'queue',
+  'caller_id',
+  'customer_number',
+  'started_at',
+  'answered_at',
+  'ended_at',
+  'disconnect_party',
+  'transferred',
+  'previous_call_id',
+];
 
 /** Database export columns → the log's fields (the realtime queue_log table's names first). */
 const EXPORT_COLUMNS: Record<string, readonly string[]> = {
@@ -49,7 +62,10 @@ export const asteriskQueueLog: SourceAdapter = {
     const header = readHeaderLine(path);
     if (TEXT_LINE.test(header)) await readTextLog(db, path);
     else if (exportHeader(header)) await readExport(db, path, header);
-    else throw new Error('not an Asterisk queue_log: its first line is neither `epoch|callid|queuename|agent|event|...` nor a header with time, callid and event columns');
+    else
+      throw new Error(
+        'not an Asterisk queue_log: its first line is neither `epoch|callid|queuename|agent|event|...` nor a header with time, callid and event columns',
+      );
     return pivot(db, TEXT_LINE.test(header) ? 'drop view ql_fields; drop table ql_lines' : 'drop table ql_fields');
   },
 };
@@ -100,7 +116,9 @@ async function readExport(db: Database, path: string, header: string): Promise<v
   await db.exec(`create or replace temp table ql_fields as
     select
       rowid + 2 as line, to_json(ql_rows)::varchar as raw,
-      ${Object.entries(EXPORT_COLUMNS).map(([field, names]) => `${pick(names)} as ${field}`).join(', ')},
+      ${Object.entries(EXPORT_COLUMNS)
+        .map(([field, names]) => `${pick(names)} as ${field}`)
+        .join(', ')},
       ${[1, 2, 3, 4, 5].map((i) => `${data(i)} as data${i}`).join(', ')},
       5 as fields
     from ql_rows`);
@@ -115,23 +133,33 @@ async function pivot(db: Database, dropFields: string): Promise<AdapterRelation>
   await materialise(db, 'ql_events', 'asterisk_queue_log/ql_events');
   const problems = await linesWhole(db, 'ql_events', 'problem is not null');
   if (problems) {
-    await addSourceRejects(db, `select line, problem_column as "column", problem as reason, problem_value as value, raw
-      from ql_events join ${problems} using (line)`);
+    await addSourceRejects(
+      db,
+      `select line, problem_column as "column", problem as reason, problem_value as value, raw
+      from ql_events join ${problems} using (line)`,
+    );
   }
   // The order app_queue wrote the events in, (event_at, batch, line), packed into one number
   // (a line is below 2^40), so that placing events needs no sort of them all.
-  await db.exec('create or replace temp macro ql_seq(event_at, batch, line) as (epoch_us(event_at)::hugeint * 2 + batch) * 1099511627776 + line');
+  await db.exec(
+    'create or replace temp macro ql_seq(event_at, batch, line) as (epoch_us(event_at)::hugeint * 2 + batch) * 1099511627776 + line',
+  );
   // A member is an interface (PJSIP/1001, SIP/1001, Local/1001@from-queue/n, Agent/1001) or a
   // member name: the agent is the peer name without technology and context.
-  await db.exec(`create or replace temp macro ql_agent(member) as regexp_extract(member, '^(?:[A-Za-z0-9_]+/)?([^@/]*)', 1)`);
+  await db.exec(
+    `create or replace temp macro ql_agent(member) as regexp_extract(member, '^(?:[A-Za-z0-9_]+/)?([^@/]*)', 1)`,
+  );
   await materialise(db, 'ql_enters', 'asterisk_queue_log/ql_enters');
   await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
   const orphans = await linesWhole(db, 'ql_assigned', "leg is null and batch = 1 and event not in ('DID', 'INFO')");
   if (orphans) {
-    await addSourceRejects(db, `select line, 'callid' as "column",
+    await addSourceRejects(
+      db,
+      `select line, 'callid' as "column",
         'event ' || upper(event) || ' for a call that never entered a queue (no ENTERQUEUE for callid ' || callid || ')' as reason,
         callid as value, raw
-      from ${orphans}`);
+      from ${orphans}`,
+    );
   }
   const [read] = await db.query<Record<string, string>>(`select
       count(*) as records, count(*) filter (where problem is null and system_event) as system_events
@@ -164,10 +192,14 @@ async function pivot(db: Database, dropFields: string): Promise<AdapterRelation>
       await db.exec(`create or replace temp table ql_still_open as
         select p.* from queue_log_pending p
         where (p.file, p.line) in (select (file, line) from ql_open_events where batch = 0)
-        ${opened ? `union all
+        ${
+          opened
+            ? `union all
         select getvariable('source_file'), line, o.event_at, f.callid, f.queuename, f.agent, o.event, f.data1, f.data2, f.data3, f.data4, f.data5
         from ${opened} f join ql_open_events o using (line)
-        where o.batch = 1` : ''}`);
+        where o.batch = 1`
+            : ''
+        }`);
       await db.exec('delete from queue_log_pending');
       await db.exec('insert into queue_log_pending select * from ql_still_open');
       await db.exec(`drop table ql_still_open; drop table ql_open_events; ${dropFields}`);
@@ -189,7 +221,9 @@ async function pivot(db: Database, dropFields: string): Promise<AdapterRelation>
  * split again; null when there are none.
  */
 async function linesWhole(db: Database, rows: string, condition: string): Promise<string | null> {
-  const [span] = await db.query<{ first: bigint | null; last: bigint | null }>(`select min(line) as first, max(line) as last from ${rows} where ${condition}`);
+  const [span] = await db.query<{ first: bigint | null; last: bigint | null }>(
+    `select min(line) as first, max(line) as last from ${rows} where ${condition}`,
+  );
   if (span?.first === null || span?.first === undefined) return null;
   return `(select * from ql_fields
     where line between ${BigInt(span.first)} and ${BigInt(span.last!)}

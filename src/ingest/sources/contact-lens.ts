@@ -27,7 +27,12 @@ export const contactLens: SourceAdapter = {
   },
   recognise(head) {
     const text = head.trimStart();
-    return text.startsWith('{') && /"Participants"\s*:/.test(text) && /"ParticipantRole"\s*:/.test(text) && /"(JobStatus|ContentMetadata|Transcript)"\s*:/.test(text);
+    return (
+      text.startsWith('{') &&
+      /"Participants"\s*:/.test(text) &&
+      /"ParticipantRole"\s*:/.test(text) &&
+      /"(JobStatus|ContentMetadata|Transcript)"\s*:/.test(text)
+    );
   },
   async open(db, path) {
     await bindSourceFile(db, path);
@@ -46,7 +51,8 @@ export const contactLens: SourceAdapter = {
     await materialise(db, 'cl_turns', 'contact_lens/cl_turns');
     const callId = await db.scalar<string>('select any_value(call_id) from cl_turns');
     if (channel !== null && channel.toUpperCase() !== 'VOICE') return skipAll(db, 'not_voice');
-    if (REDACTED.test(basename(path)) && callId !== null && (await hasRawTranscript(db, callId))) return skipAll(db, 'redacted_copy');
+    if (REDACTED.test(basename(path)) && callId !== null && (await hasRawTranscript(db, callId)))
+      return skipAll(db, 'redacted_copy');
     return report(db);
   },
 };

@@ -59,9 +59,12 @@ export async function readJsonRecords(db: Database, path: string, table: string)
     // row's rowid (its line - 1) as it was, and _line is filled from it (no copy of the text).
     await db.exec(`create or replace temp table ${table} as
       select line as json, ${notBlank('line')} as present, ${jsonObjectLine('line')} as object from ${linesOf(path)}`);
-    await addSourceRejects(db, `select rowid + 1 as line, null as "column",
+    await addSourceRejects(
+      db,
+      `select rowid + 1 as line, null as "column",
         'not a JSON object (a truncated or malformed record)' as reason, null as value, json as raw
-      from ${table} where present and not object`);
+      from ${table} where present and not object`,
+    );
     await db.exec(`delete from ${table} where not coalesce(present and object, false)`);
     await db.exec(`alter table ${table} add column _line bigint`);
     await db.exec(`update ${table} set _line = rowid + 1`);
@@ -144,7 +147,8 @@ export function topLevelRecords(text: string): RecordSpan[] {
 function describeBadRecord(path: string): string | null {
   const text = readFileSync(path, 'utf8');
   for (const [i, record] of topLevelRecords(text).entries()) {
-    if (record.end === null) return `line ${record.line}: record ${i + 1} is cut off (the file ends inside it: truncated in transfer?)`;
+    if (record.end === null)
+      return `line ${record.line}: record ${i + 1} is cut off (the file ends inside it: truncated in transfer?)`;
     try {
       JSON.parse(text.slice(record.start, record.end));
     } catch (error) {

@@ -4,25 +4,25 @@
 // audit desk, a review sheet filled in on the page. Nothing here reads data into markup:
 // rows are moved and hidden, never rebuilt from text, and downloads are built from the CSV
 // lines the page already holds.
-(function () {
+(() => {
   'use strict';
 
   function embedCharts() {
     if (typeof vegaEmbed !== 'function') return;
-    document.querySelectorAll('figure[data-chart]').forEach(function (figure) {
-      var source = document.getElementById(figure.getAttribute('data-chart') + '-spec');
+    document.querySelectorAll('figure[data-chart]').forEach((figure) => {
+      var source = document.getElementById(`${figure.getAttribute('data-chart')}-spec`);
       var live = figure.querySelector('.chart-live');
       var still = figure.querySelector('.chart-static');
       if (!source || !live || !still) return;
       var spec = JSON.parse(source.textContent);
       // ast: vega's interpreter instead of generated functions, so no eval is needed.
       vegaEmbed(live, spec, { actions: false, renderer: 'svg', ast: true })
-        .then(function () {
+        .then(() => {
           live.hidden = false;
           still.remove();
         })
-        .catch(function (error) {
-          console.warn('chart left static:', error && error.message);
+        .catch((error) => {
+          console.warn('chart left static:', error?.message);
         });
     });
   }
@@ -30,11 +30,9 @@
   function cellKey(row, index, numeric) {
     var cell = row.cells[index];
     if (!cell) return null;
-    if (numeric) {
-      var v = cell.getAttribute('data-v');
-      return v === null || v === '' ? null : Number(v);
-    }
-    return mainText(cell);
+    if (!numeric) return mainText(cell);
+    var v = cell.getAttribute('data-v');
+    return v === null || v === '' ? null : Number(v);
   }
 
   // A cell's own value, without the smaller sub-values under it.
@@ -46,13 +44,13 @@
   // A cell the user typed, for a CSV line: the rule of src/files/spreadsheet-safe.ts (a leading
   // = + - @ tab or carriage return gets an apostrophe) and the quoting of rows-to-csv.ts.
   function csvCell(text) {
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }
 
   // A CSV file as rows-to-csv.ts writes it: a byte order mark, CRLF line ends.
   function downloadCsv(file, lines) {
-    var blob = new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
+    var blob = new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
     var url = URL.createObjectURL(blob);
     var link = document.createElement('a');
     link.href = url;
@@ -61,18 +59,20 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 0);
+    setTimeout(() => {
+      URL.revokeObjectURL(url);
+    }, 0);
   }
 
   function setupTable(block) {
     var table = block.querySelector('table');
-    if (!table || !table.tBodies[0]) return;
+    if (!table?.tBodies[0]) return;
     var tbody = table.tBodies[0];
     // A row's detail (its explanation, its evidence) follows it and goes wherever it goes.
-    var rows = Array.prototype.filter.call(tbody.rows, function (row) { return !row.classList.contains('detail'); });
-    var details = rows.map(function (row) {
+    var rows = Array.prototype.filter.call(tbody.rows, (row) => !row.classList.contains('detail'));
+    var details = rows.map((row) => {
       var next = row.nextElementSibling;
-      return next && next.classList.contains('detail') ? next : null;
+      return next?.classList.contains('detail') ? next : null;
     });
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var filters = block.querySelector('.filters');
@@ -80,12 +80,12 @@
     var count = block.querySelector('.row-count');
 
     function shownRows() {
-      return rows.filter(function (row) { return !row.hidden; });
+      return rows.filter((row) => !row.hidden);
     }
 
     function applyFilters() {
-      rows.forEach(function (row, i) {
-        var keep = selects.every(function (select) {
+      rows.forEach((row, i) => {
+        var keep = selects.every((select) => {
           var cell = row.cells[Number(select.getAttribute('data-col'))];
           return !select.value || (cell && mainText(cell) === select.value);
         });
@@ -102,27 +102,31 @@
     function sortBy(th, index) {
       var ascending = th.getAttribute('aria-sort') !== 'ascending';
       var numeric = th.getAttribute('data-sort') === 'num';
-      headers.forEach(function (h) { h.removeAttribute('aria-sort'); });
+      headers.forEach((h) => {
+        h.removeAttribute('aria-sort');
+      });
       th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      var order = rows.map(function (row, i) { return { row: row, detail: details[i], key: cellKey(row, index, numeric), i: i }; });
-      order.sort(function (a, b) {
+      var order = rows.map((row, i) => ({ row: row, detail: details[i], key: cellKey(row, index, numeric), i: i }));
+      order.sort((a, b) => {
         if (a.key === b.key) return a.i - b.i;
         if (a.key === null) return 1; // empty values last, whichever the direction
         if (b.key === null) return -1;
         var c = numeric ? a.key - b.key : String(a.key).localeCompare(String(b.key));
         return (ascending ? c : -c) || a.i - b.i;
       });
-      order.forEach(function (o) {
+      order.forEach((o) => {
         tbody.appendChild(o.row);
         if (o.detail) tbody.appendChild(o.detail);
       });
     }
 
-    headers.forEach(function (th, index) {
+    headers.forEach((th, index) => {
       th.tabIndex = 0;
       th.classList.add('sortable');
-      th.addEventListener('click', function () { sortBy(th, index); });
-      th.addEventListener('keydown', function (event) {
+      th.addEventListener('click', () => {
+        sortBy(th, index);
+      });
+      th.addEventListener('keydown', (event) => {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
           sortBy(th, index);
@@ -131,26 +135,26 @@
     });
     if (filters) {
       filters.hidden = false;
-      selects.forEach(function (select) { select.addEventListener('change', applyFilters); });
+      selects.forEach((select) => {
+        select.addEventListener('change', applyFilters);
+      });
       applyFilters();
     }
 
     // The table's CSV link downloads the rows shown (the filters' choice), not the whole file.
     var csvHeader = block.getAttribute('data-csv-header');
-    var csvLink = block.parentElement && block.parentElement.querySelector('a[data-download="csv"]');
+    var csvLink = block.parentElement?.querySelector('a[data-download="csv"]');
     if (csvHeader !== null && csvLink) {
-      csvLink.addEventListener('click', function (event) {
+      csvLink.addEventListener('click', (event) => {
         event.preventDefault();
-        var lines = shownRows().map(function (row) { return row.getAttribute('data-csv'); });
+        var lines = shownRows().map((row) => row.getAttribute('data-csv'));
         downloadCsv(csvLink.getAttribute('href'), [csvHeader].concat(lines));
       });
     }
 
     var sheet = block.querySelector('.sheet-tools');
     if (sheet) {
-      setupSheet(block, sheet, function () {
-        return shownRows().map(function (row) { return { row: row, detail: details[rows.indexOf(row)] }; });
-      });
+      setupSheet(block, sheet, () => shownRows().map((row) => ({ row: row, detail: details[rows.indexOf(row)] })));
     }
   }
 
@@ -158,20 +162,26 @@
   // row and the reviewer's name for the rows that have either (an empty row is not a review).
   function setupSheet(block, sheet, shownPairs) {
     sheet.hidden = false;
-    block.querySelectorAll('.review-controls').forEach(function (controls) { controls.hidden = false; });
+    block.querySelectorAll('.review-controls').forEach((controls) => {
+      controls.hidden = false;
+    });
     var by = sheet.querySelector('[data-sheet="by"]');
     var message = sheet.querySelector('.sheet-message');
-    sheet.querySelector('[data-sheet="download"]').addEventListener('click', function () {
+    sheet.querySelector('[data-sheet="download"]').addEventListener('click', () => {
       var reviewer = by.value.trim();
       var lines = [];
       var unsigned = 0;
-      shownPairs().forEach(function (pair) {
+      shownPairs().forEach((pair) => {
         var row = pair.row;
         var verdict = pair.detail.querySelector('[data-review="verdict"]').value;
         var note = pair.detail.querySelector('[data-review="note"]').value.trim();
         var reviewed = verdict !== '' || note !== '';
         if (reviewed && reviewer === '') unsigned++;
-        lines.push([row.getAttribute('data-sheet'), csvCell(verdict), csvCell(note), csvCell(reviewed ? reviewer : '')].join(','));
+        lines.push(
+          [row.getAttribute('data-sheet'), csvCell(verdict), csvCell(note), csvCell(reviewed ? reviewer : '')].join(
+            ',',
+          ),
+        );
       });
       if (unsigned > 0) {
         message.textContent = message.getAttribute('data-needs-by').replace('{n}', String(unsigned));
@@ -187,14 +197,16 @@
   // browser supports ::details-content; this covers the others).
   function printEvidenceOpen() {
     var opened = [];
-    window.addEventListener('beforeprint', function () {
-      document.querySelectorAll('details:not([open])').forEach(function (details) {
+    window.addEventListener('beforeprint', () => {
+      document.querySelectorAll('details:not([open])').forEach((details) => {
         details.open = true;
         opened.push(details);
       });
     });
-    window.addEventListener('afterprint', function () {
-      opened.splice(0).forEach(function (details) { details.open = false; });
+    window.addEventListener('afterprint', () => {
+      opened.splice(0).forEach((details) => {
+        details.open = false;
+      });
     });
   }
 

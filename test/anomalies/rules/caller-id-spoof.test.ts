@@ -30,7 +30,9 @@ describe('caller_id_spoof', () => {
         ['SHORT', 'caller_id_too_short', 4, 'medium'],
         ['ZEROS', 'caller_id_all_zeros', 7, 'medium'],
       ]);
-      expect(rows.every((r) => r.day === '2026-11-20' && r.evidence.length === 1 && r.evidence[0] === r.entity_id)).toBe(true);
+      expect(
+        rows.every((r) => r.day === '2026-11-20' && r.evidence.length === 1 && r.evidence[0] === r.entity_id),
+      ).toBe(true);
       expect(rows.find((r) => r.entity_id === 'LONG')!.explanation).toBe(
         'Inbound call LONG on 2026-11-20 presented a 16-digit caller ID ending 3456 (more than 15 digits).',
       );

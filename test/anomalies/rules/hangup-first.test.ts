@@ -8,8 +8,13 @@ import { runRule, spanDays } from '../helpers.ts';
 /** 40 answered calls of `agent` on 2026-11-20, the agent hanging up first on `hangups` of them. */
 function answeredCalls(agent: string, hangups: number): FixtureRow[] {
   return Array.from({ length: 40 }, (_, i) => ({
-    call_id: `${agent}-${String(i).padStart(2, '0')}`, day: '2026-11-20', started_at: `2026-11-20 10:${String(i).padStart(2, '0')}:00`,
-    agent_id: agent, direction: 'inbound', answered: true, disconnect_party: i < hangups ? 'agent' : 'customer',
+    call_id: `${agent}-${String(i).padStart(2, '0')}`,
+    day: '2026-11-20',
+    started_at: `2026-11-20 10:${String(i).padStart(2, '0')}:00`,
+    agent_id: agent,
+    direction: 'inbound',
+    answered: true,
+    disconnect_party: i < hangups ? 'agent' : 'customer',
   }));
 }
 
@@ -17,8 +22,19 @@ function answeredCalls(agent: string, hangups: number): FixtureRow[] {
 async function centre(db: Database, a6Hangups: number) {
   await createFactTables(db);
   await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
-  const hangups: Array<[string, number]> = [['A1', 2], ['A2', 3], ['A3', 2], ['A4', 3], ['A5', 2], ['A6', a6Hangups]];
-  await insertRows(db, 'call_facts', hangups.flatMap(([agent, n]) => answeredCalls(agent, n)));
+  const hangups: Array<[string, number]> = [
+    ['A1', 2],
+    ['A2', 3],
+    ['A3', 2],
+    ['A4', 3],
+    ['A5', 2],
+    ['A6', a6Hangups],
+  ];
+  await insertRows(
+    db,
+    'call_facts',
+    hangups.flatMap(([agent, n]) => answeredCalls(agent, n)),
+  );
 }
 
 describe('hangup_first', () => {

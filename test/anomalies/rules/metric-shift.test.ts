@@ -15,33 +15,85 @@ const dayNumber = (d: number) => new Date(Date.UTC(2026, 9, 19 + d)).toISOString
  * Agent-days of `agent`, days 1..`days`, with the conversion and aht the functions give
  * and `volume` answered outbound calls; the canonical calls mark the days' span.
  */
-async function agentDays(db: Database, agent: string, days: number, conversion: (d: number) => number | null, aht: (d: number) => number, volume = 50) {
-  await insertRows(db, 'calls', spanDays(dayNumber(1), dayNumber(days)).map((c) => ({ ...c, call_id: `${agent}-${c.call_id}` })));
-  await insertRows(db, 'agent_daily', Array.from({ length: days }, (_, i) => ({
-    agent_id: agent, day: dayNumber(i + 1), calls: volume, answered: volume, answered_outbound: volume, talk_calls: 0, surveys: 0,
-    conversion_rate: conversion(i + 1), aht_s: aht(i + 1),
-  })));
+async function agentDays(
+  db: Database,
+  agent: string,
+  days: number,
+  conversion: (d: number) => number | null,
+  aht: (d: number) => number,
+  volume = 50,
+) {
+  await insertRows(
+    db,
+    'calls',
+    spanDays(dayNumber(1), dayNumber(days)).map((c) => ({ ...c, call_id: `${agent}-${c.call_id}` })),
+  );
+  await insertRows(
+    db,
+    'agent_daily',
+    Array.from({ length: days }, (_, i) => ({
+      agent_id: agent,
+      day: dayNumber(i + 1),
+      calls: volume,
+      answered: volume,
+      answered_outbound: volume,
+      talk_calls: 0,
+      surveys: 0,
+      conversion_rate: conversion(i + 1),
+      aht_s: aht(i + 1),
+    })),
+  );
 }
 
 /** `count` answered calls of A1 on day d, `handle` s each; outbound to campaign K unless a queue is given. */
 function calls(d: number, count: number, handle: number, fields: FixtureRow = {}): FixtureRow[] {
   return Array.from({ length: count }, () => ({
-    day: dayNumber(d), agent_id: 'A1', direction: 'outbound', campaign_id: 'K', answered: true, sale: false, handle_s: handle, ...fields,
+    day: dayNumber(d),
+    agent_id: 'A1',
+    direction: 'outbound',
+    campaign_id: 'K',
+    answered: true,
+    sale: false,
+    handle_s: handle,
+    ...fields,
   }));
 }
 
 /** Numbers the calls C<day>-<i> in order. */
-const numbered = (rows: FixtureRow[]) => rows.map((r, i) => ({ call_id: `C${String(r.day).slice(5)}-${String(i).padStart(2, '0')}`, ...r }));
+const numbered = (rows: FixtureRow[]) =>
+  rows.map((r, i) => ({ call_id: `C${String(r.day).slice(5)}-${String(i).padStart(2, '0')}`, ...r }));
 
 describe('metric_shift', () => {
-  it('flags a day far from the agent\'s own median, not a smaller move (MAD = 0 falls back, floor holds)', async () => {
+  it("flags a day far from the agent's own median, not a smaller move (MAD = 0 falls back, floor holds)", async () => {
     await withDb(async (db) => {
       await createFactTables(db);
       // Days 1-25: 5 or 6 sales of 50 (0.10 on odd days, 0.12 on even). Day 26: 25 of 50. Day 27: 12 of 50.
-      await agentDays(db, 'A1', 27, (d) => (d === 26 ? 0.5 : d === 27 ? 0.24 : d % 2 === 1 ? 0.1 : 0.12), () => 300);
+      await agentDays(
+        db,
+        'A1',
+        27,
+        (d) => (d === 26 ? 0.5 : d === 27 ? 0.24 : d % 2 === 1 ? 0.1 : 0.12),
+        () => 300,
+      );
       await insertRows(db, 'call_facts', [
-        { call_id: 'S1', day: dayNumber(26), agent_id: 'A1', direction: 'outbound', answered: true, sale: true, handle_s: 100 },
-        { call_id: 'N1', day: dayNumber(26), agent_id: 'A1', direction: 'outbound', answered: true, sale: false, handle_s: 200 },
+        {
+          call_id: 'S1',
+          day: dayNumber(26),
+          agent_id: 'A1',
+          direction: 'outbound',
+          answered: true,
+          sale: true,
+          handle_s: 100,
+        },
+        {
+          call_id: 'N1',
+          day: dayNumber(26),
+          agent_id: 'A1',
+          direction: 'outbound',
+          answered: true,
+          sale: false,
+          handle_s: 200,
+        },
       ]);
       const rows = await runRule(db, 'metric_shift', { settings: { metrics: ['conversion'] } });
       expect(rows.map((r) => [r.entity_id, r.day, r.metric])).toEqual([['A1', dayNumber(26), 'conversion']]);
@@ -58,7 +110,9 @@ describe('metric_shift', () => {
       expect(row!.score).toBeCloseTo(6.419, 3);
       expect(row!.severity).toBe('medium'); // |z| < 2 x 3.5
       expect(row!.evidence).toEqual(['N1', 'S1']);
-      expect(row!.explanation).toBe("Agent A1's conversion was 50.0% on 2026-11-14 against a usual 10.0% (median of their previous 25 days); robust z = 6.4.");
+      expect(row!.explanation).toBe(
+        "Agent A1's conversion was 50.0% on 2026-11-14 against a usual 10.0% (median of their previous 25 days); robust z = 6.4.",
+      );
     }, 'Asia/Shanghai');
   });
 
@@ -66,7 +120,13 @@ describe('metric_shift', () => {
     await withDb(async (db) => {
       await createFactTables(db);
       // Days 1-25: 5 sales of 50 (0.10). Day 26: 50 sales of 50.
-      await agentDays(db, 'A1', 26, (d) => (d === 26 ? 1 : 0.1), () => 300);
+      await agentDays(
+        db,
+        'A1',
+        26,
+        (d) => (d === 26 ? 1 : 0.1),
+        () => 300,
+      );
       await insertRows(db, 'call_facts', numbered(calls(26, 50, 300, { sale: true })));
       const rows = await runRule(db, 'metric_shift', { settings: { metrics: ['conversion'] } });
       // Robust z: (t(50 of 50) - t(5 of 50)) / (1 / (2 √50)) = (1.4847 - 0.3314) / 0.0707 = 16.3.
@@ -74,7 +134,9 @@ describe('metric_shift', () => {
       // = 1.2e-50, mid-p half of it; its normal quantile √(2L - ln 2L - ln 2π) with
       // L = ln(1 / 6e-51) = 115.6 is √(231.2 - 5.44 - 1.84) = 14.96. The score is the weaker,
       // about 15 (it was 0 when the empty sum over counts above 50 made the tail null).
-      expect(rows.map((r) => [r.entity_id, r.day, r.metric, r.value])).toEqual([['A1', dayNumber(26), 'conversion', 1]]);
+      expect(rows.map((r) => [r.entity_id, r.day, r.metric, r.value])).toEqual([
+        ['A1', dayNumber(26), 'conversion', 1],
+      ]);
       expect(rows[0]!.score).toBeGreaterThan(14.5);
       expect(rows[0]!.score).toBeLessThan(15.5);
     }, 'Asia/Shanghai');
@@ -84,10 +146,34 @@ describe('metric_shift', () => {
     await withDb(async (db) => {
       await createFactTables(db);
       // 13 baseline days (< 14) then a jump: a new agent, no verdict.
-      await agentDays(db, 'NEW', 14, (d) => (d === 14 ? 0.9 : 0.1), () => 300);
+      await agentDays(
+        db,
+        'NEW',
+        14,
+        (d) => (d === 14 ? 0.9 : 0.1),
+        () => 300,
+      );
       // 20 baseline days, then a jump on a day with 5 answered outbound calls (< 10).
-      await agentDays(db, 'LOW', 20, () => 0.1, () => 300);
-      await insertRows(db, 'agent_daily', [{ agent_id: 'LOW', day: dayNumber(21), calls: 5, answered: 5, answered_outbound: 5, talk_calls: 0, surveys: 0, conversion_rate: 1, aht_s: 300 }]);
+      await agentDays(
+        db,
+        'LOW',
+        20,
+        () => 0.1,
+        () => 300,
+      );
+      await insertRows(db, 'agent_daily', [
+        {
+          agent_id: 'LOW',
+          day: dayNumber(21),
+          calls: 5,
+          answered: 5,
+          answered_outbound: 5,
+          talk_calls: 0,
+          surveys: 0,
+          conversion_rate: 1,
+          aht_s: 300,
+        },
+      ]);
       expect(await runRule(db, 'metric_shift', { settings: { metrics: ['conversion'] } })).toEqual([]);
     }, 'Asia/Shanghai');
   });
@@ -98,14 +184,20 @@ describe('metric_shift', () => {
       // 20 days at exactly 5/50 (MAD 0, mean deviation 0), day 21 at 11/50, day 22 at 20/50.
       // Day 21: z = (t(11) - t(5)) / (1 / (2 √50)) = 2.29, not flagged. Day 22 against days
       // 1-21 (median t(5), MAD 0, mean deviation too small): z = (t(20) - t(5)) / 0.0707 = 5.02.
-      await agentDays(db, 'C1', 22, (d) => (d === 22 ? 0.4 : d === 21 ? 0.22 : 0.1), () => 300);
+      await agentDays(
+        db,
+        'C1',
+        22,
+        (d) => (d === 22 ? 0.4 : d === 21 ? 0.22 : 0.1),
+        () => 300,
+      );
       const rows = await runRule(db, 'metric_shift', { settings: { metrics: ['conversion'] } });
       expect(rows.map((r) => [r.day, r.metric])).toEqual([[dayNumber(22), 'conversion']]);
       expect(rows[0]!.score).toBeCloseTo((t(20, 50) - t(5, 50)) * 2 * Math.sqrt(50), 6);
     }, 'Asia/Shanghai');
   });
 
-  it('judges aht against the day\'s mix of calls: many sales are not a shift, shorter calls are', async () => {
+  it("judges aht against the day's mix of calls: many sales are not a shift, shorter calls are", async () => {
     await withDb(async (db) => {
       await createFactTables(db);
       // Days 1-20: 9 calls of 100 s and one sale of 400 s (aht 130). Day 21: 5 sales of 400 s
@@ -113,11 +205,20 @@ describe('metric_shift', () => {
       // of 160 s (aht 52).
       const aht = (d: number) => (d === 21 ? 250 : d === 22 ? 52 : 130);
       await agentDays(db, 'A1', 22, () => null, aht, 10);
-      await insertRows(db, 'call_facts', numbered([
-        ...Array.from({ length: 20 }, (_, i) => [...calls(i + 1, 9, 100), ...calls(i + 1, 1, 400, { sale: true })]).flat(),
-        ...calls(21, 5, 100), ...calls(21, 5, 400, { sale: true }),
-        ...calls(22, 9, 40), ...calls(22, 1, 160, { sale: true }),
-      ]));
+      await insertRows(
+        db,
+        'call_facts',
+        numbered([
+          ...Array.from({ length: 20 }, (_, i) => [
+            ...calls(i + 1, 9, 100),
+            ...calls(i + 1, 1, 400, { sale: true }),
+          ]).flat(),
+          ...calls(21, 5, 100),
+          ...calls(21, 5, 400, { sale: true }),
+          ...calls(22, 9, 40),
+          ...calls(22, 1, 160, { sale: true }),
+        ]),
+      );
       const rows = await runRule(db, 'metric_shift', { settings: { metrics: ['aht'] } });
       // Baseline pace: 100 s a plain call, 400 s a sale, the same on every day (within-type
       // sd of log handle time 0). Day 21 expects (5 x 100 + 5 x 400) / 10 = 250 and every
@@ -142,10 +243,18 @@ describe('metric_shift', () => {
       const aht = (d: number) => (d === 21 ? 400 : d === 22 ? 600 : 300);
       await agentDays(db, 'A1', 22, () => null, aht, 10);
       const inbound = { direction: 'inbound', campaign_id: null, queue: 'Q' };
-      await insertRows(db, 'call_facts', numbered([
-        ...Array.from({ length: 20 }, (_, i) => [...calls(i + 1, 5, 100, inbound), ...calls(i + 1, 5, 500, inbound)]).flat(),
-        ...calls(21, 10, 400, inbound), ...calls(22, 10, 600, inbound),
-      ]));
+      await insertRows(
+        db,
+        'call_facts',
+        numbered([
+          ...Array.from({ length: 20 }, (_, i) => [
+            ...calls(i + 1, 5, 100, inbound),
+            ...calls(i + 1, 5, 500, inbound),
+          ]).flat(),
+          ...calls(21, 10, 400, inbound),
+          ...calls(22, 10, 600, inbound),
+        ]),
+      );
       const rows = await runRule(db, 'metric_shift', { settings: { metrics: ['aht'] } });
       // On the log scale (one call type). Day 21 against days 1-20: mean log handle
       // (ln 100 + ln 500) / 2 = 5.4099, within sd 0.8047 x √(200 / 199) = 0.8067; the mean of
@@ -154,7 +263,9 @@ describe('metric_shift', () => {
       // Day 22 against days 1-21 (adding ten calls of 400 s): mean log m = (200 x 5.4099 +
       // 10 x ln 400) / 210, within sd √(Σ(ln h - m)² / 209) over the 210 calls.
       const m = (100 * Math.log(100) + 100 * Math.log(500) + 10 * Math.log(400)) / 210;
-      const sd = Math.sqrt((100 * (Math.log(100) - m) ** 2 + 100 * (Math.log(500) - m) ** 2 + 10 * (Math.log(400) - m) ** 2) / 209);
+      const sd = Math.sqrt(
+        (100 * (Math.log(100) - m) ** 2 + 100 * (Math.log(500) - m) ** 2 + 10 * (Math.log(400) - m) ** 2) / 209,
+      );
       // Baseline residuals: ln 100/2 + ln 500/2 - m (x 20, the median), ln 400 - m: MAD 0,
       // mean deviation x 1.2533 below sd / √10. z = (ln 600 - m - (day 1-20 residual)) / (sd / √10) = 3.92.
       const usual = (Math.log(100) + Math.log(500)) / 2 - m;
@@ -168,9 +279,31 @@ describe('metric_shift', () => {
     await withDb(async (db) => {
       await createFactTables(db);
       // 20 days of 9 sales in 50 (MAD 0), then a day of 0 sales in 30.
-      await agentDays(db, 'A1', 20, () => 0.18, () => 300);
-      await insertRows(db, 'agent_daily', [{ agent_id: 'A1', day: dayNumber(21), calls: 30, answered: 30, answered_outbound: 30, talk_calls: 0, surveys: 0, conversion_rate: 0, aht_s: 300 }]);
-      await insertRows(db, 'calls', spanDays(dayNumber(1), dayNumber(21)).map((c) => ({ ...c, call_id: `B-${c.call_id}` })));
+      await agentDays(
+        db,
+        'A1',
+        20,
+        () => 0.18,
+        () => 300,
+      );
+      await insertRows(db, 'agent_daily', [
+        {
+          agent_id: 'A1',
+          day: dayNumber(21),
+          calls: 30,
+          answered: 30,
+          answered_outbound: 30,
+          talk_calls: 0,
+          surveys: 0,
+          conversion_rate: 0,
+          aht_s: 300,
+        },
+      ]);
+      await insertRows(
+        db,
+        'calls',
+        spanDays(dayNumber(1), dayNumber(21)).map((c) => ({ ...c, call_id: `B-${c.call_id}` })),
+      );
       // Arcsine robust z: (t(0, 30) - t(9, 50)) x 2 √30 = -3.65, beyond -3.5. But with the
       // pooled share p = (180 + 0.5) / (1000 + 1) = 0.1803, P(0 of 30) = (1 - p)^30 = 0.0026;
       // mid-p 0.0013 is a z of -3.0: not flagged.

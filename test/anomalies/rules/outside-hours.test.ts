@@ -3,7 +3,8 @@ import { withDb } from '../../util/with-db.ts';
 import { insertRows } from '../../util/insert-rows.ts';
 import { inbound, outbound, runRule } from '../helpers.ts';
 
-const dial = (id: string, startedAt: string) => outbound(id, { agent_id: 'A1', started_at: startedAt, ended_at: startedAt, disposition: 'no_answer' });
+const dial = (id: string, startedAt: string) =>
+  outbound(id, { agent_id: 'A1', started_at: startedAt, ended_at: startedAt, disposition: 'no_answer' });
 
 describe('outside_hours', () => {
   it('flags outbound calls before 08:00 or after 21:00 local, in New York local time', async () => {
@@ -32,14 +33,18 @@ describe('outside_hours', () => {
       expect(utc!.score).toBeCloseTo(150, 9); // 23:30 − 21:00
       expect(utc!.severity).toBe('high'); // an hour or more outside
       expect(early!.severity).toBe('medium');
-      expect(utc!.explanation).toBe('Agent A1 dialled outbound call UTC at 23:30 local time on 2026-11-20, outside the calling window 08:00–21:00.');
+      expect(utc!.explanation).toBe(
+        'Agent A1 dialled outbound call UTC at 23:30 local time on 2026-11-20, outside the calling window 08:00–21:00.',
+      );
     }, 'America/New_York');
   });
 
   it('follows calling_window from the config', async () => {
     await withDb(async (db) => {
       await insertRows(db, 'calls', [dial('A', '2026-11-20 08:30:00'), dial('B', '2026-11-20 09:00:00')]);
-      const rows = await runRule(db, 'outside_hours', { topLevel: { calling_window: { start: '09:00', end: '20:00' } } });
+      const rows = await runRule(db, 'outside_hours', {
+        topLevel: { calling_window: { start: '09:00', end: '20:00' } },
+      });
       expect(rows.map((r) => r.entity_id)).toEqual(['A']);
     }, 'Asia/Shanghai');
   });

@@ -8,8 +8,13 @@ import { runRule, spanDays } from '../helpers.ts';
 /** 20 answered outbound calls of `agent` on 2026-11-20, the first `sales` of them sales. */
 function outboundCalls(agent: string, sales: number): FixtureRow[] {
   return Array.from({ length: 20 }, (_, i) => ({
-    call_id: `${agent}-${String(i).padStart(2, '0')}`, day: '2026-11-20', agent_id: agent, direction: 'outbound',
-    answered: true, sale: i < sales, handle_s: 200,
+    call_id: `${agent}-${String(i).padStart(2, '0')}`,
+    day: '2026-11-20',
+    agent_id: agent,
+    direction: 'outbound',
+    answered: true,
+    sale: i < sales,
+    handle_s: 200,
   }));
 }
 
@@ -17,9 +22,24 @@ function outboundCalls(agent: string, sales: number): FixtureRow[] {
 async function team(db: Database, a6Sales: number) {
   await createFactTables(db);
   await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
-  const sales: Array<[string, number]> = [['A1', 2], ['A2', 3], ['A3', 2], ['A4', 3], ['A5', 2], ['A6', a6Sales]];
-  await insertRows(db, 'agents', sales.map(([agent]) => ({ agent_id: agent, team: 'T1' })));
-  await insertRows(db, 'call_facts', sales.flatMap(([agent, n]) => outboundCalls(agent, n)));
+  const sales: Array<[string, number]> = [
+    ['A1', 2],
+    ['A2', 3],
+    ['A3', 2],
+    ['A4', 3],
+    ['A5', 2],
+    ['A6', a6Sales],
+  ];
+  await insertRows(
+    db,
+    'agents',
+    sales.map(([agent]) => ({ agent_id: agent, team: 'T1' })),
+  );
+  await insertRows(
+    db,
+    'call_facts',
+    sales.flatMap(([agent, n]) => outboundCalls(agent, n)),
+  );
 }
 
 const settings = { metrics: ['conversion'], min_calls: 10 };
@@ -29,7 +49,9 @@ describe('peer_outlier', () => {
     await withDb(async (db) => {
       await team(db, 12);
       const rows = await runRule(db, 'peer_outlier', { settings });
-      expect(rows.map((r) => [r.entity_id, r.day, r.metric, r.value])).toEqual([['A6', '2026-11-20', 'conversion', 0.6]]);
+      expect(rows.map((r) => [r.entity_id, r.day, r.metric, r.value])).toEqual([
+        ['A6', '2026-11-20', 'conversion', 0.6],
+      ]);
       // Peers A1-A5: 0.10, 0.15, 0.10, 0.15, 0.10 -> median 0.10; A6's residual 0.50.
       // Scale: the others' residuals from their own peers' medians: A1, A3, A5 0.10 - 0.15,
       // A2, A4 0.15 - 0.10 -> -0.05 x 3, +0.05 x 2: median -0.05, MAD 0; mean deviation
@@ -67,27 +89,63 @@ describe('peer_outlier', () => {
       await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
       // Two teams of three outbound agents (2 teammates each < min_peers 5), and one inbound
       // agent whose calls take three times as long (600 s) as everyone's (200 s).
-      const sales: Array<[string, string, number]> = [['A1', 'T1', 2], ['A2', 'T1', 3], ['A3', 'T1', 2], ['A4', 'T2', 3], ['A5', 'T2', 2], ['A6', 'T2', 12]];
-      await insertRows(db, 'agents', [...sales.map(([agent, team]) => ({ agent_id: agent, team })), { agent_id: 'B1', team: 'T3' }]);
+      const sales: Array<[string, string, number]> = [
+        ['A1', 'T1', 2],
+        ['A2', 'T1', 3],
+        ['A3', 'T1', 2],
+        ['A4', 'T2', 3],
+        ['A5', 'T2', 2],
+        ['A6', 'T2', 12],
+      ];
+      await insertRows(db, 'agents', [
+        ...sales.map(([agent, team]) => ({ agent_id: agent, team })),
+        { agent_id: 'B1', team: 'T3' },
+      ]);
       await insertRows(db, 'call_facts', [
         ...sales.flatMap(([agent, , n]) => outboundCalls(agent, n)),
-        ...outboundCalls('B1', 0).map((c) => ({ ...c, call_id: `B1-${c.call_id}`, direction: 'inbound', sale: false, handle_s: 600 })),
+        ...outboundCalls('B1', 0).map((c) => ({
+          ...c,
+          call_id: `B1-${c.call_id}`,
+          direction: 'inbound',
+          sale: false,
+          handle_s: 600,
+        })),
       ]);
       const rows = await runRule(db, 'peer_outlier', { settings: { metrics: ['conversion', 'aht'], min_calls: 10 } });
       // A6 against A1-A5: the same arithmetic as above (z = 7.45); B1 has no inbound peers.
       expect(rows.map((r) => [r.entity_id, r.metric])).toEqual([['A6', 'conversion']]);
-      expect(rows[0]!.explanation).toContain('against 10.0% for the other agents on outbound calls (median of 5 agents)');
+      expect(rows[0]!.explanation).toContain(
+        'against 10.0% for the other agents on outbound calls (median of 5 agents)',
+      );
     }, 'Asia/Shanghai');
   });
 
   it('treats handle times within 10% of the peers as ordinary, however alike the peers are', async () => {
-    for (const [a6Handle, flagged] of [[130, false], [145, true]] as const) {
+    for (const [a6Handle, flagged] of [
+      [130, false],
+      [145, true],
+    ] as const) {
       await withDb(async (db) => {
         await createFactTables(db);
         await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
-        const handles: Array<[string, number]> = [['A1', 100], ['A2', 101], ['A3', 100], ['A4', 101], ['A5', 100], ['A6', a6Handle]];
-        await insertRows(db, 'agents', handles.map(([agent]) => ({ agent_id: agent, team: 'T1' })));
-        await insertRows(db, 'call_facts', handles.flatMap(([agent, h]) => outboundCalls(agent, 2).map((c) => ({ ...c, handle_s: h }))));
+        const handles: Array<[string, number]> = [
+          ['A1', 100],
+          ['A2', 101],
+          ['A3', 100],
+          ['A4', 101],
+          ['A5', 100],
+          ['A6', a6Handle],
+        ];
+        await insertRows(
+          db,
+          'agents',
+          handles.map(([agent]) => ({ agent_id: agent, team: 'T1' })),
+        );
+        await insertRows(
+          db,
+          'call_facts',
+          handles.flatMap(([agent, h]) => outboundCalls(agent, 2).map((c) => ({ ...c, handle_s: h }))),
+        );
         const rows = await runRule(db, 'peer_outlier', { settings: { metrics: ['aht'], min_calls: 10 } });
         // Peers' median 100 (or 100.5 for A1-A5 themselves); their residuals are within ±1 s,
         // far finer than the floor of 10% of the median, 10 s. A6 at 130: z = 30 / 10 = 3.0;

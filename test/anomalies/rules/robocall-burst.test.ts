@@ -4,19 +4,38 @@ import { insertRows, type FixtureRow } from '../../util/insert-rows.ts';
 import { inbound, outbound, runRule } from '../helpers.ts';
 
 /** `count` inbound calls from one caller ID, `everyS` seconds apart from 10:00, each `durationS` long. */
-function burst(prefix: string, callerId: string, count: number, everyS: number, durationS: (i: number) => number): FixtureRow[] {
+function burst(
+  prefix: string,
+  callerId: string,
+  count: number,
+  everyS: number,
+  durationS: (i: number) => number,
+): FixtureRow[] {
   return Array.from({ length: count }, (_, i) => {
     const start = Date.UTC(2026, 10, 20, 10, 0, 0) + i * everyS * 1000;
     const iso = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
-    return inbound(`${prefix}${i}`, { caller_id: callerId, started_at: iso(start), ended_at: iso(start + durationS(i) * 1000) });
+    return inbound(`${prefix}${i}`, {
+      caller_id: callerId,
+      started_at: iso(start),
+      ended_at: iso(start + durationS(i) * 1000),
+    });
   });
 }
 
 /** Outbound calls by `agent` to the given numbers, `everyS` seconds apart from 14:00. */
 function dials(agent: string, numbers: string[], everyS: number): FixtureRow[] {
   return numbers.map((number, i) => {
-    const start = new Date(Date.UTC(2026, 10, 20, 14, 0, 0) + i * everyS * 1000).toISOString().replace('T', ' ').slice(0, 19);
-    return outbound(`${agent}-${i}`, { agent_id: agent, customer_number: number, started_at: start, ended_at: start, disposition: 'no_answer' });
+    const start = new Date(Date.UTC(2026, 10, 20, 14, 0, 0) + i * everyS * 1000)
+      .toISOString()
+      .replace('T', ' ')
+      .slice(0, 19);
+    return outbound(`${agent}-${i}`, {
+      agent_id: agent,
+      customer_number: number,
+      started_at: start,
+      ended_at: start,
+      disposition: 'no_answer',
+    });
   });
 }
 
@@ -34,7 +53,13 @@ describe('robocall_burst', () => {
       const rows = await runRule(db, 'robocall_burst', { topLevel: { timezone: 'UTC' } });
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({
-        entity_type: 'number', entity_id: '13900000001', day: '2026-11-20', metric: 'short_calls_in_window', value: 10, baseline: 10, score: 1,
+        entity_type: 'number',
+        entity_id: '13900000001',
+        day: '2026-11-20',
+        metric: 'short_calls_in_window',
+        value: 10,
+        baseline: 10,
+        score: 1,
       });
       expect(rows[0]!.evidence).toEqual(['R0', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9']);
       expect(rows[0]!.explanation).toBe(

@@ -11,13 +11,41 @@ async function agents(db: Database, a6Audit: number) {
   await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
   // Mean CSAT rises A1 -> A6 (3.0, 3.4, 3.8, 4.4, 4.6, 5.0) and so do audit scores, except A6's.
   const scores: Array<[string, number[], number]> = [
-    ['A1', [3, 3, 3, 3, 3], 60], ['A2', [3, 3, 3, 4, 4], 70], ['A3', [4, 4, 4, 4, 3], 75],
-    ['A4', [4, 4, 4, 5, 5], 80], ['A5', [5, 5, 4, 4, 5], 85], ['A6', [5, 5, 5, 5, 5], a6Audit],
+    ['A1', [3, 3, 3, 3, 3], 60],
+    ['A2', [3, 3, 3, 4, 4], 70],
+    ['A3', [4, 4, 4, 4, 3], 75],
+    ['A4', [4, 4, 4, 5, 5], 80],
+    ['A5', [5, 5, 4, 4, 5], 85],
+    ['A6', [5, 5, 5, 5, 5], a6Audit],
   ];
-  await insertRows(db, 'agents', scores.map(([agent]) => ({ agent_id: agent, team: 'T1' })));
-  await insertRows(db, 'call_facts', scores.map(([agent]) => ({ call_id: `C-${agent}`, day: '2026-11-20', agent_id: agent, answered: true })));
-  await insertRows(db, 'surveys', scores.flatMap(([agent, csats]) => csats.map((csat, i) => ({ survey_id: `S-${agent}-${i}`, call_id: `C-${agent}`, csat }))));
-  await insertRows(db, 'audit_scores', scores.map(([agent, , audit]) => ({ audit_id: `U-${agent}`, agent_id: agent, auditor_id: 'Q1', day: '2026-11-20', audit_score: audit })));
+  await insertRows(
+    db,
+    'agents',
+    scores.map(([agent]) => ({ agent_id: agent, team: 'T1' })),
+  );
+  await insertRows(
+    db,
+    'call_facts',
+    scores.map(([agent]) => ({ call_id: `C-${agent}`, day: '2026-11-20', agent_id: agent, answered: true })),
+  );
+  await insertRows(
+    db,
+    'surveys',
+    scores.flatMap(([agent, csats]) =>
+      csats.map((csat, i) => ({ survey_id: `S-${agent}-${i}`, call_id: `C-${agent}`, csat })),
+    ),
+  );
+  await insertRows(
+    db,
+    'audit_scores',
+    scores.map(([agent, , audit]) => ({
+      audit_id: `U-${agent}`,
+      agent_id: agent,
+      auditor_id: 'Q1',
+      day: '2026-11-20',
+      audit_score: audit,
+    })),
+  );
 }
 
 const settings = { min_surveys: 1, min_audits: 1 };
@@ -53,10 +81,34 @@ describe('score_divergence', () => {
       // audits (60-64), all of them below T1's audits. Against the whole centre B4 and B5
       // would rank near the top on CSAT and at the bottom on audits; within T2 the gap is 0.
       const t2 = ['B1', 'B2', 'B3', 'B4', 'B5'];
-      await insertRows(db, 'agents', t2.map((agent) => ({ agent_id: agent, team: 'T2' })));
-      await insertRows(db, 'call_facts', t2.map((agent) => ({ call_id: `C-${agent}`, day: '2026-11-20', agent_id: agent, answered: true })));
-      await insertRows(db, 'surveys', t2.flatMap((agent, k) => [0, 1, 2, 3].map((i) => ({ survey_id: `S-${agent}-${i}`, call_id: `C-${agent}`, csat: i < 4 - k ? 4 : 5 }))));
-      await insertRows(db, 'audit_scores', t2.map((agent, i) => ({ audit_id: `U-${agent}`, agent_id: agent, auditor_id: 'Q1', day: '2026-11-20', audit_score: 60 + i })));
+      await insertRows(
+        db,
+        'agents',
+        t2.map((agent) => ({ agent_id: agent, team: 'T2' })),
+      );
+      await insertRows(
+        db,
+        'call_facts',
+        t2.map((agent) => ({ call_id: `C-${agent}`, day: '2026-11-20', agent_id: agent, answered: true })),
+      );
+      await insertRows(
+        db,
+        'surveys',
+        t2.flatMap((agent, k) =>
+          [0, 1, 2, 3].map((i) => ({ survey_id: `S-${agent}-${i}`, call_id: `C-${agent}`, csat: i < 4 - k ? 4 : 5 })),
+        ),
+      );
+      await insertRows(
+        db,
+        'audit_scores',
+        t2.map((agent, i) => ({
+          audit_id: `U-${agent}`,
+          agent_id: agent,
+          auditor_id: 'Q1',
+          day: '2026-11-20',
+          audit_score: 60 + i,
+        })),
+      );
       expect(await runRule(db, 'score_divergence', { settings })).toEqual([]);
     }, 'Asia/Shanghai');
   });

@@ -4,7 +4,14 @@ import { insertRows } from '../../util/insert-rows.ts';
 import { compute, outbound, runRule } from '../helpers.ts';
 
 const sale = (id: string, answered: string, ended: string, hold = 0, agent = 'A1') =>
-  outbound(id, { agent_id: agent, started_at: answered, answered_at: answered, ended_at: ended, hold_s: hold, disposition: 'sale' });
+  outbound(id, {
+    agent_id: agent,
+    started_at: answered,
+    answered_at: answered,
+    ended_at: ended,
+    hold_s: hold,
+    disposition: 'sale',
+  });
 
 describe('short_sale', () => {
   it('flags a sale with less than short_sale_s of talk, not one at or above it', async () => {
@@ -19,13 +26,27 @@ describe('short_sale', () => {
         sale('S2', '2026-11-20 11:00:00', '2026-11-20 11:01:30', 25),
         sale('S3', '2026-11-20 12:00:00', '2026-11-20 12:01:00'),
         // Not a sale: 10 s of talk does not matter.
-        outbound('N1', { agent_id: 'A1', started_at: '2026-11-20 13:00:00', answered_at: '2026-11-20 13:00:00', ended_at: '2026-11-20 13:00:10', disposition: 'not_interested' }),
+        outbound('N1', {
+          agent_id: 'A1',
+          started_at: '2026-11-20 13:00:00',
+          answered_at: '2026-11-20 13:00:00',
+          ended_at: '2026-11-20 13:00:10',
+          disposition: 'not_interested',
+        }),
       ]);
       await compute(db);
       const rows = await runRule(db, 'short_sale');
       expect(rows).toHaveLength(1);
       const [row] = rows;
-      expect(row).toMatchObject({ entity_type: 'call', entity_id: 'S1', day: '2026-11-20', metric: 'talk_s', value: 55, baseline: 250, evidence: ['S1'] });
+      expect(row).toMatchObject({
+        entity_type: 'call',
+        entity_id: 'S1',
+        day: '2026-11-20',
+        metric: 'talk_s',
+        value: 55,
+        baseline: 250,
+        evidence: ['S1'],
+      });
       expect(row!.score).toBeCloseTo(1 - 55 / 60, 6);
       expect(row!.severity).toBe('medium'); // 55 s is not under half the threshold (30 s)
       expect(row!.explanation).toBe(

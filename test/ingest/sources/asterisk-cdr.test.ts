@@ -7,7 +7,10 @@ import { describe, it } from 'vitest';
 import { caseDir, checkCase } from './source-cases.ts';
 
 describe('asterisk-cdr', () => {
-  it.each(['master16', 'master21', 'db-export'])('%s: calls, skipped calls and the day\'s figures as worked out by hand', async (name) => {
-    await checkCase('asterisk-cdr', caseDir('asterisk-cdr', name));
-  });
+  it.each(['master16', 'master21', 'db-export'])(
+    "%s: calls, skipped calls and the day's figures as worked out by hand",
+    async (name) => {
+      await checkCase('asterisk-cdr', caseDir('asterisk-cdr', name));
+    },
+  );
 });

@@ -23,9 +23,12 @@ import {
 } from './source-cases.ts';
 
 describe('asterisk-queue-log', () => {
-  it.each(['basic', 'db-export', 'requeue'])('%s: calls, skipped lines, missed offers and the day\'s figures as worked out by hand', async (name) => {
-    await checkCase('asterisk-queue-log', caseDir('asterisk-queue-log', name));
-  });
+  it.each(['basic', 'db-export', 'requeue'])(
+    "%s: calls, skipped lines, missed offers and the day's figures as worked out by hand",
+    async (name) => {
+      await checkCase('asterisk-queue-log', caseDir('asterisk-queue-log', name));
+    },
+  );
 });
 
 describe('asterisk-queue-log across files', () => {
@@ -35,7 +38,9 @@ describe('asterisk-queue-log across files', () => {
     await inCaseDb({ timezone }, async (db) => {
       for (const step of ['1', '2'] as const) {
         const want = after[step];
-        const [result] = await loadSource(db, 'asterisk-queue-log', [join(dir, `day${step}`, 'queue_log')], { timezone });
+        const [result] = await loadSource(db, 'asterisk-queue-log', [join(dir, `day${step}`, 'queue_log')], {
+          timezone,
+        });
         expectSkipped([result!], want);
         expect(result!.loaded).toBe(want.loaded_by_this_file.length);
         await expectCalls(db, want.calls);
@@ -52,7 +57,9 @@ describe('asterisk-queue-log across files', () => {
 describe('asterisk-queue-log bad lines', () => {
   it('rejects an unknown event, an event for a call that never entered a queue and a short line, naming each line; the calls load', async () => {
     const dir = caseDir('asterisk-queue-log', 'bad');
-    const expected = readExpected<ExpectedCase & { errors: Array<{ line: number; event?: string; callid?: string }> }>(dir);
+    const expected = readExpected<ExpectedCase & { errors: Array<{ line: number; event?: string; callid?: string }> }>(
+      dir,
+    );
     await inCaseDb(expected, async (db) => {
       const [result] = await loadSource(db, 'asterisk-queue-log', inputsOf(dir), expected);
       const rejects = await db.queryJs('select file, line, "column", reason from rejects order by line');
@@ -93,23 +100,44 @@ describe('asterisk-queue-log legs', () => {
     // answered by 1003 at 16:01:07, ended by the caller at 16:02:07.
     const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
     const log = join(dir, 'queue_log');
-    writeFileSync(log, [
-      '1795161600|X|400|NONE|ENTERQUEUE||13800000091|1',
-      '1795161605|X|400|PJSIP/1001|CONNECT|5|X.2|4',
-      '1795161660|X|400|PJSIP/1001|BLINDTRANSFER|401|from-internal|5|55|1',
-      '1795161662|X|401|NONE|ENTERQUEUE||13800000091|1',
-      '1795161662|X|402|NONE|ENTERQUEUE||13800000091|1',
-      '1795161667|X|402|PJSIP/1003|CONNECT|5|X.3|4',
-      '1795161727|X|402|PJSIP/1003|COMPLETECALLER|5|60|1',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      log,
+      [
+        '1795161600|X|400|NONE|ENTERQUEUE||13800000091|1',
+        '1795161605|X|400|PJSIP/1001|CONNECT|5|X.2|4',
+        '1795161660|X|400|PJSIP/1001|BLINDTRANSFER|401|from-internal|5|55|1',
+        '1795161662|X|401|NONE|ENTERQUEUE||13800000091|1',
+        '1795161662|X|402|NONE|ENTERQUEUE||13800000091|1',
+        '1795161667|X|402|PJSIP/1003|CONNECT|5|X.3|4',
+        '1795161727|X|402|PJSIP/1003|COMPLETECALLER|5|60|1',
+        '',
+      ].join('\n'),
+    );
     try {
       await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
         const [result] = await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'Asia/Shanghai' });
         expect(result!.source!.report.made).toEqual({ calls: 1, 'transfer legs': 1, 'missed offers': 0 });
         await expectCalls(db, [
-          { call_id: 'X', queue: '400', agent_id: '1001', previous_call_id: null, started_at: '2026-11-20T16:00:00+08:00', answered_at: '2026-11-20T16:00:05+08:00', ended_at: '2026-11-20T16:01:00+08:00', transferred: true },
-          { call_id: 'X#1795161662', queue: '401', agent_id: '1003', previous_call_id: 'X', started_at: '2026-11-20T16:01:02+08:00', answered_at: '2026-11-20T16:01:07+08:00', ended_at: '2026-11-20T16:02:07+08:00', transferred: false },
+          {
+            call_id: 'X',
+            queue: '400',
+            agent_id: '1001',
+            previous_call_id: null,
+            started_at: '2026-11-20T16:00:00+08:00',
+            answered_at: '2026-11-20T16:00:05+08:00',
+            ended_at: '2026-11-20T16:01:00+08:00',
+            transferred: true,
+          },
+          {
+            call_id: 'X#1795161662',
+            queue: '401',
+            agent_id: '1003',
+            previous_call_id: 'X',
+            started_at: '2026-11-20T16:01:02+08:00',
+            answered_at: '2026-11-20T16:01:07+08:00',
+            ended_at: '2026-11-20T16:02:07+08:00',
+            transferred: false,
+          },
         ]);
       });
     } finally {
@@ -145,13 +173,19 @@ describe('asterisk-queue-log read while the file is hashed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
     const log = join(dir, 'queue_log');
     // 客服 in GB18030 is bf cd b7 fe; the rest of each line is ASCII.
-    const gb18030 = lines.split('客服').flatMap((part, n) => (n === 0 ? [Buffer.from(part)] : [Buffer.from([0xbf, 0xcd, 0xb7, 0xfe]), Buffer.from(part)]));
+    const gb18030 = lines
+      .split('客服')
+      .flatMap((part, n) =>
+        n === 0 ? [Buffer.from(part)] : [Buffer.from([0xbf, 0xcd, 0xb7, 0xfe]), Buffer.from(part)],
+      );
     writeFileSync(log, Buffer.concat(gb18030));
     try {
       await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
         const [result] = await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'Asia/Shanghai' });
         expect(result!.encoding).toBe('gb18030');
-        expect(await db.queryJs('select call_id, queue, agent_id from calls')).toEqual([{ call_id: 'Y', queue: '客服', agent_id: '1001' }]);
+        expect(await db.queryJs('select call_id, queue, agent_id from calls')).toEqual([
+          { call_id: 'Y', queue: '客服', agent_id: '1001' },
+        ]);
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -164,8 +198,12 @@ describe('asterisk-queue-log read while the file is hashed', () => {
     writeFileSync(join(dir, 'queue_log.copy'), lines);
     try {
       await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
-        const [first] = await loadSource(db, 'asterisk-queue-log', [join(dir, 'queue_log')], { timezone: 'Asia/Shanghai' });
-        const [copy] = await loadSource(db, 'asterisk-queue-log', [join(dir, 'queue_log.copy')], { timezone: 'Asia/Shanghai' });
+        const [first] = await loadSource(db, 'asterisk-queue-log', [join(dir, 'queue_log')], {
+          timezone: 'Asia/Shanghai',
+        });
+        const [copy] = await loadSource(db, 'asterisk-queue-log', [join(dir, 'queue_log.copy')], {
+          timezone: 'Asia/Shanghai',
+        });
         expect([first!.status, copy!.status]).toEqual(['loaded', 'skipped']);
         expect(await db.scalar('select count(*) from calls')).toBe(1n);
       });

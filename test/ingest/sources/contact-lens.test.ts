@@ -6,7 +6,10 @@ import { describe, it } from 'vitest';
 import { caseDir, checkCase } from './source-cases.ts';
 
 describe('contact-lens', () => {
-  it.each(['v110', 'voice-2022-11-30'])('%s: segments with text, zero-length turns left out, talk-listen as worked out by hand', async (name) => {
-    await checkCase('contact-lens', caseDir('contact-lens', name));
-  });
+  it.each(['v110', 'voice-2022-11-30'])(
+    '%s: segments with text, zero-length turns left out, talk-listen as worked out by hand',
+    async (name) => {
+      await checkCase('contact-lens', caseDir('contact-lens', name));
+    },
+  );
 });

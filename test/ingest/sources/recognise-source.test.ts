@@ -24,12 +24,18 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('recogniseSource', () => {
-  const inputs = filesUnder(SOURCES_DIR).filter((path) => !path.endsWith('expected.json') && !path.includes('given-as'));
+  const inputs = filesUnder(SOURCES_DIR).filter(
+    (path) => !path.endsWith('expected.json') && !path.includes('given-as'),
+  );
 
   it.each(SOURCE_NAMES)('claims every %s fixture for that source alone', (source) => {
     const own = inputs.filter((path) => path.startsWith(join(SOURCES_DIR, source)));
     expect(own.length).toBeGreaterThan(0);
-    for (const path of own) expect(recogniseSource(readHead(path)).map((a) => a.name), path).toEqual([source]);
+    for (const path of own)
+      expect(
+        recogniseSource(readHead(path)).map((a) => a.name),
+        path,
+      ).toEqual([source]);
   });
 
   it('claims no canonical file, no expected.json and no config', () => {
@@ -50,10 +56,21 @@ describe('callq load DIR without --source', () => {
     writeFileSync(join(dir, 'notes.txt'), 'exported by the night shift\n');
     const config = tmp.path('config.json');
     writeFileSync(config, JSON.stringify({ timezone: 'Asia/Shanghai' }));
-    const run = await runCli('--db', tmp.path('mixed.duckdb'), '--config', config, 'load', dir, '--rejects', tmp.path('rejects.csv'));
+    const run = await runCli(
+      '--db',
+      tmp.path('mixed.duckdb'),
+      '--config',
+      config,
+      'load',
+      dir,
+      '--rejects',
+      tmp.path('rejects.csv'),
+    );
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines[0]).toBe(`not loaded (not named after a table, and not a format callq recognises): ${join(dir, 'notes.txt')}`);
+    expect(lines[0]).toBe(
+      `not loaded (not named after a table, and not a format callq recognises): ${join(dir, 'notes.txt')}`,
+    );
     expect(lines).toContain('Master.csv: read as asterisk-cdr (recognised by its content)');
     expect(lines).toContain('queue_log: read as asterisk-queue-log (recognised by its content)');
   });

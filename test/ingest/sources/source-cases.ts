@@ -52,10 +52,17 @@ export function inputsOf(dir: string): string[] {
 }
 
 /** Loads files through an adapter; every result of every file, in order. */
-export async function loadSource(db: Database, source: SourceName, paths: string[], expected: Pick<ExpectedCase, 'timezone' | 'mapping'>): Promise<FileLoadResult[]> {
+export async function loadSource(
+  db: Database,
+  source: SourceName,
+  paths: string[],
+  expected: Pick<ExpectedCase, 'timezone' | 'mapping'>,
+): Promise<FileLoadResult[]> {
   const config = parseConfig({ timezone: expected.timezone });
   const { files } = sourceFiles(source, paths);
-  const mapping = expected.mapping ? { calls: Object.fromEntries(Object.entries(expected.mapping).map(([canonical, path]) => [path, canonical])) } : undefined;
+  const mapping = expected.mapping
+    ? { calls: Object.fromEntries(Object.entries(expected.mapping).map(([canonical, path]) => [path, canonical])) }
+    : undefined;
   const summary = await loadFiles(db, files, { config, mapping, maxRejectShare: 1 });
   return summary.files;
 }
@@ -83,13 +90,15 @@ export async function expectCalls(db: Database, calls: Record<string, unknown>[]
         return [k, typeof v === 'bigint' ? Number(v) : (v ?? null)];
       }),
     );
-  const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.call_id).localeCompare(String(b.call_id));
+  const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    String(a.call_id).localeCompare(String(b.call_id));
   expect(rows.map(normalise).sort(byId)).toEqual(calls.map(normalise).sort(byId));
 }
 
 export async function expectSegments(db: Database, segments: Record<string, unknown>[]): Promise<void> {
   const rows = await db.queryJs('select call_id, speaker, start_ms, end_ms, text from segments');
-  const key = (s: Record<string, unknown>) => `${s.call_id}|${s.speaker}|${Number(s.start_ms)}|${Number(s.end_ms)}|${s.text ?? ''}`;
+  const key = (s: Record<string, unknown>) =>
+    `${s.call_id}|${s.speaker}|${Number(s.start_ms)}|${Number(s.end_ms)}|${s.text ?? ''}`;
   expect(rows.map(key).sort()).toEqual(segments.map(key).sort());
 }
 
@@ -97,7 +106,8 @@ export async function expectSegments(db: Database, segments: Record<string, unkn
 export function expectSkipped(results: FileLoadResult[], expected: ExpectedCase): void {
   const total: Record<string, number> = {};
   for (const r of results) {
-    for (const [reason, n] of Object.entries(r.source?.report.skipped ?? {})) if (n > 0) total[reason] = (total[reason] ?? 0) + n;
+    for (const [reason, n] of Object.entries(r.source?.report.skipped ?? {}))
+      if (n > 0) total[reason] = (total[reason] ?? 0) + n;
   }
   const want = { ...expected.skipped, ...(expected.superseded ? { superseded: expected.superseded } : {}) };
   expect(total).toEqual(want);
@@ -105,7 +115,10 @@ export function expectSkipped(results: FileLoadResult[], expected: ExpectedCase)
 
 export async function expectMetrics(db: Database, metrics: NonNullable<ExpectedCase['metrics']>): Promise<void> {
   for (const [day, want] of Object.entries(metrics.center ?? {})) {
-    const [got] = await db.queryJs(`select service_level, asa_s, abandon_rate, aht_s from center_daily where day = $1::date`, [day]);
+    const [got] = await db.queryJs(
+      `select service_level, asa_s, abandon_rate, aht_s from center_daily where day = $1::date`,
+      [day],
+    );
     expect(got, `center_daily ${day}`).toBeDefined();
     for (const [measure, value] of Object.entries(want)) expectClose(got![measure], value, `center ${day} ${measure}`);
   }
@@ -114,10 +127,15 @@ export async function expectMetrics(db: Database, metrics: NonNullable<ExpectedC
       `select count(*) filter (where answered) as answered, sum(handle_s) filter (where answered) as handle_s_total from call_facts where agent_id = $1`,
       [agent],
     );
-    expect({ answered: Number(got!.answered), handle_s_total: Number(got!.handle_s_total) }, `agent ${agent}`).toEqual(want);
+    expect({ answered: Number(got!.answered), handle_s_total: Number(got!.handle_s_total) }, `agent ${agent}`).toEqual(
+      want,
+    );
   }
   for (const [callId, want] of Object.entries(metrics.calls ?? {})) {
-    const [got] = await db.queryJs('select agent_talk_ms, customer_talk_ms, talk_ratio from call_facts where call_id = $1', [callId]);
+    const [got] = await db.queryJs(
+      'select agent_talk_ms, customer_talk_ms, talk_ratio from call_facts where call_id = $1',
+      [callId],
+    );
     for (const [measure, value] of Object.entries(want)) expectClose(got![measure], value, `call ${callId} ${measure}`);
   }
 }
@@ -136,7 +154,13 @@ export async function expectMissedOffers(db: Database, missed: Record<string, nu
 export async function checkCase(source: SourceName, dir: string): Promise<void> {
   const expected = readExpected(dir);
   await inCaseDb(expected, async (db) => {
-    if (expected.ctr_fixture) await loadSource(db, 'amazon-connect-ctr', inputsOf(join(SOURCES_DIR, '../../..', expected.ctr_fixture)), expected);
+    if (expected.ctr_fixture)
+      await loadSource(
+        db,
+        'amazon-connect-ctr',
+        inputsOf(join(SOURCES_DIR, '../../..', expected.ctr_fixture)),
+        expected,
+      );
     const results = await loadSource(db, source, inputsOf(dir), expected);
     if (expected.calls?.length) await expectCalls(db, expected.calls);
     if (expected.segments?.length) await expectSegments(db, expected.segments);
