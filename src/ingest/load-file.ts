@@ -82,6 +82,8 @@ export async function loadFile(
   // A name with glob characters is read through a plain-named link (DuckDB would expand it).
   const literal = literalPath(input.path);
   let transcoded: Awaited<ReturnType<typeof transcodeToUtf8>> | null = null;
+  // The scan's failure is looked at in scanned(); marked as seen now, before the first await.
+  scanning.catch(() => undefined);
   const tempsBefore = await tempTables(db);
   try {
     // A phone system's export at a path never loaded before is read by its adapter while the

@@ -2,27 +2,13 @@
 -- typed; each record once, the latest copy of a contact re-delivered within the file.
 -- grain: one row per record of the file (superseded copies flagged, not dropped); the
 --   record's text stays in ctr_records (by _line).
--- from: temp table ctr_records (_line, json): one record a row, as the file had it.
+-- from: temp table ctr_records (_line, json, fields): one record a row, as the file had it,
+--   and its fields as macro ctr_fields (ctr_fields.sql) took them from the text while it was read.
 -- Field paths and meanings: Amazon Connect's contact records data model
 -- (docs/sources/amazon-connect.md). Timestamps are ISO 8601 in UTC; durations are seconds.
 
 with records as (
   select * from ctr_records
-),
-
-fields as (
-  select
-    _line,
-    json_extract_string(json, [
-      '$.ContactId', '$.Channel', '$.InitiationMethod', '$.InitiationTimestamp',
-      '$.ConnectedToSystemTimestamp', '$.DisconnectTimestamp', '$.LastUpdateTimestamp',
-      '$.DisconnectReason', '$.PreviousContactId', '$.NextContactId',
-      '$.Agent.Username', '$.Agent.ConnectedToAgentTimestamp', '$.Agent.AgentInteractionDuration',
-      '$.Agent.CustomerHoldDuration', '$.Agent.AfterContactWorkDuration',
-      '$.Queue.Name', '$.Queue.ARN', '$.Queue.EnqueueTimestamp', '$.Queue.DequeueTimestamp',
-      '$.CustomerEndpoint.Address', '$.TransferredToEndpoint.Address', '$.TransferCompletedTimestamp'
-    ]) as f
-  from records
 ),
 
 typed as (
@@ -50,7 +36,7 @@ typed as (
     f[20] as customer_address,
     f[21] as transferred_to,
     f[22] as transfer_completed
-  from fields
+  from (select _line, fields as f from records)
 ),
 
 final as (

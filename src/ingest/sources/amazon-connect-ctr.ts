@@ -6,9 +6,10 @@
  * a record's path, e.g. {"calls": {"disposition": "Attributes.disposition"}}.
  */
 import type { Database } from '../../db/database.ts';
-import type { ColumnMapping } from '../column-mapping.ts';
+import type { ColumnMapping, MappingEntry } from '../column-mapping.ts';
 import { CONTRACTS } from '../contracts.ts';
 import { jsonPath } from '../read-source.ts';
+import { readQuery } from '../../db/sql-files.ts';
 import { quoteIdent } from '../staging-sql.ts';
 import { bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
 import { firstRecordHead, readJsonRecords } from './json-records.ts';
@@ -53,10 +54,15 @@ export const amazonConnectCtr: SourceAdapter = {
       /"(InitiationMethod|AWSContactTraceRecordFormatVersion)"\s*:/.test(record)
     );
   },
+  mapping: {
+    takes: '"Record.Path": "calls column" entries of calls (Attributes such as "Attributes.disposition")',
+    applies: (table, _key, entry) => table === 'calls' && isRecordPathPick(entry),
+  },
   async open(db, path, { mapping }) {
     await bindSourceFile(db, path);
     await resetSourceRejects(db);
-    await readJsonRecords(db, path, 'ctr_records');
+    await db.exec(readQuery('sources/amazon_connect_ctr/ctr_fields.sql'));
+    await readJsonRecords(db, path, 'ctr_records', 'ctr_fields');
     await materialise(db, 'ctr_contacts', 'amazon_connect_ctr/ctr_contacts');
     await materialise(db, 'ctr_calls', 'amazon_connect_ctr/ctr_calls');
     const mapped = await addMappedColumns(db, mapping);
@@ -66,14 +72,20 @@ export const amazonConnectCtr: SourceAdapter = {
   },
 };
 
+const CANONICAL_CALL_COLUMNS = new Set(CONTRACTS.calls.columns.map((c) => c.name));
+
+/** A mapping entry `"Record.Path": "calls column"`: the one kind this adapter applies. */
+function isRecordPathPick(entry: MappingEntry): entry is string {
+  return typeof entry === 'string' && CANONICAL_CALL_COLUMNS.has(entry);
+}
+
 /**
  * Columns the mapping takes from a record path (Attributes the centre's flows set): added
  * to ctr_calls, overriding the adapter's own when the mapping names one of them.
  */
 async function addMappedColumns(db: Database, mapping: ColumnMapping | undefined): Promise<string[]> {
-  const calls = new Set(CONTRACTS.calls.columns.map((c) => c.name));
-  const picks = Object.entries(mapping?.calls ?? {}).filter(
-    (pick): pick is [string, string] => typeof pick[1] === 'string' && calls.has(pick[1]),
+  const picks = Object.entries(mapping?.calls ?? {}).filter((pick): pick is [string, string] =>
+    isRecordPathPick(pick[1]),
   );
   for (const [path, canonical] of picks) {
     const column = quoteIdent(`${canonical}__mapped`);

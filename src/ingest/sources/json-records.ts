@@ -42,23 +42,38 @@ function notBlank(line: string): string {
 }
 
 /**
- * isJsonObject, parsing a line that starts with `{` once instead of twice: valid JSON whose
- * first character is `{` is an object (the parser allows no comment before it).
+ * Reads the file's records into temp table `table` (_line, json, and `fields`: what the
+ * macro `fieldsMacro` takes from a record's text, such as a list of json_extract_string paths).
  */
-function jsonObjectLine(line: string): string {
-  return `(case when starts_with(${line}, '{') then coalesce(json_valid(${line}), false) else ${isJsonObject(line)} end)`;
-}
-
-/** Reads the file's records into temp table `table` (_line, json). */
-export async function readJsonRecords(db: Database, path: string, table: string): Promise<JsonLayout> {
+export async function readJsonRecords(
+  db: Database,
+  path: string,
+  table: string,
+  fieldsMacro: string,
+): Promise<JsonLayout> {
   const layout = jsonLayout(readHead(path));
   if (!layout) throw new Error('line 1: not JSON (expected JSON Lines, concatenated JSON objects or a JSON array)');
   if (layout === 'lines') {
-    // Each line is judged once, as it is read (parsing a record is most of the cost), and the
-    // records stay where they were read: the other lines are deleted, which leaves every
-    // row's rowid (its line - 1) as it was, and _line is filled from it (no copy of the text).
+    // Each line is parsed once, as it is read (parsing a record is most of the cost): the
+    // fields are taken from a line that starts with `{`, and a line whose fields cannot be
+    // taken is no JSON object (valid JSON whose first character is `{` is one: the parser
+    // allows no comment before it). The records
+    // stay where they were read: the other lines are deleted, which leaves every row's rowid
+    // (its line - 1) as it was, and _line is filled from it (no copy of the text).
     await db.exec(`create or replace temp table ${table} as
-      select line as json, ${notBlank('line')} as present, ${jsonObjectLine('line')} as object from ${linesOf(path)}`);
+      select
+        json,
+        present,
+        case when starts_with(json, '{') then fields is not null else ${isJsonObject('json')} end as object,
+        -- A record after spaces (rare) is parsed again.
+        case when starts_with(json, '{') then fields when ${isJsonObject('json')} then ${fieldsMacro}(json) end as fields
+      from (
+        select
+          line as json,
+          ${notBlank('line')} as present,
+          case when starts_with(line, '{') then try(${fieldsMacro}(line)) end as fields
+        from ${linesOf(path)}
+      )`);
     await addSourceRejects(
       db,
       `select rowid + 1 as line, null as "column",
@@ -73,7 +88,7 @@ export async function readJsonRecords(db: Database, path: string, table: string)
   }
   try {
     await db.exec(`create or replace temp table ${table} as
-      select row_number() over () as _ordinal, json::varchar as json
+      select row_number() over () as _ordinal, json::varchar as json, ${fieldsMacro}(json::varchar) as fields
       from read_json_objects(${sqlString(path)}, format = ${sqlString(layout === 'array' ? 'array' : 'unstructured')})`);
   } catch (error) {
     throw new Error(describeBadRecord(path) ?? (error as Error).message.split('\n')[0]!);
@@ -94,7 +109,7 @@ async function lineOfEachRecord(db: Database, path: string, table: string): Prom
   });
   appender.closeSync();
   await db.exec(`create or replace temp table ${table} as
-    select s._line, r.json from ${table} r join ${table}_starts s using (_ordinal) order by s._line`);
+    select s._line, r.json, r.fields from ${table} r join ${table}_starts s using (_ordinal) order by s._line`);
   await db.exec(`drop table ${table}_starts`);
 }
 

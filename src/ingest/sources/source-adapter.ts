@@ -7,7 +7,7 @@
  */
 import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
-import type { ColumnMapping } from '../column-mapping.ts';
+import type { ColumnMapping, MappingEntry } from '../column-mapping.ts';
 import type { TableName } from '../contracts.ts';
 import type { FileFormat } from '../file-format.ts';
 import type { SourceRelation } from '../read-source.ts';
@@ -60,4 +60,19 @@ export interface SourceAdapter {
   recognise(head: string): boolean;
   /** Reads the file into the relation of canonical rows; throws when the file is not this format. */
   open(db: Database, path: string, context: AdapterContext): Promise<AdapterRelation>;
+  /** What the adapter takes from a `--map` file (none when absent): which entries, said for a message. */
+  mapping?: { takes: string; applies(table: TableName, key: string, entry: MappingEntry): boolean };
+}
+
+/**
+ * The entries of a `--map` file the adapter would not apply (as `table.key`): a load with
+ * them is refused, since a mapping that silently does nothing gives numbers the user did
+ * not ask for.
+ */
+export function unappliedMapping(adapter: SourceAdapter, mapping: ColumnMapping): string[] {
+  return Object.entries(mapping).flatMap(([table, entries]) =>
+    Object.entries(entries ?? {})
+      .filter(([key, entry]) => !adapter.mapping?.applies(table as TableName, key, entry))
+      .map(([key]) => `${table}.${key}`),
+  );
 }
