@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Database } from '../src/db/database.ts';
 import { ensureSchema } from '../src/ingest/canonical-schema.ts';
 import { loadFiles } from '../src/ingest/load-files.ts';
-import { sqlString } from '../src/ingest/staging-sql.ts';
+import { sqlString } from '../src/db/sql.ts';
 import { sourceFiles } from '../src/ingest/discover-files.ts';
 import type { SourceName } from '../src/ingest/sources/source-adapter.ts';
 import { parseConfig } from '../src/config/load-config.ts';

@@ -17,7 +17,7 @@ import { ensureSchema } from '../src/ingest/canonical-schema.ts';
 import { sourceFiles } from '../src/ingest/discover-files.ts';
 import { loadFiles } from '../src/ingest/load-files.ts';
 import { isSourceName } from '../src/ingest/sources/source-adapter.ts';
-import { sqlString } from '../src/ingest/staging-sql.ts';
+import { sqlString } from '../src/db/sql.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

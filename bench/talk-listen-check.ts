@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { Database } from '../src/db/database.ts';
-import { sqlString } from '../src/ingest/staging-sql.ts';
+import { sqlString } from '../src/db/sql.ts';
 import { TALK_LISTEN_COLUMNS, talkListenInputs, talkListenStep } from './talk-listen.ts';
 import { polarsTalkListen } from './talk-listen-polars.ts';
 

@@ -9,7 +9,7 @@ import type { Database } from '../src/db/database.ts';
 import { readQuery } from '../src/db/sql-files.ts';
 import { FULL_SCOPE, bindScope } from '../src/metrics/compute-scope.ts';
 import { MACRO_FILES, MODELS } from '../src/metrics/models.ts';
-import { sqlString } from '../src/ingest/staging-sql.ts';
+import { sqlString } from '../src/db/sql.ts';
 
 /** The four basic measures (and the ratio made of them), then the three extra ones. */
 export const BASIC_MEASURES = ['agent_talk_ms', 'customer_talk_ms', 'overlap_ms', 'silence_ms', 'talk_ratio'] as const;

@@ -60,8 +60,8 @@ final as (
     bias as value,
     0 as baseline,
     bias / $max_bias as score,
-    format('Auditor {} scored on average {} points {} the other auditors in {} calibration sessions of the {} days to {}.',
-      auditor_id, round(abs(bias), 1), case when bias > 0 then 'above' else 'below' end, sessions, $window_days, cast($to as date)) as explanation,
+    json_object('auditor', auditor_id, 'bias', abs(bias), 'direction', case when bias > 0 then 'above' else 'below' end,
+      'sessions', sessions, 'window_days', $window_days, 'to', cast($to as date)) as explanation_args,
     evidence_list(audit_ids) as evidence
   from biases
 )

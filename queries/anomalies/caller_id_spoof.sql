@@ -47,15 +47,10 @@ final as (
     length(digits) as value,
     null::double as baseline,
     1 as score,
-    format('Inbound call {} on {} {}.', call_id, day,
-      case reason
-        when 'protected_number' then format('presented caller ID {}, a protected service number that never calls customers', digits)
-        when 'caller_id_empty' then 'presented no caller ID'
-        when 'caller_id_all_zeros' then format('presented an all-zero caller ID ({})', digits)
-        when 'caller_id_too_short' then format('presented caller ID {}, only {} digits (fewer than {})', digits, length(digits), $min_digits)
-        else format('presented a {}-digit caller ID ending {} (more than {} digits)', length(digits), right(digits, 4), $max_digits)
-      end
-    ) as explanation,
+    -- A long number is a possible customer's: only its last 4 digits are kept.
+    json_object('variant', reason, 'call', call_id, 'day', day, 'length', length(digits),
+      'digits', case when reason = 'caller_id_too_long' then right(digits, 4) else digits end,
+      'min_digits', $min_digits, 'max_digits', $max_digits) as explanation_args,
     [call_id] as evidence
   from judged
   where reason is not null

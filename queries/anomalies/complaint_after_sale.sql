@@ -58,7 +58,7 @@ per_sale_day as (
     count(*) as complaint_count,
     bool_or(severity = 'high') as any_high,
     list(complaint_id order by complaint_id) as complaint_ids,
-    string_agg(distinct coalesce(category, 'uncategorised'), ', ' order by coalesce(category, 'uncategorised')) as categories
+    list(distinct category order by category nulls last) as categories
   from matched
   group by call_id, day
 ),
@@ -75,9 +75,8 @@ final as (
     days_after as value,
     $window_days as baseline,
     complaint_count as score,
-    format('The customer of sale call {} (agent {}, {}) complained {} day(s) after the sale on {} ({}: {}).',
-      call_id, coalesce(agent_id, '(none)'), cast(sale_ended_at as date), round(days_after, 1), day,
-      array_to_string(complaint_ids, ', '), categories) as explanation,
+    json_object('call', call_id, 'agent', agent_id, 'sale_day', cast(sale_ended_at as date), 'days', days_after,
+      'day', day, 'complaints', complaint_ids, 'categories', categories) as explanation_args,
     evidence_list(list_prepend(call_id, complaint_ids)) as evidence
   from per_sale_day
 )

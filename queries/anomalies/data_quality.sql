@@ -154,8 +154,8 @@ final as (
     share as value,
     centre_share as baseline,
     share / $max_missing_contact_share as score,
-    format('{} of agent {}''s {} calls on {} ({}%) name no customer (no customer_id, no number); across the centre {}% do.',
-      missing, agent_id, calls, day, round(100 * share)::bigint, round(100 * centre_share, 1)) as explanation,
+    json_object('variant', 'agent', 'missing', missing, 'agent', agent_id, 'calls', calls, 'day', day,
+      'share', share, 'centre_share', centre_share) as explanation_args,
     evidence_list(missing_ids) as evidence
   from missing_contact
 
@@ -172,16 +172,8 @@ final as (
     records,
     0,
     records,
-    format('{} has {} record(s) with {}{}.', file, records,
-      case problem
-        when 'duplicate_keys' then 'a repeated key (rejected at load)'
-        when 'impossible_durations' then format('an impossible duration (longer than {} h)', $max_call_hours)
-        when 'segments_beyond_call' then 'speech segments beyond the end of the call'
-        when 'segments_of_unknown_calls' then 'speech segments of calls that do not exist'
-        when 'surveys_unknown_call' then 'surveys of calls that do not exist'
-        else 'audits of an unknown call or agent'
-      end,
-      case when day is null then '' else format(' on {}', day) end),
+    json_object('variant', 'file', 'file', file, 'records', records, 'problem', problem, 'day', day,
+      'max_call_hours', $max_call_hours),
     evidence_list(record_ids)
   from file_findings
 )

@@ -77,9 +77,9 @@ final as (
     o.rate as value,
     o.peer_median as baseline,
     o.z as score,
-    format('Agent {} hung up first on {} of {} answered calls ({}) in the {} days to {}; their {} peers'' median is {}; robust z = {}.',
-      o.agent_id, o.hangups, o.answered, measure_text('agent_hangup_rate', o.rate), $window_days, cast($to as date),
-      o.peer_n, measure_text('agent_hangup_rate', o.peer_median), round(o.z, 1)) as explanation,
+    json_object('agent', o.agent_id, 'hangups', o.hangups, 'answered', o.answered, 'rate', o.rate,
+      'window_days', $window_days, 'to', cast($to as date), 'peers', o.peer_n, 'peer_median', o.peer_median,
+      'z', o.z) as explanation_args,
     evidence_list(e.ids[1:20]) as evidence
   from outliers as o
   join evidence as e using (agent_id)

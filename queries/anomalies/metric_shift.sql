@@ -329,11 +329,8 @@ final as (
     s.value,
     s.baseline_median as baseline,
     s.z as score,
-    format('Agent {}''s {} was {} on {} against a usual {} (median of their previous {} days{}); robust z = {}.',
-      s.agent_id, measure_label(s.metric), measure_text(s.metric, s.value), s.day,
-      measure_text(s.metric, s.baseline_median), s.baseline_n,
-      case when s.expected is null then '' else format('; {} expected for that day''s mix of calls', measure_text('aht', s.expected)) end,
-      round(s.z, 1)) as explanation,
+    json_object('agent', s.agent_id, 'metric', s.metric, 'value', s.value, 'day', s.day, 'baseline', s.baseline_median,
+      'baseline_days', s.baseline_n, 'expected', s.expected, 'z', s.z) as explanation_args,
     coalesce(evidence_list(e.ids[1:20]), []) as evidence
   from shifts as s
   left join evidence as e using (agent_id, day, metric)

@@ -45,11 +45,8 @@ final as (
     epoch(local_time) / 3600 as value,
     epoch(nearest_edge) / 3600 as baseline,
     minutes_outside as score,
-    format(
-      'Agent {} dialled outbound call {} at {} local time on {}, outside the calling window {}–{}.',
-      coalesce(agent_id, '(none)'), call_id, strftime(day + local_time, '%H:%M'), day,
-      strftime(day + window_start, '%H:%M'), strftime(day + window_end, '%H:%M')
-    ) as explanation,
+    json_object('agent', agent_id, 'call', call_id, 'time', strftime(day + local_time, '%H:%M'), 'day', day,
+      'start', strftime(day + window_start, '%H:%M'), 'end', strftime(day + window_end, '%H:%M')) as explanation_args,
     [call_id] as evidence
   from outside
 )

@@ -178,11 +178,9 @@ final as (
     o.value,
     o.peer_median as baseline,
     o.z as score,
-    format('Agent {}''s {} over the {} days to {} was {} (n = {}) against {} for {} (median of {} agents); robust z = {}.',
-      o.agent_id, measure_label(o.metric), $window_days, cast($to as date), measure_text(o.metric, o.value), o.volume,
-      measure_text(o.metric, o.peer_median),
-      case when o.by_team then format('their teammates in {}', o.team) else format('the other agents on {} calls', o.work) end,
-      o.peer_n, round(o.z, 1)) as explanation,
+    json_object('variant', case when o.by_team then 'team' else 'work' end, 'agent', o.agent_id, 'metric', o.metric,
+      'window_days', $window_days, 'to', cast($to as date), 'value', o.value, 'volume', o.volume,
+      'peer_median', o.peer_median, 'team', o.team, 'work', o.work, 'peers', o.peer_n, 'z', o.z) as explanation_args,
     coalesce(evidence_list(e.ids[1:20]), []) as evidence
   from outliers as o
   left join evidence as e using (agent_id, metric)

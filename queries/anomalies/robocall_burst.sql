@@ -111,8 +111,8 @@ final as (
     busiest_window as value,
     $min_calls as baseline,
     busiest_window / $min_calls as score,
-    format('Caller ID {} placed {} inbound calls of at most {} s within {} minutes on {} ({} such calls that day), a robocall pattern.',
-      mask_number(caller_id), busiest_window, $max_duration_s, $window_minutes, day, burst_calls) as explanation,
+    json_object('variant', 'number', 'number', mask_number(caller_id), 'calls', busiest_window,
+      'max_duration_s', $max_duration_s, 'window_minutes', $window_minutes, 'day', day, 'day_calls', burst_calls) as explanation_args,
     evidence_list(call_ids) as evidence
   from number_bursts
 
@@ -129,9 +129,8 @@ final as (
     longest_run,
     $min_sequential_run,
     longest_run / $min_sequential_run,
-    format('Agent {} dialled {} consecutive customer numbers within {} minutes on {}{}, the pattern of an auto-dialler run through a number block.',
-      agent_id, longest_run, $window_minutes, day,
-      case when run_count > 1 then format(' ({} such runs that day)', run_count) else '' end),
+    json_object('variant', 'agent', 'agent', agent_id, 'run', longest_run, 'window_minutes', $window_minutes, 'day', day,
+      'runs', case when run_count > 1 then run_count end),
     evidence_list(call_ids)
   from agent_runs
 )

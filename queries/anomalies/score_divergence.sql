@@ -93,11 +93,9 @@ final as (
     d.gap as value,
     0 as baseline,
     d.gap as score,
-    format('Over the {} days to {}, agent {} is {} of {} agents{} on CSAT ({}, {} surveys) but {} on audit score ({}, {} audits).',
-      $window_days, cast($to as date), d.agent_id, ordinal(d.csat_place), d.agents_ranked,
-      case when d.rank_group = '(centre)' then '' else format(' in {}', d.team) end, round(d.csat_mean, 2), d.surveys,
-      ordinal(d.audit_place),
-      round(d.audit_score, 1), d.audits) as explanation,
+    json_object('window_days', $window_days, 'to', cast($to as date), 'agent', d.agent_id, 'csat_place', d.csat_place,
+      'agents', d.agents_ranked, 'team', case when d.rank_group <> '(centre)' then d.team end, 'csat', d.csat_mean,
+      'surveys', d.surveys, 'audit_place', d.audit_place, 'audit', d.audit_score, 'audits', d.audits) as explanation_args,
     evidence_list(flatten(list(e.ids))) as evidence
   from divergent as d
   join evidence as e using (agent_id)

@@ -44,14 +44,9 @@ final as (
     s.talk_s as value,
     u.median_talk_s as baseline,
     1 - greatest(s.talk_s, 0) / $short_sale_s as score,
-    format(
-      'Agent {} closed a sale in call {} on {} after only {} s of talk (threshold {} s); {}',
-      coalesce(s.agent_id, '(none)'), s.call_id, s.day, round(s.talk_s)::bigint, $short_sale_s,
-      case
-        when u.earlier_sales = 0 then 'they had no sales in the 28 days before to compare with.'
-        else format('their sales of the previous 28 days took {} s of talk (median of {}).', round(u.median_talk_s)::bigint, u.earlier_sales)
-      end
-    ) as explanation,
+    json_object('variant', case when u.earlier_sales = 0 then 'first' end, 'agent', s.agent_id, 'call', s.call_id,
+      'day', s.day, 'talk_s', s.talk_s, 'threshold', $short_sale_s, 'usual_talk_s', u.median_talk_s,
+      'earlier_sales', u.earlier_sales) as explanation_args,
     [s.call_id] as evidence
   from short_sales as s
   join usual_talk as u using (call_id)

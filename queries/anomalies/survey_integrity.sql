@@ -121,11 +121,8 @@ final as (
     surveys as value,
     allowed as baseline,
     surveys / greatest(allowed, 1) as score,
-    case reason
-      when 'centre_number' then format('{} survey(s) on {} were answered from {}, a number of the centre itself.', surveys, day, mask_number(number))
-      when 'agent_number' then format('{} survey(s) on {} were answered from {}, the number agent {} calls out from.', surveys, day, mask_number(number), owner_agent)
-      else format('{} surveys on {} were answered from the one number {} (more than {} a day is not a customer).', surveys, day, mask_number(number), allowed)
-    end as explanation,
+    json_object('variant', reason, 'surveys', surveys, 'day', day, 'number', mask_number(number), 'agent', owner_agent,
+      'allowed', allowed) as explanation_args,
     evidence_list(list_concat(survey_ids, call_ids)) as evidence
   from number_findings
 
@@ -142,10 +139,8 @@ final as (
     surveys,
     0,
     surveys,
-    case reason
-      when 'survey_on_unanswered_call' then format('Call {} of {} was never answered, yet {} survey(s) rate it ({}).', call_id, day, surveys, array_to_string(list_sort(survey_ids), ', '))
-      else format('Survey {} on call {} (agent {}, {}) was answered {} s before the call ended.', array_to_string(list_sort(survey_ids), ', '), call_id, coalesce(agent_id, '(none)'), day, round(seconds_early)::bigint)
-    end,
+    json_object('variant', reason, 'call', call_id, 'day', day, 'surveys', list_sort(survey_ids), 'survey_count', surveys,
+      'agent', agent_id, 'seconds_early', seconds_early),
     evidence_list(list_prepend(call_id, survey_ids))
   from call_findings
 )

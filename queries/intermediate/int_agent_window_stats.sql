@@ -2,8 +2,11 @@
 -- window_days local days ending on each window end day: outbound answered and sales,
 -- answered calls and complaints, talk time and per-call talk ratios, CSAT and audit scores
 -- (sums and sums of squares, for the shrinkage priors).
--- grain: one row per window end day and agent with any activity in the window. Window end
---   days are the centre days in [windows_from, windows_to].
+-- grain: one row per window end day and agent of `agents` with at least one answered call in
+--   the window: the agents that can be ranked. An agent missing from `agents` (no name, no
+--   team) or without answered calls is left out of the ranking and its priors; the coaching
+--   page lists them apart as data problems (queries/reports/coaching/data_problems.sql).
+--   Window end days are the centre days in [windows_from, windows_to].
 -- from: center_daily (days), call_facts, stg_surveys (by their call's day and agent),
 --   audit_scores (by audit day), complaint_facts (by opened day), stg_agents (team).
 -- unique: day, agent_id
@@ -122,7 +125,8 @@ final as (
     windowed.*,
     stg_agents.team
   from windowed
-  left join stg_agents using (agent_id)
+  join stg_agents using (agent_id)
+  where windowed.answered > 0
 )
 
 select * from final

@@ -13,7 +13,7 @@ create or replace temp macro anomaly_id(rule, entity_type, entity_id, day, metri
 create or replace temp macro robust_scale(mad, mean_abs_dev, floor) as
   greatest(case when mad > 0 then 1.4826 * mad else 1.2533 * mean_abs_dev end, floor);
 
--- A phone number with all but its last 4 digits masked, for explanations (reports mask
+-- A phone number with all but its last 4 digits masked, for explanation_args (reports mask
 -- entity ids themselves). Short numbers (service lines) are shown as they are.
 create or replace temp macro mask_number(n) as
   case when length(n) <= 4 then n else repeat('*', length(n) - 4) || right(n, 4) end;
@@ -22,43 +22,10 @@ create or replace temp macro mask_number(n) as
 create or replace temp macro evidence_list(ids) as
   list_sort(list_distinct(list_filter(ids, id -> id is not null)))[1:20];
 
--- A measure's value as a person reads it: shares in percent, seconds with "s", CSAT with
--- two decimals, counts whole.
-create or replace temp macro measure_text(metric, v) as
-  case
-    when v is null then 'n/a'
-    when metric in ('conversion', 'agent_hangup_rate', 'talk_ratio') then format('{}%', round(100 * v, 1))
-    when metric = 'aht' then format('{} s', round(v)::bigint)
-    when metric = 'csat' then format('{}', round(v, 2))
-    else format('{}', round(v, 1))
-  end;
-
--- A measure's name as a person reads it.
-create or replace temp macro measure_label(metric) as
-  case metric
-    when 'calls' then 'call count'
-    when 'conversion' then 'conversion'
-    when 'aht' then 'average handle time'
-    when 'talk_ratio' then 'talk ratio'
-    when 'csat' then 'mean CSAT'
-    when 'agent_hangup_rate' then 'agent hang-up rate'
-    else metric
-  end;
-
 -- The standard deviation of a share p observed over n trials (binomial), with p kept
 -- inside [0.01, 0.99] so a baseline of exactly 0 or 1 still leaves room for noise.
 create or replace temp macro share_noise(p, n) as
   sqrt(least(greatest(p, 0.01), 0.99) * (1 - least(greatest(p, 0.01), 0.99)) / n);
-
--- 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th, 21st.
-create or replace temp macro ordinal(n) as
-  n || case
-    when n % 100 in (11, 12, 13) then 'th'
-    when n % 10 = 1 then 'st'
-    when n % 10 = 2 then 'nd'
-    when n % 10 = 3 then 'rd'
-    else 'th'
-  end;
 
 -- The standard normal quantile z with P(Z > z) = q, for 0 < q <= 0.5 (Abramowitz and
 -- Stegun 26.2.23, error below 0.00045): turns a tail probability into a z score.

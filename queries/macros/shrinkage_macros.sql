@@ -18,6 +18,11 @@
 --   shrunk = mu + tau2 ÷ (tau2 + sigma2/n) × (mean − mu)
 -- A prior is usable (ok) with at least two agents and more observations than agents;
 -- otherwise the caller falls back to the centre-wide prior, and without one keeps the raw value.
+-- How sure a shrunk mean is (eb_shrink_mean_sd), approximately: the standard deviation of the
+-- agent's true mean about the shrunk one, sqrt(B × sigma2/n + (1 − B)² × mu_var), with
+-- B = tau2 ÷ (tau2 + sigma2/n) and mu_var = (tau2 Σ n_i² + sigma2 N) ÷ N² the variance of the
+-- group's mean (eb_mean_mu_var, over the same rows as the prior). When tau2 = 0 the agent is given the group's figure, and only its
+-- uncertainty is left. Null without a usable prior: then nothing can be said.
 
 create or replace temp macro eb_rate_mean(x, n) as
   sum(exact(x)) filter (where n > 0) / sum(exact(n)) filter (where n > 0);
@@ -61,6 +66,14 @@ create or replace temp macro eb_mean_prior(s, ss, n) as
     ok := count(*) filter (where n > 0) >= 2 and eb_mean_sigma2(s, ss, n) is not null
   );
 
+-- Kept out of eb_mean_prior: each use of a macro expands it, and the ranking's priors, which
+-- do not need it, would compute it several times over.
+create or replace temp macro eb_mean_mu_var(s, ss, n) as
+  (
+    eb_mean_tau2(s, ss, n)::double * sum(exact(n * n)) filter (where n > 0)::double
+    + eb_mean_sigma2(s, ss, n)::double * sum(exact(n)) filter (where n > 0)::double
+  ) / (sum(exact(n)) filter (where n > 0)::double ^ 2);
+
 create or replace temp macro eb_shrink_rate(x, n, prior) as
   case
     when n is null or n = 0 then null
@@ -76,4 +89,14 @@ create or replace temp macro eb_shrink_mean(mean, n, prior) as
     when prior is null or not prior.ok then mean
     when prior.tau2 = 0 then prior.mu
     else prior.mu + prior.tau2 / (prior.tau2 + prior.sigma2 / n) * (mean - prior.mu)
+  end;
+
+create or replace temp macro eb_shrink_mean_sd(n, prior, mu_var) as
+  case
+    when n is null or n = 0 or prior is null or not prior.ok then null
+    when prior.tau2 = 0 then sqrt(mu_var)
+    else sqrt(
+      prior.tau2 / (prior.tau2 + prior.sigma2 / n) * prior.sigma2 / n
+      + (1 - prior.tau2 / (prior.tau2 + prior.sigma2 / n)) ^ 2 * mu_var
+    )
   end;

@@ -6,6 +6,10 @@
 -- score_divergence, hangup_first, auditor_drift) write the last day of the window; file
 -- problems that cannot be dated (agents.csv, audit_items.csv, orphan segments) have no day.
 -- entity_id of entity_type 'number' is a phone number: personal data, mask it when shown.
+-- explanation_args: the finding's facts as named values (a JSON object), from which the
+-- reports and the tests write its sentence in their language with the rule's template in
+-- reports/shared/explanations.json (src/anomalies/explain.ts); "variant" picks one of the
+-- rule's templates. Phone numbers in it keep only their last 4 digits.
 
 create table if not exists anomalies (
   anomaly_id varchar primary key,
@@ -18,6 +22,6 @@ create table if not exists anomalies (
   value double,                    -- the entity's value
   baseline double,                 -- what is normal for it (own median, peers' median, threshold)
   score double,                    -- strength: robust z for statistical rules, else per rule (see its file)
-  explanation varchar not null,    -- one sentence for a supervisor
+  explanation_args json not null,  -- the facts its sentence is written from (see above)
   evidence varchar[] not null      -- ids of calls, surveys, audits, complaints (at most 20, sorted)
 );

@@ -9,7 +9,8 @@ import type { Database, Params } from '../db/database.ts';
 import type { Config } from '../config/config-schema.ts';
 import { readQuery } from '../db/sql-files.ts';
 import { RULES, type RuleDefinition } from './rules.ts';
-import { bindFor, ruleValues, type DayRange } from './rule-params.ts';
+import { bindNamed } from '../db/sql-params.ts';
+import { ruleValues, type DayRange } from './rule-params.ts';
 import { dataDayRange } from './data-days.ts';
 import { ensureAnomalySchema } from './anomaly-schema.ts';
 import { refreshCases, type CaseSummary } from '../cases/refresh-cases.ts';
@@ -56,7 +57,7 @@ export async function detectAnomalies(
       options.onRule?.(rule.name, index, runnable.length);
       await clearOwnRows(db, rule, range);
       const sql = readQuery(`anomalies/${rule.name}.sql`);
-      const params = bindFor(sql, ruleValues(config, rule.name, range), `queries/anomalies/${rule.name}.sql`);
+      const params = bindNamed(sql, ruleValues(config, rule.name, range), `queries/anomalies/${rule.name}.sql`);
       await db.insertSelect('anomalies', `select * from (\n${sql}\n)`, params);
       result.counts[rule.name] = Number(
         await db.scalar(

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors/usage-error.ts';
 import { RULES, WINDOW_FINDINGS } from './rules.ts';
 
 export interface RuleQuality {

@@ -8,7 +8,7 @@
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config/config-schema.ts';
 import { readQuery } from '../db/sql-files.ts';
-import { bindFor } from '../anomalies/rule-params.ts';
+import { bindNamed } from '../db/sql-params.ts';
 import { refreshRuleQuality } from './rule-quality.ts';
 import type { Review, ReviewProblem } from './verdicts.ts';
 
@@ -59,7 +59,7 @@ export async function applyReviews(
     }
     await db.exec(
       `create temp table review_changes as ${changes}`,
-      bindFor(changes, values, 'queries/cases/review_changes.sql'),
+      bindNamed(changes, values, 'queries/cases/review_changes.sql'),
     );
     await db.insertSelect('case_events', readQuery('cases/review_events.sql'));
     await db.exec(readQuery('cases/review_update.sql'));

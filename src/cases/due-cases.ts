@@ -15,7 +15,7 @@ export interface DueCase {
   rule: string;
   entity_type: string;
   entity_id: string;
-  /** "<entity_type> <entity_id>", as the reports name a subject. */
+  /** The subject as the reports name it: an agent as 'Name (A01)', another subject by its id. */
   entity: string;
   /** The report that lists the case: coaching.html (rewards) or anomalies.html. */
   page: string;
@@ -31,6 +31,8 @@ export interface DueCase {
 /** `day`: YYYY-MM-DD. A database without cases has none due. */
 export async function dueCases(db: Database, day: string): Promise<DueCase[]> {
   if (!(await db.tableExists('anomaly_cases'))) return [];
+  // The query names agents with the reports' agent_label.
+  await db.exec(readQuery('macros/report_macros.sql'));
   const rows = await db.query(readQuery('reports/nightly/due_cases.sql'), { day });
   return rows.map((r) => ({ ...r, days_overdue: Number(r.days_overdue) }) as unknown as DueCase);
 }

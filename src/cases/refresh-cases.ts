@@ -9,7 +9,7 @@
 import type { Database } from '../db/database.ts';
 import type { Config } from '../config/config-schema.ts';
 import { readQuery } from '../db/sql-files.ts';
-import { bindFor } from '../anomalies/rule-params.ts';
+import { bindNamed } from '../db/sql-params.ts';
 import { pickRecognitions } from './recognition.ts';
 import { refreshRuleQuality } from './rule-quality.ts';
 
@@ -41,7 +41,7 @@ export async function refreshCases(db: Database, config: Config, lastDay: string
   };
   const bound = (file: string) => {
     const sql = readQuery(`cases/${file}.sql`);
-    return { sql, params: bindFor(sql, values, `queries/cases/${file}.sql`) };
+    return { sql, params: bindNamed(sql, values, `queries/cases/${file}.sql`) };
   };
   for (const step of STEPS) {
     const { sql, params } = bound(step);

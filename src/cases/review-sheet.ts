@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { csvCells } from '../ingest/csv-cells.ts';
 import { detectDelimiter } from '../ingest/read-source.ts';
-import { parseDay } from '../cli/parse-day.ts';
-import { UsageError } from '../cli/errors.ts';
+import { isCalendarDay } from '../days/calendar-day.ts';
+import { UsageError } from '../errors/usage-error.ts';
 import { caseNumber, isVerdict, VERDICTS, type Review, type ReviewProblem } from './verdicts.ts';
 
 const REQUIRED = ['case_id', 'verdict', 'by'] as const;
@@ -59,7 +59,7 @@ export function readReviewSheet(path: string): ReviewSheet {
     else if (!isVerdict(verdict)) reasons.push(`unknown verdict "${verdict}" (${VERDICTS.join(', ')})`);
     if (!by) reasons.push('no reviewer in "by"');
     const lastSeen = cell('last_seen');
-    if (lastSeen && !isDay(lastSeen)) reasons.push(`last_seen "${lastSeen}" is not a day (YYYY-MM-DD)`);
+    if (lastSeen && !isCalendarDay(lastSeen)) reasons.push(`last_seen "${lastSeen}" is not a day (YYYY-MM-DD)`);
     if (caseId !== null) {
       const first = firstLineOf.get(caseId);
       if (first !== undefined) reasons.push(`case ${caseId} is reviewed twice (first on line ${first})`);
@@ -119,12 +119,4 @@ function csvRecords(text: string): Array<{ line: number; text: string }> {
   }
   end(text.length);
   return records;
-}
-
-function isDay(text: string): boolean {
-  try {
-    return parseDay(text) === text;
-  } catch {
-    return false;
-  }
 }

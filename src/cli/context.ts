@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { removeDeadProcessTemps, TEMP_FOLDER } from '../files/dead-process-temps.ts';
 import { ensureSchema } from '../ingest/canonical-schema.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../errors/usage-error.ts';
 import { markDeadRuns, recordRun } from '../db/record-run.ts';
 import { computeMetrics } from '../metrics/compute.ts';
 import { detectAnomalies } from '../anomalies/detect.ts';
@@ -104,7 +104,7 @@ export async function withContext<T>(
 
 /** Every day computed and detected again under the new settings, as one run. */
 async function reconfigure(db: Database, config: Config, say: (line: string) => void): Promise<void> {
-  await recordRun(db, 'reconfigure', null, async () => {
+  await recordRun(db, { command: 'reconfigure', day: null }, async () => {
     const computed = await computeMetrics(db, config);
     const detected = await detectAnomalies(db, config);
     const findings = Object.values(detected.counts).reduce((sum, n) => sum + n, 0);

@@ -4,7 +4,7 @@
  * runs (lazy-action.ts). Errors become one line and the exit codes of docs/cli.md#exit-codes.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { ExitCode, JobError, UsageError } from './errors.ts';
+import { ExitCode, JobError, UsageError } from '../errors/usage-error.ts';
 import { COMMANDS } from './commands/index.ts';
 
 export function buildProgram(): Command {

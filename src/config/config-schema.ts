@@ -12,6 +12,20 @@ const seconds = z.number().min(0);
 const hours = z.number().positive();
 const ianaZone = z.string().refine(isValidTimeZone, 'expected an IANA time zone such as Asia/Shanghai');
 const phoneList = z.array(z.string().regex(/^\+?\d+$/, 'expected digits only'));
+const share = z.number().min(0).max(1);
+
+/**
+ * A queue's own targets for the queue measures, each replacing the centre's for that queue
+ * in the nightly queue table. Service level's seconds stay answer_target_s: the measure is
+ * computed at that one threshold.
+ */
+const queueTargets = z.strictObject({
+  service_level: z.strictObject({ share, within_s: seconds.optional() }).optional(),
+  asa_s: seconds.optional(),
+  abandon_rate: share.optional(),
+  aht_s: seconds.optional(),
+});
+export type QueueTargets = z.infer<typeof queueTargets>;
 
 export const configSchema = z
   .strictObject({
@@ -50,18 +64,17 @@ export const configSchema = z
     // or missed against it. Service level is "share within seconds"; its seconds are
     // answer_target_s (the threshold the measure is computed at), so within_s, if given,
     // must equal it. aht_s and conversion_rate have no default: without one the tile shows
-    // no target.
+    // no target. queues: per-queue targets by queue name, for the queue table.
     targets: z
       .strictObject({
         csat_mean: z.number().min(1).max(5).default(4.2),
         audit_score: z.number().min(0).max(100).default(80),
-        service_level: z
-          .strictObject({ share: z.number().min(0).max(1).default(0.8), within_s: seconds.optional() })
-          .prefault({}),
+        service_level: z.strictObject({ share: share.default(0.8), within_s: seconds.optional() }).prefault({}),
         asa_s: seconds.default(20),
-        abandon_rate: z.number().min(0).max(1).default(0.05),
+        abandon_rate: share.default(0.05),
         aht_s: seconds.optional(),
-        conversion_rate: z.number().min(0).max(1).optional(),
+        conversion_rate: share.optional(),
+        queues: z.record(z.string().min(1), queueTargets).optional(),
       })
       .prefault({}),
     // The currency of sale amounts (ISO 4217 code), shown on every revenue figure.
@@ -115,15 +128,25 @@ export const configSchema = z
     message: 'case_reopen_days must be at least case_gap_days',
     path: ['case_reopen_days'],
   })
-  .refine(
-    (config) =>
-      config.targets.service_level.within_s === undefined ||
-      config.targets.service_level.within_s === config.answer_target_s,
-    {
-      message: 'targets.service_level.within_s must equal answer_target_s (the threshold service level is computed at)',
-      path: ['targets', 'service_level', 'within_s'],
-    },
-  )
+  .superRefine((config, ctx) => {
+    const levels: [string[], { within_s?: number | undefined } | undefined][] = [
+      [['targets'], config.targets.service_level],
+      ...Object.entries(config.targets.queues ?? {}).map(
+        ([queue, targets]): [string[], typeof targets.service_level] => [
+          ['targets', 'queues', queue],
+          targets.service_level,
+        ],
+      ),
+    ];
+    for (const [at, level] of levels) {
+      if (level?.within_s === undefined || level.within_s === config.answer_target_s) continue;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${[...at, 'service_level', 'within_s'].join('.')} must equal answer_target_s (the threshold service level is computed at)`,
+        path: [...at, 'service_level', 'within_s'],
+      });
+    }
+  })
   .prefault({});
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,7 +1,7 @@
 /** Reads and validates a config file; a problem becomes a ConfigError naming the key. */
 import { readFileSync } from 'node:fs';
 import { configSchema, type Config } from './config-schema.ts';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors/usage-error.ts';
 
 export function parseConfig(input: unknown, source = 'config'): Config {
   const result = configSchema.safeParse(input ?? {});

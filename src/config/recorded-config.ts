@@ -6,7 +6,7 @@
  * everything); any other change is said in one line and recorded.
  */
 import type { Database } from '../db/database.ts';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors/usage-error.ts';
 import { parseConfig } from './load-config.ts';
 import type { Config } from './config-schema.ts';
 
@@ -75,11 +75,18 @@ export function decideSettings(
   return { config, changed, record: changed.length > 0 || reconfigure };
 }
 
-/** `base` with what `top` sets: objects merged key by key, anything else replaced. */
-function overlay(base: unknown, top: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(top)) return top;
+/**
+ * Maps by name that a file sets whole: the queues a file's targets.queues lists are the
+ * per-queue targets in force, so a queue left out of it goes back to the centre's targets.
+ */
+const SET_WHOLE = new Set(['targets.queues']);
+
+/** `base` with what `top` sets: objects merged key by key (but SET_WHOLE), anything else replaced. */
+function overlay(base: unknown, top: unknown, path = ''): unknown {
+  if (!isPlainObject(base) || !isPlainObject(top) || SET_WHOLE.has(path)) return top;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(top)) merged[key] = key in base ? overlay(base[key], value) : value;
+  for (const [key, value] of Object.entries(top))
+    merged[key] = key in base ? overlay(base[key], value, path ? `${path}.${key}` : key) : value;
   return merged;
 }
 

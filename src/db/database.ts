@@ -3,9 +3,18 @@
  * exec / query / transaction. Everything else talks to the database through this.
  */
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { literal, Sql, sql } from './sql.ts';
 
 export type Row = Record<string, unknown>;
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+/** SQL text with its params apart, or a `sql` template that carries its own. */
+export type Statement = string | Sql;
+
+function split(statement: Statement, params?: Params): [string, Params | undefined] {
+  if (!(statement instanceof Sql)) return [statement, params];
+  // Without parameters, text runs as it is (several statements may be one text).
+  return [statement.text, statement.params.length > 0 ? [...statement.params] : undefined];
+}
 
 export interface OpenOptions {
   /** IANA zone: naive timestamps are read, and local days are cut, in this zone. */
@@ -50,25 +59,30 @@ export class Database {
   }
 
   async setTimezone(zone: string): Promise<void> {
-    await this.exec(`set TimeZone = '${zone.replaceAll("'", "''")}'`);
+    // SET takes no parameter.
+    await this.exec(sql`set TimeZone = ${literal(zone)}`);
   }
 
   /** Runs one or more statements and discards their results. */
-  async exec(sql: string, params?: Params): Promise<void> {
-    await this.connection.run(sql, params);
+  async exec(statement: Statement, params?: Params): Promise<void> {
+    await this.connection.run(...split(statement, params));
   }
 
   /**
    * Runs statements like exec and, while they run, reports DuckDB's progress every `everyMs`.
    */
-  async execWithProgress(sql: string, onProgress: (progress: QueryProgress) => void, everyMs = 200): Promise<void> {
+  async execWithProgress(
+    statement: string,
+    onProgress: (progress: QueryProgress) => void,
+    everyMs = 200,
+  ): Promise<void> {
     await this.exec('set enable_progress_bar = true; set enable_progress_bar_print = false');
     const timer = setInterval(() => {
       const { percentage, rows_processed } = this.connection.progress;
       if (percentage > 0) onProgress({ fraction: percentage / 100, rows: Number(rows_processed) });
     }, everyMs);
     try {
-      await this.exec(sql);
+      await this.exec(statement);
     } finally {
       clearInterval(timer);
       await this.exec('reset enable_progress_bar; reset enable_progress_bar_print');
@@ -76,26 +90,26 @@ export class Database {
   }
 
   /** Runs a query and returns its rows as JSON-safe objects (bigints as strings, dates as ISO text). */
-  async query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+  async query<T extends Row = Row>(statement: Statement, params?: Params): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(...split(statement, params));
     return reader.getRowObjectsJson() as T[];
   }
 
   /** Runs a query and returns rows as JS values (numbers, bigints, Date objects for timestamps). */
-  async queryJs<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+  async queryJs<T extends Row = Row>(statement: Statement, params?: Params): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(...split(statement, params));
     return reader.getRowObjectsJS() as T[];
   }
 
   /** Runs a query and returns its column names and rows (for table output). */
-  async queryWithColumns(sql: string, params?: Params): Promise<{ columns: string[]; rows: Row[] }> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+  async queryWithColumns(statement: Statement, params?: Params): Promise<{ columns: string[]; rows: Row[] }> {
+    const reader = await this.connection.runAndReadAll(...split(statement, params));
     return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as Row[] };
   }
 
   /** The first column of the first row, or null. */
-  async scalar<T = unknown>(sql: string, params?: Params): Promise<T | null> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+  async scalar<T = unknown>(statement: Statement, params?: Params): Promise<T | null> {
+    const reader = await this.connection.runAndReadAll(...split(statement, params));
     const rows = reader.getRowsJS();
     return (rows[0]?.[0] ?? null) as T | null;
   }

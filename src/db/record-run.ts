@@ -4,6 +4,7 @@
  * the job's own transaction, so a failed run is still on record.
  */
 import type { Database } from './database.ts';
+import { sql } from './sql.ts';
 
 export type RunStatus = 'done' | 'rejects' | 'failed' | 'died';
 
@@ -13,25 +14,24 @@ export interface RunOutcome<T> {
   counts?: Record<string, unknown>;
 }
 
-export async function recordRun<T>(
-  db: Database,
-  command: string,
-  day: string | null,
-  job: () => Promise<RunOutcome<T>>,
-): Promise<T> {
+export interface Run {
+  command: string;
+  /** The day the run is for (null: every day, or none). */
+  day: string | null;
+}
+
+export async function recordRun<T>(db: Database, { command, day }: Run, job: () => Promise<RunOutcome<T>>): Promise<T> {
   const runId = Number(await db.scalar("select nextval('run_id_seq')"));
   await db.exec(
-    `insert into runs (run_id, command, day, started, status) values ($1, $2, $3::date, now(), 'running')`,
-    [runId, command, day],
+    sql`insert into runs (run_id, command, day, started, status) values (${runId}, ${command}, ${day}::date, now(), 'running')`,
   );
   try {
     const outcome = await job();
-    await finish(db, runId, outcome.status ?? 'done', outcome.counts ?? {});
+    await finish(db, runId, { status: outcome.status ?? 'done', counts: outcome.counts ?? {} });
     return outcome.result;
   } catch (error) {
-    await finish(db, runId, 'failed', { error: error instanceof Error ? error.message : String(error) }).catch(
-      () => undefined,
-    );
+    const counts = { error: error instanceof Error ? error.message : String(error) };
+    await finish(db, runId, { status: 'failed', counts }).catch(() => undefined);
     throw error;
   }
 }
@@ -48,10 +48,12 @@ export async function markDeadRuns(db: Database): Promise<Array<{ run_id: number
   return dead;
 }
 
-async function finish(db: Database, runId: number, status: RunStatus, counts: Record<string, unknown>): Promise<void> {
-  await db.exec(`update runs set finished = now(), status = $2, counts = $3::json where run_id = $1`, [
-    runId,
-    status,
-    JSON.stringify(counts),
-  ]);
+async function finish(
+  db: Database,
+  runId: number,
+  { status, counts }: { status: RunStatus; counts: Record<string, unknown> },
+): Promise<void> {
+  await db.exec(
+    sql`update runs set finished = now(), status = ${status}, counts = ${JSON.stringify(counts)}::json where run_id = ${runId}`,
+  );
 }

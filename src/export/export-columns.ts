@@ -4,7 +4,7 @@
  * whole number as bigint or integer, decimals as double). The export query selects these.
  */
 import type { Database } from '../db/database.ts';
-import { quoteIdent } from '../ingest/staging-sql.ts';
+import { ident, join, type Sql, sql, trusted } from '../db/sql.ts';
 import { spreadsheetSafeSql } from '../files/spreadsheet-safe.ts';
 
 export type ExportType =
@@ -38,7 +38,7 @@ export function exportType(duckdbType: string): ExportType {
 }
 
 export async function exportColumns(db: Database, table: string): Promise<ExportColumn[]> {
-  const rows = await db.query<{ column_name: string; column_type: string }>(`describe ${quoteIdent(table)}`);
+  const rows = await db.query<{ column_name: string; column_type: string }>(sql`describe ${ident(table)}`);
   return rows.map((r) => ({ name: r.column_name, type: exportType(r.column_type) }));
 }
 
@@ -46,10 +46,11 @@ export async function exportColumns(db: Database, table: string): Promise<Export
  * The query that reads `table` with its columns cast to their export types; with
  * `spreadsheetSafe`, text cells that a spreadsheet would run as a formula are neutralised.
  */
-export function exportQuery(table: string, columns: readonly ExportColumn[], spreadsheetSafe = false): string {
+export function exportQuery(table: string, columns: readonly ExportColumn[], spreadsheetSafe = false): Sql {
   const cell = (c: ExportColumn) => {
-    const typed = `${quoteIdent(c.name)}::${c.type}`;
-    return spreadsheetSafe && c.type === 'varchar' ? spreadsheetSafeSql(typed) : typed;
+    // The type is one of ExportType's names.
+    const typed = sql`${ident(c.name)}::${trusted(c.type)}`;
+    return spreadsheetSafe && c.type === 'varchar' ? trusted(spreadsheetSafeSql(typed.text)) : typed;
   };
-  return `select ${columns.map((c) => `${cell(c)} as ${quoteIdent(c.name)}`).join(', ')} from ${quoteIdent(table)}`;
+  return sql`select ${join(columns.map((c) => sql`${cell(c)} as ${ident(c.name)}`))} from ${ident(table)}`;
 }

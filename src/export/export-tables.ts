@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.ts';
-import { sqlString } from '../ingest/staging-sql.ts';
+import { literal, sql, trusted } from '../db/sql.ts';
 import { exportColumns, exportQuery } from './export-columns.ts';
 import { writeArrowIpc } from './write-arrow-ipc.ts';
 import { writeAtomically } from '../files/write-file-atomic.ts';
@@ -27,17 +27,18 @@ export async function exportableTables(db: Database): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
-export interface ExportOptions {
+export interface ExportRequest {
+  tables: readonly string[];
+  format: ExportFormat;
+  /** The folder the files go to (created when missing). */
+  dir: string;
   /** CSV only: text that a spreadsheet would run as a formula gets a leading apostrophe (default on). */
   safeForSpreadsheets?: boolean;
 }
 
 export async function exportTables(
   db: Database,
-  tables: readonly string[],
-  format: ExportFormat,
-  dir: string,
-  options: ExportOptions = {},
+  { tables, format, dir, safeForSpreadsheets = true }: ExportRequest,
 ): Promise<ExportedTable[]> {
   const known = new Set(await exportableTables(db));
   const unknown = tables.filter((t) => !known.has(t));
@@ -48,8 +49,8 @@ export async function exportTables(
   const exported: ExportedTable[] = [];
   for (const table of tables) {
     const file = join(dir, `${table}.${format}`);
-    const rows = await writeAtomically(file, (temp) =>
-      writeTable(db, table, format, temp, options.safeForSpreadsheets ?? true),
+    const rows = await writeAtomically(file, (path) =>
+      writeTable(db, { table, format, path, spreadsheetSafe: format === 'csv' && safeForSpreadsheets }),
     );
     exported.push({ table, file, rows });
   }
@@ -60,17 +61,18 @@ export class UnknownTableError extends Error {
   override name = 'UnknownTableError';
 }
 
-async function writeTable(
-  db: Database,
-  table: string,
-  format: ExportFormat,
-  path: string,
-  safeForSpreadsheets: boolean,
-): Promise<number> {
+interface TableFile {
+  table: string;
+  format: ExportFormat;
+  path: string;
+  spreadsheetSafe: boolean;
+}
+
+async function writeTable(db: Database, { table, format, path, spreadsheetSafe }: TableFile): Promise<number> {
   const columns = await exportColumns(db, table);
-  const query = exportQuery(table, columns, format === 'csv' && safeForSpreadsheets);
-  if (format === 'arrow') return writeArrowIpc(db, query, columns, path);
-  const options = format === 'csv' ? 'format csv, header' : 'format parquet';
-  // COPY answers with the number of rows it wrote.
-  return Number(await db.scalar(`copy (${query}) to ${sqlString(path)} (${options})`));
+  const query = exportQuery(table, columns, spreadsheetSafe);
+  if (format === 'arrow') return writeArrowIpc(db, { query, columns, path });
+  const options = trusted(format === 'csv' ? 'format csv, header' : 'format parquet');
+  // COPY answers with the number of rows it wrote; its target takes no parameter.
+  return Number(await db.scalar(sql`copy (${query}) to ${literal(path)} (${options})`));
 }

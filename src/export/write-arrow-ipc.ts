@@ -27,6 +27,7 @@ import {
 } from 'apache-arrow';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
+import type { Sql } from '../db/sql.ts';
 import type { ExportColumn, ExportType } from './export-columns.ts';
 
 const BATCH_ROWS = 65_536;
@@ -89,17 +90,19 @@ function utf8Vector(values: readonly unknown[]): Vector {
   );
 }
 
-export async function writeArrowIpc(
-  db: Database,
-  sql: string,
-  columns: readonly ExportColumn[],
-  path: string,
-): Promise<number> {
+export interface ArrowFile {
+  /** The rows, with `columns` as its columns in order. */
+  query: Sql;
+  columns: readonly ExportColumn[];
+  path: string;
+}
+
+export async function writeArrowIpc(db: Database, { query, columns, path }: ArrowFile): Promise<number> {
   const types = columns.map((c) => ARROW[c.type].type());
   const out = createWriteStream(path);
   const writer = RecordBatchFileWriter.throughNode();
   writer.pipe(out);
-  const result = await db.raw.stream(sql);
+  const result = await db.raw.stream(query.text, [...query.params]);
   let pending: unknown[][] = columns.map(() => []);
   let pendingRows = 0;
   let rows = 0;

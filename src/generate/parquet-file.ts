@@ -6,7 +6,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { Database } from '../db/database.ts';
 import { CONTRACTS, type ColumnType, type TableName } from '../ingest/contracts.ts';
-import { sqlString } from '../ingest/staging-sql.ts';
+import { join, literal, sql } from '../db/sql.ts';
 
 /** Parquet types: timestamps stay naive (local time, as in the CSV files). */
 const PARQUET_TYPES: Record<ColumnType, string> = {
@@ -24,10 +24,13 @@ export async function writeParquet(table: TableName, csv: string, path: string):
   const db = await Database.open(':memory:');
   try {
     await db.exec('set threads = 1; set preserve_insertion_order = true');
-    const columns = CONTRACTS[table].columns.map((c) => `${sqlString(c.name)}: '${PARQUET_TYPES[c.type]}'`).join(', ');
+    // A reader's file and options and COPY's target take no parameters: they are literals.
+    const columns = join(
+      CONTRACTS[table].columns.map((c) => sql`${literal(c.name)}: ${literal(PARQUET_TYPES[c.type])}`),
+    );
     await db.exec(
-      `copy (select * from read_csv(${sqlString(temp)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}}))
-       to ${sqlString(path)} (format parquet, compression zstd)`,
+      sql`copy (select * from read_csv(${literal(temp)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}}))
+       to ${literal(path)} (format parquet, compression zstd)`,
     );
   } finally {
     db.close();

@@ -7,9 +7,10 @@
  * out of the load.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../cli/errors.ts';
+import { UsageError } from '../errors/usage-error.ts';
 import { CONTRACTS, isTableName, type ColumnContract, type TableName } from './contracts.ts';
-import { quoteIdent, READER_TYPES, sqlString, TYPE_REASONS } from './staging-sql.ts';
+import { READER_TYPES, TYPE_REASONS } from './staging-sql.ts';
+import { quoteIdent, sqlString } from '../db/sql.ts';
 
 /** How a canonical timestamp (or, with `format`, date) column is read from source column `from`. */
 export interface TimeSpec {

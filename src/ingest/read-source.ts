@@ -11,7 +11,8 @@ import type { Database } from '../db/database.ts';
 import type { FileFormat } from './file-format.ts';
 import { csvCells, duplicatedColumn } from './csv-cells.ts';
 import { contentOf } from './file-content.ts';
-import { quoteIdent, READER_TYPES, sqlString } from './staging-sql.ts';
+import { READER_TYPES } from './staging-sql.ts';
+import { quoteIdent, sqlString } from '../db/sql.ts';
 import type { TableContract } from './contracts.ts';
 import { arrowColumnText } from './arrow-text.ts';
 import { DuckDBDataChunk, VARCHAR } from '@duckdb/node-api';
@@ -63,7 +64,7 @@ export async function openSource(
   switch (format) {
     case 'csv':
     case 'tsv':
-      return openCsv(db, path, format === 'tsv', contract, options.innerBlankLine ?? false);
+      return openCsv(db, { path, tab: format === 'tsv', contract, innerBlankLine: options.innerBlankLine ?? false });
     case 'jsonl':
       return openJsonLines(db, path, options.mappedSources ?? []);
     case 'parquet':
@@ -85,13 +86,15 @@ async function describe(db: Database, relation: string): Promise<string[]> {
   return rows.map((r) => r.column_name);
 }
 
-async function openCsv(
-  db: Database,
-  path: string,
-  tab: boolean,
-  contract: TableContract,
-  innerBlankLine: boolean,
-): Promise<SourceRelation> {
+interface CsvFile {
+  path: string;
+  /** Tab-separated (.tsv): no delimiter to detect. */
+  tab: boolean;
+  contract: TableContract;
+  innerBlankLine: boolean;
+}
+
+async function openCsv(db: Database, { path, tab, contract, innerBlankLine }: CsvFile): Promise<SourceRelation> {
   // Delimiter (from the header line), quote and escape are fixed so that a broken line
   // cannot talk DuckDB's sniffer into another dialect and take good rows down with it.
   const header = readHeaderLine(path);
@@ -103,17 +106,16 @@ async function openCsv(
     throw new Error(
       `line 1: the header names column "${twice.name}" twice (columns ${twice.first} and ${twice.second}); which one holds the data cannot be told`,
     );
-  const options = `all_varchar = true, header = true, quote = '"', escape = '"', delim = ${sqlString(delimiter)}`;
-  const columns = await describe(db, `read_csv(${sqlString(path)}, ${options}, ignore_errors = true)`).catch(
-    async (error: Error) => {
-      // A broken quote in the lines DuckDB samples leaves it no layout to read the file by.
-      if (!error.message.includes('Error when sniffing file')) throw error;
-      const broken = await findLayoutBreak(path, delimiter);
-      throw broken
-        ? new Error(`line ${broken.line}: ${broken.problem}, so DuckDB cannot read the file's layout`)
-        : error;
-    },
-  );
+  const dialect = `header = true, quote = '"', escape = '"', delim = ${sqlString(delimiter)}`;
+  const columns = await describe(
+    db,
+    `read_csv(${sqlString(path)}, all_varchar = true, ${dialect}, ignore_errors = true)`,
+  ).catch(async (error: Error) => {
+    // A broken quote in the lines DuckDB samples leaves it no layout to read the file by.
+    if (!error.message.includes('Error when sniffing file')) throw error;
+    const broken = await findLayoutBreak(path, delimiter);
+    throw broken ? new Error(`line ${broken.line}: ${broken.problem}, so DuckDB cannot read the file's layout`) : error;
+  });
   await db.exec(`drop table if exists ${CSV_REJECTS_TABLE}; drop table if exists ${CSV_SCANS_TABLE};`);
   // DuckDB's reader parses the cells itself (its fast path); a cell that does not parse
   // sets its line aside in the rejects table with the line number.
@@ -123,7 +125,7 @@ async function openCsv(
     const types = columns.map(
       (source) => `${sqlString(source)}: '${typeOf.get(canonicalOf.get(source) ?? '') ?? 'VARCHAR'}'`,
     );
-    return `read_csv(${sqlString(path)}, ${options.replace('all_varchar = true, ', '')}, columns = {${types.join(', ')}}, store_rejects = true, rejects_table = '${CSV_REJECTS_TABLE}', rejects_scan = '${CSV_SCANS_TABLE}')`;
+    return `read_csv(${sqlString(path)}, ${dialect}, columns = {${types.join(', ')}}, store_rejects = true, rejects_table = '${CSV_REJECTS_TABLE}', rejects_scan = '${CSV_SCANS_TABLE}')`;
   };
   return {
     columns,

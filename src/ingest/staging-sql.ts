@@ -6,15 +6,10 @@
  * coerced: a cell that does not parse exactly is a reject, never a guess.
  */
 import { sqlType, type ColumnContract, type TableContract } from './contracts.ts';
+import { quoteIdent, sqlString } from '../db/sql.ts';
 
-/** SQL text literal (for names and messages we write ourselves; data is never pasted). */
-export function sqlString(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+// load-file.ts, load-files.ts and sources/ still import the quoting from here.
+export { quoteIdent, sqlString };
 
 const raw = (c: ColumnContract) => quoteIdent(`${c.name}__raw`);
 const parsedName = (c: ColumnContract) => quoteIdent(`${c.name}__parsed`);

@@ -8,6 +8,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
+import { addDays } from '../days/calendar-day.ts';
 import type { Config } from '../config/config-schema.ts';
 import { bindDay, bindDayRange } from './compute-params.ts';
 import { FIRST_TOUCHED_DAY_FILE, type Scope } from './models.ts';
@@ -32,11 +33,5 @@ export async function incrementalScope(db: Database, config: Config, day: string
 }
 
 export async function bindScope(db: Database, scope: ComputeScope): Promise<void> {
-  for (const [name, range] of Object.entries(scope)) await bindDayRange(db, name, range.from, range.to);
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  for (const [name, range] of Object.entries(scope)) await bindDayRange(db, name, range);
 }

@@ -37,7 +37,7 @@ export async function computeMetrics(
 ): Promise<ComputeResult> {
   const started = performance.now();
   const day = options.date ?? null;
-  return recordRun(db, 'compute', day, async () => {
+  return recordRun(db, { command: 'compute', day }, async () => {
     const result = await db.transaction(() => runModels(db, config, day, options));
     const ms = Math.round(performance.now() - started);
     return { result: { ...result, day, ms }, counts: { mode: result.mode, ...result.counts, ms } };

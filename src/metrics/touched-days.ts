@@ -5,6 +5,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
+import { setVariable } from '../db/sql-params.ts';
 
 /** Loads applied after the last nightly that finished (done, or done with rejects). */
 export async function loadsSinceLastNightly(db: Database): Promise<number[]> {
@@ -26,7 +27,7 @@ export interface TouchedDays {
 
 export async function daysTouchedBy(db: Database, loadIds: readonly number[]): Promise<TouchedDays> {
   if (loadIds.length === 0) return { days: [], everyDay: false };
-  await db.exec(`set variable touched_loads = from_json($1::varchar, '["INTEGER"]')`, [JSON.stringify(loadIds)]);
+  await setVariable(db, { name: 'touched_loads', value: loadIds, type: 'integer' });
   const rows = await db.query<{ day: string | null; every_day: boolean }>(
     `select strftime(day, '%Y-%m-%d') as day, every_day from (${readQuery('incremental/days_touched_by_loads.sql')}) order by day`,
   );

@@ -93,7 +93,7 @@ export function renderTable(item: TableItem, results: QueryResults, tr: Translat
 ${item.sheet ? renderSheetTools(item.sheet, tr) : html``}`;
   return html`<div class="table-block" data-table="${item.id}"${item.csv ? html` data-csv-header="${csvLine(csvColumns)}"` : html``}>
 ${tools}
-<div class="table-scroll"><table class="data-table" id="table-${item.id}">
+<div class="table-scroll"><p class="scroll-hint" aria-hidden="true">${tr.t('table.scroll_hint')}</p><table class="data-table" id="table-${item.id}">
 <thead><tr>${header}</tr></thead>
 <tbody>
 ${body.map((line) => html`${line}\n`)}</tbody>

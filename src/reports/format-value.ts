@@ -21,7 +21,8 @@ function asNumber(value: unknown): number | null {
 export function formatValue(value: unknown, format: Format, tr: Translator, labels?: string): string {
   if (value === null || value === undefined || value === '') return MISSING;
   if (typeof value === 'boolean') return tr.t(value ? 'value.yes' : 'value.no');
-  if (Array.isArray(value)) return value.map((item) => formatValue(item, format, tr, labels)).join(', ');
+  if (Array.isArray(value))
+    return value.map((item) => formatValue(item, format, tr, labels)).join(tr.t('fmt.list_separator'));
   switch (format) {
     case 'text':
     case 'date':

@@ -67,8 +67,8 @@ function renderTile(kpi: Kpi, row: ReportRow, tr: Translator, config: Config, we
     ? html`<div class="kpi-target${status ? ` ${status}` : ''}"><span>${tr.t('kpi.target')}</span> <b>${target.text}</b>${status ? html` · ${tr.t(`kpi.${status}`)}` : html``}</div>`
     : html``;
   const weeks = num(row.weeks_4w) ?? 0;
-  return html`<div class="kpi${status ? ` ${status}` : ''}" data-measure="${kpi.name}">
-<div class="kpi-label">${tr.t(`measure.${kpi.name}`)}</div>
+  // No whitespace before the label: the tile's text starts with it.
+  return html`<div class="kpi${status ? ` ${status}` : ''}" data-measure="${kpi.name}"><div class="kpi-label">${tr.t(`measure.${kpi.name}`)}</div>
 <div class="kpi-value"${band ? html` title="${band}"` : html``}>${formatValue(row.value, kpi.format, tr)}</div>
 ${targetLine}
 ${change('change_prev', 'kpi.vs_prev')}

@@ -5,8 +5,8 @@
  * the look of a value: a long number is often an id the quality team must look up (an
  * Asterisk uniqueid such as 1772445600.101), so only personal-data columns are masked:
  * - phone numbers keep their last 4 digits (13800138000 -> *******8000): columns named like
- *   a phone number (`*_number`, `caller_id`), `entity_id` of an anomaly whose entity_type
- *   is 'number', and the id in an `entity` column that reads "number <id>";
+ *   a phone number (`*_number`, `caller_id`), and `entity_id` or `entity` (the subject as
+ *   due_cases and top_anomalies name it) of an anomaly whose entity_type is 'number';
  * - free text (`comment`, `note`, `*_comment`, `*_note`, and `text`, a transcript's words)
  *   may name people, which no pattern finds reliably, so it is left out (null);
  * - a phone number the row masks is masked wherever else the row repeats it (an
@@ -20,8 +20,6 @@ export type ReportRow = Record<string, unknown>;
 const PHONE_COLUMN = /(^|_)(number|caller_id)$/;
 const FREE_TEXT_COLUMN = /(^|_)(comment|note)s?$|^text$/;
 const ID_COLUMN = /(^|_)id$/;
-/** case_list, due_cases and top_anomalies show a subject as "<entity_type> <entity_id>" in `entity`. */
-const NUMBER_ENTITY = /^number (.+)$/;
 
 /** Every digit but the last four becomes '*'. */
 export function maskPhone(value: string): string {
@@ -48,18 +46,15 @@ function maskRow(row: ReportRow): ReportRow {
 
 /** The phone numbers a row holds, longest first (so that no shorter one cuts into a longer one). */
 function phonesOf(row: ReportRow): string[] {
-  const phones = Object.entries(row).flatMap(([column, value]) => {
-    if (typeof value !== 'string') return [];
-    if (isPhone(column, row)) return [value];
-    const entity = column === 'entity' ? NUMBER_ENTITY.exec(value) : null;
-    return entity ? [entity[1]!] : [];
-  });
+  const phones = Object.entries(row).flatMap(([column, value]) =>
+    typeof value === 'string' && isPhone(column, row) ? [value] : [],
+  );
   // A number of 4 digits or fewer (a service line) masks to itself.
   return phones.filter((phone) => maskPhone(phone) !== phone).sort((a, b) => b.length - a.length);
 }
 
 function isPhone(column: string, row: ReportRow): boolean {
-  return PHONE_COLUMN.test(column) || (column === 'entity_id' && row.entity_type === 'number');
+  return PHONE_COLUMN.test(column) || ((column === 'entity_id' || column === 'entity') && row.entity_type === 'number');
 }
 
 function maskValue(column: string, value: unknown, row: ReportRow, phones: readonly string[]): unknown {

@@ -1,7 +1,8 @@
 /**
  * The HTML document around a report's body: inlined CSS, the inlined vega libraries and
  * report.js, and a Content-Security-Policy that allows exactly those scripts (by hash),
- * no network at all, and no inline event handlers; a second line of defence behind escaping.
+ * fonts from data: URLs (the CJK subset render-reports adds to the head), no network at all,
+ * and no inline event handlers; a second line of defence behind escaping.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -41,6 +42,8 @@ export function renderShell({ lang, title, body, dataScripts }: ShellInput): str
     // vega-embed and its tooltip add <style> elements and style attributes.
     "style-src 'unsafe-inline'",
     'img-src data:',
+    // The CJK font subset the page embeds (fonts/cjk-font.ts).
+    'font-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

@@ -93,6 +93,10 @@ function renderChartItem(item: ChartItem, { charts, tr }: PageInput): Html {
   return html`<div class="item-block"><figure class="chart"${chart ? html` data-chart="chart-${item.id}"` : html``} id="fig-${item.id}">
 <h3>${tr.t(item.title)}</h3>
 ${content}
-${item.note ? html`<figcaption class="note">${tr.t(item.note)}</figcaption>` : html``}
+${
+  item.note || item.hint
+    ? html`<figcaption class="note">${item.note ? tr.t(item.note) : ''}${item.hint ? html` <span class="hover-hint">${tr.t(item.hint)}</span>` : html``}</figcaption>`
+    : html``
+}
 </figure></div>`;
 }

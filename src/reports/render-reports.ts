@@ -19,6 +19,8 @@ import { renderPage } from './render-page.ts';
 import { numericParams } from './spec-params.ts';
 import { rowsToCsv } from './rows-to-csv.ts';
 import { writeFileAtomic } from '../files/write-file-atomic.ts';
+import { writeExplanations } from './explanations.ts';
+import { withCjkFont } from './fonts/cjk-font.ts';
 
 export interface RenderOptions {
   /** The report day (YYYY-MM-DD); default: the latest day in center_daily. */
@@ -50,6 +52,7 @@ export async function renderReports(db: Database, config: Config, options: Rende
 
   for (const layout of layouts) {
     const results = await runReportQueries(db, layout, params, showPersonalData);
+    writeExplanations(results, tr);
     const charts = await renderCharts(layout, results, tr, numericParams(params), warnings);
     const page = renderPage({
       layout,
@@ -64,7 +67,7 @@ export async function renderReports(db: Database, config: Config, options: Rende
       generatedAt: options.now ?? new Date(),
     });
     const pagePath = join(dir, layout.file);
-    writeFileAtomic(pagePath, page);
+    writeFileAtomic(pagePath, await withCjkFont(page));
     files.push(pagePath);
     for (const section of layout.sections) {
       for (const item of section.items) {

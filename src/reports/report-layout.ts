@@ -86,6 +86,8 @@ const chartItem = z.strictObject({
   id: name,
   title: key,
   note: key.optional(),
+  /** What hovering the chart shows: said on screen, left out of print (where nothing hovers). */
+  hint: key.optional(),
   /** reports/<spec>, a Vega-Lite spec with named datasets. */
   spec: z.string().regex(/^[a-z0-9_/-]+\.vl\.json$/),
   /** Dataset name in the spec -> query name. */

@@ -10,7 +10,8 @@ import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
 import type { ReportLayout } from './report-layout.ts';
 import { usedQueries } from './report-layout.ts';
-import { paramsFor, type ReportParams } from './report-params.ts';
+import { bindNamed } from '../db/sql-params.ts';
+import type { ReportParams } from './report-params.ts';
 import { maskRows, type ReportRow } from './mask-personal-data.ts';
 
 const NUMERIC_AS_TEXT = new Set<DuckDBTypeId>([
@@ -44,9 +45,13 @@ export async function runReportQueries(
   return results;
 }
 
-/** The macros report queries use (safe_ratio, agent_label, intraday_intervals), installed once per connection. */
+/**
+ * The macros report queries use (safe_ratio, agent_label, intraday_intervals, and the
+ * shrinkage of the coaching page's audit sections), installed once per connection.
+ */
 const REPORT_MACRO_FILES = [
   'macros/metric_macros.sql',
+  'macros/shrinkage_macros.sql',
   'macros/report_macros.sql',
   'macros/intraday_macros.sql',
 ] as const;
@@ -64,7 +69,7 @@ export async function runQuery(db: Database, file: string, params: ReportParams)
   const source = `queries/${file}`;
   let reader: Awaited<ReturnType<typeof db.raw.runAndReadAll>>;
   try {
-    reader = await db.raw.runAndReadAll(sql, paramsFor(sql, params, source));
+    reader = await db.raw.runAndReadAll(sql, bindNamed(sql, params, source));
   } catch (error) {
     const message = (error as Error).message;
     const missing = /Table with name (\w+) does not exist/.exec(message)?.[1];

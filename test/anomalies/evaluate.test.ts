@@ -21,7 +21,7 @@ const finding = (rule: string, entityType: string, entityId: string, day: string
   entity_id: entityId,
   day,
   metric,
-  explanation: 'x',
+  explanation_args: '{}',
   evidence: '[]',
 });
 

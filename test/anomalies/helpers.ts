@@ -6,6 +6,8 @@ import type { RuleName } from '../../src/config/anomaly-settings.ts';
 import { RULES } from '../../src/anomalies/rules.ts';
 import { detectAnomalies, type DetectResult } from '../../src/anomalies/detect.ts';
 import { computeMetrics } from '../../src/metrics/compute.ts';
+import { explain } from '../../src/anomalies/explain.ts';
+import { translator } from '../../src/reports/i18n.ts';
 
 export interface Finding {
   anomaly_id: string;
@@ -18,6 +20,7 @@ export interface Finding {
   value: number | null;
   baseline: number | null;
   score: number | null;
+  /** The finding's English sentence, written from explanation_args as the reports write it. */
   explanation: string;
   evidence: string[];
 }
@@ -47,12 +50,16 @@ export async function runRule(
 export async function findings(db: Database, rule?: string): Promise<Finding[]> {
   const rows = await db.queryJs(
     `select anomaly_id, rule, severity, entity_type, entity_id, strftime(day, '%Y-%m-%d') as day, metric,
-       value, baseline, score, explanation, evidence
+       value, baseline, score, explanation_args, evidence
      from anomalies where $rule is null or rule = $rule
      order by rule, entity_type, entity_id, day, metric`,
     { rule: rule ?? null },
   );
-  return rows as unknown as Finding[];
+  const en = translator('en');
+  return rows.map(({ explanation_args, ...row }) => ({
+    ...row,
+    explanation: explain(String(row.rule), explanation_args as string, en),
+  })) as unknown as Finding[];
 }
 
 function expectRan(result: DetectResult, rule: string): void {

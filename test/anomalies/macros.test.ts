@@ -15,7 +15,6 @@ describe('anomaly macros', () => {
         probit_upper(0) as z_inf,                   -- finite even for q = 0
         mask_number('13812345678') as masked,
         mask_number('110') as service_line,
-        [ordinal(1), ordinal(2), ordinal(3), ordinal(4), ordinal(11), ordinal(12), ordinal(13), ordinal(21), ordinal(112)] as ordinals,
         anomaly_id('r', 'call', 'C1', date '2026-11-20', 'm') = md5('r|call|C1|2026-11-20|m') as dated_id,
         anomaly_id('r', 'file', 'f.csv', null, 'm') = md5('r|file|f.csv||m') as undated_id,
         evidence_list(['b', null, 'a', 'b']) as evidence`);
@@ -27,7 +26,6 @@ describe('anomaly macros', () => {
       expect(Number.isFinite(row!.z_inf as number)).toBe(true);
       expect(row!.masked).toBe('*******5678');
       expect(row!.service_line).toBe('110');
-      expect(row!.ordinals).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '112th']);
       expect(row!.dated_id).toBe(true);
       expect(row!.undated_id).toBe(true);
       expect(row!.evidence).toEqual(['a', 'b']);

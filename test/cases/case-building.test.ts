@@ -4,16 +4,26 @@
  * findings withdrawn. Expected values are worked out from the findings by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { withDb } from '../util/with-db.ts';
 import { applyReviews } from '../../src/cases/apply-reviews.ts';
-import { addFinding, caseRows, deskConfig, deskSchema, eventRows, rebuild, removeFinding } from './helpers.ts';
+import type { Database } from '../../src/db/database.ts';
+import {
+  addFinding,
+  type CaseRow,
+  caseRows,
+  deskConfig,
+  eventRows,
+  rebuild,
+  removeFinding,
+  withDesk,
+} from './helpers.ts';
 
-const tz = 'Asia/Shanghai';
+/** The cases as rows of the columns named, in case_id order. */
+const caseTable = async (db: Database, ...columns: Array<keyof CaseRow>) =>
+  (await caseRows(db)).map((c) => columns.map((column) => c[column]));
 
 describe('cases', () => {
   it('are one case for findings on consecutive nights, with the peak severity and |score|', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       // Night 1: a low finding; night 2: high; night 3: medium with a negative score of −6.
       await addFinding(db, 'hangup_first', 'A1', '2026-11-01', { severity: 'low', score: 3.6 });
       await rebuild(db, '2026-11-01');
@@ -50,12 +60,11 @@ describe('cases', () => {
         { case_id: 1, by: 'callq', field: 'state', from: null, to: 'new', note: null },
         { case_id: 1, by: 'callq', field: 'state', from: 'new', to: 'ongoing', note: null },
       ]);
-    }, tz);
+    });
   });
 
   it('are cleared when the rule stops firing and reopened, same id and history, when it fires again', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       await addFinding(db, 'peer_outlier', 'A7', '2026-11-01');
       await addFinding(db, 'peer_outlier', 'A7', '2026-11-02');
       await rebuild(db, '2026-11-02');
@@ -94,29 +103,25 @@ describe('cases', () => {
         { case_id: 1, by: 'callq', field: 'state', from: 'cleared', to: 'reopened', note: null },
         { case_id: 1, by: 'callq', field: 'state', from: 'reopened', to: 'ongoing', note: null },
       ]);
-    }, tz);
+    });
   });
 
   it('bridge a quiet day with case_gap_days 2, and raise a new case past case_reopen_days', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       await addFinding(db, 'metric_shift', 'A1', '2026-11-01');
       await addFinding(db, 'metric_shift', 'A1', '2026-11-03');
       // 29 days after the 3rd: beyond case_reopen_days (28), a case of its own.
       await addFinding(db, 'metric_shift', 'A1', '2026-12-02');
       await rebuild(db, '2026-12-02', deskConfig({ case_gap_days: 2 }));
-      expect(
-        (await caseRows(db)).map((c) => [c.case_id, c.first_seen, c.last_seen, c.days_active, c.episodes, c.state]),
-      ).toEqual([
+      expect(await caseTable(db, 'case_id', 'first_seen', 'last_seen', 'days_active', 'episodes', 'state')).toEqual([
         [1, '2026-11-01', '2026-11-03', 2, 1, 'cleared'],
         [2, '2026-12-02', '2026-12-02', 1, 1, 'new'],
       ]);
-    }, tz);
+    });
   });
 
   it('keep their id when re-detection of an old day moves their first day back', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       await addFinding(db, 'hangup_first', 'A1', '2026-11-05');
       await addFinding(db, 'hangup_first', 'A1', '2026-11-06');
       await rebuild(db, '2026-11-06');
@@ -124,19 +129,16 @@ describe('cases', () => {
       await addFinding(db, 'hangup_first', 'A1', '2026-11-04');
       await addFinding(db, 'hangup_first', 'A2', '2026-11-04');
       await rebuild(db, '2026-11-04');
-      expect(
-        (await caseRows(db)).map((c) => [c.case_id, c.entity_id, c.first_seen, c.last_seen, c.days_active, c.state]),
-      ).toEqual([
+      expect(await caseTable(db, 'case_id', 'entity_id', 'first_seen', 'last_seen', 'days_active', 'state')).toEqual([
         // States are still judged as of the 6th, the latest day detected.
         [1, 'A1', '2026-11-04', '2026-11-06', 3, 'ongoing'],
         [2, 'A2', '2026-11-04', '2026-11-04', 1, 'cleared'],
       ]);
-    }, tz);
+    });
   });
 
   it('merge when a backfill joins two cases, and split back with both ids when it is withdrawn', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       // case_reopen_days 1: the 1st-2nd and the 4th-5th are two cases.
       const config = deskConfig({ case_reopen_days: 1 });
       for (const day of ['2026-11-01', '2026-11-02', '2026-11-04', '2026-11-05'])
@@ -151,15 +153,7 @@ describe('cases', () => {
       await addFinding(db, 'hangup_first', 'A1', '2026-11-03');
       await rebuild(db, '2026-11-05', config);
       expect(
-        (await caseRows(db)).map((c) => [
-          c.case_id,
-          c.first_seen,
-          c.last_seen,
-          c.days_active,
-          c.state,
-          c.merged_into,
-          c.verdict,
-        ]),
+        await caseTable(db, 'case_id', 'first_seen', 'last_seen', 'days_active', 'state', 'merged_into', 'verdict'),
       ).toEqual([
         [1, '2026-11-01', '2026-11-05', 5, 'ongoing', null, null],
         [2, '2026-11-04', '2026-11-05', 2, 'merged', 1, 'confirmed'],
@@ -167,15 +161,7 @@ describe('cases', () => {
       await removeFinding(db, 'hangup_first', 'A1', '2026-11-03');
       await rebuild(db, '2026-11-05', config);
       expect(
-        (await caseRows(db)).map((c) => [
-          c.case_id,
-          c.first_seen,
-          c.last_seen,
-          c.days_active,
-          c.state,
-          c.merged_into,
-          c.verdict,
-        ]),
+        await caseTable(db, 'case_id', 'first_seen', 'last_seen', 'days_active', 'state', 'merged_into', 'verdict'),
       ).toEqual([
         [1, '2026-11-01', '2026-11-02', 2, 'cleared', null, null],
         [2, '2026-11-04', '2026-11-05', 2, 'ongoing', null, 'confirmed'],
@@ -191,12 +177,11 @@ describe('cases', () => {
         'callq state merged>ongoing',
         'callq merged_into 1>null',
       ]);
-    }, tz);
+    });
   });
 
   it('keep their days and verdict, cleared, when re-detection withdraws every finding', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       await addFinding(db, 'short_sale', 'C9', '2026-11-02', { entityType: 'call' });
       await rebuild(db, '2026-11-02');
       await applyReviews(
@@ -210,6 +195,6 @@ describe('cases', () => {
       expect(await caseRows(db)).toMatchObject([
         { case_id: 1, first_seen: '2026-11-02', days_active: 1, findings: 0, state: 'cleared', verdict: 'dismissed' },
       ]);
-    }, tz);
+    });
   });
 });

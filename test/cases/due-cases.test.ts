@@ -4,17 +4,13 @@
  * what is due on a day or overdue by then, longest overdue first.
  */
 import { describe, expect, it } from 'vitest';
-import { withDb } from '../util/with-db.ts';
 import { applyReviews } from '../../src/cases/apply-reviews.ts';
 import { dueCases } from '../../src/cases/due-cases.ts';
-import { addFinding, caseRows, deskConfig, deskSchema, rebuild } from './helpers.ts';
-
-const tz = 'Asia/Shanghai';
+import { addFinding, caseRows, deskConfig, rebuild, withDesk } from './helpers.ts';
 
 describe('deadlines', () => {
   it('follow the verdict and list overdue and due-today cases for a day', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       for (const agent of ['A1', 'A2', 'A3', 'A4'])
         await addFinding(db, 'peer_outlier', agent, '2026-11-01', { severity: agent === 'A2' ? 'high' : 'low' });
       await rebuild(db, '2026-11-01');
@@ -58,6 +54,6 @@ describe('deadlines', () => {
         [3, 'overdue', 4, 'ana'],
         [1, 'due_today', 0, 'cy'],
       ]);
-    }, tz);
+    });
   });
 });

@@ -9,6 +9,7 @@ import { ensureAnomalySchema } from '../../src/anomalies/anomaly-schema.ts';
 import { ensureCaseSchema } from '../../src/cases/case-schema.ts';
 import { refreshCases, type CaseSummary } from '../../src/cases/refresh-cases.ts';
 import { insertRows } from '../util/insert-rows.ts';
+import { withDb } from '../util/with-db.ts';
 
 export const deskConfig = (keys: Record<string, unknown> = {}): Config =>
   parseConfig({ timezone: 'Asia/Shanghai', ...keys });
@@ -16,6 +17,14 @@ export const deskConfig = (keys: Record<string, unknown> = {}): Config =>
 export async function deskSchema(db: Database): Promise<void> {
   await ensureAnomalySchema(db);
   await ensureCaseSchema(db);
+}
+
+/** A fresh database with the desk's tables, in the centre's zone (Asia/Shanghai). */
+export function withDesk<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  return withDb(async (db) => {
+    await deskSchema(db);
+    return fn(db);
+  }, 'Asia/Shanghai');
 }
 
 export interface FindingFields {
@@ -45,7 +54,7 @@ export async function addFinding(
       day,
       metric,
       score: fields.score ?? 4,
-      explanation: 'test finding',
+      explanation_args: '{"legacy": "test finding"}',
       evidence: '[]',
     },
   ]);

@@ -3,13 +3,10 @@
  * coaching report's order) raised as reward cases, due reward_due_days (2) after the day.
  */
 import { describe, expect, it } from 'vitest';
-import { withDb } from '../util/with-db.ts';
 import { insertRows } from '../util/insert-rows.ts';
 import { dueCases } from '../../src/cases/due-cases.ts';
 import type { Database } from '../../src/db/database.ts';
-import { caseRows, deskConfig, deskSchema, eventRows, rebuild } from './helpers.ts';
-
-const tz = 'Asia/Shanghai';
+import { caseRows, deskConfig, eventRows, rebuild, withDesk } from './helpers.ts';
 
 /** The columns of agent_window the recognition list reads, one ranking per day. */
 async function ranking(
@@ -29,8 +26,7 @@ async function ranking(
 
 describe('recognition cases', () => {
   it('raise the top agents (ties included) once per stay at the top, with a reward due in 2 days', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       const config = deskConfig({ recognition_top: 2 });
       await ranking(db, '2026-11-10', [
         ['A1', 1, 0.9],
@@ -87,16 +83,15 @@ describe('recognition cases', () => {
         [2, 'due_today', 'callq'],
         [3, 'due_today', 'callq'],
       ]);
-    }, tz);
+    });
   });
 
   it('raise nothing with recognition_top 0 or before a compute made agent_window', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       expect((await rebuild(db, '2026-11-10')).recognitions).toBe(0);
       await ranking(db, '2026-11-10', [['A1', 1, 0.9]]);
       expect((await rebuild(db, '2026-11-10', deskConfig({ recognition_top: 0 }))).recognitions).toBe(0);
       expect(await caseRows(db)).toEqual([]);
-    }, tz);
+    });
   });
 });

@@ -8,7 +8,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { withDb } from '../util/with-db.ts';
 import { runCli } from '../util/run-cli.ts';
 import { tempDir } from '../ingest/ingest-fixtures.ts';
 import { Database } from '../../src/db/database.ts';
@@ -16,14 +15,13 @@ import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
 import { applyReviews } from '../../src/cases/apply-reviews.ts';
 import { saveEvaluation } from '../../src/cases/rule-quality.ts';
 import type { Review, Verdict } from '../../src/cases/verdicts.ts';
-import { addFinding, deskConfig, deskSchema, rebuild } from './helpers.ts';
+import { addFinding, deskConfig, deskSchema, rebuild, withDesk } from './helpers.ts';
 
 const tz = 'Asia/Shanghai';
 
 describe('rule_quality', () => {
   it('gives each rule its desk precision, Wilson interval and n beside the generated-data figures', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       // short_sale: 10 cases (one call each) plus one never reviewed; outside_hours: 10 cases.
       // All first seen on the day detected: new, so open.
       for (let i = 1; i <= 11; i++) await addFinding(db, 'short_sale', `S${i}`, '2026-11-02', { entityType: 'call' });
@@ -92,7 +90,7 @@ describe('rule_quality', () => {
           snoozed_findings: 0,
         },
       ]);
-    }, tz);
+    });
   });
 });
 

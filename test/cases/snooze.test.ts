@@ -6,14 +6,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withDb } from '../util/with-db.ts';
 import { tempDir } from '../ingest/ingest-fixtures.ts';
 import { applyReviews } from '../../src/cases/apply-reviews.ts';
 import { evaluateAnomalies } from '../../src/anomalies/evaluate.ts';
 import type { Database } from '../../src/db/database.ts';
-import { addFinding, caseRows, deskConfig, deskSchema, rebuild } from './helpers.ts';
+import { addFinding, caseRows, deskConfig, rebuild, withDesk } from './helpers.ts';
 
-const tz = 'Asia/Shanghai';
 const tmp = tempDir('callq-snooze-');
 afterAll(() => tmp.cleanup());
 
@@ -23,7 +21,6 @@ const burst = (db: Database, day: string, score: number, severity: 'high' | 'med
 
 /** A case of the 1st and 2nd, peak score 4 (medium), dismissed on the 3rd: snoozed to the 17th. */
 async function dismissedCase(db: Database): Promise<void> {
-  await deskSchema(db);
   await burst(db, '2026-11-01', 3);
   await burst(db, '2026-11-02', 4);
   await rebuild(db, '2026-11-02');
@@ -43,7 +40,7 @@ async function dismissedCase(db: Database): Promise<void> {
 
 describe('snooze', () => {
   it('raises no case within snooze_days while no finding is worse, and a new one when one is', async () => {
-    await withDb(async (db) => {
+    await withDesk(async (db) => {
       await dismissedCase(db);
       // 5 = 4 × 1.25 is the most a snoozed finding may score.
       await burst(db, '2026-11-03', 4.5);
@@ -64,11 +61,11 @@ describe('snooze', () => {
       ]);
       // Every finding is still in anomalies.
       expect(Number(await db.scalar('select count(*) from anomalies'))).toBe(5);
-    }, tz);
+    });
   });
 
   it('lets a higher severity through at any score, and everything through after snooze_until', async () => {
-    await withDb(async (db) => {
+    await withDesk(async (db) => {
       await dismissedCase(db);
       await burst(db, '2026-11-04', 2, 'high');
       await rebuild(db, '2026-11-04');
@@ -82,11 +79,11 @@ describe('snooze', () => {
         [1, '2026-11-01', '2026-11-02', 'medium', 0],
         [2, '2026-11-04', '2026-11-18', 'high', 0],
       ]);
-    }, tz);
+    });
   });
 
   it('keeps snoozed findings in anomalies, so evaluate still counts them for recall', async () => {
-    await withDb(async (db) => {
+    await withDesk(async (db) => {
       await dismissedCase(db);
       await burst(db, '2026-11-03', 4);
       await rebuild(db, '2026-11-03');
@@ -109,14 +106,13 @@ describe('snooze', () => {
       expect(await db.query('select rule, snoozed_findings from rule_quality')).toEqual([
         { rule: 'robocall_burst', snoozed_findings: 1 },
       ]);
-    }, tz);
+    });
   });
 });
 
 describe('a dismissal reviewed late', () => {
   it('holds back only what comes after it: a case of the same subject raised before keeps its findings', async () => {
-    await withDb(async (db) => {
-      await deskSchema(db);
+    await withDesk(async (db) => {
       await burst(db, '2026-11-01', 4);
       // 34 days later, beyond case_reopen_days (28): a case of its own.
       await burst(db, '2026-12-05', 4);
@@ -136,6 +132,6 @@ describe('a dismissal reviewed late', () => {
         [1, '2026-11-01', '2026-11-01', 1, 1],
         [2, '2026-12-05', '2026-12-05', 1, 0],
       ]);
-    }, tz);
+    });
   });
 });

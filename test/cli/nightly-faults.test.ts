@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { generateCentre } from '../util/run-cli.ts';
 import { Database } from '../../src/db/database.ts';
 import { DERIVED_TABLES } from '../../src/metrics/models.ts';
 
@@ -97,24 +97,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'callq-faults-'));
   input = join(dir, 'input');
   config = join(input, 'callq.config.json');
-  expect(
-    await main([
-      'node',
-      'callq',
-      '--quiet',
-      'generate',
-      '--seed',
-      '3',
-      '--days',
-      '5',
-      '--agents',
-      '6',
-      '--end',
-      DAY,
-      '--out',
-      input,
-    ]),
-  ).toBe(0);
+  expect(await generateCentre({ out: input, end: DAY })).toBe(0);
   const db = join(dir, 'reference.duckdb');
   const started = performance.now();
   expect(await nightly(db, join(dir, 'reference-out'))).toBe(0);

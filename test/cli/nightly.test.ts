@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { generateCentre } from '../util/run-cli.ts';
 import { Database } from '../../src/db/database.ts';
 import { localYesterday } from '../../src/cli/local-day.ts';
 
@@ -61,24 +62,7 @@ beforeAll(async () => {
   input = join(dir, 'input');
   db = join(dir, 'callq.duckdb');
   config = join(input, 'callq.config.json');
-  expect(
-    await main([
-      'node',
-      'callq',
-      '--quiet',
-      'generate',
-      '--seed',
-      '3',
-      '--days',
-      '5',
-      '--agents',
-      '6',
-      '--end',
-      DAY,
-      '--out',
-      input,
-    ]),
-  ).toBe(0);
+  expect(await generateCentre({ out: input, end: DAY })).toBe(0);
 }, 60_000);
 
 describe('callq nightly', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.ts';
 import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
 import { localToday } from '../../src/cli/local-day.ts';
-import { addDays } from '../../src/reports/report-params.ts';
+import { addDays } from '../../src/days/calendar-day.ts';
 import { tempDir } from '../ingest/ingest-fixtures.ts';
 import { runCli } from '../util/run-cli.ts';
 import { addFinding, caseRows, deskSchema, eventRows, rebuild, type CaseRow, type EventRow } from '../cases/helpers.ts';

@@ -6,7 +6,7 @@ import { withDb } from '../util/with-db.ts';
 describe('markDeadRuns', () => {
   it('marks every running row died, leaves finished ones, and says which', async () => {
     await withDb(async (db) => {
-      await recordRun(db, 'compute', null, async () => ({ result: null }));
+      await recordRun(db, { command: 'compute', day: null }, async () => ({ result: null }));
       await db.exec(
         `insert into runs (run_id, command, day, started, status) values (90, 'nightly', '2026-11-20', '2026-11-21 02:30:00+00', 'running')`,
       );

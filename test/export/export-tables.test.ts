@@ -9,7 +9,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { exportTables, UnknownTableError } from '../../src/export/export-tables.ts';
 import { loadFiles } from '../../src/ingest/load-files.ts';
 import { CONTRACTS } from '../../src/ingest/contracts.ts';
-import { sqlString } from '../../src/ingest/staging-sql.ts';
+import { sqlString } from '../../src/db/sql.ts';
 import type { Database } from '../../src/db/database.ts';
 import { withDb } from '../util/with-db.ts';
 import { runCli } from '../util/run-cli.ts';
@@ -33,7 +33,7 @@ describe('exportTables', () => {
   it('Arrow IPC: every type as apache-arrow reads it back; nulls stay null', async () => {
     await withDb(async (db) => {
       await makeMixed(db);
-      const [exported] = await exportTables(db, ['mixed'], 'arrow', tmp.path('arrow'));
+      const [exported] = await exportTables(db, { tables: ['mixed'], format: 'arrow', dir: tmp.path('arrow') });
       expect(exported).toEqual({ table: 'mixed', file: tmp.path('arrow/mixed.arrow'), rows: 2 });
       const table = tableFromIPC(readFileSync(exported!.file));
       expect(table.schema.fields.map((f) => `${f.name}:${String(f.type)}`)).toEqual([
@@ -74,8 +74,8 @@ describe('exportTables', () => {
   it('Parquet and CSV: DuckDB reads back the same values', async () => {
     await withDb(async (db) => {
       await makeMixed(db);
-      await exportTables(db, ['mixed'], 'parquet', tmp.path('pq'));
-      await exportTables(db, ['mixed'], 'csv', tmp.path('csv'));
+      await exportTables(db, { tables: ['mixed'], format: 'parquet', dir: tmp.path('pq') });
+      await exportTables(db, { tables: ['mixed'], format: 'csv', dir: tmp.path('csv') });
       const parquet = await db.queryJs(
         `select name, grade, tags, big, money, stamp from read_parquet(${sqlString(tmp.path('pq/mixed.parquet'))})`,
       );
@@ -98,7 +98,7 @@ describe('exportTables', () => {
 
   it('an empty table is a file with its columns and no rows', async () => {
     await withDb(async (db) => {
-      const [exported] = await exportTables(db, ['complaints'], 'arrow', tmp.path('empty'));
+      const [exported] = await exportTables(db, { tables: ['complaints'], format: 'arrow', dir: tmp.path('empty') });
       const table = tableFromIPC(readFileSync(exported!.file));
       expect(table.numRows).toBe(0);
       expect(table.schema.fields.map((f) => f.name)).toEqual([
@@ -111,8 +111,12 @@ describe('exportTables', () => {
 
   it('an unknown table is refused before anything is written', async () => {
     await withDb(async (db) => {
-      await expect(exportTables(db, ['calls', 'no_such'], 'csv', tmp.path('none'))).rejects.toThrow(UnknownTableError);
-      await expect(exportTables(db, ['calls', 'no_such'], 'csv', tmp.path('none'))).rejects.toThrow(/no table no_such/);
+      await expect(
+        exportTables(db, { tables: ['calls', 'no_such'], format: 'csv', dir: tmp.path('none') }),
+      ).rejects.toThrow(UnknownTableError);
+      await expect(
+        exportTables(db, { tables: ['calls', 'no_such'], format: 'csv', dir: tmp.path('none') }),
+      ).rejects.toThrow(/no table no_such/);
     });
   });
 
@@ -133,7 +137,10 @@ describe('exportTables', () => {
       ]);
       for (const format of ['csv', 'parquet', 'arrow'] as const) {
         // A CSV meant to be loaded back keeps `+86…` as it is (--no-safe-for-spreadsheets).
-        const [exported] = await exportTables(db, ['calls'], format, tmp.path(`round-${format}`), {
+        const [exported] = await exportTables(db, {
+          tables: ['calls'],
+          format,
+          dir: tmp.path(`round-${format}`),
           safeForSpreadsheets: false,
         });
         const reloaded = await withDb(async (fresh) => {
@@ -153,7 +160,7 @@ describe('CSV for spreadsheets', () => {
       await db.exec(`create table notes (id integer, note varchar);
         insert into notes values (1, '=HYPERLINK("http://x","y")'), (2, '+cmd|'' /C calc''!A0'), (3, '@SUM(A1)'),
           (4, '-2+3'), (5, chr(9) || 'tab'), (6, 'plain = text'), (7, null), (-8, '+8613900000002')`);
-      await exportTables(db, ['notes'], 'csv', tmp.path('safe'));
+      await exportTables(db, { tables: ['notes'], format: 'csv', dir: tmp.path('safe') });
       expect(readFileSync(tmp.path('safe/notes.csv'), 'utf8').split('\n')).toEqual([
         'id,note',
         `1,"'=HYPERLINK(""http://x"",""y"")"`,
@@ -166,7 +173,7 @@ describe('CSV for spreadsheets', () => {
         "-8,'+8613900000002",
         '',
       ]);
-      await exportTables(db, ['notes'], 'csv', tmp.path('raw'), { safeForSpreadsheets: false });
+      await exportTables(db, { tables: ['notes'], format: 'csv', dir: tmp.path('raw'), safeForSpreadsheets: false });
       expect(readFileSync(tmp.path('raw/notes.csv'), 'utf8').split('\n')[3]).toBe('3,@SUM(A1)');
     });
   });

@@ -18,7 +18,7 @@ import {
   type Vector,
 } from 'apache-arrow';
 import type { Database } from '../../src/db/database.ts';
-import { sqlString } from '../../src/ingest/staging-sql.ts';
+import { sqlString } from '../../src/db/sql.ts';
 
 type Cell = string | number | bigint | boolean | Date | null;
 

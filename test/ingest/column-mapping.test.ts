@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/errors.ts';
+import { UsageError } from '../../src/errors/usage-error.ts';
 import { readMapping, resolveColumns, type ColumnMapping } from '../../src/ingest/column-mapping.ts';
 import { withDb } from '../util/with-db.ts';
 import { load, rejectsOf, tempDir, utc, writeLines } from './ingest-fixtures.ts';

@@ -288,6 +288,32 @@ describe('--map and --encoding in the summary', () => {
     ]);
   });
 
+  it('--map with --source: an entry the reader would not apply is refused before anything loads', async () => {
+    const s = setup();
+    const sources = join(import.meta.dirname, '../fixtures/sources');
+    const queueLog = join(sources, 'asterisk-queue-log/basic/queue_log');
+    const ctr = join(sources, 'amazon-connect-ctr/jsonl/ctr-2026-11-20.jsonl');
+    const mapping = tmp.path('source-map.json');
+    writeFileSync(mapping, '{"calls": {"campaign_id": {"const": "C1"}, "Attributes.grade": "lead_grade"}}');
+    const base = ['--db', s.db, '--config', s.config, 'load', '--map', mapping, '--source'];
+    // queue_log's columns are the format's own: neither entry would do anything.
+    const log = await callq(...base, 'asterisk-queue-log', queueLog);
+    expect(log).toMatchObject({
+      code: 2,
+      stderr: `callq: --map ${mapping}: asterisk-queue-log does not apply calls.campaign_id, calls.Attributes.grade; it takes no mapping (its columns are the format's own)\n`,
+    });
+    // Connect takes record paths: the constant alone is refused.
+    const connect = await callq(...base, 'amazon-connect-ctr', ctr);
+    expect(connect.code).toBe(2);
+    expect(connect.stderr).toMatch(
+      /^callq: --map .*: amazon-connect-ctr does not apply calls\.campaign_id; it takes "Record\.Path"/,
+    );
+    // Both ways of writing a pick (README's is canonical → path) load.
+    writeFileSync(mapping, '{"calls": {"Attributes.grade": "lead_grade", "disposition": "Attributes.disposition"}}');
+    expect((await callq(...base, 'amazon-connect-ctr', ctr)).code).toBe(0);
+    expect(await inDb(s.db, (db) => db.queryJs('select count(*)::int as n from load_log'))).toEqual([{ n: 1 }]);
+  });
+
   it('--encoding takes any name TextDecoder knows and the summary shows it', async () => {
     const s = setup();
     // Привет in windows-1251 (cp1251 is one of its names).

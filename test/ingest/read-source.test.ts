@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TABLE_NAMES, type TableName } from '../../src/ingest/contracts.ts';
 import { detectDelimiter } from '../../src/ingest/read-source.ts';
-import { sqlString } from '../../src/ingest/staging-sql.ts';
+import { sqlString } from '../../src/db/sql.ts';
 import { withDb } from '../util/with-db.ts';
 import { arrowTableFromCsv, writeArrow } from './arrow-fixtures.ts';
 import { load, rejectsOf, rowsOf, tempDir, utc, writeLines } from './ingest-fixtures.ts';

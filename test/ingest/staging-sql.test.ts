@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { CONTRACTS, type TableName } from '../../src/ingest/contracts.ts';
-import { quoteIdent, stageSql } from '../../src/ingest/staging-sql.ts';
+import { stageSql } from '../../src/ingest/staging-sql.ts';
+import { quoteIdent } from '../../src/db/sql.ts';
 import { withDb } from '../util/with-db.ts';
 
 interface StagedRow {

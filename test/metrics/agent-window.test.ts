@@ -27,28 +27,33 @@ async function outboundCalls(db: Database, agent: string, answered: number, sale
   );
 }
 
+/**
+ * Team T on 2026-11-20: small 3 calls / 0 sales, big 300 / 3, c 300 / 30, d 300 / 15; an
+ * audit form of two equal sections (opening, closing: 10 points each) and the audits given
+ * as (audit_id, form_id, agent_id, auditor_id, audited_at, item_id, points) tuples.
+ */
+async function teamOfFour(db: Database, audits: string): Promise<void> {
+  await insertValues(db, 'agents', 'agent_id, team', `('small', 'T'), ('big', 'T'), ('c', 'T'), ('d', 'T')`);
+  await outboundCalls(db, 'small', 3, 0);
+  await outboundCalls(db, 'big', 300, 3);
+  await outboundCalls(db, 'c', 300, 30);
+  await outboundCalls(db, 'd', 300, 15);
+  await insertValues(
+    db,
+    'audit_items',
+    'form_id, item_id, section, weight, max_points, critical',
+    `('f', 'o', 'opening', 1, 10, false), ('f', 'c', 'closing', 1, 10, false)`,
+  );
+  await insertValues(db, 'audits', 'audit_id, form_id, agent_id, auditor_id, audited_at, item_id, points', audits);
+}
+
 describe('agent_window conversion shrinkage', () => {
   it('ranks 3 calls / 0 sales above 300 calls / 3 sales, reporting raw and shrunk', async () => {
     await withDb(async (db) => {
-      await insertValues(db, 'agents', 'agent_id, team', `('small', 'T'), ('big', 'T'), ('c', 'T'), ('d', 'T')`);
-      await outboundCalls(db, 'small', 3, 0);
-      await outboundCalls(db, 'big', 300, 3);
-      await outboundCalls(db, 'c', 300, 30);
-      await outboundCalls(db, 'd', 300, 15);
       // One audit for d: opening 10/10, closing 0/10, equal weights → 100 × (1 + 0) ÷ 2 = 50.
-      await insertValues(
+      await teamOfFour(
         db,
-        'audit_items',
-        'form_id, item_id, section, weight, max_points, critical',
-        `
-        ('f', 'o', 'opening', 1, 10, false), ('f', 'c', 'closing', 1, 10, false)`,
-      );
-      await insertValues(
-        db,
-        'audits',
-        'audit_id, form_id, agent_id, auditor_id, audited_at, item_id, points',
-        `
-        ('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'o', 10), ('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'c', 0)`,
+        `('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'o', 10), ('au', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'c', 0)`,
       );
       await compute(db);
 
@@ -88,25 +93,10 @@ describe('agent_window conversion shrinkage', () => {
 
   it('composes ranks and lists low scorers with reasons and weak sections', async () => {
     await withDb(async (db) => {
-      await insertValues(db, 'agents', 'agent_id, team', `('small', 'T'), ('big', 'T'), ('c', 'T'), ('d', 'T')`);
-      await outboundCalls(db, 'small', 3, 0);
-      await outboundCalls(db, 'big', 300, 3);
-      await outboundCalls(db, 'c', 300, 30);
-      await outboundCalls(db, 'd', 300, 15);
       // d: opening 10/10, closing 0/10 → 100 × (1 + 0) ÷ 2 = 50; c: both 10/10 → 100.
-      await insertValues(
+      await teamOfFour(
         db,
-        'audit_items',
-        'form_id, item_id, section, weight, max_points, critical',
-        `
-        ('f', 'o', 'opening', 1, 10, false), ('f', 'c', 'closing', 1, 10, false)`,
-      );
-      await insertValues(
-        db,
-        'audits',
-        'audit_id, form_id, agent_id, auditor_id, audited_at, item_id, points',
-        `
-        ('au-d', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'o', 10), ('au-d', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'c', 0),
+        `('au-d', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'o', 10), ('au-d', 'f', 'd', 'r1', '2026-11-20 12:00:00', 'c', 0),
         ('au-c', 'f', 'c', 'r1', '2026-11-20 13:00:00', 'o', 10), ('au-c', 'f', 'c', 'r1', '2026-11-20 13:00:00', 'c', 10)`,
       );
       await compute(db);

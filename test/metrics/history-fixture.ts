@@ -202,10 +202,3 @@ export async function loadThrough(db: Database, day: string): Promise<void> {
     from src_complaints where cast(opened_at as timestamptz) < getvariable('fixture_day_end');
   `);
 }
-
-/** The calendar day n days after `day` (YYYY-MM-DD). */
-export function addDays(day: string, n: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + n);
-  return date.toISOString().slice(0, 10);
-}

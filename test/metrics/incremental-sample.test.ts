@@ -12,7 +12,8 @@ import { loadFiles } from '../../src/ingest/load-files.ts';
 import type { Database } from '../../src/db/database.ts';
 import { withDb } from '../util/with-db.ts';
 import { compute } from './metrics-fixture.ts';
-import { addDays, loadThrough, sourcesFromCanonical } from './history-fixture.ts';
+import { addDays } from '../../src/days/calendar-day.ts';
+import { loadThrough, sourcesFromCanonical } from './history-fixture.ts';
 import { differences, noDifferences, snapshot } from './table-snapshots.ts';
 
 const SAMPLE_DIR = join(import.meta.dirname, '../../sample-data');

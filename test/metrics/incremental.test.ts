@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { withDb } from '../util/with-db.ts';
 import { compute } from './metrics-fixture.ts';
-import { FIRST_DAY, LAST_DAY, addDays, createHistory, loadThrough } from './history-fixture.ts';
+import { addDays } from '../../src/days/calendar-day.ts';
+import { FIRST_DAY, LAST_DAY, createHistory, loadThrough } from './history-fixture.ts';
 import { differences, noDifferences, snapshot } from './table-snapshots.ts';
 
 const ZONE = 'Asia/Shanghai';

@@ -6,6 +6,7 @@
 import type { Database } from '../../src/db/database.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { computeMetrics, type ComputeOptions, type ComputeResult } from '../../src/metrics/compute.ts';
+import { TALK_LISTEN_COLUMNS } from '../../bench/talk-listen.ts';
 
 /** insertValues(db, 'calls', 'call_id, direction', `('c1', 'inbound'), ('c2', 'outbound')`) */
 export async function insertValues(db: Database, table: string, columns: string, tuples: string): Promise<void> {
@@ -38,4 +39,21 @@ export async function row(db: Database, sql: string): Promise<Record<string, unk
   const result = await rows(db, sql);
   if (result.length !== 1) throw new Error(`expected one row, got ${result.length}: ${sql}`);
   return result[0]!;
+}
+
+/** A timeline drawn by hand: calls and segments as value tuples (see insertValues). */
+export interface Timeline {
+  /** Tuples of (call_id, direction, agent_id, started_at, answered_at, ended_at). */
+  calls: string;
+  /** Tuples of (call_id, speaker, start_ms, end_ms). */
+  segments: string;
+}
+
+/** The talk-listen measures of call_facts by call_id, after a compute of the timeline. */
+export async function talkListenByCall(db: Database, { calls, segments }: Timeline): Promise<Record<string, unknown>> {
+  await insertValues(db, 'calls', 'call_id, direction, agent_id, started_at, answered_at, ended_at', calls);
+  await insertValues(db, 'segments', 'call_id, speaker, start_ms, end_ms', segments);
+  await compute(db);
+  const facts = await rows(db, `select call_id, ${TALK_LISTEN_COLUMNS.join(', ')} from call_facts order by call_id`);
+  return Object.fromEntries(facts.map(({ call_id, ...measures }) => [call_id, measures]));
 }

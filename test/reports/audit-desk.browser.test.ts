@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.ts';
 import { ensureSchema } from '../../src/ingest/canonical-schema.ts';
 import { localToday } from '../../src/cli/local-day.ts';
-import { addDays } from '../../src/reports/report-params.ts';
+import { addDays } from '../../src/days/calendar-day.ts';
 import { csvCells } from '../../src/ingest/csv-cells.ts';
 import { runCli } from '../util/run-cli.ts';
 import { loadReportFixture, REPORT_DAY } from './fixtures/report-fixture.ts';
@@ -235,11 +235,12 @@ describe.skipIf(SKIP_BROWSER_REASON !== undefined)(
       expect(await page.locator('details.evidence[open]').count()).toBe(0);
       const text = pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
       for (const explanation of [
-        'Auditor QA1 scored 21 points below colleagues.',
-        'Conversion 30% against a usual 10%.',
-        'A2 hung up first on 25% of answered calls.',
-        'Outbound call at 22:10, after the calling window.',
-        'Caller ID 110 is a protected service number.',
+        // The findings' facts (fixtures/marts.sql) in the English templates.
+        'Auditor QA1 scored on average 21.0 points below the other auditors in 3 calibration sessions of the 90 days to 2026-11-21.',
+        "Agent A1's conversion was 30.0% on 2026-11-21 against a usual 10.0% (median of their previous 20 days); robust z = 5.2.",
+        "Agent A2 hung up first on 10 of 40 answered calls (25.0%) in the 28 days to 2026-11-21; their 6 peers' median is 5.0%; robust z = 5.0.",
+        'Agent A1 dialled outbound call C4 at 22:10 local time on 2026-11-18, outside the calling window 08:00–21:00.',
+        'Inbound call C5 on 2026-11-11 presented caller ID 110, a protected service number that never calls customers.',
       ]) {
         expect(pdfHasText(text, `Explanation ${explanation}`), explanation).toBe(true);
       }

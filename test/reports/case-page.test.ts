@@ -109,7 +109,8 @@ describe('anomalies page: the cases', () => {
   it('puts the explanation, the review controls (hidden until JavaScript shows them) and the evidence under each case', () => {
     const { detail } = caseRows(page(), 'c-7');
     expect(detail).toMatch(
-      /^<tr class="detail"><td colspan="12"><p class="detail-text"><b>Explanation<\/b> A2 hung up first on 25% of answered calls.<\/p>/,
+      // an8's facts in the English template (fixtures/marts.sql); 10 of 40 = 25.0%.
+      /^<tr class="detail"><td colspan="12"><p class="detail-text"><b>Explanation<\/b> Agent A2 hung up first on 10 of 40 answered calls \(25\.0%\) in the 28 days to 2026-11-21; their 6 peers&#39; median is 5\.0%; robust z = 5\.0\.<\/p>/,
     );
     expect(detail).toContain(
       '<div class="review-controls" hidden><label>Verdict <select data-review="verdict"><option value=""></option><option value="confirmed">confirmed</option>',
@@ -203,9 +204,19 @@ describe('nightly and coaching', () => {
       cells(m[0]),
     );
     expect(rows).toEqual([
-      ['overdue', '5', '2026-11-16', '14', 'reward|by callq', 'recognition', 'agent A2', '—'],
-      ['overdue', '1', '2026-11-20', '3', 'confirmed|by ana', 'short sale', 'call C3', 'medium'],
-      ['due today', '0', '2026-11-21', '5', 'confirmed|by bo', 'caller-ID spoof', 'call C5', 'high'],
+      // The subject's kind under its id, in the page's language; A2's name is escaped markup.
+      [
+        'overdue',
+        '5',
+        '2026-11-16',
+        '14',
+        'reward|by callq',
+        'recognition',
+        expect.stringMatching(/^&lt;img .*&gt; \(A2\)\|agent$/),
+        '—',
+      ],
+      ['overdue', '1', '2026-11-20', '3', 'confirmed|by ana', 'short sale', 'C3|call', 'medium'],
+      ['due today', '0', '2026-11-21', '5', 'confirmed|by bo', 'caller-ID spoof', 'C5|call', 'high'],
     ]);
     expect(table).toContain('<a href="coaching.html#c-14">14</a>');
     expect(table).toContain('<a href="anomalies.html#c-3">3</a>');
@@ -218,7 +229,6 @@ describe('nightly and coaching', () => {
       '&lt;img src=x onerror=&quot;window.__xss = 1&quot;&gt; (A2)',
       'North',
       '2',
-      '60.0%',
       '2026-11-14',
       '2026-11-14',
       'reward',
@@ -229,8 +239,7 @@ describe('nightly and coaching', () => {
       '12',
       'Li Wei (A1)',
       'North',
-      '1',
-      '80.0%',
+      '1 of 4',
       '2026-11-20',
       '2026-11-21',
       'reward',

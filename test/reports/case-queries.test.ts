@@ -291,12 +291,15 @@ describe('recognition list (coaching)', () => {
     await withReportFixture(async (db) => {
       const rows = await rowsOf(db, 'reports/coaching/recognitions.sql');
       // 14 (A2, due 11-16: overdue) and 12 (A1, due 11-22); 13 was rewarded and is older than the week.
+      // The rank reads "1 of 4" on a day agent_window holds (11-21: A1..A4 ranked), the rank
+      // alone on one it does not (11-14).
       expect(
-        rows.map((r) => [r.case_id, r.agent, r.rank, r.composite_score, r.verdict, r.due, r.deadline, r.overdue]),
+        rows.map((r) => [r.case_id, r.agent, r.rank, r.rank_text, r.verdict, r.due, r.deadline, r.overdue]),
       ).toEqual([
-        [14, '<img src=x onerror="window.__xss = 1"> (A2)', 2, 0.6, 'reward', '2026-11-16', 'overdue', true],
-        [12, 'Li Wei (A1)', 1, 0.8, 'reward', '2026-11-22', null, false],
+        [14, '<img src=x onerror="window.__xss = 1"> (A2)', 2, 'alone', 'reward', '2026-11-16', 'overdue', true],
+        [12, 'Li Wei (A1)', 1, 'of', 'reward', '2026-11-22', null, false],
       ]);
+      expect(JSON.parse(String(rows[1]!.rank_vars))).toEqual({ rank: 1, n: 4 });
     });
   });
 });
@@ -306,9 +309,10 @@ describe('nightly deadlines and top anomalies', () => {
     await withReportFixture(async (db) => {
       const rows = await rowsOf(db, 'reports/nightly/due_cases.sql');
       expect(rows.map((r) => [r.case_id, r.deadline, r.days_overdue, r.reviewed_by, r.entity, r.page])).toEqual([
-        [14, 'overdue', 5, 'callq', 'agent A2', 'coaching.html'],
-        [3, 'overdue', 1, 'ana', 'call C3', 'anomalies.html'],
-        [5, 'due_today', 0, 'bo', 'call C5', 'anomalies.html'],
+        // An agent by name and id (A2's name is the fixture's markup), another subject by its id.
+        [14, 'overdue', 5, 'callq', '<img src=x onerror="window.__xss = 1"> (A2)', 'coaching.html'],
+        [3, 'overdue', 1, 'ana', 'C3', 'anomalies.html'],
+        [5, 'due_today', 0, 'bo', 'C5', 'anomalies.html'],
       ]);
     });
   });

@@ -30,6 +30,7 @@ describe('formatValue', () => {
     expect(formatValue(null, 'share', en)).toBe('—');
     expect(formatValue(undefined, 'text', en)).toBe('—');
     expect(formatValue(['C1', 'C2'], 'text', en)).toBe('C1, C2');
+    expect(formatValue(['C1', 'C2'], 'text', zh)).toBe('C1、C2');
   });
 
   it('shows codes as their labels', () => {

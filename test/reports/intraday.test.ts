@@ -256,9 +256,12 @@ describe('intraday intervals on a DST day (Europe/Berlin)', () => {
     });
   });
 
-  it('2026-10-25 by the hour: 25 intervals; by 15 minutes: 100', async () => {
-    expect(await intraday([], '2026-10-25', 60)).toHaveLength(25);
-    expect(await intraday([], '2026-10-25', 15)).toHaveLength(100);
+  // 25 hours: 25 hourly intervals, 100 quarter hours.
+  it.each([
+    [60, 25],
+    [15, 100],
+  ] as const)('2026-10-25 in %i-minute intervals: %i of them', async (minutes, count) => {
+    expect(await intraday([], '2026-10-25', minutes)).toHaveLength(count);
   });
 });
 

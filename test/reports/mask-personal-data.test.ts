@@ -46,7 +46,7 @@ describe('maskRows', () => {
       anomaly_id: '0f3a9c',
       entity_type: 'call',
       entity_id: '1772445600.101',
-      entity: 'call 1772445600.101',
+      entity: '1772445600.101',
       call_id: '1772445600.101',
       explanation: 'Call 1772445600.101 was a sale of 19 s, far below the 120 s floor.',
       evidence: ['1772445600.101', '1772445600.102'],
@@ -58,7 +58,7 @@ describe('maskRows', () => {
     const list = {
       entity_type: 'number',
       entity_id: '13912345678',
-      entity: 'number 13912345678',
+      entity: '13912345678',
       explanation: 'Five surveys answered from 13912345678 on 2026-11-21 (not 213912345678).',
       evidence: ['S1', 'S2'],
     };
@@ -66,18 +66,21 @@ describe('maskRows', () => {
       {
         entity_type: 'number',
         entity_id: '*******5678',
-        entity: 'number *******5678',
+        entity: '*******5678',
         explanation: 'Five surveys answered from *******5678 on 2026-11-21 (not 213912345678).',
         evidence: ['S1', 'S2'],
       },
     ]);
-    // top_anomalies has the entity column only.
-    expect(maskRows([{ entity: 'number 13912345678', explanation: 'from 13912345678' }], false)).toEqual([
-      { entity: 'number *******5678', explanation: 'from *******5678' },
-    ]);
+    // top_anomalies and due_cases have entity and entity_type only.
+    expect(
+      maskRows([{ entity_type: 'number', entity: '13912345678', explanation: 'from 13912345678' }], false),
+    ).toEqual([{ entity_type: 'number', entity: '*******5678', explanation: 'from *******5678' }]);
     // A service line of 4 digits masks to itself; an agent's entity is no phone number.
-    expect(maskRows([{ entity_type: 'number', entity_id: '110', entity: 'agent 13912345678' }], false)).toEqual([
-      { entity_type: 'number', entity_id: '110', entity: 'agent 13912345678' },
+    expect(maskRows([{ entity_type: 'number', entity_id: '110', entity: '110' }], false)).toEqual([
+      { entity_type: 'number', entity_id: '110', entity: '110' },
+    ]);
+    expect(maskRows([{ entity_type: 'agent', entity: '13912345678' }], false)).toEqual([
+      { entity_type: 'agent', entity: '13912345678' },
     ]);
   });
 

@@ -1,30 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, paramsFor, reportParams } from '../../src/reports/report-params.ts';
+import { reportParams } from '../../src/reports/report-params.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 
-describe('addDays', () => {
-  it('crosses month, year and leap-day boundaries', () => {
-    expect(addDays('2026-11-21', -27)).toBe('2026-10-25');
-    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-  });
-});
-
-describe('paramsFor', () => {
-  const params = reportParams('2026-11-21', parseConfig({}));
-
-  it('binds only the parameters the SQL names, ignoring comments', () => {
-    const used = paramsFor(
-      '-- uses $csat_target in prose only\nselect * from t where day between $trend_start and $day',
-      params,
-      'q.sql',
-    );
-    expect(Object.keys(used).sort()).toEqual(['day', 'trend_start']);
-  });
-
-  it('names the file and the allowed parameters when the SQL uses an unknown one', () => {
-    expect(() => paramsFor('select $nope', params, 'queries/reports/x.sql')).toThrow(
-      /queries\/reports\/x.sql uses \$nope.*\$day/,
-    );
+describe('reportParams', () => {
+  it('reaches back from the report day by calendar days', () => {
+    const params = reportParams('2026-11-21', parseConfig({ window_days: 14 }));
+    // Counted on a calendar: 27 days before 21 November is 25 October, 13 days before is the 8th.
+    expect(
+      Object.fromEntries(
+        ['day', 'prev_day', 'trend_start', 'baseline_start', 'week_start', 'window_start'].map((k) => [
+          k,
+          String(params[k]),
+        ]),
+      ),
+    ).toEqual({
+      day: '2026-11-21',
+      prev_day: '2026-11-20',
+      trend_start: '2026-10-25',
+      baseline_start: '2026-10-24',
+      week_start: '2026-11-15',
+      window_start: '2026-11-08',
+    });
   });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { Database } from '../../src/db/database.ts';
-import { addDays } from '../../src/reports/report-params.ts';
+import { addDays } from '../../src/days/calendar-day.ts';
 import { ruleFacts } from '../../src/anomalies/rule-catalogue.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 

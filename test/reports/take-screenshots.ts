@@ -1,11 +1,15 @@
 /**
  * Screenshots of a day's reports for the README (reports/screenshots/), taken with the same
  * Debian chromium as the browser tests, JavaScript on, network blocked:
- *   npx tsx test/reports/take-screenshots.ts out/2026-11-21 [reports/screenshots]
+ *   npx tsx test/reports/take-screenshots.ts out/2026-11-21 [reports/screenshots [out-zh/2026-11-21]]
  * Each is the top of the page at 1200 px wide (up to MAX_HEIGHT), which shows what the report
  * holds without making the repository heavy; anomalies-evidence.png is the anomalies page from
  * its cases on, with the first case's evidence open; nightly-intraday.png the nightly page's
- * intraday section.
+ * intraday section; nightly-phone.png the nightly page on a 390 px phone down to its teams table
+ * (the tiles two per row, the table's scroll cue), and nightly-print.png the same part as printed
+ * (print media at the width of an A4 landscape page less the CSS @page margins). Given the
+ * day's reports rendered with --lang zh-CN as well, nightly-zh.png and anomalies-zh.png are
+ * the tops of those two pages.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,13 +18,15 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 
 const MAX_HEIGHT = 1800;
-const [dayDir, outDir = 'reports/screenshots'] = process.argv.slice(2);
+/** 297 mm − 2 × 12 mm (report.css's @page) in CSS px. */
+const PRINT_WIDTH = Math.floor((273 / 25.4) * 96);
+const [dayDir, outDir = 'reports/screenshots', zhDayDir] = process.argv.slice(2);
 if (!dayDir) throw new Error('usage: take-screenshots.ts <out/day folder> [screenshot folder]');
 mkdirSync(outDir, { recursive: true });
 
-async function openReport(browser: Browser, report: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const url = pathToFileURL(resolve(dayDir!, `${report}.html`)).href;
+async function openReport(browser: Browser, report: string, width = 1200, dir = dayDir!): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const url = pathToFileURL(resolve(dir, `${report}.html`)).href;
   await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
   const page = await context.newPage();
   await page.goto(url);
@@ -30,11 +36,12 @@ async function openReport(browser: Browser, report: string): Promise<Page> {
 
 async function shoot(page: Page, name: string, top = 0, maxHeight = MAX_HEIGHT): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = page.viewportSize()!.width;
   const path = join(outDir, `${name}.png`);
   await page.screenshot({
     path,
     fullPage: true,
-    clip: { x: 0, y: top, width: 1200, height: Math.min(height - top, maxHeight) },
+    clip: { x: 0, y: top, width, height: Math.min(height - top, maxHeight) },
   });
   process.stdout.write(`${path}\n`);
 }
@@ -62,6 +69,23 @@ try {
   });
   await shoot(nightly, 'nightly-intraday', Math.max(Math.round(intraday.top) - 8, 0), Math.round(intraday.height) + 16);
   await nightly.context().close();
+  for (const [name, width, media] of [
+    ['nightly-phone', 390, 'screen'],
+    ['nightly-print', PRINT_WIDTH, 'print'],
+  ] as const) {
+    const page = await openReport(browser, 'nightly', width);
+    await page.emulateMedia({ media });
+    const bottom = await page
+      .locator('section#teams')
+      .evaluate((section) => section.getBoundingClientRect().bottom + window.scrollY);
+    await shoot(page, name, 0, Math.round(bottom) + 8);
+    await page.context().close();
+  }
+  for (const report of zhDayDir ? ['nightly', 'anomalies'] : []) {
+    const page = await openReport(browser, report, 1200, zhDayDir);
+    await shoot(page, `${report}-zh`);
+    await page.context().close();
+  }
 } finally {
   await browser.close();
 }

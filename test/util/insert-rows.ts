@@ -6,6 +6,7 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../../src/db/database.ts';
+import { ident, join, literal, sql, trusted } from '../../src/db/sql.ts';
 
 export type FixtureRow = Record<string, string | number | boolean | null>;
 
@@ -18,15 +19,12 @@ export async function insertRows(db: Database, table: string, rows: FixtureRow[]
   const provenance = types.has('load_id') && types.has('source_line');
   for (const [index, row] of rows.entries()) {
     const columns = Object.keys(row);
-    const values = columns.map((c) => row[c] as DuckDBValue);
-    const casts = columns.map((c, i) => `cast($${i + 1} as ${types.get(c) ?? 'varchar'})`);
+    // Types come from the catalog; values are bound.
+    const values = columns.map((c) => sql`cast(${row[c] as DuckDBValue} as ${trusted(types.get(c) ?? 'varchar')})`);
     if (provenance && !('load_id' in row)) {
       columns.push('load_id', 'source_line');
-      casts.push(String(loadId), String(index + 2));
+      values.push(literal(loadId), literal(index + 2));
     }
-    await db.exec(
-      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${casts.join(', ')})`,
-      values,
-    );
+    await db.exec(sql`insert into ${ident(table)} (${join(columns.map(ident))}) values (${join(values)})`);
   }
 }

@@ -28,3 +28,19 @@ export async function runCli(...args: string[]): Promise<CliResult> {
     stderr.mockRestore();
   }
 }
+
+export interface SmallCentre {
+  /** Where the files go. */
+  out: string;
+  /** The last day of the data (YYYY-MM-DD). */
+  end: string;
+  seed?: number;
+  days?: number;
+  agents?: number;
+}
+
+/** `callq --quiet generate` of a small centre (seed 3, 5 days, 6 agents unless told); its exit code. */
+export function generateCentre({ out, end, seed = 3, days = 5, agents = 6 }: SmallCentre): Promise<number> {
+  const args = ['--seed', String(seed), '--days', String(days), '--agents', String(agents), '--end', end, '--out', out];
+  return main(['node', 'callq', '--quiet', 'generate', ...args]);
+}

@@ -7,7 +7,8 @@
 -- (3 high, 2 medium, 1 low: never by the text), then Score, then case id.
 -- subject_type, subject: what the case is about when it is not an agent (call C12, number ...).
 -- A case's findings are its rule's and subject's between its first and last day; the
--- strongest (peak: largest |score|, as the case's peak_score) gives Value and explanation.
+-- strongest (peak: largest |score|, as the case's peak_score) gives Value and the facts its
+-- explanation is written from (explanation_args; the page writes the sentence in its language).
 --   score: the page's Score, offset + scale × peak_score per rule ($rule_catalogue, from
 --     src/anomalies/rule-catalogue.ts): the strength in multiples of the rule's threshold.
 --   value, value_unit: the peak finding's value in its metric's unit; reference and
@@ -339,7 +340,7 @@ final as (
       when listed_cases.due = $day then 'due_today'
     end as deadline,
     coalesce(listed_cases.verdict in ('confirmed', 'reward') and listed_cases.due < $day, false) as overdue,
-    peak_findings.explanation,
+    explanation_args_of(peak_findings) as explanation_args,
     coalesce(evidence_id_lists.evidence, []) as evidence,
     coalesce(evidence_lists.evidence_total, 0) as evidence_total,
     evidence_lists.evidence_rows,

@@ -1,6 +1,7 @@
 -- low_csat_comments: for each low-scoring agent, up to three of their lowest survey answers in
 -- the trainers' window, with the customer's comment (free text: hidden unless the report is
--- rendered with --show-personal-data).
+-- rendered with --show-personal-data). Agents in the order of the list of who needs coaching:
+-- the lowest composite first.
 -- grain: one row per survey, at most 3 per low-scoring agent.
 -- from: surveys, call_facts, agent_window, agents.
 with surveys as (
@@ -56,4 +57,4 @@ final as (
 )
 
 select * from final
-order by composite_rank nulls last, agent_id, csat, day desc, survey_id
+order by composite_rank desc nulls last, agent_id, csat, day desc, survey_id

@@ -2,10 +2,11 @@
 -- confirmed cases whose action is owed (due action_due_days after the confirmation) and
 -- rewards to give (reward_due_days). An actioned or dismissed case owes nothing.
 -- deadline: 'overdue' (due before $day) or 'due_today'; reviewed_by: who set the verdict;
--- entity: the subject as the reports name it; page: the report listing the case (rewards
+-- entity: the subject as the reports name it (an agent by name and id, another subject by its
+-- id; entity_type says what it is); page: the report listing the case (rewards
 -- are on the coaching report, anomaly cases on the anomalies report).
 -- Overdue first, longest overdue first, then by severity rank (high > medium > low).
--- grain: one row per case due. from: anomaly_cases, case_events.
+-- grain: one row per case due. from: anomaly_cases, case_events, agents.
 with owed as (
   select *
   from anomaly_cases
@@ -31,7 +32,10 @@ final as (
     owed.rule,
     owed.entity_type,
     owed.entity_id,
-    owed.entity_type || ' ' || owed.entity_id as entity,
+    case
+      when owed.entity_type = 'agent' then agent_label(agents.name, owed.entity_id)
+      else owed.entity_id
+    end as entity,
     case when owed.rule = 'recognition' then 'coaching.html' else 'anomalies.html' end as page,
     owed.state,
     owed.peak_severity,
@@ -42,6 +46,9 @@ final as (
     verdict_setters.reviewed_by
   from owed
   left join verdict_setters using (case_id)
+  left join agents
+    on owed.entity_type = 'agent'
+   and agents.agent_id = owed.entity_id
 )
 
 select * from final

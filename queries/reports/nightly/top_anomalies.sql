@@ -1,7 +1,9 @@
 -- top_anomalies: the report day's strongest anomalies (high severity first, then by score),
 -- each linking to its case in anomalies.html (the case whose rule, subject and days hold
--- it); an agent is named as on the other pages. A finding a dismissal snoozed belongs to no
--- case and is not listed: the desk has seen it already.
+-- it); an agent is named as on the other pages, another subject by its id (entity_type
+-- says what it is, in the page's language). A finding a dismissal snoozed belongs to no
+-- case and is not listed: the desk has seen it already. explanation_args: the facts the
+-- page writes each explanation from, in its language.
 -- grain: one row per anomaly, at most 10. from: anomalies, anomaly_cases, agents.
 with found as (
   select * from anomalies
@@ -27,9 +29,10 @@ final as (
     case
       when found.entity_type = 'agent'
         then agent_label(agents.name, found.entity_id)
-      else found.entity_type || ' ' || found.entity_id
+      else found.entity_id
     end as entity,
-    found.explanation,
+    found.entity_type,
+    explanation_args_of(found) as explanation_args,
     found.score,
     list_position(['high', 'medium', 'low'], found.severity) as severity_order
   from found

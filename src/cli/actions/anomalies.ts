@@ -7,7 +7,7 @@ import type { CaseSummary } from '../../cases/refresh-cases.ts';
 
 export default async function anomalies(opts: { date?: string }, command: Command): Promise<void> {
   await withContext(command, async ({ db, config, say, progress }) => {
-    const result = await recordRun(db, 'anomalies', opts.date ?? null, async () => {
+    const result = await recordRun(db, { command: 'anomalies', day: opts.date ?? null }, async () => {
       const detected = await detectAnomalies(db, config, {
         day: opts.date,
         onRule: (rule, index, total) => progress.update(`anomalies: ${rule}`, index, total, 'rules'),

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { withContext } from '../context.ts';
-import { ExitCode } from '../errors.ts';
+import { ExitCode } from '../../errors/usage-error.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import { projectPath } from '../../files/project-root.ts';
 import { runNightly } from './nightly.ts';

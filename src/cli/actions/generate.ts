@@ -8,7 +8,7 @@ import { writeSourceExports } from '../../generate/sources/index.ts';
 import { isSourceName, SOURCE_NAMES, type SourceName } from '../../ingest/sources/source-adapter.ts';
 import type { FileFormat } from '../../generate/world.ts';
 import { globalOptions } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../errors/usage-error.ts';
 
 interface GenerateFlags {
   seed: string;

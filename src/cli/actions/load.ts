@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { withContext, type Context } from '../context.ts';
 import { recordRun } from '../../db/record-run.ts';
-import { ExitCode, UsageError } from '../errors.ts';
+import { ExitCode, UsageError } from '../../errors/usage-error.ts';
 import { TABLE_NAMES } from '../../ingest/contracts.ts';
 import {
   canonicalFile,
@@ -16,7 +16,7 @@ import {
   type Discovery,
   type InputFile,
 } from '../../ingest/discover-files.ts';
-import type { SourceName } from '../../ingest/sources/source-adapter.ts';
+import { unappliedMapping, type SourceName } from '../../ingest/sources/source-adapter.ts';
 import { sourceAdapter, sourceAdapters } from '../../ingest/sources/registry.ts';
 import type { FileLoadResult } from '../../ingest/load-file.ts';
 import { formatOf } from '../../ingest/file-format.ts';
@@ -39,7 +39,7 @@ export default async function load(paths: string[], opts: LoadCommandOptions, cm
       ctx.say(
         `not loaded (not named after a table, and not ${opts.source ?? 'a format callq recognises'}): ${ignored.join(', ')}`,
       );
-    const summary = await recordRun(ctx.db, 'load', null, async () => {
+    const summary = await recordRun(ctx.db, { command: 'load', day: null }, async () => {
       const result = await runLoad(ctx, files, opts);
       const status = result.overLimit.length > 0 ? 'rejects' : 'done';
       return {
@@ -107,6 +107,18 @@ export interface RunLoadOptions {
   rejectsOfLoads?: readonly number[];
 }
 
+/** A `--map` entry that a phone system's reader would not apply is refused before anything loads. */
+function refuseUnappliedMapping(files: readonly InputFile[], mapping: ColumnMapping, path: string): void {
+  for (const name of new Set(files.flatMap((f) => (f.source ? [f.source] : [])))) {
+    const adapter = sourceAdapter(name);
+    const unapplied = unappliedMapping(adapter, mapping);
+    if (unapplied.length === 0) continue;
+    throw new UsageError(
+      `--map ${path}: ${name} does not apply ${unapplied.join(', ')}; it takes ${adapter.mapping?.takes ?? "no mapping (its columns are the format's own)"}`,
+    );
+  }
+}
+
 /** Loads the files and prints the summary: one line per file, then the totals. */
 export async function runLoad(
   ctx: Context,
@@ -115,6 +127,7 @@ export async function runLoad(
   run: RunLoadOptions = { rejectsCsv: opts.rejects },
 ): Promise<LoadSummary> {
   const mapping: ColumnMapping | undefined = opts.map ? readMapping(opts.map) : undefined;
+  if (mapping) refuseUnappliedMapping(files, mapping, opts.map!);
   // On a terminal: `loading calls.csv (1/2): 1,234,567 rows (456,789 rows/s)` while a file is read.
   let label = '';
   const summary = await loadFiles(ctx.db, files, {

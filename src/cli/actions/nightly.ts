@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { withContext, type Context } from '../context.ts';
-import { ExitCode } from '../errors.ts';
+import { ExitCode } from '../../errors/usage-error.ts';
 import { localYesterday } from '../local-day.ts';
 import { recordRun } from '../../db/record-run.ts';
 import { discoverFiles } from '../../ingest/discover-files.ts';
@@ -46,7 +46,7 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
   const { db, config, say, progress } = ctx;
   const day = opts.date ?? localYesterday(config.timezone);
   const dayDir = join(opts.out, day);
-  return recordRun(db, 'nightly', day, async () => {
+  return recordRun(db, { command: 'nightly', day }, async () => {
     // Loads that an earlier run applied and did not finish computing are this run's too.
     const owed = await loadsSinceLastNightly(db);
     const loaded = await runLoad(
@@ -65,7 +65,7 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
     });
     progress.done();
     say(`computed ${computed.mode === 'full' ? 'every day' : day} in ${computed.ms} ms`);
-    const detected = await recordRun(db, 'anomalies', full ? null : day, async () => {
+    const detected = await recordRun(db, { command: 'anomalies', day: full ? null : day }, async () => {
       const result = await detectAnomalies(db, config, {
         day: full ? undefined : day,
         onRule: (rule, i, n) => progress.update(`anomalies: ${rule}`, i, n, 'rules'),
@@ -76,7 +76,7 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
     const found = Object.values(detected.counts).reduce((sum, n) => sum + n, 0);
     say(`anomalies: ${found} found${full ? ' over every day' : ` on ${day}`}`);
     if (detected.cases) say(casesLine(detected.cases));
-    const rendered = await recordRun(db, 'report', day, async () => {
+    const rendered = await recordRun(db, { command: 'report', day }, async () => {
       const result = await renderReports(db, config, {
         day,
         outDir: opts.out,
@@ -88,12 +88,11 @@ export async function runNightly(ctx: Context, opts: NightlyOptions): Promise<Ni
     printChartWarnings(rendered.warnings, ctx.options.verbose);
     for (const file of rendered.files) say(file);
     const exported = opts.export
-      ? await exportTables(
-          db,
-          [...DERIVED_TABLES, 'anomalies', 'anomaly_cases', 'case_events'],
-          opts.export,
-          join(dayDir, 'tables'),
-        )
+      ? await exportTables(db, {
+          tables: [...DERIVED_TABLES, 'anomalies', 'anomaly_cases', 'case_events'],
+          format: opts.export,
+          dir: join(dayDir, 'tables'),
+        })
       : [];
     if (exported.length > 0) say(`exported ${exported.length} tables to ${join(dayDir, 'tables')}`);
     const files = [...rendered.files, ...exported.map((e) => e.file)];

@@ -1,7 +1,7 @@
 /** What `callq query` does (its options: commands/query.ts). */
 import type { Command } from 'commander';
 import { withContext } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../errors/usage-error.ts';
 import { formatRows, type OutputFormat } from '../format-rows.ts';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,7 +1,7 @@
 /** What `callq review` does (its options: commands/review.ts). */
 import type { Command } from 'commander';
 import { withContext } from '../context.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../errors/usage-error.ts';
 import { localToday } from '../local-day.ts';
 import { recordRun } from '../../db/record-run.ts';
 import { ensureCaseSchema } from '../../cases/case-schema.ts';
@@ -26,7 +26,7 @@ export default async function review(caseId: number | undefined, opts: ReviewOpt
   await withContext(command, async ({ db, config, say }) => {
     await ensureCaseSchema(db);
     const today = localToday(config.timezone);
-    const applied = await recordRun(db, 'review', today, async () => {
+    const applied = await recordRun(db, { command: 'review', day: today }, async () => {
       const outcome =
         input.problems.length > 0
           ? { applied: [], problems: [...input.problems, ...(await reviewProblems(db, input.reviews))] }

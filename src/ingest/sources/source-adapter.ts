@@ -70,9 +70,15 @@ export interface SourceAdapter {
  * not ask for.
  */
 export function unappliedMapping(adapter: SourceAdapter, mapping: ColumnMapping): string[] {
-  return Object.entries(mapping).flatMap(([table, entries]) =>
-    Object.entries(entries ?? {})
-      .filter(([key, entry]) => !adapter.mapping?.applies(table as TableName, key, entry))
-      .map(([key]) => `${table}.${key}`),
-  );
+  return Object.entries(mapping).flatMap(([table, entries = {}]) => {
+    const applied = Object.entries(entries).filter(([key, entry]) =>
+      adapter.mapping?.applies(table as TableName, key, entry),
+    );
+    // `{"canonical": "Source.Path"}` is read as the path's pick plus `"canonical": null` (a
+    // file column of that name is not read): the null goes with the pick.
+    const picked = new Set(applied.map(([, entry]) => entry));
+    return Object.entries(entries)
+      .filter(([key, entry]) => !applied.some(([k]) => k === key) && !(entry === null && picked.has(key)))
+      .map(([key]) => `${table}.${key}`);
+  });
 }

@@ -45,7 +45,7 @@ describe('data_quality', () => {
       expect(rows[0]!.baseline).toBeCloseTo(8 / 29, 9);
       expect(rows[0]!.evidence).toEqual(['A1-0', 'A1-1']);
       expect(rows[0]!.explanation).toBe(
-        "2 of agent A1's 10 calls on 2026-11-20 (20%) name no customer (no customer_id, no number); across the centre 27.6% do.",
+        "2 of agent A1's 10 calls on 2026-11-20 (20.0%) name no customer (no customer_id, no number); across the centre 27.6% do.",
       );
     }, 'Asia/Shanghai');
   });

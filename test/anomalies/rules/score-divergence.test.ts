@@ -61,7 +61,7 @@ describe('score_divergence', () => {
         ['A6', '2026-11-20', 1, 'high', ['S-A6-0', 'S-A6-1', 'S-A6-2', 'S-A6-3', 'S-A6-4', 'U-A6']],
       ]);
       expect(rows[0]!.explanation).toBe(
-        'Over the 90 days to 2026-11-20, agent A6 is 1st of 6 agents in T1 on CSAT (5.0, 5 surveys) but 6th on audit score (50.0, 1 audits).',
+        'Over the 90 days to 2026-11-20, agent A6 is 1st of 6 agents in T1 on CSAT (5.00, 5 surveys) but 6th on audit score (50.0, 1 audits).',
       );
     }, 'Asia/Shanghai');
   });

@@ -1,4 +1,7 @@
-/** Errors that map to the exit codes of docs/cli.md#exit-codes. */
+/**
+ * Errors a command ends with, and the exit codes they map to (docs/cli.md#exit-codes). Any
+ * layer may throw them; src/cli/main.ts maps them to the code and the one line it prints.
+ */
 
 export const ExitCode = { ok: 0, failed: 1, usage: 2, rejects: 3 } as const;
 
