@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyReviews } from '../../src/cases/apply-reviews.ts';
-import { dueCases } from '../../src/cases/due-cases.ts';
+import { dueCases } from './due-cases-query.ts';
 import { addFinding, caseRows, deskConfig, rebuild, withDesk } from './helpers.ts';
 
 describe('deadlines', () => {

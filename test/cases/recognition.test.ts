@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { insertRows } from '../util/insert-rows.ts';
-import { dueCases } from '../../src/cases/due-cases.ts';
+import { dueCases } from './due-cases-query.ts';
 import type { Database } from '../../src/db/database.ts';
 import { caseRows, deskConfig, eventRows, rebuild, withDesk } from './helpers.ts';
 

@@ -1,10 +1,10 @@
 /**
- * The cases due on a day or overdue by then, for the nightly report's manager section
- * (queries/reports/nightly/due_cases.sql): confirmed cases awaiting their action and
- * rewards to give, overdue first.
+ * The nightly report's due-cases query (queries/reports/nightly/due_cases.sql) run on its
+ * own, typed, for the desk tests: confirmed cases awaiting their action and rewards to give,
+ * overdue first. (The report runs it as one of its queries.)
  */
-import type { Database } from '../db/database.ts';
-import { readQuery } from '../db/sql-files.ts';
+import type { Database } from '../../src/db/database.ts';
+import { readQuery } from '../../src/db/sql-files.ts';
 
 export interface DueCase {
   case_id: number;
