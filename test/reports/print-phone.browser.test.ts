@@ -84,6 +84,7 @@ describe.skipIf(SKIP_BROWSER_REASON !== undefined)(
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
         const pages = pdfText(pdf).split('\n');
         const text = pages.join('\n');
+
         for (const { id, title, headers } of tables) {
           expect(headers.length, id).toBeGreaterThan(0);
           const missing = headers.filter((header) => !pdfHasText(text, header));
@@ -121,6 +122,13 @@ describe.skipIf(SKIP_BROWSER_REASON !== undefined)(
         expect(overflowing).toEqual([]);
         if (report === 'anomalies') expect(await page.locator('table.evidence-table').first().isVisible()).toBe(true);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PRINT_WIDTH);
+        // A headline tile is never cut between two pages (the sample's 13 tiles fill three rows).
+        const cut = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('.kpi')].filter((tile) => getComputedStyle(tile).breakInside !== 'avoid')
+              .length,
+        );
+        expect(cut).toBe(0);
         // Vega's tooltip, as a hover leaves it, is not printed.
         await page.evaluate(() => {
           const tooltip = document.createElement('div');

@@ -7,11 +7,15 @@
  * its cases on, with the first case's evidence open; nightly-intraday.png the nightly page's
  * intraday section; nightly-phone.png the nightly page on a 390 px phone down to its teams table
  * (the tiles two per row, the table's scroll cue), and nightly-print.png the same part as printed
- * (print media at the width of an A4 landscape page less the CSS @page margins). Given the
+ * (print media at the width of an A4 landscape page less the CSS @page margins);
+ * nightly-pdf-page.png is the first page of the nightly report's PDF as chromium prints it,
+ * drawn by pdftoppm (Debian's poppler-utils; left out, saying so, where it is missing). Given the
  * day's reports rendered with --lang zh-CN as well, nightly-zh.png and anomalies-zh.png are
  * the tops of those two pages.
  */
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -44,6 +48,33 @@ async function shoot(page: Page, name: string, top = 0, maxHeight = MAX_HEIGHT):
     clip: { x: 0, y: top, width, height: Math.min(height - top, maxHeight) },
   });
   process.stdout.write(`${path}\n`);
+}
+
+/** The first page of the nightly report's PDF, as a PNG. */
+async function shootPdfPage(browser: Browser): Promise<void> {
+  const page = await openReport(browser, 'nightly');
+  const dir = mkdtempSync(join(tmpdir(), 'callq-pdf-'));
+  try {
+    writeFileSync(join(dir, 'nightly.pdf'), await page.pdf({ preferCSSPageSize: true }));
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      join(dir, 'nightly.pdf'),
+      join(outDir!, 'nightly-pdf-page'),
+    ]);
+    process.stdout.write(`${join(outDir!, 'nightly-pdf-page.png')}\n`);
+  } catch (error) {
+    process.stdout.write(`nightly-pdf-page.png left out: ${(error as Error).message.split('\n')[0]}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await page.context().close();
+  }
 }
 
 const browser = await launchChromium();
@@ -81,6 +112,7 @@ try {
     await shoot(page, name, 0, Math.round(bottom) + 8);
     await page.context().close();
   }
+  await shootPdfPage(browser);
   for (const report of zhDayDir ? ['nightly', 'anomalies'] : []) {
     const page = await openReport(browser, report, 1200, zhDayDir);
     await shoot(page, `${report}-zh`);
