@@ -116,11 +116,8 @@ export const KNOWN_LEAKS: Readonly<Record<string, readonly string[]>> = {
   'anomalies/caller_id_spoof.sql': ['calls'],
   'anomalies/complaint_after_sale.sql': ['calls', 'complaints'],
   'anomalies/data_quality.sql': ['agents', 'audits', 'calls', 'complaints', 'segments', 'surveys'],
-  'anomalies/metric_shift.sql': ['surveys'],
   'anomalies/outside_hours.sql': ['calls'],
-  'anomalies/peer_outlier.sql': ['agents', 'surveys'],
   'anomalies/robocall_burst.sql': ['calls'],
-  'anomalies/score_divergence.sql': ['agents', 'surveys'],
   'anomalies/survey_integrity.sql': ['calls', 'surveys'],
   'intermediate/int_agent_window_sections.sql': ['audit_section_scores'],
   'intermediate/int_agent_window_stats.sql': ['audit_scores', 'call_facts', 'center_daily', 'complaint_facts'],
@@ -129,5 +126,4 @@ export const KNOWN_LEAKS: Readonly<Record<string, readonly string[]>> = {
   'intermediate/int_daily_measures.sql': ['audit_scores', 'call_facts', 'complaint_facts'],
   'reports/anomalies/case_list.sql': ['agents', 'audits', 'calls', 'complaints', 'segments', 'surveys'],
   'reports/coaching/low_scorers.sql': ['audit_items', 'audits'],
-  'reports/nightly/due_cases.sql': ['agents'],
 };
