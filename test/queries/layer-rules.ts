@@ -114,7 +114,7 @@ export const SESSION_INPUTS: Partial<Record<Layer, readonly string[]>> = {
  */
 export const KNOWN_LEAKS: Readonly<Record<string, readonly string[]>> = {
   'anomalies/caller_id_spoof.sql': ['calls'],
-  'anomalies/complaint_after_sale.sql': ['calls', 'complaints'],
+  'anomalies/complaint_after_sale.sql': ['calls'],
   'anomalies/data_quality.sql': ['agents', 'audits', 'calls', 'complaints', 'segments', 'surveys'],
   'anomalies/outside_hours.sql': ['calls'],
   'anomalies/robocall_burst.sql': ['calls'],
