@@ -125,5 +125,4 @@ export const KNOWN_LEAKS: Readonly<Record<string, readonly string[]>> = {
   'intermediate/int_complaint_daily.sql': ['complaint_facts'],
   'intermediate/int_daily_measures.sql': ['audit_scores', 'call_facts', 'complaint_facts'],
   'reports/anomalies/case_list.sql': ['agents', 'audits', 'calls', 'complaints', 'segments', 'surveys'],
-  'reports/coaching/low_scorers.sql': ['audit_items', 'audits'],
 };
