@@ -124,5 +124,5 @@ export const KNOWN_LEAKS: Readonly<Record<string, readonly string[]>> = {
   'intermediate/int_complaint_backlog.sql': ['complaint_facts'],
   'intermediate/int_complaint_daily.sql': ['complaint_facts'],
   'intermediate/int_daily_measures.sql': ['audit_scores', 'call_facts', 'complaint_facts'],
-  'reports/anomalies/case_list.sql': ['agents', 'audits', 'calls', 'complaints', 'segments', 'surveys'],
+  'reports/anomalies/case_list.sql': ['audits', 'calls', 'complaints', 'segments', 'surveys'],
 };
