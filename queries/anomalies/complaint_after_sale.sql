@@ -2,7 +2,7 @@
 -- after the sale ended — the classic sign of mis-selling.
 -- Grain: one row per (sale call, local day the complaint was opened), days in [$from, $to];
 -- several complaints about one sale on one day share a row.
--- From: complaints (opened in range, with a customer_id) and calls (sales up to
+-- From: stg_complaints (opened in range, with a customer_id) and calls (sales up to
 -- $window_days days before). value: days from the sale to the first complaint;
 -- baseline: $window_days; score: complaints in the row.
 
@@ -13,8 +13,8 @@ with complaints_in_range as (
     opened_at,
     severity,
     category,
-    cast(opened_at as date) as day
-  from complaints
+    day
+  from stg_complaints
   where customer_id is not null
     and opened_at >= cast(cast($from as date) as timestamptz)
     and opened_at < cast(cast($to as date) + 1 as timestamptz)

@@ -18,7 +18,7 @@
 -- the median; talk_ratio 0.02; csat 0.05.
 -- Fires beyond ±$z_threshold.
 -- Grain: one row per (agent, metric), written on the window's last day $to.
--- From: call_facts, surveys, agents. value: the agent's; baseline: peers' median;
+-- From: call_facts, stg_surveys, dim_agents. value: the agent's; baseline: peers' median;
 -- score: robust z.
 
 with window_calls as materialized (
@@ -46,7 +46,7 @@ agent_window as (
 
 window_surveys as (
   select c.agent_id, s.survey_id, s.csat
-  from surveys as s
+  from stg_surveys as s
   join window_calls as c using (call_id)
   where s.csat is not null
 ),
@@ -67,7 +67,7 @@ qualified as materialized (
   select v.agent_id, v.metric, v.value, v.volume, g.team, w.work
   from agent_values as v
   join agent_window as w using (agent_id)
-  left join agents as g using (agent_id)
+  left join dim_agents as g using (agent_id)
   where v.metric in (select unnest(cast(json($metrics) as varchar[])))
     and v.volume >= v.min_volume
     and v.value is not null

@@ -8,11 +8,11 @@
 -- qualify; gap = CSAT rank − audit rank. Fires when |gap| >= $min_rank_gap, with at least
 -- $min_agents agents ranked (ranks among fewer mean little).
 -- Grain: one row per agent, written on the window's last day $to.
--- From: call_facts, surveys, audit_scores, agents. value: the gap; baseline: 0; score: the gap.
+-- From: call_facts, stg_surveys, audit_scores, dim_agents. value: the gap; baseline: 0; score: the gap.
 
 with window_surveys as (
   select c.agent_id, s.survey_id, s.csat
-  from surveys as s
+  from stg_surveys as s
   join call_facts as c using (call_id)
   where c.day between cast($to as date) - $window_days + 1 and cast($to as date)
     and c.agent_id is not null
@@ -44,7 +44,7 @@ scored_agents as (
   select s.*, a.audit_score, a.audits, g.team
   from survey_means as s
   join audit_means as a using (agent_id)
-  left join agents as g using (agent_id)
+  left join dim_agents as g using (agent_id)
 ),
 
 rank_groups as (

@@ -8,5 +8,6 @@ select
   agent_id,
   team,
   site,
-  grade
+  grade,
+  name
 from agents

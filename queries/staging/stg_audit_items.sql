@@ -10,5 +10,6 @@ select
   coalesce(section, 'unassigned') as section,
   weight,
   max_points,
-  coalesce(critical, false) as critical
+  coalesce(critical, false) as critical,
+  text
 from audit_items

@@ -8,6 +8,7 @@
 import type { Database, Params } from '../db/database.ts';
 import type { Config } from '../config/config-schema.ts';
 import { readQuery } from '../db/sql-files.ts';
+import { installStagingViews } from '../metrics/staging.ts';
 import { RULES, type RuleDefinition } from './rules.ts';
 import { bindNamed } from '../db/sql-params.ts';
 import { ruleValues, type DayRange } from './rule-params.ts';
@@ -52,6 +53,7 @@ export async function detectAnomalies(
     else runnable.push(rule);
   }
 
+  await installStagingViews(db);
   await db.transaction(async () => {
     for (const [index, rule] of runnable.entries()) {
       options.onRule?.(rule.name, index, runnable.length);

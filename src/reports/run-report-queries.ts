@@ -8,6 +8,7 @@
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
+import { installStagingViews } from '../metrics/staging.ts';
 import type { ReportLayout } from './report-layout.ts';
 import { usedQueries } from './report-layout.ts';
 import { bindNamed } from '../db/sql-params.ts';
@@ -58,6 +59,8 @@ const REPORT_MACRO_FILES = [
 const withMacros = new WeakSet<Database>();
 
 async function installMacros(db: Database): Promise<void> {
+  // Staging views every time: a compute on the same connection drops its own.
+  await installStagingViews(db);
   if (withMacros.has(db)) return;
   for (const file of REPORT_MACRO_FILES) await db.exec(readQuery(file));
   withMacros.add(db);

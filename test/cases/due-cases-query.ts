@@ -5,6 +5,7 @@
  */
 import type { Database } from '../../src/db/database.ts';
 import { readQuery } from '../../src/db/sql-files.ts';
+import { installStagingViews } from '../../src/metrics/staging.ts';
 
 export interface DueCase {
   case_id: number;
@@ -33,6 +34,7 @@ export async function dueCases(db: Database, day: string): Promise<DueCase[]> {
   if (!(await db.tableExists('anomaly_cases'))) return [];
   // The query names agents with the reports' agent_label.
   await db.exec(readQuery('macros/report_macros.sql'));
+  await installStagingViews(db);
   const rows = await db.query(readQuery('reports/nightly/due_cases.sql'), { day });
   return rows.map((r) => ({ ...r, days_overdue: Number(r.days_overdue) }) as unknown as DueCase);
 }

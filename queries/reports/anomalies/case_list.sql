@@ -22,7 +22,7 @@
 --     teams), marking the days the case found something on that metric.
 -- grain: one row per listed case.
 -- from: anomaly_cases, anomalies, calls, segments, surveys, audit_scores, audits, complaints,
--- call_facts, agents, agent_daily, team_daily, $rule_catalogue.
+-- call_facts, dim_agents, agent_daily, team_daily, $rule_catalogue.
 with listed_cases as (
   select *
   from anomaly_cases
@@ -220,7 +220,7 @@ evidence_lists as (
       'speech_ms': greatest(evidence_numbered.connected_ms, call_speech.speech_end_ms)
     } order by evidence_numbered.recency) as evidence_rows
   from evidence_numbered
-  left join agents on agents.agent_id = evidence_numbered.agent_id
+  left join dim_agents as agents on agents.agent_id = evidence_numbered.agent_id
   left join call_speech on evidence_numbered.kind = 'call' and call_speech.call_id = evidence_numbered.evidence_id
   where evidence_numbered.recency <= 20
   group by evidence_numbered.case_id
@@ -348,7 +348,7 @@ final as (
     case when listed_cases.state in ('new', 'reopened') then 1 when listed_cases.state = 'ongoing' then 2 else 3 end as state_order
   from listed_cases
   join subjects using (case_id)
-  left join agents on agents.agent_id = subjects.agent_id
+  left join dim_agents as agents on agents.agent_id = subjects.agent_id
   left join peak_findings using (case_id)
   left join rule_strengths on rule_strengths.rule = listed_cases.rule
   left join metric_facts on metric_facts.rule = peak_findings.rule and metric_facts.metric = peak_findings.metric

@@ -13,7 +13,7 @@
 --   missed as often, the one that cost the most weighted points first (Σ weight × share of
 --   the item's points missed: what pulled the section score down most).
 -- grain: one row per low-scoring agent.
--- from: agent_window, audit_section_scores, audits, audit_items, agents.
+-- from: agent_window, audit_section_scores, stg_audits, stg_audit_items, agents.
 with ranking as (
   select
     *,
@@ -87,11 +87,11 @@ item_answers as (
     count(*) as answered,
     count(*) filter (where audits.points < audit_items.max_points) as missed,
     sum(audit_items.weight * (1 - audits.points / audit_items.max_points)) as points_lost
-  from audits
-  join audit_items using (form_id, item_id)
+  from stg_audits as audits
+  join stg_audit_items as audit_items using (form_id, item_id)
   join audit_section_scores as sections
     on sections.audit_id = audits.audit_id
-   and sections.section = coalesce(audit_items.section, 'unassigned')
+   and sections.section = audit_items.section
   join ranking
     on ranking.agent_id = sections.agent_id
    and sections.day between ranking.window_start and ranking.day

@@ -6,7 +6,7 @@
 -- id; entity_type says what it is); page: the report listing the case (rewards
 -- are on the coaching report, anomaly cases on the anomalies report).
 -- Overdue first, longest overdue first, then by severity rank (high > medium > low).
--- grain: one row per case due. from: anomaly_cases, case_events, agents.
+-- grain: one row per case due. from: anomaly_cases, case_events, dim_agents.
 with owed as (
   select *
   from anomaly_cases
@@ -46,7 +46,7 @@ final as (
     verdict_setters.reviewed_by
   from owed
   left join verdict_setters using (case_id)
-  left join agents
+  left join dim_agents as agents
     on owed.entity_type = 'agent'
    and agents.agent_id = owed.entity_id
 )
