@@ -6,6 +6,8 @@
  * layer must be among that relation's readers.
  */
 import { TABLE_NAMES } from '../../src/ingest/contracts.ts';
+import { STAGING_MODELS } from '../../src/metrics/models.ts';
+import { DIM_MODELS } from '../../src/metrics/staging.ts';
 
 export type Layer =
   | 'staging'
@@ -38,20 +40,12 @@ export const RELATION_LAYERS: readonly RelationLayer[] = [
   },
   {
     what: 'staging views',
-    names: [
-      'stg_agents',
-      'stg_calls',
-      'stg_segments',
-      'stg_surveys',
-      'stg_audit_items',
-      'stg_audits',
-      'stg_complaints',
-    ],
+    names: STAGING_MODELS.map((m) => m.name),
     readers: ['intermediate', 'facts', 'marts', 'dims', 'incremental', ...CONSUMERS],
   },
   {
     what: 'dimensions',
-    names: ['dim_agents'],
+    names: DIM_MODELS.map((m) => m.name),
     readers: ['intermediate', 'facts', 'marts', ...CONSUMERS],
   },
   {
