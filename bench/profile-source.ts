@@ -78,7 +78,12 @@ function describeOperator(op: ProfileNode): string {
 rmSync(dbFile, { force: true });
 rmSync(`${dbFile}.wal`, { force: true });
 const config = parseConfig({ timezone: 'Asia/Shanghai' });
-const db = await Database.open(dbFile, { timezone: config.timezone });
+// Under the configuration's memory limit, as the bench's callq step and `callq` run.
+const db = await Database.open(dbFile, {
+  timezone: config.timezone,
+  memoryLimit: config.memory_limit,
+  tempDirectory: config.temp_directory,
+});
 await ensureSchema(db);
 await db.exec(`set enable_profiling = 'json'; set profiling_output = ${sqlString(profileJson)}`);
 

@@ -4,6 +4,8 @@
 
 -- queue_log_pending: the events of Asterisk queue calls whose closing event has not come
 -- yet. The call is loaded (and its events deleted here) when a later file brings its end.
+-- An event keeps the fields the queue_log pivot reads (the queue and caller of ENTERQUEUE,
+-- the member and data1 of CONNECT and RINGNOANSWER); data3..data5 stay empty.
 create table if not exists queue_log_pending (
   file varchar not null,
   line bigint not null,

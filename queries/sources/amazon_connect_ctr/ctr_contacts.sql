@@ -1,9 +1,9 @@
 -- ctr_contacts: Amazon Connect contact records (format 2017-03-10), the fields callq reads,
 -- typed; each record once, the latest copy of a contact re-delivered within the file.
--- grain: one row per record of the file (superseded copies flagged, not dropped); the
---   record's text stays in ctr_records (by _line).
--- from: temp table ctr_records (_line, json, fields): one record a row, as the file had it,
---   and its fields as macro ctr_fields (ctr_fields.sql) took them from the text while it was read.
+-- grain: one row per record of the file (superseded copies flagged, not dropped).
+-- from: temp table ctr_records (_line, fields, and json, the record's text, kept only when a
+--   mapping reads more of it): one record a row, as the file had it, and its fields as macro
+--   ctr_fields (ctr_fields.sql) took them from the text while it was read.
 -- Field paths and meanings: Amazon Connect's contact records data model
 -- (docs/sources/amazon-connect.md). Timestamps are ISO 8601 in UTC; durations are seconds.
 

@@ -1,20 +1,21 @@
--- ql_assigned: this file's queue_log call events, with those of calls earlier files left
--- open, each assigned to its leg: the latest ENTERQUEUE of its callid at or before it.
+-- ql_assigned: the queue_log call events of the callids that are not one leg (ql_callids),
+-- with those of calls earlier files left open, each assigned to its leg: the latest
+-- ENTERQUEUE of its callid at or before it.
 -- grain: one row per call event; leg is its leg in ql_enters (null for an
 --   event of a call that never entered a queue in this file or an open one: an orphan).
--- from: temp tables ql_events (this file's events) and ql_enters (the legs, named);
---   queue_log_pending (open calls' events).
+-- from: temp tables ql_events (this file's events), ql_callids (which callids are one leg)
+--   and ql_enters (the legs, named); queue_log_pending (open calls' events).
 -- file is null for this file's events (the adapter knows its name), seq the event's place
--- in the order app_queue wrote them (ql_seq, as in ql_enters). Only what the legs, missed
--- offers and rejects read is kept: an open call's events are read whole again from
--- ql_fields and queue_log_pending by (file, line) when they are kept for the next file.
+-- in the order app_queue wrote them (ql_seq, as in ql_enters). Only what the legs
+-- (ql_leg_measures), missed offers, open calls and rejects read is kept.
 
 with events as (
-  select null::varchar as file, line, 1 as batch, event_at, callid, agent, event, data1
+  select null::varchar as file, line, 1 as batch, event_at, callid, queuename, agent, event, data1, data2
   from ql_events
   where problem is null and not system_event
+    and callid in (select leg_key from ql_callids where not one_leg)
   union all
-  select file, line, 0 as batch, event_at, callid, agent, event, data1
+  select file, line, 0 as batch, event_at, callid, queuename, agent, event, data1, data2
   from queue_log_pending
 ),
 
@@ -31,8 +32,10 @@ final as (
     ordered.seq,
     ordered.event_at,
     ordered.event,
+    ordered.queuename,
     ordered.agent,
     ordered.data1,
+    ordered.data2,
     ql_enters.leg
   from ordered
   -- The leg whose span holds the event: a hash join on callid (legs of a callid do not overlap).

@@ -1,9 +1,11 @@
--- ql_enters: the legs of this file's queue_log calls and of the calls earlier files left
--- open: one per ENTERQUEUE, named, with the span of its callid's events that belong to it.
+-- ql_enters: the legs of the callids that are not one leg (ql_callids: re-entries, events
+-- before the enter, calls earlier files left open): one per ENTERQUEUE, named, with the
+-- span of its callid's events that belong to it.
 -- grain: one row per leg: per ENTERQUEUE, but two enters of a callid within one second
 --   (which would share a call_id) make one leg, the first, whose span then holds both.
--- from: temp table ql_events (this file's events), queue_log_pending (open calls' events),
---   calls (to tell a caller who enters a queue again after a leg loaded earlier).
+-- from: temp tables ql_events (this file's events) and ql_callids (which callids are one
+--   leg), queue_log_pending (open calls' events), calls (to tell a caller who enters a
+--   queue again after a leg loaded earlier).
 -- A caller who enters a queue again (after a transfer) starts a new leg of the same call:
 -- call_id `<callid>#<epoch of the enter>`, previous_call_id the leg before it.
 -- Events are in the order app_queue wrote them: by time, earlier files' first, then by line
@@ -15,6 +17,7 @@ with enter_events as (
   select 1 as batch, line, event_at, callid, queuename, data2
   from ql_events
   where problem is null and not system_event and event = 'ENTERQUEUE'
+    and callid in (select leg_key from ql_callids where not one_leg)
   union all
   select 0 as batch, line, event_at, callid, queuename, data2
   from queue_log_pending

@@ -8,8 +8,9 @@
 -- Event names are those app_queue writes (apps/app_queue.c; Asterisk queue_log docs).
 -- Only the fields the pivot reads are kept, and only on the events that carry them (the
 -- queue and caller on ENTERQUEUE, the member and data1 on CONNECT and RINGNOANSWER): ten
--- million copied strings cost more than the whole rest of this model. The line's text and
--- every field stay in ql_fields for the few lines that need them (rejects, open calls).
+-- million copied strings cost more than the whole rest of this model. An open call's events
+-- are kept for the next file with these fields only; a rejected line is read whole from
+-- ql_fields.
 
 with fields as (
   select * from ql_fields

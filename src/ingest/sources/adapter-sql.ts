@@ -12,9 +12,17 @@ import type { ColumnType, TableContract } from '../contracts.ts';
 /** The temp table of records an adapter refused: line, column, reason, value, raw. */
 export const SOURCE_REJECTS = 'source_rejects';
 
-/** `create or replace temp table <name> as` the model queries/sources/<model>.sql. */
-export async function materialise(db: Database, name: string, model: string): Promise<void> {
-  await db.exec(`create or replace temp table ${quoteIdent(name)} as\n${readQuery(`sources/${model}.sql`)}`);
+/**
+ * `create or replace temp table <name> as` the model queries/sources/<model>.sql, or a temp
+ * view of it: for a model read once or twice whose rows are mostly another table's.
+ */
+export async function materialise(
+  db: Database,
+  name: string,
+  model: string,
+  as: 'table' | 'view' = 'table',
+): Promise<void> {
+  await db.exec(`create or replace temp ${as} ${quoteIdent(name)} as\n${readQuery(`sources/${model}.sql`)}`);
 }
 
 /** Binds the file being read (rows kept for a later file name it). */

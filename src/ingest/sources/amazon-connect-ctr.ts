@@ -62,10 +62,12 @@ export const amazonConnectCtr: SourceAdapter = {
     await bindSourceFile(db, path);
     await resetSourceRejects(db);
     await db.exec(readQuery('sources/amazon_connect_ctr/ctr_fields.sql'));
-    await readJsonRecords(db, path, 'ctr_records', 'ctr_fields');
+    const picks = recordPathPicks(mapping);
+    // The records' text is kept only for the mapping's picks to read.
+    await readJsonRecords(db, path, 'ctr_records', 'ctr_fields', picks.length > 0);
     await materialise(db, 'ctr_contacts', 'amazon_connect_ctr/ctr_contacts');
     await materialise(db, 'ctr_calls', 'amazon_connect_ctr/ctr_calls');
-    const mapped = await addMappedColumns(db, mapping);
+    const mapped = await addMappedColumns(db, picks);
     // The records' text is read: only the typed contacts and calls are used from here on.
     await db.exec('drop table ctr_records');
     return report(db, [...CALL_COLUMNS.filter((c) => !mapped.includes(c)), ...mapped]);
@@ -79,14 +81,13 @@ function isRecordPathPick(entry: MappingEntry): entry is string {
   return typeof entry === 'string' && CANONICAL_CALL_COLUMNS.has(entry);
 }
 
-/**
- * Columns the mapping takes from a record path (Attributes the centre's flows set): added
- * to ctr_calls, overriding the adapter's own when the mapping names one of them.
- */
-async function addMappedColumns(db: Database, mapping: ColumnMapping | undefined): Promise<string[]> {
-  const picks = Object.entries(mapping?.calls ?? {}).filter((pick): pick is [string, string] =>
-    isRecordPathPick(pick[1]),
-  );
+/** The mapping's `"Record.Path": "calls column"` entries (Attributes the centre's flows set). */
+function recordPathPicks(mapping: ColumnMapping | undefined): [string, string][] {
+  return Object.entries(mapping?.calls ?? {}).filter((pick): pick is [string, string] => isRecordPathPick(pick[1]));
+}
+
+/** The picked columns, added to ctr_calls, overriding the adapter's own when a pick names one. */
+async function addMappedColumns(db: Database, picks: [string, string][]): Promise<string[]> {
   for (const [path, canonical] of picks) {
     const column = quoteIdent(`${canonical}__mapped`);
     await db.exec(`alter table ctr_calls add column ${column} varchar`);

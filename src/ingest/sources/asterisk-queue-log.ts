@@ -6,6 +6,7 @@
  * events to calls is the SQL under queries/sources/asterisk_queue_log/.
  */
 import type { Database } from '../../db/database.ts';
+import { readQuery } from '../../db/sql-files.ts';
 import { CONTRACTS } from '../contracts.ts';
 import { detectDelimiter, linesOf, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
@@ -60,13 +61,16 @@ export const asteriskQueueLog: SourceAdapter = {
     await bindSourceFile(db, path);
     await resetSourceRejects(db);
     const header = readHeaderLine(path);
-    if (TEXT_LINE.test(header)) await readTextLog(db, path);
-    else if (exportHeader(header)) await readExport(db, path, header);
-    else
+    const text = TEXT_LINE.test(header);
+    if (!text && !exportHeader(header))
       throw new Error(
         'not an Asterisk queue_log: its first line is neither `epoch|callid|queuename|agent|event|...` nor a header with time, callid and event columns',
       );
-    return pivot(db, TEXT_LINE.test(header) ? 'drop view ql_fields; drop table ql_lines' : 'drop table ql_fields');
+    const lines: LogLines = text
+      ? { read: () => readTextLog(db, path), drop: 'drop view ql_fields; drop table ql_lines' }
+      : { read: () => readExport(db, path, header), drop: 'drop table ql_fields' };
+    await lines.read();
+    return pivot(db, lines);
   },
 };
 
@@ -82,8 +86,8 @@ const WITHOUT_CR = `(case when ends_with(raw, chr(13)) then rtrim(raw, chr(13)) 
 
 /**
  * The text file: every line split on `|`; the line number is the row's position. The lines
- * are kept (their table's rowid is the line); the fields are a view over them, read once
- * when ql_events is made.
+ * are a table (its rowid is the line); the fields are a view over them, read once when
+ * ql_events is made and again for the few lines rejected whole.
  */
 async function readTextLog(db: Database, path: string): Promise<void> {
   await db.exec(`create or replace temp table ql_lines as select line as raw from ${linesOf(path)}`);
@@ -125,11 +129,18 @@ async function readExport(db: Database, path: string, header: string): Promise<v
   await db.exec('drop table ql_rows');
 }
 
+/** How the file's lines are read into ql_fields (every field and the line's text), and dropped. */
+interface LogLines {
+  read: () => Promise<void>;
+  drop: string;
+}
+
 /**
- * The pivot from events to legs. `dropFields` drops what ql_fields was read from; it is kept
- * until the file is committed, for the few lines read whole again (rejects, open calls).
+ * The pivot from events to legs. The lines (ql_fields) are dropped once the events are read
+ * and the unreadable lines rejected: they are most of the memory, and only an event of a call
+ * that never entered a queue needs its line whole again (then the file is read again).
  */
-async function pivot(db: Database, dropFields: string): Promise<AdapterRelation> {
+async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await materialise(db, 'ql_events', 'asterisk_queue_log/ql_events');
   const problems = await linesWhole(db, 'ql_events', 'problem is not null');
   if (problems) {
@@ -139,41 +150,42 @@ async function pivot(db: Database, dropFields: string): Promise<AdapterRelation>
       from ql_events join ${problems} using (line)`,
     );
   }
-  // The order app_queue wrote the events in, (event_at, batch, line), packed into one number
-  // (a line is below 2^40), so that placing events needs no sort of them all.
-  await db.exec(
-    'create or replace temp macro ql_seq(event_at, batch, line) as (epoch_us(event_at)::hugeint * 2 + batch) * 1099511627776 + line',
-  );
+  await db.exec(lines.drop);
+  await defineSeq(db);
   // A member is an interface (PJSIP/1001, SIP/1001, Local/1001@from-queue/n, Agent/1001) or a
   // member name: the agent is the peer name without technology and context.
   await db.exec(
     `create or replace temp macro ql_agent(member) as regexp_extract(member, '^(?:[A-Za-z0-9_]+/)?([^@/]*)', 1)`,
   );
+  await db.exec(readQuery('sources/asterisk_queue_log/ql_leg_measures.sql'));
+  await materialise(db, 'ql_callids', 'asterisk_queue_log/ql_callids');
   await materialise(db, 'ql_enters', 'asterisk_queue_log/ql_enters');
   await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
-  const orphans = await linesWhole(db, 'ql_assigned', "leg is null and batch = 1 and event not in ('DID', 'INFO')");
-  if (orphans) {
+  const orphan = "leg is null and batch = 1 and event not in ('DID', 'INFO')";
+  if ((await db.scalar(`select exists (select 1 from ql_assigned where ${orphan})`)) === true) {
+    await lines.read();
     await addSourceRejects(
       db,
       `select line, 'callid' as "column",
         'event ' || upper(event) || ' for a call that never entered a queue (no ENTERQUEUE for callid ' || callid || ')' as reason,
         callid as value, raw
-      from ${orphans}`,
+      from ${await linesWhole(db, 'ql_assigned', orphan)}`,
     );
+    await db.exec(lines.drop);
   }
-  const [read] = await db.query<Record<string, string>>(`select
-      count(*) as records, count(*) filter (where problem is null and system_event) as system_events
-    from ql_events`);
+  // A view: nearly all its rows are ql_callids', which stage reads once.
+  await materialise(db, 'ql_legs', 'asterisk_queue_log/ql_legs', 'view');
+  await materialise(db, 'ql_leg_events', 'asterisk_queue_log/ql_leg_events');
+  const [counts] = await db.query<Record<string, string>>(`select
+      (select count(*) from ql_events) as records,
+      (select count(*) from ql_events where problem is null and system_event) as system_events,
+      count(*) filter (where not open and previous_call_id is null) as calls,
+      count(*) filter (where not open and previous_call_id is not null) as legs,
+      count(*) filter (where open) as pending,
+      (select count(*) from ql_leg_events where event = 'RINGNOANSWER' and not open) as missed
+    from ql_legs`);
   await db.exec('drop table ql_events');
-  await materialise(db, 'ql_legs', 'asterisk_queue_log/ql_legs');
-  await db.exec('drop table ql_enters');
-  const [legs] = await db.query<Record<string, string>>(`select
-      (select count(*) from ql_legs where not open and previous_call_id is null) as calls,
-      (select count(*) from ql_legs where not open and previous_call_id is not null) as legs,
-      (select count(*) from ql_legs where open) as pending,
-      (select count(*) from ql_assigned a join ql_legs l using (leg) where a.event = 'RINGNOANSWER' and not l.open) as missed`);
-  const counts = { ...read, ...legs };
-  const n = (key: string) => Number(counts[key]);
+  const n = (key: string) => Number(counts![key]);
   return {
     ...(await canonicalRows(db, 'ql_legs', CONTRACTS.calls, CALL_COLUMNS, 'not open')),
     report: {
@@ -183,40 +195,66 @@ async function pivot(db: Database, dropFields: string): Promise<AdapterRelation>
       notes: ['queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline'],
     },
     async commit(db, loadId) {
-      // The open calls' events (earlier files' and this file's), whole, wait for a later file.
-      // Every pending event was read into ql_assigned: those still open are written back.
-      await db.exec(`create or replace temp table ql_open_events as
-        select file, line, batch, event_at, event from ql_assigned
-        where leg in (select leg from ql_legs where open)`);
-      const opened = await linesWhole(db, 'ql_open_events', 'batch = 1');
+      // The open calls' events (earlier files' and this file's) wait for a later file, with
+      // the fields the pivot reads (ql_events keeps no other).
       await db.exec(`create or replace temp table ql_still_open as
-        select p.* from queue_log_pending p
-        where (p.file, p.line) in (select (file, line) from ql_open_events where batch = 0)
-        ${
-          opened
-            ? `union all
-        select getvariable('source_file'), line, o.event_at, f.callid, f.queuename, f.agent, o.event, f.data1, f.data2, f.data3, f.data4, f.data5
-        from ${opened} f join ql_open_events o using (line)
-        where o.batch = 1`
-            : ''
-        }`);
+        select * from queue_log_pending
+        where (file, line) in (select (file, line) from ql_leg_events where open and batch = 0)
+        union all
+        select getvariable('source_file'), line, event_at, callid, queuename, agent, event, data1, data2, null, null, null
+        from ql_leg_events
+        where open and batch = 1`);
       await db.exec('delete from queue_log_pending');
       await db.exec('insert into queue_log_pending select * from ql_still_open');
-      await db.exec(`drop table ql_still_open; drop table ql_open_events; ${dropFields}`);
+      await db.exec('drop table ql_still_open');
       await db.exec(`delete from missed_offers where call_id in (select call_id from ql_legs where not open)`);
       await db.exec(`insert into missed_offers
-        select l.call_id,
-          ql_agent(a.agent),
-          a.event_at, try_cast(a.data1 as bigint), ${loadId}, a.line
-        from ql_assigned a join ql_legs l using (leg)
-        where a.event = 'RINGNOANSWER' and not l.open`);
+        select call_id, ql_agent(agent), event_at, try_cast(data1 as bigint), ${loadId}, line
+        from ql_leg_events
+        where event = 'RINGNOANSWER' and not open`);
     },
   };
 }
 
 /**
+ * ql_seq(event_at, batch, line): the order app_queue wrote the events in, (event_at, batch,
+ * line), packed into one number so that placing and measuring events needs no sort of them
+ * all. Times count in milliseconds from the earliest event (queue_log writes whole seconds);
+ * the number is a bigint when this file's and the open calls' span and lines fit in 62 bits
+ * (years of events, millions of lines), else a hugeint, which costs twice as much to order by.
+ */
+async function defineSeq(db: Database): Promise<void> {
+  // As text: the query hands back a bigint as a number or a bigint by its size.
+  const [span] = await db.query<{ first: string; last: string; lines: string }>(`
+    with timed as (
+      select event_at, line from ql_events where problem is null and not system_event
+      union all
+      select event_at, line from queue_log_pending
+    )
+    select
+      coalesce(epoch_ms(min(event_at)), 0)::varchar as first,
+      coalesce(epoch_ms(max(event_at)), 0)::varchar as last,
+      coalesce(max(line), 0)::varchar as lines
+    from timed`);
+  const first = BigInt(span!.first);
+  const { type, lineBits } = seqType(BigInt(span!.last) - first, BigInt(span!.lines));
+  await db.exec(`create or replace temp macro ql_seq(event_at, batch, line) as
+    ((epoch_ms(event_at) - ${first})::${type} * 2 + batch) * ${1n << lineBits} + line`);
+}
+
+/**
+ * The type ql_seq packs into, for events `spanMs` milliseconds apart on lines up to `lines`:
+ * a bigint while the time (with the batch bit) and the line fit in 62 bits, else a hugeint.
+ */
+export function seqType(spanMs: bigint, lines: bigint): { type: 'bigint' | 'hugeint'; lineBits: bigint } {
+  const lineBits = BigInt(lines.toString(2).length);
+  const timeBits = BigInt((spanMs + 1n).toString(2).length) + 1n;
+  return { type: timeBits + lineBits <= 62n ? 'bigint' : 'hugeint', lineBits };
+}
+
+/**
  * The rows of ql_fields (every field and the line's text as `raw`) of this file's lines that
- * `rows where condition` names: the few lines read whole again after the pivot. Their span
+ * `rows where condition` names: the few lines rejected whole. Their span
  * is found first and ql_fields is read only over it, so a text log's lines are not all
  * split again; null when there are none.
  */

@@ -44,12 +44,15 @@ function notBlank(line: string): string {
 /**
  * Reads the file's records into temp table `table` (_line, json, and `fields`: what the
  * macro `fieldsMacro` takes from a record's text, such as a list of json_extract_string paths).
+ * `json`, the record's text, is kept only when `keepText` (a later step reads more of the
+ * record) or the record could not be read: a file's text is most of the memory a load takes.
  */
 export async function readJsonRecords(
   db: Database,
   path: string,
   table: string,
   fieldsMacro: string,
+  keepText: boolean,
 ): Promise<JsonLayout> {
   const layout = jsonLayout(readHead(path));
   if (!layout) throw new Error('line 1: not JSON (expected JSON Lines, concatenated JSON objects or a JSON array)');
@@ -61,18 +64,21 @@ export async function readJsonRecords(
     // stay where they were read: the other lines are deleted, which leaves every row's rowid
     // (its line - 1) as it was, and _line is filled from it (no copy of the text).
     await db.exec(`create or replace temp table ${table} as
-      select
-        json,
-        present,
-        case when starts_with(json, '{') then fields is not null else ${isJsonObject('json')} end as object,
-        -- A record after spaces (rare) is parsed again.
-        case when starts_with(json, '{') then fields when ${isJsonObject('json')} then ${fieldsMacro}(json) end as fields
+      select case when ${keepText} or not object then json end as json, present, object, fields
       from (
         select
-          line as json,
-          ${notBlank('line')} as present,
-          case when starts_with(line, '{') then try(${fieldsMacro}(line)) end as fields
-        from ${linesOf(path)}
+          json,
+          present,
+          case when starts_with(json, '{') then fields is not null else ${isJsonObject('json')} end as object,
+          -- A record after spaces (rare) is parsed again.
+          case when starts_with(json, '{') then fields when ${isJsonObject('json')} then ${fieldsMacro}(json) end as fields
+        from (
+          select
+            line as json,
+            ${notBlank('line')} as present,
+            case when starts_with(line, '{') then try(${fieldsMacro}(line)) end as fields
+          from ${linesOf(path)}
+        )
       )`);
     await addSourceRejects(
       db,
@@ -88,7 +94,7 @@ export async function readJsonRecords(
   }
   try {
     await db.exec(`create or replace temp table ${table} as
-      select row_number() over () as _ordinal, json::varchar as json, ${fieldsMacro}(json::varchar) as fields
+      select row_number() over () as _ordinal, case when ${keepText} then json::varchar end as json, ${fieldsMacro}(json::varchar) as fields
       from read_json_objects(${sqlString(path)}, format = ${sqlString(layout === 'array' ? 'array' : 'unstructured')})`);
   } catch (error) {
     throw new Error(describeBadRecord(path) ?? (error as Error).message.split('\n')[0]!);

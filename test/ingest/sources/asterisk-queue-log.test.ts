@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles } from '../../../src/ingest/discover-files.ts';
+import { seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
 import {
   caseDir,
   checkCase,
@@ -143,6 +144,56 @@ describe('asterisk-queue-log legs', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('asterisk-queue-log event order', () => {
+  it("orders a call's events by time, then line: a close written before its CONNECT still ends an answered call", async () => {
+    // Z: a DID first (part of the call, before its ENTERQUEUE: no reject), enters 400 at
+    // 16:00:00.100; the COMPLETECALLER line (16:00:30.750) is written before the CONNECT
+    // (16:00:20.250). By time the member answered first: answered 16:00:20.250 by 1002,
+    // ended 16:00:30.750 by the caller. By line the close would come first: not answered.
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    const log = join(dir, 'queue_log');
+    writeFileSync(
+      log,
+      [
+        '1795161600|Z|NONE|NONE|DID|4008001234',
+        '1795161600.100|Z|400|NONE|ENTERQUEUE||13800000093|1',
+        '1795161630.750|Z|400|PJSIP/1002|COMPLETECALLER|20|10|1',
+        '1795161620.250|Z|400|PJSIP/1002|CONNECT|20|Z.2|3',
+        '',
+      ].join('\n'),
+    );
+    try {
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        const [result] = await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'Asia/Shanghai' });
+        expect(result!.rejected).toBe(0);
+        await expectCalls(db, [
+          {
+            call_id: 'Z',
+            agent_id: '1002',
+            started_at: '2026-11-20T16:00:00.100+08:00',
+            answered_at: '2026-11-20T16:00:20.250+08:00',
+            ended_at: '2026-11-20T16:00:30.750+08:00',
+            disconnect_party: 'customer',
+          },
+        ]);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    // 10 days in ms (864,000,000 < 2^30: 30 bits, 31 with the batch) and 10M lines (24 bits): 55 bits.
+    [864_000_000n, 10_000_000n, 'bigint'],
+    // 2^46 ms (about 2,230 years) and 2^17 lines: 47 + 1 + 18 = 66 bits, past 62.
+    [2n ** 46n, 2n ** 17n, 'hugeint'],
+    // Exactly 62: a span of 2^40 - 2 ms (2^40 - 1 values: 40 bits, 41 with the batch) and 2^21 - 1 lines (21 bits).
+    [2n ** 40n - 2n, 2n ** 21n - 1n, 'bigint'],
+  ] as const)('packs an order over %s ms and %s lines in a %s', (spanMs, lines, type) => {
+    expect(seqType(spanMs, lines).type).toBe(type);
   });
 });
 

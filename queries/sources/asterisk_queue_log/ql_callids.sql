@@ -1,0 +1,47 @@
+-- ql_callids: this file's queue_log call events grouped by callid, measured as one leg, and
+-- whether they are one: most callids are, and then this row is their leg, with no event
+-- placed by time.
+-- grain: one row per callid with a call event in this file.
+-- from: temp table ql_events (this file's events); macros ql_seq and ql_agent (the
+--   adapter's), ql_leg_measures; queue_log_pending (open calls' events from earlier files)
+--   and calls (legs loaded before), to send those callids to ql_enters and ql_assigned.
+-- A callid is one leg when it has one ENTERQUEUE, no event but DID or INFO before it, and
+-- neither events left open by an earlier file nor a leg loaded before: a leg loaded before
+-- makes this one a re-entry, named by the time it entered.
+
+with call_events as (
+  select
+    callid as leg_key,
+    ql_seq(event_at, 1, line) as seq,
+    event_at,
+    event,
+    line,
+    queuename,
+    agent,
+    data2
+  from ql_events
+  where problem is null and not system_event
+),
+
+measured as (
+  select * from ql_leg_measures('call_events')
+),
+
+carried as (
+  select distinct callid from queue_log_pending
+),
+
+final as (
+  select
+    measured.*,
+    measured.enters = 1
+      and measured.first_seq = measured.enter_seq
+      and carried.callid is null
+      and calls.call_id is null as one_leg
+  from measured
+  left join carried on measured.leg_key = carried.callid
+  -- call_id is the key of calls: at most one match.
+  left join calls on measured.leg_key = calls.call_id
+)
+
+select * from final

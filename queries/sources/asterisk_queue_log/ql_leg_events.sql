@@ -1,0 +1,80 @@
+-- ql_leg_events: the events of this file's and earlier files' queue_log calls that the load
+-- keeps beyond the legs: RINGNOANSWER of closed legs (missed offers) and every event of an
+-- open leg (kept for the file that ends it, with the fields the pivot reads).
+-- grain: one row per such event.
+-- from: temp tables ql_events, ql_callids (one-leg callids, measured), ql_assigned and
+--   ql_enters (the other legs' events and names), ql_legs (which legs are open).
+-- file is null for this file's events; batch 1 for them, 0 for open calls' events carried
+-- from earlier files. A one-leg callid's events are those from its ENTERQUEUE on (a DID or
+-- INFO before it is no part of it), as ql_assigned places them for the other legs.
+
+with one_leg_calls as not materialized (
+  select leg_key as call_id, enter_seq, open
+  from ql_callids
+  where one_leg
+),
+
+-- Not materialised: each use reads only the events it joins.
+call_events as not materialized (
+  select * from ql_events
+  where problem is null and not system_event
+),
+
+not_one_closed_leg as (
+  -- Few: callids that are not one leg, or one still open.
+  select leg_key as callid from ql_callids
+  where not one_leg or open
+),
+
+one_leg_missed as (
+  -- Every RINGNOANSWER of a one-leg callid comes after its ENTERQUEUE (ql_callids). Told by
+  -- the few callids that are not closed one-leg calls, to keep the join's table small.
+  select call_events.*, call_events.callid as call_id, false as open
+  from call_events
+  anti join not_one_closed_leg on call_events.callid = not_one_closed_leg.callid
+  where call_events.event = 'RINGNOANSWER'
+),
+
+one_leg_open as (
+  select call_events.*, one_leg_calls.call_id, one_leg_calls.open
+  from call_events
+  join one_leg_calls on call_events.callid = one_leg_calls.call_id
+  where one_leg_calls.open
+    and ql_seq(call_events.event_at, 1, call_events.line) >= one_leg_calls.enter_seq
+),
+
+one_leg_events as (
+  select null::varchar as file, line, 1 as batch, event_at, callid, event, queuename, agent, data1, data2, call_id, open
+  from one_leg_missed
+  union all
+  select null::varchar as file, line, 1 as batch, event_at, callid, event, queuename, agent, data1, data2, call_id, open
+  from one_leg_open
+),
+
+placed_events as (
+  select
+    ql_assigned.file,
+    ql_assigned.line,
+    ql_assigned.batch,
+    ql_assigned.event_at,
+    ql_enters.callid,
+    ql_assigned.event,
+    ql_assigned.queuename,
+    ql_assigned.agent,
+    ql_assigned.data1,
+    ql_assigned.data2,
+    ql_enters.call_id,
+    ql_legs.open
+  from ql_assigned
+  join ql_enters on ql_assigned.leg = ql_enters.leg
+  join ql_legs on ql_enters.call_id = ql_legs.call_id
+  where ql_legs.open or ql_assigned.event = 'RINGNOANSWER'
+),
+
+final as (
+  select * from one_leg_events
+  union all
+  select * from placed_events
+)
+
+select * from final
