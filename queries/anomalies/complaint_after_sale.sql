@@ -2,7 +2,7 @@
 -- after the sale ended — the classic sign of mis-selling.
 -- Grain: one row per (sale call, local day the complaint was opened), days in [$from, $to];
 -- several complaints about one sale on one day share a row.
--- From: stg_complaints (opened in range, with a customer_id) and calls (sales up to
+-- From: stg_complaints (opened in range, with a customer_id) and stg_calls (sales up to
 -- $window_days days before). value: days from the sale to the first complaint;
 -- baseline: $window_days; score: complaints in the row.
 
@@ -22,7 +22,7 @@ with complaints_in_range as (
 
 sales as (
   select call_id, agent_id, customer_id, ended_at
-  from calls
+  from stg_calls
   where direction = 'outbound'
     and disposition = 'sale'
     and answered_at is not null

@@ -11,13 +11,14 @@
 --    surveys of unknown calls without responded_at) are only written when the run covers
 --    every day ($all_days).
 -- Grain: one row per (agent, day) and per (file, day, problem) for days in [$from, $to].
--- From: calls, segments, surveys, audits, agents, rejects, load_log.
+-- From: stg_calls, stg_segments, stg_surveys, stg_audits, stg_complaints, stg_agents, rejects,
+-- load_log.
 -- value: the share missing (agent) or the records with the problem (file); baseline: the
 -- centre's share that day (agent) or 0 (file); score: value ÷ threshold (agent), records (file).
 
 with calls_in_range as (
-  select *, cast(started_at as date) as day
-  from calls
+  select *
+  from stg_calls
   where started_at >= cast(cast($from as date) as timestamptz)
     and started_at < cast(cast($to as date) + 1 as timestamptz)
 ),
@@ -63,13 +64,13 @@ duplicates_dated as (
   -- The day of a repeated key is the day of the row kept under that key.
   select d.load_id, d.key_text as record_id,
     case d."table"
-      when 'calls' then (select cast(started_at as date) from calls where call_id = d.key_text)
-      when 'complaints' then (select cast(opened_at as date) from complaints where complaint_id = d.key_text)
+      when 'calls' then (select day from stg_calls where call_id = d.key_text)
+      when 'complaints' then (select day from stg_complaints where complaint_id = d.key_text)
       when 'surveys' then (
-        select cast(coalesce(s.responded_at, c.started_at) as date)
-        from surveys as s left join calls as c using (call_id)
+        select coalesce(s.responded_day, c.day)
+        from stg_surveys as s left join stg_calls as c using (call_id)
         where s.survey_id = d.key_text)
-      when 'audits' then (select cast(min(audited_at) as date) from audits where concat_ws('|', audit_id, item_id) = d.key_text)
+      when 'audits' then (select min(day) from stg_audits where concat_ws('|', audit_id, item_id) = d.key_text)
     end as day
   from duplicate_rejects as d
 ),
@@ -78,12 +79,12 @@ long_calls as (
   select load_id, call_id as record_id, day
   from calls_in_range
   where epoch(ended_at - started_at) > $max_call_hours * 3600
-    or coalesce(acw_s, 0) > $max_call_hours * 3600
+    or acw_s > $max_call_hours * 3600
 ),
 
 segments_beyond as (
   select s.load_id, s.call_id as record_id, c.day
-  from segments as s
+  from stg_segments as s
   join calls_in_range as c using (call_id)
   where c.answered_at is null
     or s.end_ms > 1000 * epoch(c.ended_at - c.answered_at) + $segment_tolerance_ms
@@ -91,31 +92,31 @@ segments_beyond as (
 
 orphan_segments as (
   select s.load_id, s.call_id as record_id, null::date as day
-  from segments as s
+  from stg_segments as s
   where $all_days
-    and exists (from calls)
-    and not exists (select 1 from calls as c where c.call_id = s.call_id)
+    and exists (from stg_calls)
+    and not exists (select 1 from stg_calls as c where c.call_id = s.call_id)
 ),
 
 orphan_surveys as (
-  select s.load_id, s.survey_id as record_id, cast(s.responded_at as date) as day
-  from surveys as s
+  select s.load_id, s.survey_id as record_id, s.responded_day as day
+  from stg_surveys as s
   where (
       (s.responded_at >= cast(cast($from as date) as timestamptz) and s.responded_at < cast(cast($to as date) + 1 as timestamptz))
       or (s.responded_at is null and $all_days)
     )
-    and exists (from calls)
-    and not exists (select 1 from calls as c where c.call_id = s.call_id)
+    and exists (from stg_calls)
+    and not exists (select 1 from stg_calls as c where c.call_id = s.call_id)
 ),
 
 orphan_audits as (
-  select a.load_id, a.audit_id as record_id, cast(a.audited_at as date) as day
-  from audits as a
+  select a.load_id, a.audit_id as record_id, a.day
+  from stg_audits as a
   where a.audited_at >= cast(cast($from as date) as timestamptz)
     and a.audited_at < cast(cast($to as date) + 1 as timestamptz)
     and (
-      (exists (from agents) and not exists (select 1 from agents as g where g.agent_id = a.agent_id))
-      or (a.call_id is not null and exists (from calls) and not exists (select 1 from calls as c where c.call_id = a.call_id))
+      (exists (from stg_agents) and not exists (select 1 from stg_agents as g where g.agent_id = a.agent_id))
+      or (a.call_id is not null and exists (from stg_calls) and not exists (select 1 from stg_calls as c where c.call_id = a.call_id))
     )
 ),
 

@@ -21,7 +21,7 @@
 -- against >= $min_baseline_days baseline days that had that volume: an agent in their
 -- first weeks gets no verdict.
 -- Grain: one row per (agent, day, metric) for days in [$from, $to].
--- From: agent_daily; call_facts and surveys for the spread of single calls, the call mix
+-- From: agent_daily; call_facts and stg_surveys for the spread of single calls, the call mix
 -- and the evidence (the day's calls or surveys that show the shift, at most 20).
 -- value: the day's value; baseline: the median of the baseline days; score: robust z.
 
@@ -59,7 +59,7 @@ talk_moments as (
 
 survey_moments as (
   select c.agent_id, c.day, count(s.csat) as n, sum(s.csat) as total, sum(s.csat * s.csat) as total_sq
-  from surveys as s
+  from stg_surveys as s
   join window_calls as c using (call_id)
   group by c.agent_id, c.day
 ),
@@ -313,7 +313,7 @@ evidence as (
     end as ids
   from shifts as s
   join window_calls as c using (agent_id, day)
-  left join surveys as v on s.metric = 'csat' and v.call_id = c.call_id
+  left join stg_surveys as v on s.metric = 'csat' and v.call_id = c.call_id
   group by s.agent_id, s.day, s.metric, s.z
 ),
 

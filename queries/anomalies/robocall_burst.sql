@@ -5,7 +5,7 @@
 --    numbers (n, n+1, n+2 ... in any order) within $window_minutes minutes: auto-dialling
 --    through a number block instead of a lead list.
 -- Grain: one row per (caller_id, day) and per (agent, day), days in [$from, $to].
--- From: calls. value: calls in the densest window (number) or the longest run (agent);
+-- From: stg_calls. value: calls in the densest window (number) or the longest run (agent);
 -- baseline: the threshold; score: value ÷ threshold.
 
 with short_inbound as (
@@ -13,8 +13,8 @@ with short_inbound as (
     call_id,
     caller_id,
     started_at,
-    cast(started_at as date) as day
-  from calls
+    day
+  from stg_calls
   where direction = 'inbound'
     and nullif(trim(caller_id), '') is not null
     and epoch(ended_at - started_at) <= $max_duration_s
@@ -57,9 +57,9 @@ outbound_numbers as (
     call_id,
     agent_id,
     started_at,
-    cast(started_at as date) as day,
+    day,
     try_cast(regexp_replace(customer_number, '[^0-9]', '', 'g') as hugeint) as number
-  from calls
+  from stg_calls
   where direction = 'outbound'
     and agent_id is not null
     and customer_number is not null

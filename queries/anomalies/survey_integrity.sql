@@ -7,18 +7,18 @@
 -- Numbers compare on their digits (separators ignored). A survey without responded_at
 -- belongs to its call's day.
 -- Grain: one row per (number, day, reason) and per (call, day) for days in [$from, $to].
--- From: surveys, calls, config centre_numbers. value: surveys in the row; baseline: the
+-- From: stg_surveys, stg_calls, config centre_numbers. value: surveys in the row; baseline: the
 -- allowed count (0, or $max_surveys_per_number); score: value ÷ max(baseline, 1).
 
 with surveys_in_range as (
   -- Surveys responded on the run's days, and surveys on calls of the run's days.
-  select * from surveys
+  select * from stg_surveys
   where responded_at >= cast(cast($from as date) as timestamptz)
     and responded_at < cast(cast($to as date) + 1 as timestamptz)
   union
-  select * from surveys
+  select * from stg_surveys
   where call_id in (
-    select call_id from calls
+    select call_id from stg_calls
     where started_at >= cast(cast($from as date) as timestamptz)
       and started_at < cast(cast($to as date) + 1 as timestamptz)
   )
@@ -31,13 +31,13 @@ surveys_with_call as (
     s.responded_at,
     s.respondent_number,
     regexp_replace(s.respondent_number, '[^0-9]', '', 'g') as digits,
-    cast(coalesce(s.responded_at, c.started_at) as date) as survey_day,
+    coalesce(s.responded_day, c.day) as survey_day,
     c.agent_id,
     c.answered_at,
     c.ended_at,
-    cast(c.started_at as date) as call_day
+    c.day as call_day
   from surveys_in_range as s
-  left join calls as c using (call_id)
+  left join stg_calls as c using (call_id)
 ),
 
 centre_numbers as (
@@ -47,7 +47,7 @@ centre_numbers as (
 agent_numbers as (
   -- The numbers agents presented when they called out in the 28 days up to the run's last day.
   select regexp_replace(caller_id, '[^0-9]', '', 'g') as digits, min(agent_id) as agent_id
-  from calls
+  from stg_calls
   where direction = 'outbound'
     and agent_id is not null
     and nullif(trim(caller_id), '') is not null
