@@ -33,19 +33,19 @@ sales as (
 
 matched as (
   select
-    s.call_id,
-    s.agent_id,
-    s.ended_at as sale_ended_at,
-    c.day,
-    c.complaint_id,
-    c.severity,
-    c.category,
-    epoch(c.opened_at - s.ended_at) / 86400 as days_after
-  from complaints_in_range as c
-  join sales as s
-    on s.customer_id = c.customer_id
-    and c.opened_at >= s.ended_at
-    and c.opened_at <= s.ended_at + to_days(cast($window_days as integer))
+    sales.call_id,
+    sales.agent_id,
+    sales.ended_at as sale_ended_at,
+    complaints_in_range.day,
+    complaints_in_range.complaint_id,
+    complaints_in_range.severity,
+    complaints_in_range.category,
+    epoch(complaints_in_range.opened_at - sales.ended_at) / 86400 as days_after
+  from complaints_in_range
+  join sales
+    on sales.customer_id = complaints_in_range.customer_id
+    and complaints_in_range.opened_at >= sales.ended_at
+    and complaints_in_range.opened_at <= sales.ended_at + to_days(cast($window_days as integer))
 ),
 
 per_sale_day as (

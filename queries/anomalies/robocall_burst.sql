@@ -40,16 +40,16 @@ burst_starts as (
 
 number_bursts as (
   select
-    b.caller_id,
-    b.day,
-    max(b.calls_in_window) as busiest_window,
-    list(c.call_id) as call_ids,
-    count(distinct c.call_id) as burst_calls
-  from burst_starts as b
-  join short_inbound as c
-    on c.caller_id = b.caller_id
-    and c.started_at between b.started_at and b.started_at + to_minutes(cast($window_minutes as bigint))
-  group by b.caller_id, b.day
+    burst_starts.caller_id,
+    burst_starts.day,
+    max(burst_starts.calls_in_window) as busiest_window,
+    list(short_inbound.call_id) as call_ids,
+    count(distinct short_inbound.call_id) as burst_calls
+  from burst_starts
+  join short_inbound
+    on short_inbound.caller_id = burst_starts.caller_id
+    and short_inbound.started_at between burst_starts.started_at and burst_starts.started_at + to_minutes(cast($window_minutes as bigint))
+  group by burst_starts.caller_id, burst_starts.day
 ),
 
 outbound_numbers as (

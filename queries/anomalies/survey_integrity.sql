@@ -26,18 +26,18 @@ with surveys_in_range as (
 
 surveys_with_call as (
   select
-    s.survey_id,
-    s.call_id,
-    s.responded_at,
-    s.respondent_number,
-    regexp_replace(s.respondent_number, '[^0-9]', '', 'g') as digits,
-    coalesce(s.responded_day, c.day) as survey_day,
-    c.agent_id,
-    c.answered_at,
-    c.ended_at,
-    c.day as call_day
-  from surveys_in_range as s
-  left join stg_calls as c using (call_id)
+    surveys_in_range.survey_id,
+    surveys_in_range.call_id,
+    surveys_in_range.responded_at,
+    surveys_in_range.respondent_number,
+    regexp_replace(surveys_in_range.respondent_number, '[^0-9]', '', 'g') as digits,
+    coalesce(surveys_in_range.responded_day, stg_calls.day) as survey_day,
+    stg_calls.agent_id,
+    stg_calls.answered_at,
+    stg_calls.ended_at,
+    stg_calls.day as call_day
+  from surveys_in_range
+  left join stg_calls using (call_id)
 ),
 
 centre_numbers as (
@@ -65,17 +65,17 @@ number_surveys as (
 
 number_findings as (
   select
-    n.respondent_number as number,
-    n.survey_day as day,
-    case when n.digits in (select digits from centre_numbers) then 'centre_number' else 'agent_number' end as reason,
-    any_value(a.agent_id) as owner_agent,
+    number_surveys.respondent_number as number,
+    number_surveys.survey_day as day,
+    case when number_surveys.digits in (select digits from centre_numbers) then 'centre_number' else 'agent_number' end as reason,
+    any_value(agent_numbers.agent_id) as owner_agent,
     count(*) as surveys,
     0 as allowed,
-    list(n.survey_id) as survey_ids,
-    list(n.call_id) as call_ids
-  from number_surveys as n
-  left join agent_numbers as a using (digits)
-  where n.digits in (select digits from centre_numbers) or a.digits is not null
+    list(number_surveys.survey_id) as survey_ids,
+    list(number_surveys.call_id) as call_ids
+  from number_surveys
+  left join agent_numbers using (digits)
+  where number_surveys.digits in (select digits from centre_numbers) or agent_numbers.digits is not null
   group by all
 
   union all
