@@ -131,7 +131,10 @@ baseline_spread as (
     baseline_centre.*,
     avg(abs(baseline_days.past_scaled - baseline_centre.scaled_median)) as mean_abs_dev,
     -- sd of the single calls (surveys) of the baseline days
-    sqrt(greatest((sum(baseline_days.single_total_sq) - sum(baseline_days.single_total) ^ 2 / sum(baseline_days.single_n)) / nullif(sum(baseline_days.single_n) - 1, 0), 0)) as single_sd
+    sqrt(greatest(
+      (sum(baseline_days.single_total_sq) - sum(baseline_days.single_total) ^ 2 / sum(baseline_days.single_n))
+        / nullif(sum(baseline_days.single_n) - 1, 0),
+      0)) as single_sd
   from baseline_centre
   join baseline_days using (agent_id, day, metric)
   where baseline_centre.metric <> 'aht'
@@ -306,11 +309,18 @@ evidence as (
     shifts.day,
     shifts.metric,
     case shifts.metric
-      when 'conversion' then list(window_calls.call_id order by window_calls.sale desc, window_calls.call_id) filter (where window_calls.answered and window_calls.direction = 'outbound')
-      when 'aht' then list(window_calls.call_id order by case when shifts.z > 0 then -window_calls.handle_s else window_calls.handle_s end) filter (where window_calls.answered)
-      when 'talk_ratio' then list(window_calls.call_id order by case when shifts.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end) filter (where window_calls.talk_ratio is not null)
-      when 'agent_hangup_rate' then list(window_calls.call_id order by window_calls.disconnect_party = 'agent' desc, window_calls.call_id) filter (where window_calls.answered)
-      when 'csat' then list(stg_surveys.survey_id order by case when shifts.z > 0 then -stg_surveys.csat else stg_surveys.csat end) filter (where stg_surveys.csat is not null)
+      when 'conversion' then list(window_calls.call_id order by window_calls.sale desc, window_calls.call_id)
+        filter (where window_calls.answered and window_calls.direction = 'outbound')
+      when 'aht' then list(window_calls.call_id
+        order by case when shifts.z > 0 then -window_calls.handle_s else window_calls.handle_s end)
+        filter (where window_calls.answered)
+      when 'talk_ratio' then list(window_calls.call_id
+        order by case when shifts.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end)
+        filter (where window_calls.talk_ratio is not null)
+      when 'agent_hangup_rate' then list(window_calls.call_id order by window_calls.disconnect_party = 'agent' desc, window_calls.call_id)
+        filter (where window_calls.answered)
+      when 'csat' then list(stg_surveys.survey_id order by case when shifts.z > 0 then -stg_surveys.csat else stg_surveys.csat end)
+        filter (where stg_surveys.csat is not null)
       else list(window_calls.call_id order by window_calls.started_at)
     end as ids
   from shifts

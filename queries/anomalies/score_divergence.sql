@@ -72,11 +72,19 @@ divergent as (
 ),
 
 evidence as (
-  select divergent.agent_id, list(window_audits.audit_id order by case when divergent.gap > 0 then window_audits.audit_score else -window_audits.audit_score end, window_audits.audit_id)[1:10] as ids
+  select
+    divergent.agent_id,
+    list(window_audits.audit_id
+      order by case when divergent.gap > 0 then window_audits.audit_score else -window_audits.audit_score end, window_audits.audit_id
+    )[1:10] as ids
   from divergent join window_audits using (agent_id)
   group by divergent.agent_id, divergent.gap
   union all
-  select divergent.agent_id, list(window_surveys.survey_id order by case when divergent.gap > 0 then -window_surveys.csat else window_surveys.csat end, window_surveys.survey_id)[1:10]
+  select
+    divergent.agent_id,
+    list(window_surveys.survey_id
+      order by case when divergent.gap > 0 then -window_surveys.csat else window_surveys.csat end, window_surveys.survey_id
+    )[1:10]
   from divergent join window_surveys using (agent_id)
   group by divergent.agent_id, divergent.gap
 ),
