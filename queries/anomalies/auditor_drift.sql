@@ -34,10 +34,10 @@ session_totals as (
 ),
 
 deviations as (
-  select a.auditor_id, a.calibration_id, a.audit_ids,
-    a.score - (t.total - a.score) / (t.auditors - 1) as deviation
-  from auditor_sessions as a
-  join session_totals as t using (calibration_id)
+  select auditor_sessions.auditor_id, auditor_sessions.calibration_id, auditor_sessions.audit_ids,
+    auditor_sessions.score - (session_totals.total - auditor_sessions.score) / (session_totals.auditors - 1) as deviation
+  from auditor_sessions
+  join session_totals using (calibration_id)
 ),
 
 biases as (

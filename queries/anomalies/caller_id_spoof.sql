@@ -2,7 +2,7 @@
 -- empty, all zeros, fewer than $min_digits or more than $max_digits digits, or a protected
 -- service number (police, fire, ambulance, carrier and bank lines: protected_numbers).
 -- Separators (+, spaces, dashes) are ignored; a protected number matches on its digits.
--- Grain: one row per inbound call started on a day in [$from, $to]. From: calls.
+-- Grain: one row per inbound call started on a day in [$from, $to]. From: stg_calls.
 -- metric: the reason (protected_number first, as 110 is also too short); value: the
 -- number of digits; score: 1 (a definite finding, not a degree).
 
@@ -10,9 +10,9 @@ with inbound_calls as (
   select
     call_id,
     caller_id,
-    cast(started_at as date) as day,
+    day,
     regexp_replace(coalesce(caller_id, ''), '[^0-9]', '', 'g') as digits
-  from calls
+  from stg_calls
   where direction = 'inbound'
     and started_at >= cast(cast($from as date) as timestamptz)
     and started_at < cast(cast($to as date) + 1 as timestamptz)

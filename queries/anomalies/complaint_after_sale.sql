@@ -2,7 +2,7 @@
 -- after the sale ended — the classic sign of mis-selling.
 -- Grain: one row per (sale call, local day the complaint was opened), days in [$from, $to];
 -- several complaints about one sale on one day share a row.
--- From: stg_complaints (opened in range, with a customer_id) and calls (sales up to
+-- From: stg_complaints (opened in range, with a customer_id) and stg_calls (sales up to
 -- $window_days days before). value: days from the sale to the first complaint;
 -- baseline: $window_days; score: complaints in the row.
 
@@ -22,7 +22,7 @@ with complaints_in_range as (
 
 sales as (
   select call_id, agent_id, customer_id, ended_at
-  from calls
+  from stg_calls
   where direction = 'outbound'
     and disposition = 'sale'
     and answered_at is not null
@@ -33,19 +33,19 @@ sales as (
 
 matched as (
   select
-    s.call_id,
-    s.agent_id,
-    s.ended_at as sale_ended_at,
-    c.day,
-    c.complaint_id,
-    c.severity,
-    c.category,
-    epoch(c.opened_at - s.ended_at) / 86400 as days_after
-  from complaints_in_range as c
-  join sales as s
-    on s.customer_id = c.customer_id
-    and c.opened_at >= s.ended_at
-    and c.opened_at <= s.ended_at + to_days(cast($window_days as integer))
+    sales.call_id,
+    sales.agent_id,
+    sales.ended_at as sale_ended_at,
+    complaints_in_range.day,
+    complaints_in_range.complaint_id,
+    complaints_in_range.severity,
+    complaints_in_range.category,
+    epoch(complaints_in_range.opened_at - sales.ended_at) / 86400 as days_after
+  from complaints_in_range
+  join sales
+    on sales.customer_id = complaints_in_range.customer_id
+    and complaints_in_range.opened_at >= sales.ended_at
+    and complaints_in_range.opened_at <= sales.ended_at + to_days(cast($window_days as integer))
 ),
 
 per_sale_day as (

@@ -11,13 +11,14 @@
 --    surveys of unknown calls without responded_at) are only written when the run covers
 --    every day ($all_days).
 -- Grain: one row per (agent, day) and per (file, day, problem) for days in [$from, $to].
--- From: calls, segments, surveys, audits, agents, rejects, load_log.
+-- From: stg_calls, stg_segments, stg_surveys, stg_audits, stg_complaints, stg_agents, rejects,
+-- load_log.
 -- value: the share missing (agent) or the records with the problem (file); baseline: the
 -- centre's share that day (agent) or 0 (file); score: value ÷ threshold (agent), records (file).
 
 with calls_in_range as (
-  select *, cast(started_at as date) as day
-  from calls
+  select *
+  from stg_calls
   where started_at >= cast(cast($from as date) as timestamptz)
     and started_at < cast(cast($to as date) + 1 as timestamptz)
 ),
@@ -61,61 +62,61 @@ duplicate_rejects as (
 
 duplicates_dated as (
   -- The day of a repeated key is the day of the row kept under that key.
-  select d.load_id, d.key_text as record_id,
-    case d."table"
-      when 'calls' then (select cast(started_at as date) from calls where call_id = d.key_text)
-      when 'complaints' then (select cast(opened_at as date) from complaints where complaint_id = d.key_text)
+  select duplicate_rejects.load_id, duplicate_rejects.key_text as record_id,
+    case duplicate_rejects."table"
+      when 'calls' then (select day from stg_calls where call_id = duplicate_rejects.key_text)
+      when 'complaints' then (select day from stg_complaints where complaint_id = duplicate_rejects.key_text)
       when 'surveys' then (
-        select cast(coalesce(s.responded_at, c.started_at) as date)
-        from surveys as s left join calls as c using (call_id)
-        where s.survey_id = d.key_text)
-      when 'audits' then (select cast(min(audited_at) as date) from audits where concat_ws('|', audit_id, item_id) = d.key_text)
+        select coalesce(stg_surveys.responded_day, stg_calls.day)
+        from stg_surveys left join stg_calls using (call_id)
+        where stg_surveys.survey_id = duplicate_rejects.key_text)
+      when 'audits' then (select min(day) from stg_audits where concat_ws('|', audit_id, item_id) = duplicate_rejects.key_text)
     end as day
-  from duplicate_rejects as d
+  from duplicate_rejects
 ),
 
 long_calls as (
   select load_id, call_id as record_id, day
   from calls_in_range
   where epoch(ended_at - started_at) > $max_call_hours * 3600
-    or coalesce(acw_s, 0) > $max_call_hours * 3600
+    or acw_s > $max_call_hours * 3600
 ),
 
 segments_beyond as (
-  select s.load_id, s.call_id as record_id, c.day
-  from segments as s
-  join calls_in_range as c using (call_id)
-  where c.answered_at is null
-    or s.end_ms > 1000 * epoch(c.ended_at - c.answered_at) + $segment_tolerance_ms
+  select stg_segments.load_id, stg_segments.call_id as record_id, calls_in_range.day
+  from stg_segments
+  join calls_in_range using (call_id)
+  where calls_in_range.answered_at is null
+    or stg_segments.end_ms > 1000 * epoch(calls_in_range.ended_at - calls_in_range.answered_at) + $segment_tolerance_ms
 ),
 
 orphan_segments as (
-  select s.load_id, s.call_id as record_id, null::date as day
-  from segments as s
+  select stg_segments.load_id, stg_segments.call_id as record_id, null::date as day
+  from stg_segments
   where $all_days
-    and exists (from calls)
-    and not exists (select 1 from calls as c where c.call_id = s.call_id)
+    and exists (from stg_calls)
+    and not exists (select 1 from stg_calls where stg_calls.call_id = stg_segments.call_id)
 ),
 
 orphan_surveys as (
-  select s.load_id, s.survey_id as record_id, cast(s.responded_at as date) as day
-  from surveys as s
+  select stg_surveys.load_id, stg_surveys.survey_id as record_id, stg_surveys.responded_day as day
+  from stg_surveys
   where (
-      (s.responded_at >= cast(cast($from as date) as timestamptz) and s.responded_at < cast(cast($to as date) + 1 as timestamptz))
-      or (s.responded_at is null and $all_days)
+      (stg_surveys.responded_at >= cast(cast($from as date) as timestamptz) and stg_surveys.responded_at < cast(cast($to as date) + 1 as timestamptz))
+      or (stg_surveys.responded_at is null and $all_days)
     )
-    and exists (from calls)
-    and not exists (select 1 from calls as c where c.call_id = s.call_id)
+    and exists (from stg_calls)
+    and not exists (select 1 from stg_calls where stg_calls.call_id = stg_surveys.call_id)
 ),
 
 orphan_audits as (
-  select a.load_id, a.audit_id as record_id, cast(a.audited_at as date) as day
-  from audits as a
-  where a.audited_at >= cast(cast($from as date) as timestamptz)
-    and a.audited_at < cast(cast($to as date) + 1 as timestamptz)
+  select stg_audits.load_id, stg_audits.audit_id as record_id, stg_audits.day
+  from stg_audits
+  where stg_audits.audited_at >= cast(cast($from as date) as timestamptz)
+    and stg_audits.audited_at < cast(cast($to as date) + 1 as timestamptz)
     and (
-      (exists (from agents) and not exists (select 1 from agents as g where g.agent_id = a.agent_id))
-      or (a.call_id is not null and exists (from calls) and not exists (select 1 from calls as c where c.call_id = a.call_id))
+      (exists (from stg_agents) and not exists (select 1 from stg_agents where stg_agents.agent_id = stg_audits.agent_id))
+      or (stg_audits.call_id is not null and exists (from stg_calls) and not exists (select 1 from stg_calls where stg_calls.call_id = stg_audits.call_id))
     )
 ),
 
@@ -131,14 +132,14 @@ file_problems as (
 file_findings as (
   select
     coalesce(files.file, '(unknown file)') as file,
-    p.day,
-    p.problem,
-    count(distinct p.record_id) as records,
-    list(p.record_id) as record_ids
-  from file_problems as p
+    file_problems.day,
+    file_problems.problem,
+    count(distinct file_problems.record_id) as records,
+    list(file_problems.record_id) as record_ids
+  from file_problems
   left join files using (load_id)
-  where (p.day between cast($from as date) and cast($to as date))
-    or (p.day is null and $all_days)
+  where (file_problems.day between cast($from as date) and cast($to as date))
+    or (file_problems.day is null and $all_days)
   group by all
 ),
 

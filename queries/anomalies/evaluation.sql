@@ -27,30 +27,30 @@ window_findings as (
 ),
 
 label_keys as (
-  select distinct l.rule, l.entity_type, l.entity_id, case when w.rule is null then l.day end as day
-  from labels_raw as l
-  left join window_findings as w using (rule, entity_type)
+  select distinct labels_raw.rule, labels_raw.entity_type, labels_raw.entity_id, case when window_findings.rule is null then labels_raw.day end as day
+  from labels_raw
+  left join window_findings using (rule, entity_type)
 ),
 
 flagged_keys as (
-  select distinct a.rule, a.entity_type, a.entity_id, case when w.rule is null then a.day end as day
-  from anomalies as a
-  left join window_findings as w using (rule, entity_type)
+  select distinct anomalies.rule, anomalies.entity_type, anomalies.entity_id, case when window_findings.rule is null then anomalies.day end as day
+  from anomalies
+  left join window_findings using (rule, entity_type)
 ),
 
 matched_keys as (
-  select f.*
-  from flagged_keys as f
-  join label_keys as l
-    on l.rule = f.rule
-    and l.entity_type = f.entity_type
-    and l.entity_id = f.entity_id
-    and l.day is not distinct from f.day
+  select flagged_keys.*
+  from flagged_keys
+  join label_keys
+    on label_keys.rule = flagged_keys.rule
+    and label_keys.entity_type = flagged_keys.entity_type
+    and label_keys.entity_id = flagged_keys.entity_id
+    and label_keys.day is not distinct from flagged_keys.day
 ),
 
 rules as (
   select rule, ordinality
-  from unnest(cast(json($rules) as varchar[])) with ordinality as r(rule, ordinality)
+  from unnest(cast(json($rules) as varchar[])) with ordinality as known_rules(rule, ordinality)
   union all
   -- Labelled rules callq does not know still show up, after the known ones.
   select distinct rule, 1000 from label_keys where rule not in (select unnest(cast(json($rules) as varchar[])))
@@ -60,9 +60,9 @@ per_rule as (
   select
     rules.rule,
     rules.ordinality,
-    (select count(*) from label_keys as l where l.rule = rules.rule) as labelled,
-    (select count(*) from flagged_keys as f where f.rule = rules.rule) as flagged,
-    (select count(*) from matched_keys as m where m.rule = rules.rule) as true_positives
+    (select count(*) from label_keys where label_keys.rule = rules.rule) as labelled,
+    (select count(*) from flagged_keys where flagged_keys.rule = rules.rule) as flagged,
+    (select count(*) from matched_keys where matched_keys.rule = rules.rule) as true_positives
   from rules
 ),
 

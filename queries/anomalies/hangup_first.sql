@@ -28,9 +28,9 @@ agent_rates as (
 ),
 
 peer_pairs as (
-  select a.*, p.rate as peer_rate
-  from agent_rates as a
-  join agent_rates as p on p.agent_id <> a.agent_id
+  select agent.*, peer.rate as peer_rate
+  from agent_rates as agent
+  join agent_rates as peer on peer.agent_id <> agent.agent_id
 ),
 
 peer_centre as (
@@ -42,9 +42,9 @@ peer_centre as (
 ),
 
 peer_spread as (
-  select c.*, avg(abs(p.peer_rate - c.peer_median)) as mean_abs_dev
-  from peer_centre as c
-  join peer_pairs as p using (agent_id)
+  select peer_centre.*, avg(abs(peer_pairs.peer_rate - peer_centre.peer_median)) as mean_abs_dev
+  from peer_centre
+  join peer_pairs using (agent_id)
   group by all
 ),
 
@@ -58,31 +58,31 @@ outliers as (
 ),
 
 evidence as (
-  select o.agent_id, list(c.call_id order by c.started_at desc) as ids
-  from outliers as o
-  join window_calls as c using (agent_id)
-  where c.disconnect_party = 'agent'
-  group by o.agent_id
+  select outliers.agent_id, list(window_calls.call_id order by window_calls.started_at desc) as ids
+  from outliers
+  join window_calls using (agent_id)
+  where window_calls.disconnect_party = 'agent'
+  group by outliers.agent_id
 ),
 
 final as (
   select
-    anomaly_id('hangup_first', 'agent', o.agent_id, cast($to as date), 'agent_hangup_rate') as anomaly_id,
+    anomaly_id('hangup_first', 'agent', outliers.agent_id, cast($to as date), 'agent_hangup_rate') as anomaly_id,
     'hangup_first' as rule,
-    case when o.z >= 2 * $z_threshold then 'high' else 'medium' end as severity,
+    case when outliers.z >= 2 * $z_threshold then 'high' else 'medium' end as severity,
     'agent' as entity_type,
-    o.agent_id as entity_id,
+    outliers.agent_id as entity_id,
     cast($to as date) as day,
     'agent_hangup_rate' as metric,
-    o.rate as value,
-    o.peer_median as baseline,
-    o.z as score,
-    json_object('agent', o.agent_id, 'hangups', o.hangups, 'answered', o.answered, 'rate', o.rate,
-      'window_days', $window_days, 'to', cast($to as date), 'peers', o.peer_n, 'peer_median', o.peer_median,
-      'z', o.z) as explanation_args,
-    evidence_list(e.ids[1:20]) as evidence
-  from outliers as o
-  join evidence as e using (agent_id)
+    outliers.rate as value,
+    outliers.peer_median as baseline,
+    outliers.z as score,
+    json_object('agent', outliers.agent_id, 'hangups', outliers.hangups, 'answered', outliers.answered, 'rate', outliers.rate,
+      'window_days', $window_days, 'to', cast($to as date), 'peers', outliers.peer_n, 'peer_median', outliers.peer_median,
+      'z', outliers.z) as explanation_args,
+    evidence_list(evidence.ids[1:20]) as evidence
+  from outliers
+  join evidence using (agent_id)
 )
 
 select * from final

@@ -21,7 +21,7 @@
 -- against >= $min_baseline_days baseline days that had that volume: an agent in their
 -- first weeks gets no verdict.
 -- Grain: one row per (agent, day, metric) for days in [$from, $to].
--- From: agent_daily; call_facts and surveys for the spread of single calls, the call mix
+-- From: agent_daily; call_facts and stg_surveys for the spread of single calls, the call mix
 -- and the evidence (the day's calls or surveys that show the shift, at most 20).
 -- value: the day's value; baseline: the median of the baseline days; score: robust z.
 
@@ -58,10 +58,10 @@ talk_moments as (
 ),
 
 survey_moments as (
-  select c.agent_id, c.day, count(s.csat) as n, sum(s.csat) as total, sum(s.csat * s.csat) as total_sq
-  from surveys as s
-  join window_calls as c using (call_id)
-  group by c.agent_id, c.day
+  select window_calls.agent_id, window_calls.day, count(stg_surveys.csat) as n, sum(stg_surveys.csat) as total, sum(stg_surveys.csat * stg_surveys.csat) as total_sq
+  from stg_surveys
+  join window_calls using (call_id)
+  group by window_calls.agent_id, window_calls.day
 ),
 
 metric_days as (
@@ -73,11 +73,13 @@ metric_days as (
   union all
   select agent_id, day, 'aht', aht_s, answered, $min_calls, null, null, null from daily
   union all
-  select d.agent_id, d.day, 'talk_ratio', d.talk_ratio, d.talk_calls, $min_calls, m.n, m.total, m.total_sq
-  from daily as d left join talk_moments as m using (agent_id, day)
+  select daily.agent_id, daily.day, 'talk_ratio', daily.talk_ratio, daily.talk_calls, $min_calls,
+    talk_moments.n, talk_moments.total, talk_moments.total_sq
+  from daily left join talk_moments using (agent_id, day)
   union all
-  select d.agent_id, d.day, 'csat', d.csat_mean, d.surveys, $min_surveys, m.n, m.total, m.total_sq
-  from daily as d left join survey_moments as m using (agent_id, day)
+  select daily.agent_id, daily.day, 'csat', daily.csat_mean, daily.surveys, $min_surveys,
+    survey_moments.n, survey_moments.total, survey_moments.total_sq
+  from daily left join survey_moments using (agent_id, day)
   union all
   select agent_id, day, 'agent_hangup_rate', agent_hangup_rate, answered, $min_calls, null, null, null from daily
 ),
@@ -106,13 +108,13 @@ targets as (
 ),
 
 baseline_days as (
-  select t.agent_id, t.day, t.metric, t.value, t.scaled, t.volume, b.day as past_day, b.value as past_value,
-    b.volume as past_volume, b.scaled as past_scaled, b.single_n, b.single_total, b.single_total_sq
-  from targets as t
-  join judged_days as b
-    on b.agent_id = t.agent_id
-    and b.metric = t.metric
-    and b.day between t.day - $baseline_days and t.day - 1
+  select targets.agent_id, targets.day, targets.metric, targets.value, targets.scaled, targets.volume, judged_days.day as past_day, judged_days.value as past_value,
+    judged_days.volume as past_volume, judged_days.scaled as past_scaled, judged_days.single_n, judged_days.single_total, judged_days.single_total_sq
+  from targets
+  join judged_days
+    on judged_days.agent_id = targets.agent_id
+    and judged_days.metric = targets.metric
+    and judged_days.day between targets.day - $baseline_days and targets.day - 1
 ),
 
 baseline_centre as (
@@ -126,13 +128,16 @@ baseline_centre as (
 
 baseline_spread as (
   select
-    c.*,
-    avg(abs(b.past_scaled - c.scaled_median)) as mean_abs_dev,
+    baseline_centre.*,
+    avg(abs(baseline_days.past_scaled - baseline_centre.scaled_median)) as mean_abs_dev,
     -- sd of the single calls (surveys) of the baseline days
-    sqrt(greatest((sum(b.single_total_sq) - sum(b.single_total) ^ 2 / sum(b.single_n)) / nullif(sum(b.single_n) - 1, 0), 0)) as single_sd
-  from baseline_centre as c
-  join baseline_days as b using (agent_id, day, metric)
-  where c.metric <> 'aht'
+    sqrt(greatest(
+      (sum(baseline_days.single_total_sq) - sum(baseline_days.single_total) ^ 2 / sum(baseline_days.single_n))
+        / nullif(sum(baseline_days.single_n) - 1, 0),
+      0)) as single_sd
+  from baseline_centre
+  join baseline_days using (agent_id, day, metric)
+  where baseline_centre.metric <> 'aht'
   group by all
 ),
 
@@ -155,14 +160,14 @@ share_counts as (
   -- A share's day as k successes of n, against the agent's pooled baseline share p
   -- (with half a success and one trial added, so a baseline of 0 or 1 still allows surprise).
   select
-    c.agent_id, c.day, c.metric,
-    round(any_value(c.value) * any_value(c.volume))::bigint as k,
-    any_value(c.volume) as n,
-    (sum(b.past_value * b.past_volume) + 0.5) / (sum(b.past_volume) + 1) as p
-  from baseline_centre as c
-  join baseline_days as b using (agent_id, day, metric)
-  where c.metric in ('conversion', 'agent_hangup_rate')
-  group by c.agent_id, c.day, c.metric
+    baseline_centre.agent_id, baseline_centre.day, baseline_centre.metric,
+    round(any_value(baseline_centre.value) * any_value(baseline_centre.volume))::bigint as k,
+    any_value(baseline_centre.volume) as n,
+    (sum(baseline_days.past_value * baseline_days.past_volume) + 0.5) / (sum(baseline_days.past_volume) + 1) as p
+  from baseline_centre
+  join baseline_days using (agent_id, day, metric)
+  where baseline_centre.metric in ('conversion', 'agent_hangup_rate')
+  group by baseline_centre.agent_id, baseline_centre.day, baseline_centre.metric
 ),
 
 share_tails as (
@@ -186,14 +191,14 @@ plain_judged as (
   -- a count (the exact tail): the weaker of the two, same direction, is its score. The
   -- normal approximation alone overstates rare counts, e.g. a day without a sale.
   select
-    s.agent_id, s.day, s.metric, s.value, s.baseline_median, s.baseline_n, s.expected,
+    plain_scores.agent_id, plain_scores.day, plain_scores.metric, plain_scores.value, plain_scores.baseline_median, plain_scores.baseline_n, plain_scores.expected,
     case
-      when t.z is null then s.z
-      when sign(t.z) = sign(s.z) then sign(s.z) * least(abs(s.z), abs(t.z))
+      when share_tails.z is null then plain_scores.z
+      when sign(share_tails.z) = sign(plain_scores.z) then sign(plain_scores.z) * least(abs(plain_scores.z), abs(share_tails.z))
       else 0
     end as z
-  from plain_scores as s
-  left join share_tails as t using (agent_id, day, metric)
+  from plain_scores
+  left join share_tails using (agent_id, day, metric)
 ),
 
 call_types as (
@@ -218,21 +223,21 @@ aht_days as (
   select agent_id, day, day as judged_day, true as is_target
   from baseline_centre where metric = 'aht'
   union all
-  select b.agent_id, b.day, b.past_day, false
-  from baseline_days as b
-  semi join baseline_centre as c on c.agent_id = b.agent_id and c.day = b.day and c.metric = 'aht'
-  where b.metric = 'aht'
+  select baseline_days.agent_id, baseline_days.day, baseline_days.past_day, false
+  from baseline_days
+  semi join baseline_centre on baseline_centre.agent_id = baseline_days.agent_id and baseline_centre.day = baseline_days.day and baseline_centre.metric = 'aht'
+  where baseline_days.metric = 'aht'
 ),
 
 type_norms as (
   -- The agent's pace per call type over a target's baseline days: mean handle time,
   -- mean and within-type sum of squares of log handle time.
-  select d.agent_id, d.day, c.call_type, sum(c.n) as n, sum(c.total_s) / sum(c.n) as mean_s,
-    sum(c.total_log) / sum(c.n) as mean_log,
-    sum(c.total_log_sq) - sum(c.total_log) ^ 2 / sum(c.n) as within_log_ss
-  from aht_days as d
-  join call_types as c on c.agent_id = d.agent_id and c.day = d.judged_day
-  where not d.is_target
+  select aht_days.agent_id, aht_days.day, call_types.call_type, sum(call_types.n) as n, sum(call_types.total_s) / sum(call_types.n) as mean_s,
+    sum(call_types.total_log) / sum(call_types.n) as mean_log,
+    sum(call_types.total_log_sq) - sum(call_types.total_log) ^ 2 / sum(call_types.n) as within_log_ss
+  from aht_days
+  join call_types on call_types.agent_id = aht_days.agent_id and call_types.day = aht_days.judged_day
+  where not aht_days.is_target
   group by all
 ),
 
@@ -248,14 +253,14 @@ aht_residuals as (
   -- the baseline counts at the agent's overall pace): the aht expected, and the mean log
   -- residual (how much longer or shorter than usual, on the log scale, its calls took).
   select
-    d.agent_id, d.day, d.judged_day, d.is_target,
-    sum(c.n * coalesce(t.mean_s, o.mean_s)) / sum(c.n) as expected,
-    sum(c.total_log - c.n * coalesce(t.mean_log, o.mean_log)) / sum(c.n) as log_residual,
-    sum(c.n) as n
-  from aht_days as d
-  join call_types as c on c.agent_id = d.agent_id and c.day = d.judged_day
-  join overall_norms as o on o.agent_id = d.agent_id and o.day = d.day
-  left join type_norms as t on t.agent_id = d.agent_id and t.day = d.day and t.call_type = c.call_type
+    aht_days.agent_id, aht_days.day, aht_days.judged_day, aht_days.is_target,
+    sum(call_types.n * coalesce(type_norms.mean_s, overall_norms.mean_s)) / sum(call_types.n) as expected,
+    sum(call_types.total_log - call_types.n * coalesce(type_norms.mean_log, overall_norms.mean_log)) / sum(call_types.n) as log_residual,
+    sum(call_types.n) as n
+  from aht_days
+  join call_types on call_types.agent_id = aht_days.agent_id and call_types.day = aht_days.judged_day
+  join overall_norms on overall_norms.agent_id = aht_days.agent_id and overall_norms.day = aht_days.day
+  left join type_norms on type_norms.agent_id = aht_days.agent_id and type_norms.day = aht_days.day and type_norms.call_type = call_types.call_type
   group by all
 ),
 
@@ -267,25 +272,25 @@ aht_baselines as (
 ),
 
 aht_spreads as (
-  select r.agent_id, r.day, avg(abs(r.log_residual - b.residual_median)) as mean_abs_dev
-  from aht_residuals as r
-  join aht_baselines as b using (agent_id, day)
-  where not r.is_target
-  group by r.agent_id, r.day
+  select aht_residuals.agent_id, aht_residuals.day, avg(abs(aht_residuals.log_residual - aht_baselines.residual_median)) as mean_abs_dev
+  from aht_residuals
+  join aht_baselines using (agent_id, day)
+  where not aht_residuals.is_target
+  group by aht_residuals.agent_id, aht_residuals.day
 ),
 
 aht_scores as (
   select
-    c.agent_id, c.day, 'aht' as metric, c.value, c.baseline_median, c.baseline_n,
-    r.expected,
-    (r.log_residual - b.residual_median)
-      / robust_scale(b.residual_mad, s.mean_abs_dev, greatest(o.within_log_sd / sqrt(r.n), ln(1.05))) as z
-  from baseline_centre as c
-  join aht_residuals as r on r.agent_id = c.agent_id and r.day = c.day and r.is_target
-  join aht_baselines as b on b.agent_id = c.agent_id and b.day = c.day
-  join aht_spreads as s on s.agent_id = c.agent_id and s.day = c.day
-  join overall_norms as o on o.agent_id = c.agent_id and o.day = c.day
-  where c.metric = 'aht'
+    baseline_centre.agent_id, baseline_centre.day, 'aht' as metric, baseline_centre.value, baseline_centre.baseline_median, baseline_centre.baseline_n,
+    aht_residuals.expected,
+    (aht_residuals.log_residual - aht_baselines.residual_median)
+      / robust_scale(aht_baselines.residual_mad, aht_spreads.mean_abs_dev, greatest(overall_norms.within_log_sd / sqrt(aht_residuals.n), ln(1.05))) as z
+  from baseline_centre
+  join aht_residuals on aht_residuals.agent_id = baseline_centre.agent_id and aht_residuals.day = baseline_centre.day and aht_residuals.is_target
+  join aht_baselines on aht_baselines.agent_id = baseline_centre.agent_id and aht_baselines.day = baseline_centre.day
+  join aht_spreads on aht_spreads.agent_id = baseline_centre.agent_id and aht_spreads.day = baseline_centre.day
+  join overall_norms on overall_norms.agent_id = baseline_centre.agent_id and overall_norms.day = baseline_centre.day
+  where baseline_centre.metric = 'aht'
 ),
 
 scored as (
@@ -300,40 +305,47 @@ shifts as (
 
 evidence as (
   select
-    s.agent_id,
-    s.day,
-    s.metric,
-    case s.metric
-      when 'conversion' then list(c.call_id order by c.sale desc, c.call_id) filter (where c.answered and c.direction = 'outbound')
-      when 'aht' then list(c.call_id order by case when s.z > 0 then -c.handle_s else c.handle_s end) filter (where c.answered)
-      when 'talk_ratio' then list(c.call_id order by case when s.z > 0 then -c.talk_ratio else c.talk_ratio end) filter (where c.talk_ratio is not null)
-      when 'agent_hangup_rate' then list(c.call_id order by c.disconnect_party = 'agent' desc, c.call_id) filter (where c.answered)
-      when 'csat' then list(v.survey_id order by case when s.z > 0 then -v.csat else v.csat end) filter (where v.csat is not null)
-      else list(c.call_id order by c.started_at)
+    shifts.agent_id,
+    shifts.day,
+    shifts.metric,
+    case shifts.metric
+      when 'conversion' then list(window_calls.call_id order by window_calls.sale desc, window_calls.call_id)
+        filter (where window_calls.answered and window_calls.direction = 'outbound')
+      when 'aht' then list(window_calls.call_id
+        order by case when shifts.z > 0 then -window_calls.handle_s else window_calls.handle_s end)
+        filter (where window_calls.answered)
+      when 'talk_ratio' then list(window_calls.call_id
+        order by case when shifts.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end)
+        filter (where window_calls.talk_ratio is not null)
+      when 'agent_hangup_rate' then list(window_calls.call_id order by window_calls.disconnect_party = 'agent' desc, window_calls.call_id)
+        filter (where window_calls.answered)
+      when 'csat' then list(stg_surveys.survey_id order by case when shifts.z > 0 then -stg_surveys.csat else stg_surveys.csat end)
+        filter (where stg_surveys.csat is not null)
+      else list(window_calls.call_id order by window_calls.started_at)
     end as ids
-  from shifts as s
-  join window_calls as c using (agent_id, day)
-  left join surveys as v on s.metric = 'csat' and v.call_id = c.call_id
-  group by s.agent_id, s.day, s.metric, s.z
+  from shifts
+  join window_calls using (agent_id, day)
+  left join stg_surveys on shifts.metric = 'csat' and stg_surveys.call_id = window_calls.call_id
+  group by shifts.agent_id, shifts.day, shifts.metric, shifts.z
 ),
 
 final as (
   select
-    anomaly_id('metric_shift', 'agent', s.agent_id, s.day, s.metric) as anomaly_id,
+    anomaly_id('metric_shift', 'agent', shifts.agent_id, shifts.day, shifts.metric) as anomaly_id,
     'metric_shift' as rule,
-    case when abs(s.z) >= 2 * $z_threshold then 'high' else 'medium' end as severity,
+    case when abs(shifts.z) >= 2 * $z_threshold then 'high' else 'medium' end as severity,
     'agent' as entity_type,
-    s.agent_id as entity_id,
-    s.day,
-    s.metric,
-    s.value,
-    s.baseline_median as baseline,
-    s.z as score,
-    json_object('agent', s.agent_id, 'metric', s.metric, 'value', s.value, 'day', s.day, 'baseline', s.baseline_median,
-      'baseline_days', s.baseline_n, 'expected', s.expected, 'z', s.z) as explanation_args,
-    coalesce(evidence_list(e.ids[1:20]), []) as evidence
-  from shifts as s
-  left join evidence as e using (agent_id, day, metric)
+    shifts.agent_id as entity_id,
+    shifts.day,
+    shifts.metric,
+    shifts.value,
+    shifts.baseline_median as baseline,
+    shifts.z as score,
+    json_object('agent', shifts.agent_id, 'metric', shifts.metric, 'value', shifts.value, 'day', shifts.day, 'baseline', shifts.baseline_median,
+      'baseline_days', shifts.baseline_n, 'expected', shifts.expected, 'z', shifts.z) as explanation_args,
+    coalesce(evidence_list(evidence.ids[1:20]), []) as evidence
+  from shifts
+  left join evidence using (agent_id, day, metric)
 )
 
 select * from final

@@ -1,7 +1,7 @@
 -- outside_hours: outbound calls dialled outside the allowed calling window
 -- (calling_window, default 08:00–21:00 local). A call starting exactly at the window's
 -- start or end is inside it.
--- Grain: one row per outbound call started on a day in [$from, $to]. From: calls.
+-- Grain: one row per outbound call started on a day in [$from, $to]. From: stg_calls.
 -- value: local start time in hours (21.5 = 21:30); baseline: the nearer window edge in
 -- hours; score: minutes outside the window.
 
@@ -9,9 +9,9 @@ with outbound_calls as (
   select
     call_id,
     agent_id,
-    cast(started_at as date) as day,
+    day,
     cast(cast(started_at as timestamp) as time) as local_time
-  from calls
+  from stg_calls
   where direction = 'outbound'
     and started_at >= cast(cast($from as date) as timestamptz)
     and started_at < cast(cast($to as date) + 1 as timestamptz)

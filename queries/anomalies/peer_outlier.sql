@@ -45,10 +45,10 @@ agent_window as (
 ),
 
 window_surveys as (
-  select c.agent_id, s.survey_id, s.csat
-  from stg_surveys as s
-  join window_calls as c using (call_id)
-  where s.csat is not null
+  select window_calls.agent_id, stg_surveys.survey_id, stg_surveys.csat
+  from stg_surveys
+  join window_calls using (call_id)
+  where stg_surveys.csat is not null
 ),
 
 agent_values as (
@@ -64,20 +64,20 @@ agent_values as (
 ),
 
 qualified as materialized (
-  select v.agent_id, v.metric, v.value, v.volume, g.team, w.work
-  from agent_values as v
-  join agent_window as w using (agent_id)
-  left join dim_agents as g using (agent_id)
-  where v.metric in (select unnest(cast(json($metrics) as varchar[])))
-    and v.volume >= v.min_volume
-    and v.value is not null
+  select agent_values.agent_id, agent_values.metric, agent_values.value, agent_values.volume, dim_agents.team, agent_window.work
+  from agent_values
+  join agent_window using (agent_id)
+  left join dim_agents using (agent_id)
+  where agent_values.metric in (select unnest(cast(json($metrics) as varchar[])))
+    and agent_values.volume >= agent_values.min_volume
+    and agent_values.value is not null
 ),
 
 peer_pairs as (
-  select a.agent_id, a.metric, a.value, a.volume, a.team, a.work, p.value as peer_value,
-    coalesce(p.team = a.team, false) as teammate
-  from qualified as a
-  join qualified as p on p.metric = a.metric and p.work = a.work and p.agent_id <> a.agent_id
+  select agent.agent_id, agent.metric, agent.value, agent.volume, agent.team, agent.work, peer.value as peer_value,
+    coalesce(peer.team = agent.team, false) as teammate
+  from qualified as agent
+  join qualified as peer on peer.metric = agent.metric and peer.work = agent.work and peer.agent_id <> agent.agent_id
 ),
 
 peer_groups as (
@@ -88,10 +88,10 @@ peer_groups as (
 ),
 
 peers as (
-  select pp.*, g.by_team
+  select pp.*, peer_groups.by_team
   from peer_pairs as pp
-  join peer_groups as g using (agent_id, metric)
-  where pp.teammate or not g.by_team
+  join peer_groups using (agent_id, metric)
+  where pp.teammate or not peer_groups.by_team
 ),
 
 peer_centre as (
@@ -111,34 +111,34 @@ residual_spread as (
   -- How far agents doing the same work usually sit from their own peers' median: pooled
   -- over the whole centre (leaving the agent out), a steadier scale than the spread of a
   -- handful of teammates.
-  select a.agent_id, a.metric, mad(p.residual) as residual_mad, median(p.residual) as residual_median
-  from residuals as a
-  join residuals as p on p.metric = a.metric and p.work = a.work and p.agent_id <> a.agent_id
-  group by a.agent_id, a.metric
+  select agent.agent_id, agent.metric, mad(peer.residual) as residual_mad, median(peer.residual) as residual_median
+  from residuals as agent
+  join residuals as peer on peer.metric = agent.metric and peer.work = agent.work and peer.agent_id <> agent.agent_id
+  group by agent.agent_id, agent.metric
   having count(*) >= $min_peers
 ),
 
 residual_mean_dev as (
-  select a.agent_id, a.metric, avg(abs(p.residual - s.residual_median)) as mean_abs_dev
-  from residuals as a
-  join residual_spread as s using (agent_id, metric)
-  join residuals as p on p.metric = a.metric and p.work = a.work and p.agent_id <> a.agent_id
-  group by a.agent_id, a.metric
+  select agent.agent_id, agent.metric, avg(abs(peer.residual - residual_spread.residual_median)) as mean_abs_dev
+  from residuals as agent
+  join residual_spread using (agent_id, metric)
+  join residuals as peer on peer.metric = agent.metric and peer.work = agent.work and peer.agent_id <> agent.agent_id
+  group by agent.agent_id, agent.metric
 ),
 
 scored as (
   select
-    r.*,
-    r.residual / robust_scale(s.residual_mad, m.mean_abs_dev,
-      case r.metric
-        when 'conversion' then greatest(share_noise(r.peer_median, r.volume), 0.25 * r.peer_median)
-        when 'aht' then 0.1 * r.peer_median
+    residuals.*,
+    residuals.residual / robust_scale(residual_spread.residual_mad, residual_mean_dev.mean_abs_dev,
+      case residuals.metric
+        when 'conversion' then greatest(share_noise(residuals.peer_median, residuals.volume), 0.25 * residuals.peer_median)
+        when 'aht' then 0.1 * residuals.peer_median
         when 'talk_ratio' then 0.02
         when 'csat' then 0.05
       end) as z
-  from residuals as r
-  join residual_spread as s using (agent_id, metric)
-  join residual_mean_dev as m using (agent_id, metric)
+  from residuals
+  join residual_spread using (agent_id, metric)
+  join residual_mean_dev using (agent_id, metric)
 ),
 
 outliers as (
@@ -147,43 +147,43 @@ outliers as (
 
 evidence as (
   select
-    o.agent_id,
-    o.metric,
-    case o.metric
-      when 'conversion' then list(c.call_id order by c.call_id) filter (where c.answered and c.direction = 'outbound' and c.sale = (o.z > 0))
-      when 'aht' then list(c.call_id order by case when o.z > 0 then -c.handle_s else c.handle_s end) filter (where c.answered)
-      when 'talk_ratio' then list(c.call_id order by case when o.z > 0 then -c.talk_ratio else c.talk_ratio end) filter (where c.talk_ratio is not null)
+    outliers.agent_id,
+    outliers.metric,
+    case outliers.metric
+      when 'conversion' then list(window_calls.call_id order by window_calls.call_id) filter (where window_calls.answered and window_calls.direction = 'outbound' and window_calls.sale = (outliers.z > 0))
+      when 'aht' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.handle_s else window_calls.handle_s end) filter (where window_calls.answered)
+      when 'talk_ratio' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end) filter (where window_calls.talk_ratio is not null)
     end as ids
-  from outliers as o
-  join window_calls as c using (agent_id)
-  where o.metric <> 'csat'
-  group by o.agent_id, o.metric, o.z
+  from outliers
+  join window_calls using (agent_id)
+  where outliers.metric <> 'csat'
+  group by outliers.agent_id, outliers.metric, outliers.z
   union all
-  select o.agent_id, o.metric, list(s.survey_id order by case when o.z > 0 then -s.csat else s.csat end, s.survey_id)
-  from outliers as o
-  join window_surveys as s using (agent_id)
-  where o.metric = 'csat'
-  group by o.agent_id, o.metric, o.z
+  select outliers.agent_id, outliers.metric, list(window_surveys.survey_id order by case when outliers.z > 0 then -window_surveys.csat else window_surveys.csat end, window_surveys.survey_id)
+  from outliers
+  join window_surveys using (agent_id)
+  where outliers.metric = 'csat'
+  group by outliers.agent_id, outliers.metric, outliers.z
 ),
 
 final as (
   select
-    anomaly_id('peer_outlier', 'agent', o.agent_id, cast($to as date), o.metric) as anomaly_id,
+    anomaly_id('peer_outlier', 'agent', outliers.agent_id, cast($to as date), outliers.metric) as anomaly_id,
     'peer_outlier' as rule,
-    case when abs(o.z) >= 2 * $z_threshold then 'high' else 'medium' end as severity,
+    case when abs(outliers.z) >= 2 * $z_threshold then 'high' else 'medium' end as severity,
     'agent' as entity_type,
-    o.agent_id as entity_id,
+    outliers.agent_id as entity_id,
     cast($to as date) as day,
-    o.metric,
-    o.value,
-    o.peer_median as baseline,
-    o.z as score,
-    json_object('variant', case when o.by_team then 'team' else 'work' end, 'agent', o.agent_id, 'metric', o.metric,
-      'window_days', $window_days, 'to', cast($to as date), 'value', o.value, 'volume', o.volume,
-      'peer_median', o.peer_median, 'team', o.team, 'work', o.work, 'peers', o.peer_n, 'z', o.z) as explanation_args,
-    coalesce(evidence_list(e.ids[1:20]), []) as evidence
-  from outliers as o
-  left join evidence as e using (agent_id, metric)
+    outliers.metric,
+    outliers.value,
+    outliers.peer_median as baseline,
+    outliers.z as score,
+    json_object('variant', case when outliers.by_team then 'team' else 'work' end, 'agent', outliers.agent_id, 'metric', outliers.metric,
+      'window_days', $window_days, 'to', cast($to as date), 'value', outliers.value, 'volume', outliers.volume,
+      'peer_median', outliers.peer_median, 'team', outliers.team, 'work', outliers.work, 'peers', outliers.peer_n, 'z', outliers.z) as explanation_args,
+    coalesce(evidence_list(evidence.ids[1:20]), []) as evidence
+  from outliers
+  left join evidence using (agent_id, metric)
 )
 
 select * from final

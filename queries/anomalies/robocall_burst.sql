@@ -5,7 +5,7 @@
 --    numbers (n, n+1, n+2 ... in any order) within $window_minutes minutes: auto-dialling
 --    through a number block instead of a lead list.
 -- Grain: one row per (caller_id, day) and per (agent, day), days in [$from, $to].
--- From: calls. value: calls in the densest window (number) or the longest run (agent);
+-- From: stg_calls. value: calls in the densest window (number) or the longest run (agent);
 -- baseline: the threshold; score: value ÷ threshold.
 
 with short_inbound as (
@@ -13,8 +13,8 @@ with short_inbound as (
     call_id,
     caller_id,
     started_at,
-    cast(started_at as date) as day
-  from calls
+    day
+  from stg_calls
   where direction = 'inbound'
     and nullif(trim(caller_id), '') is not null
     and epoch(ended_at - started_at) <= $max_duration_s
@@ -40,16 +40,16 @@ burst_starts as (
 
 number_bursts as (
   select
-    b.caller_id,
-    b.day,
-    max(b.calls_in_window) as busiest_window,
-    list(c.call_id) as call_ids,
-    count(distinct c.call_id) as burst_calls
-  from burst_starts as b
-  join short_inbound as c
-    on c.caller_id = b.caller_id
-    and c.started_at between b.started_at and b.started_at + to_minutes(cast($window_minutes as bigint))
-  group by b.caller_id, b.day
+    burst_starts.caller_id,
+    burst_starts.day,
+    max(burst_starts.calls_in_window) as busiest_window,
+    list(short_inbound.call_id) as call_ids,
+    count(distinct short_inbound.call_id) as burst_calls
+  from burst_starts
+  join short_inbound
+    on short_inbound.caller_id = burst_starts.caller_id
+    and short_inbound.started_at between burst_starts.started_at and burst_starts.started_at + to_minutes(cast($window_minutes as bigint))
+  group by burst_starts.caller_id, burst_starts.day
 ),
 
 outbound_numbers as (
@@ -57,9 +57,9 @@ outbound_numbers as (
     call_id,
     agent_id,
     started_at,
-    cast(started_at as date) as day,
+    day,
     try_cast(regexp_replace(customer_number, '[^0-9]', '', 'g') as hugeint) as number
-  from calls
+  from stg_calls
   where direction = 'outbound'
     and agent_id is not null
     and customer_number is not null

@@ -11,12 +11,12 @@
 -- From: call_facts, stg_surveys, audit_scores, dim_agents. value: the gap; baseline: 0; score: the gap.
 
 with window_surveys as (
-  select c.agent_id, s.survey_id, s.csat
-  from stg_surveys as s
-  join call_facts as c using (call_id)
-  where c.day between cast($to as date) - $window_days + 1 and cast($to as date)
-    and c.agent_id is not null
-    and s.csat is not null
+  select call_facts.agent_id, stg_surveys.survey_id, stg_surveys.csat
+  from stg_surveys
+  join call_facts using (call_id)
+  where call_facts.day between cast($to as date) - $window_days + 1 and cast($to as date)
+    and call_facts.agent_id is not null
+    and stg_surveys.csat is not null
 ),
 
 window_audits as (
@@ -41,10 +41,10 @@ audit_means as (
 ),
 
 scored_agents as (
-  select s.*, a.audit_score, a.audits, g.team
-  from survey_means as s
-  join audit_means as a using (agent_id)
-  left join dim_agents as g using (agent_id)
+  select survey_means.*, audit_means.audit_score, audit_means.audits, dim_agents.team
+  from survey_means
+  join audit_means using (agent_id)
+  left join dim_agents using (agent_id)
 ),
 
 rank_groups as (
@@ -72,33 +72,41 @@ divergent as (
 ),
 
 evidence as (
-  select d.agent_id, list(a.audit_id order by case when d.gap > 0 then a.audit_score else -a.audit_score end, a.audit_id)[1:10] as ids
-  from divergent as d join window_audits as a using (agent_id)
-  group by d.agent_id, d.gap
+  select
+    divergent.agent_id,
+    list(window_audits.audit_id
+      order by case when divergent.gap > 0 then window_audits.audit_score else -window_audits.audit_score end, window_audits.audit_id
+    )[1:10] as ids
+  from divergent join window_audits using (agent_id)
+  group by divergent.agent_id, divergent.gap
   union all
-  select d.agent_id, list(s.survey_id order by case when d.gap > 0 then -s.csat else s.csat end, s.survey_id)[1:10]
-  from divergent as d join window_surveys as s using (agent_id)
-  group by d.agent_id, d.gap
+  select
+    divergent.agent_id,
+    list(window_surveys.survey_id
+      order by case when divergent.gap > 0 then -window_surveys.csat else window_surveys.csat end, window_surveys.survey_id
+    )[1:10]
+  from divergent join window_surveys using (agent_id)
+  group by divergent.agent_id, divergent.gap
 ),
 
 final as (
   select
-    anomaly_id('score_divergence', 'agent', d.agent_id, cast($to as date), 'csat_vs_audit_rank_gap') as anomaly_id,
+    anomaly_id('score_divergence', 'agent', divergent.agent_id, cast($to as date), 'csat_vs_audit_rank_gap') as anomaly_id,
     'score_divergence' as rule,
-    case when abs(d.gap) >= 0.8 then 'high' else 'medium' end as severity,
+    case when abs(divergent.gap) >= 0.8 then 'high' else 'medium' end as severity,
     'agent' as entity_type,
-    d.agent_id as entity_id,
+    divergent.agent_id as entity_id,
     cast($to as date) as day,
     'csat_vs_audit_rank_gap' as metric,
-    d.gap as value,
+    divergent.gap as value,
     0 as baseline,
-    d.gap as score,
-    json_object('window_days', $window_days, 'to', cast($to as date), 'agent', d.agent_id, 'csat_place', d.csat_place,
-      'agents', d.agents_ranked, 'team', case when d.rank_group <> '(centre)' then d.team end, 'csat', d.csat_mean,
-      'surveys', d.surveys, 'audit_place', d.audit_place, 'audit', d.audit_score, 'audits', d.audits) as explanation_args,
-    evidence_list(flatten(list(e.ids))) as evidence
-  from divergent as d
-  join evidence as e using (agent_id)
+    divergent.gap as score,
+    json_object('window_days', $window_days, 'to', cast($to as date), 'agent', divergent.agent_id, 'csat_place', divergent.csat_place,
+      'agents', divergent.agents_ranked, 'team', case when divergent.rank_group <> '(centre)' then divergent.team end, 'csat', divergent.csat_mean,
+      'surveys', divergent.surveys, 'audit_place', divergent.audit_place, 'audit', divergent.audit_score, 'audits', divergent.audits) as explanation_args,
+    evidence_list(flatten(list(evidence.ids))) as evidence
+  from divergent
+  join evidence using (agent_id)
   group by all
 )
 

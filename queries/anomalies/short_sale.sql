@@ -34,22 +34,22 @@ usual_talk as (
 
 final as (
   select
-    anomaly_id('short_sale', 'call', s.call_id, s.day, 'talk_s') as anomaly_id,
+    anomaly_id('short_sale', 'call', short_sales.call_id, short_sales.day, 'talk_s') as anomaly_id,
     'short_sale' as rule,
-    case when s.talk_s < $short_sale_s / 2 then 'high' else 'medium' end as severity,
+    case when short_sales.talk_s < $short_sale_s / 2 then 'high' else 'medium' end as severity,
     'call' as entity_type,
-    s.call_id as entity_id,
-    s.day,
+    short_sales.call_id as entity_id,
+    short_sales.day,
     'talk_s' as metric,
-    s.talk_s as value,
-    u.median_talk_s as baseline,
-    1 - greatest(s.talk_s, 0) / $short_sale_s as score,
-    json_object('variant', case when u.earlier_sales = 0 then 'first' end, 'agent', s.agent_id, 'call', s.call_id,
-      'day', s.day, 'talk_s', s.talk_s, 'threshold', $short_sale_s, 'usual_talk_s', u.median_talk_s,
-      'earlier_sales', u.earlier_sales) as explanation_args,
-    [s.call_id] as evidence
-  from short_sales as s
-  join usual_talk as u using (call_id)
+    short_sales.talk_s as value,
+    usual_talk.median_talk_s as baseline,
+    1 - greatest(short_sales.talk_s, 0) / $short_sale_s as score,
+    json_object('variant', case when usual_talk.earlier_sales = 0 then 'first' end, 'agent', short_sales.agent_id, 'call', short_sales.call_id,
+      'day', short_sales.day, 'talk_s', short_sales.talk_s, 'threshold', $short_sale_s, 'usual_talk_s', usual_talk.median_talk_s,
+      'earlier_sales', usual_talk.earlier_sales) as explanation_args,
+    [short_sales.call_id] as evidence
+  from short_sales
+  join usual_talk using (call_id)
 )
 
 select * from final

@@ -7,18 +7,18 @@
 -- Numbers compare on their digits (separators ignored). A survey without responded_at
 -- belongs to its call's day.
 -- Grain: one row per (number, day, reason) and per (call, day) for days in [$from, $to].
--- From: surveys, calls, config centre_numbers. value: surveys in the row; baseline: the
+-- From: stg_surveys, stg_calls, config centre_numbers. value: surveys in the row; baseline: the
 -- allowed count (0, or $max_surveys_per_number); score: value ÷ max(baseline, 1).
 
 with surveys_in_range as (
   -- Surveys responded on the run's days, and surveys on calls of the run's days.
-  select * from surveys
+  select * from stg_surveys
   where responded_at >= cast(cast($from as date) as timestamptz)
     and responded_at < cast(cast($to as date) + 1 as timestamptz)
   union
-  select * from surveys
+  select * from stg_surveys
   where call_id in (
-    select call_id from calls
+    select call_id from stg_calls
     where started_at >= cast(cast($from as date) as timestamptz)
       and started_at < cast(cast($to as date) + 1 as timestamptz)
   )
@@ -26,18 +26,18 @@ with surveys_in_range as (
 
 surveys_with_call as (
   select
-    s.survey_id,
-    s.call_id,
-    s.responded_at,
-    s.respondent_number,
-    regexp_replace(s.respondent_number, '[^0-9]', '', 'g') as digits,
-    cast(coalesce(s.responded_at, c.started_at) as date) as survey_day,
-    c.agent_id,
-    c.answered_at,
-    c.ended_at,
-    cast(c.started_at as date) as call_day
-  from surveys_in_range as s
-  left join calls as c using (call_id)
+    surveys_in_range.survey_id,
+    surveys_in_range.call_id,
+    surveys_in_range.responded_at,
+    surveys_in_range.respondent_number,
+    regexp_replace(surveys_in_range.respondent_number, '[^0-9]', '', 'g') as digits,
+    coalesce(surveys_in_range.responded_day, stg_calls.day) as survey_day,
+    stg_calls.agent_id,
+    stg_calls.answered_at,
+    stg_calls.ended_at,
+    stg_calls.day as call_day
+  from surveys_in_range
+  left join stg_calls using (call_id)
 ),
 
 centre_numbers as (
@@ -47,7 +47,7 @@ centre_numbers as (
 agent_numbers as (
   -- The numbers agents presented when they called out in the 28 days up to the run's last day.
   select regexp_replace(caller_id, '[^0-9]', '', 'g') as digits, min(agent_id) as agent_id
-  from calls
+  from stg_calls
   where direction = 'outbound'
     and agent_id is not null
     and nullif(trim(caller_id), '') is not null
@@ -65,17 +65,17 @@ number_surveys as (
 
 number_findings as (
   select
-    n.respondent_number as number,
-    n.survey_day as day,
-    case when n.digits in (select digits from centre_numbers) then 'centre_number' else 'agent_number' end as reason,
-    any_value(a.agent_id) as owner_agent,
+    number_surveys.respondent_number as number,
+    number_surveys.survey_day as day,
+    case when number_surveys.digits in (select digits from centre_numbers) then 'centre_number' else 'agent_number' end as reason,
+    any_value(agent_numbers.agent_id) as owner_agent,
     count(*) as surveys,
     0 as allowed,
-    list(n.survey_id) as survey_ids,
-    list(n.call_id) as call_ids
-  from number_surveys as n
-  left join agent_numbers as a using (digits)
-  where n.digits in (select digits from centre_numbers) or a.digits is not null
+    list(number_surveys.survey_id) as survey_ids,
+    list(number_surveys.call_id) as call_ids
+  from number_surveys
+  left join agent_numbers using (digits)
+  where number_surveys.digits in (select digits from centre_numbers) or agent_numbers.digits is not null
   group by all
 
   union all

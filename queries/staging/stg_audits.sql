@@ -15,5 +15,6 @@ select
   calibration_id,
   item_id,
   points,
-  cast(audited_at as date) as day
+  cast(audited_at as date) as day,
+  load_id
 from audits

@@ -1,4 +1,6 @@
 -- stg_calls: the canonical calls with the local day and hour of the start and a customer key.
+-- The raw numbers (customer_id, customer_number, caller_id) and load_id stay for the rules
+-- that judge them (caller_id_spoof, robocall_burst, data_quality ...).
 -- grain: one row per call.
 -- from: calls (typed and validated by the load; upserted by call_id).
 -- Days and hours are local: the session TimeZone is config.timezone, so casting a
@@ -13,6 +15,9 @@ select
   queue,
   campaign_id,
   coalesce(customer_id, customer_number) as customer_key,
+  customer_id,
+  customer_number,
+  caller_id,
   started_at,
   answered_at,
   ended_at,
@@ -26,5 +31,6 @@ select
   sale_amount,
   previous_call_id,
   cast(started_at as date) as day,
-  extract(hour from started_at)::integer as hour
+  extract(hour from started_at)::integer as hour,
+  load_id
 from calls

@@ -7,5 +7,6 @@ select
   call_id,
   speaker,
   start_ms,
-  end_ms
+  end_ms,
+  load_id
 from segments

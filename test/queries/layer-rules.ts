@@ -107,18 +107,9 @@ export const SESSION_INPUTS: Partial<Record<Layer, readonly string[]>> = {
  * the check fails on any read not listed here, and on a listed read that is gone.
  */
 export const KNOWN_LEAKS: Readonly<Record<string, readonly string[]>> = {
-  'anomalies/caller_id_spoof.sql': ['calls'],
-  'anomalies/complaint_after_sale.sql': ['calls'],
-  'anomalies/data_quality.sql': ['agents', 'audits', 'calls', 'complaints', 'segments', 'surveys'],
-  // Back to surveys while a last-bit z-score difference on the branch is looked into.
-  'anomalies/metric_shift.sql': ['surveys'],
-  'anomalies/outside_hours.sql': ['calls'],
-  'anomalies/robocall_burst.sql': ['calls'],
-  'anomalies/survey_integrity.sql': ['calls', 'surveys'],
   'intermediate/int_agent_window_sections.sql': ['audit_section_scores'],
   'intermediate/int_agent_window_stats.sql': ['audit_scores', 'call_facts', 'center_daily', 'complaint_facts'],
   'intermediate/int_complaint_backlog.sql': ['complaint_facts'],
   'intermediate/int_complaint_daily.sql': ['complaint_facts'],
   'intermediate/int_daily_measures.sql': ['audit_scores', 'call_facts', 'complaint_facts'],
-  'reports/anomalies/case_list.sql': ['audits', 'calls', 'complaints', 'segments', 'surveys'],
 };

@@ -35,7 +35,7 @@ export function blankCommentsAndStrings(sql: string): string {
   return out;
 }
 
-const IDENT = String.raw`"?[A-Za-z_][A-Za-z0-9_]*"?`;
+const IDENT = '"?[A-Za-z_][A-Za-z0-9_]*"?';
 const CTE = new RegExp(
   String.raw`(?:\bwith\s+(?:recursive\s+)?|,\s*)(${IDENT})\s*(?:\([^()]*\)\s*)?as\s+(?:not\s+)?(?:materialized\s+)?\(`,
   'gi',

@@ -21,8 +21,8 @@
 --   history: the peak finding's metric over the 28 days to the case's last day (agents and
 --     teams), marking the days the case found something on that metric.
 -- grain: one row per listed case.
--- from: anomaly_cases, anomalies, calls, segments, surveys, audit_scores, audits, complaints,
--- call_facts, dim_agents, agent_daily, team_daily, $rule_catalogue.
+-- from: anomaly_cases, anomalies, stg_calls, stg_segments, stg_surveys, audit_scores, stg_audits,
+-- stg_complaints, call_facts, dim_agents, agent_daily, team_daily, $rule_catalogue.
 with listed_cases as (
   select *
   from anomaly_cases
@@ -98,7 +98,7 @@ evidence_calls as (
     -- Speech is drawn on the connected time (or the turns' own end, if later).
     cast(epoch_ms(calls.ended_at - coalesce(calls.answered_at, calls.started_at)) as integer) as connected_ms
   from evidence_ids
-  join calls on calls.call_id = evidence_ids.evidence_id
+  join stg_calls as calls on calls.call_id = evidence_ids.evidence_id
 ),
 
 call_speech as (
@@ -106,7 +106,7 @@ call_speech as (
     call_id,
     list({'speaker': speaker::varchar, 'start_ms': start_ms::integer, 'end_ms': end_ms::integer} order by start_ms, end_ms) as speech,
     max(end_ms)::integer as speech_end_ms
-  from segments
+  from stg_segments
   where call_id in (select evidence_id from evidence_calls)
   group by call_id
 ),
@@ -124,13 +124,13 @@ evidence_surveys as (
     surveys.respondent_number as contact_number,
     surveys.call_id
   from evidence_ids
-  join surveys on surveys.survey_id = evidence_ids.evidence_id
-  left join calls on calls.call_id = surveys.call_id
+  join stg_surveys as surveys on surveys.survey_id = evidence_ids.evidence_id
+  left join stg_calls as calls on calls.call_id = surveys.call_id
 ),
 
 audit_times as (
   select audit_id, min(audited_at) as audited_at
-  from audits
+  from stg_audits
   where audit_id in (select evidence_id from evidence_ids)
   group by audit_id
 ),
@@ -164,8 +164,8 @@ evidence_complaints as (
     complaints.resolved_at is not null as resolved,
     complaints.call_id
   from evidence_ids
-  join complaints on complaints.complaint_id = evidence_ids.evidence_id
-  left join calls on calls.call_id = complaints.call_id
+  join stg_complaints as complaints on complaints.complaint_id = evidence_ids.evidence_id
+  left join stg_calls as calls on calls.call_id = complaints.call_id
 ),
 
 evidence_found as (

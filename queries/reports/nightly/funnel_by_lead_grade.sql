@@ -29,15 +29,15 @@ stage_rows as (
 
 final as (
   select
-    s.lead_grade,
-    s.stage,
-    list_position(['dialled', 'connected', 'interested', 'sale'], s.stage) as stage_order,
-    s.calls,
-    safe_ratio(s.calls, g.dialled) as share_of_dialled,
-    g.connected as conversion_n,
-    safe_ratio(g.sale, g.connected) as conversion_rate
-  from stage_rows s
-  join grades g using (lead_grade)
+    stage_rows.lead_grade,
+    stage_rows.stage,
+    list_position(['dialled', 'connected', 'interested', 'sale'], stage_rows.stage) as stage_order,
+    stage_rows.calls,
+    safe_ratio(stage_rows.calls, grades.dialled) as share_of_dialled,
+    grades.connected as conversion_n,
+    safe_ratio(grades.sale, grades.connected) as conversion_rate
+  from stage_rows
+  join grades using (lead_grade)
 )
 
 select * from final
