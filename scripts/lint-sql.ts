@@ -6,8 +6,7 @@
  * - opens with a header comment; the files that make a relation (staging, dims,
  *   intermediate, facts, marts, rules, report queries) say in it their `grain:` and `from:`;
  * - aliases no table, subquery or table function with one letter: name the table, or alias
- *   it for what it holds. ONE_LETTER_ALIAS_FILES lists the files that still do, to be emptied
- *   (a listed file that no longer does is a problem too, so the list only shrinks).
+ *   it for what it holds.
  *
  *   npx tsx scripts/lint-sql.ts [DIR]     (DIR defaults to queries/; exits 1 on a problem)
  */
@@ -17,12 +16,6 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { duckdb } from 'sql-formatter';
 import { QUERIES_DIR } from '../src/db/sql-files.ts';
-
-/** Files of layers kept by others that still use one-letter aliases. */
-export const ONE_LETTER_ALIAS_FILES: readonly string[] = [
-  'sources/asterisk_cdr/cdr_legs.sql',
-  'sources/contact_lens/cl_turns.sql',
-];
 
 /** Layers whose files make a relation, and so say its grain and sources. */
 const DESCRIBED_LAYERS = new Set(['staging', 'dims', 'intermediate', 'facts', 'marts', 'anomalies', 'reports']);
@@ -159,19 +152,10 @@ function lintFile(file: string, sql: string): string[] {
   return problems;
 }
 
-/** The problems of every SQL file under `dir`, allowed one-letter aliases left out. */
-export function lintSql(dir = QUERIES_DIR, allowed = ONE_LETTER_ALIAS_FILES): { files: number; problems: string[] } {
+/** The problems of every SQL file under `dir`. */
+export function lintSql(dir = QUERIES_DIR): { files: number; problems: string[] } {
   const files = sqlFiles(dir).map((path) => relative(dir, path).replaceAll('\\', '/'));
-  const problems: string[] = [];
-  for (const file of files) {
-    const found = lintFile(file, readFileSync(join(dir, file), 'utf8'));
-    const aliasesAllowed = allowed.includes(file);
-    const isAlias = (problem: string) => problem.includes(': one-letter alias ');
-    problems.push(...found.filter((problem) => !(aliasesAllowed && isAlias(problem))));
-    if (aliasesAllowed && !found.some(isAlias)) {
-      problems.push(`${file}: listed in ONE_LETTER_ALIAS_FILES but has no one-letter alias: drop it`);
-    }
-  }
+  const problems = files.flatMap((file) => lintFile(file, readFileSync(join(dir, file), 'utf8')));
   return { files: files.length, problems };
 }
 

@@ -74,13 +74,4 @@ where day > date '2026-11-01'
       'marts/planted.sql:1: the header comment says no grain: and from:',
     ]);
   });
-
-  it('lets listed files keep their one-letter aliases, and fails on a listed file that has none', () => {
-    const dir = plantedCopy({ 'sources/planted.sql': '-- planted: a source step.\nselect 1 from calls as c\n' });
-    const allowed = ['sources/asterisk_cdr/cdr_legs.sql', 'sources/contact_lens/cl_turns.sql', 'sources/planted.sql'];
-    expect(lintSql(dir, allowed).problems).toEqual([]);
-    expect(lintSql(dir, [...allowed, 'anomalies/short_sale.sql']).problems).toEqual([
-      'anomalies/short_sale.sql: listed in ONE_LETTER_ALIAS_FILES but has no one-letter alias: drop it',
-    ]);
-  });
 });

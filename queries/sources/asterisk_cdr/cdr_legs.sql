@@ -46,7 +46,7 @@ calls as (
     arg_min(dst, (started, _line)) as first_dst,
     arg_min(disposition, (started, _line)) as first_disposition,
     arg_min(case when a_is_extension then peer_a end, (started, _line)) as calling_extension,
-    bool_or(dst_is_extension) filter (where _line = (select min(_line) from flagged f where f.call_key = flagged.call_key)) as first_dst_is_extension,
+    bool_or(dst_is_extension) filter (where _line = (select min(_line) from flagged as call_rows where call_rows.call_key = flagged.call_key)) as first_dst_is_extension,
     min(started) as started_at,
     max(ended) as ended_at,
     min(_line) as first_line,

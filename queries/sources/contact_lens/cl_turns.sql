@@ -14,10 +14,10 @@ with document as (
 
 participants as (
   select
-    p.ParticipantId as participant_id,
-    lower(p.ParticipantRole) as role
+    listed.participant.ParticipantId as participant_id,
+    lower(listed.participant.ParticipantRole) as role
   from document,
-    unnest(from_json(json -> '$.Participants', '[{"ParticipantId": "VARCHAR", "ParticipantRole": "VARCHAR"}]')) as t(p)
+    unnest(from_json(json -> '$.Participants', '[{"ParticipantId": "VARCHAR", "ParticipantRole": "VARCHAR"}]')) as listed(participant)
 ),
 
 turns as (
