@@ -7,7 +7,7 @@
 --   their UTC offset, as "02:00 (UTC+02:00)" then "02:00 (UTC+01:00)").
 -- from: call_facts, inbound customer calls (first legs, as the centre's daily figures count
 --   them), with the per-call flags of int_calls_measured (answered, abandoned,
---   within_target, wait_s); the ratios are those of int_daily_measures (service level:
+--   within_target, wait_s); the ratios are those of agg_daily_measures (service level:
 --   answered within target ÷ (answered + abandoned), short abandons left out; ASA: mean wait
 --   of answered calls). Times are local: the session TimeZone is config.timezone.
 -- A call counts in the interval it was offered in (started_at), however long it waits or

@@ -2,12 +2,12 @@
 -- handling, outbound funnel and conversion with its Wilson interval, talk ratio, surveys,
 -- audits, complaints). Queue measures (service level, abandons, FCR) belong to queues.
 -- grain: one row per agent and local day with any activity.
--- from: int_daily_measures (grain 'agent'); team is the agent's current team.
+-- from: agg_daily_measures (grain 'agent'); team is the agent's current team.
 -- unique: agent_id, day
 -- not null: agent_id, day, calls, answered, sales, surveys, audits, complaints, revenue
 
 with measures as (
-  select * from int_daily_measures
+  select * from agg_daily_measures
   where grain = 'agent'
     and agent_id is not null
 ),

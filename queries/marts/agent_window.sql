@@ -12,21 +12,21 @@
 --   weak_sections: audit sections whose window mean is below targets.audit_score and below
 --     the centre's mean for the section (weaker than target and than peers), worst first.
 -- grain: one row per window end day (day) and agent with any activity in the window.
--- from: int_agent_window_stats, int_window_priors, int_agent_window_sections;
+-- from: agg_agent_window_stats, agg_window_priors, agg_agent_window_sections;
 --   parameters talk_band_lo, talk_band_hi, target_csat_mean, target_audit_score.
 -- unique: day, agent_id
 -- not null: day, window_start, agent_id, conversion_n, csat_mean_n, audit_score_n, talk_n, complaints_per_1000_n, low_scoring
 
 with stats as (
-  select * from int_agent_window_stats
+  select * from agg_agent_window_stats
 ),
 
 priors as (
-  select * from int_window_priors
+  select * from agg_window_priors
 ),
 
 sections as (
-  select * from int_agent_window_sections
+  select * from agg_agent_window_sections
 ),
 
 shrunk as (

@@ -3,21 +3,21 @@
 -- escalation, median and p90 resolve hours) and the complaint backlog at the end of the
 -- day by age band.
 -- grain: one row per local day with any activity.
--- from: int_daily_measures (grain 'center'), int_complaint_daily, int_complaint_backlog.
+-- from: agg_daily_measures (grain 'center'), agg_complaint_daily, agg_complaint_backlog.
 -- unique: day
 -- not null: day, calls, complaints_opened, backlog
 
 with measures as (
-  select * from int_daily_measures
+  select * from agg_daily_measures
   where grain = 'center'
 ),
 
 complaint_days as (
-  select * from int_complaint_daily
+  select * from agg_complaint_daily
 ),
 
 backlog as (
-  select * from int_complaint_backlog
+  select * from agg_complaint_backlog
 ),
 
 final as (

@@ -3,12 +3,12 @@
 -- complaints the queue of the call they name.
 -- grain: one row per queue and local day with any activity (calls without a queue, such
 --   as outbound campaign calls, are in center_daily only).
--- from: int_daily_measures (grain 'queue').
+-- from: agg_daily_measures (grain 'queue').
 -- unique: queue, day
 -- not null: queue, day, calls, inbound_calls, abandoned, short_abandons, fcr_calls
 
 with measures as (
-  select * from int_daily_measures
+  select * from agg_daily_measures
   where grain = 'queue'
     and queue is not null
 ),

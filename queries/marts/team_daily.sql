@@ -1,12 +1,12 @@
 -- team_daily: the agent-attributable daily measures (docs/metrics.md#daily-measures) for each team, over the calls,
 -- surveys, audits and complaints of its agents (talk ratio time-weighted over all of them).
 -- grain: one row per team and local day with any activity.
--- from: int_daily_measures (grain 'team'); agents without a team are left out.
+-- from: agg_daily_measures (grain 'team'); agents without a team are left out.
 -- unique: team, day
 -- not null: team, day, calls, answered, sales, surveys, audits, complaints, revenue
 
 with measures as (
-  select * from int_daily_measures
+  select * from agg_daily_measures
   where grain = 'team'
     and team is not null
 ),

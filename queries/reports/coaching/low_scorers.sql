@@ -5,7 +5,7 @@
 -- and the audits behind them (the other measures' n are in the ranking).
 --   Credibly below target: even the upper end of the 90% interval of the section's shrunk
 --   score is below $audit_target. The section score is shrunk toward the team's mean for that
---   section (the centre's when the team's prior is not usable, as int_window_priors does),
+--   section (the centre's when the team's prior is not usable, as agg_window_priors does),
 --   with the priors of macros/shrinkage_macros.sql over the window's audits of the ranked
 --   agents; a section without a usable prior is never listed, since nothing can be said.
 --   Items: the three items of those sections missed (fewer points than the maximum) most

@@ -1,15 +1,15 @@
--- int_window_priors: the empirical-Bayes priors of the trainer ranking (see
+-- agg_window_priors: the empirical-Bayes priors of the trainer ranking (see
 -- macros/shrinkage_macros.sql) for each team and window end day, one struct per metric.
 -- A team whose own prior is not usable (fewer than two agents with data) gets the
 -- centre-wide prior of that day. The talk-ratio prior centres on the team's time-weighted
 -- ratio; its spread comes from per-call ratios.
 -- grain: one row per window end day and team (team null: agents without a team).
--- from: int_agent_window_stats.
+-- from: agg_agent_window_stats.
 -- unique: day, team
 -- not null: day
 
 with stats as (
-  select * from int_agent_window_stats
+  select * from agg_agent_window_stats
 ),
 
 group_priors as (

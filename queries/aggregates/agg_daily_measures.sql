@@ -1,4 +1,4 @@
--- int_daily_measures: every daily measure (docs/metrics.md#daily-measures), computed once for all four daily grains
+-- agg_daily_measures: every daily measure (docs/metrics.md#daily-measures), computed once for all four daily grains
 -- with grouping sets, so agent_daily, team_daily, queue_daily and center_daily share one
 -- definition of each formula.
 -- grain: one row per grain ('agent', 'team', 'queue', 'center') and its key and day, for
