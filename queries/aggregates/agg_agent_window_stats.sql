@@ -52,7 +52,7 @@ call_days as (
     count(*) filter (where sale) as sales,
     count(*) filter (where answered) as answered,
     sum(agent_talk_ms) as agent_talk_ms,
-    sum(agent_talk_ms + customer_talk_ms) as speech_ms,
+    sum(customer_talk_ms) as customer_talk_ms,
     count(talk_ratio) as talk_n,
     sum(exact(talk_ratio))::double as talk_sum,
     sum(exact(talk_ratio * talk_ratio))::double as talk_sumsq
@@ -115,7 +115,7 @@ windowed as (
     coalesce(sum(agent_days.answered), 0) as answered,
     coalesce(sum(agent_days.complaints), 0) as complaints,
     sum(agent_days.agent_talk_ms) as agent_talk_ms,
-    sum(agent_days.speech_ms) as speech_ms,
+    sum(agent_days.customer_talk_ms) as customer_talk_ms,
     coalesce(sum(agent_days.talk_n), 0) as talk_n,
     sum(exact(agent_days.talk_sum))::double as talk_sum,
     sum(exact(agent_days.talk_sumsq))::double as talk_sumsq,

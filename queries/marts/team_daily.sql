@@ -12,10 +12,35 @@ with measures as (
 ),
 
 final as (
-  select * exclude (
-    grain, agent_id, queue, inbound_calls, abandoned, short_abandons, service_level, asa_s,
-    abandon_rate, fcr_calls, fcr_rate
-  )
+  select
+    team,
+    day,
+    calls,
+    answered,
+    answered_inbound,
+    dialled,
+    answered_outbound,
+    interested,
+    sales,
+    talk_calls,
+    surveys,
+    audits,
+    complaints,
+    aht_s,
+    agent_hangup_rate,
+    transfer_rate,
+    contact_rate,
+    conversion_rate,
+    conversion_lo,
+    conversion_hi,
+    calls_per_sale,
+    revenue,
+    talk_ratio,
+    response_rate,
+    csat_mean,
+    csat_top2,
+    nps,
+    audit_score
   from measures
 )
 

@@ -105,7 +105,7 @@ item_answers as (
 agent_sections as (
   select
     agent_id,
-    list(section order by shrunk, section) as weak_sections
+    list(section order by shrunk, section) as sections_below_target
   from weak_sections
   group by agent_id
 ),
@@ -138,7 +138,7 @@ final as (
     agent_label(agents.name, ranking.agent_id) as agent,
     ranking.team,
     ranking.reasons,
-    agent_sections.weak_sections as sections_below_target,
+    agent_sections.sections_below_target,
     agent_items.missed_items,
     ranking.audit_score_n
   from ranking
