@@ -5,10 +5,6 @@
 --   (src/anomalies/explain.ts); a row of a database made before findings kept them, not
 --   migrated yet (a report opens the database read-only), gives its English sentence as
 --   {"legacy": sentence}.
--- window_section_scores(report_day): the section scores (audit_section_scores) of each agent
---   ranked on report_day (agent_window) over that agent's window, with the agent's team and
---   composite rank: one row per audit and section. The coaching page's heat map and its
---   low scorers' sections read it, so both see the same audits.
 -- rule_catalogue_entries / rule_metric_facts: the $rule_catalogue parameter (JSON, from
 --   src/anomalies/rule-catalogue.ts) as rows: one per rule (whether it is switched on, how
 --   its score becomes the page's Score, the settings its catalogue texts name), and one per
@@ -19,21 +15,6 @@ create or replace temp macro agent_label(name, agent_id) as
 
 create or replace temp macro explanation_args_of(finding) as
   coalesce(to_json(finding)->'explanation_args', json_object('legacy', to_json(finding)->>'explanation'));
-
-create or replace temp macro window_section_scores(report_day) as table
-  select
-    sections.audit_id,
-    sections.agent_id,
-    sections.day,
-    sections.section,
-    sections.score,
-    ranking.team,
-    ranking.composite_rank
-  from audit_section_scores as sections
-  join agent_window as ranking
-    on ranking.agent_id = sections.agent_id
-   and sections.day between ranking.window_start and ranking.day
-  where ranking.day = report_day;
 
 create or replace temp macro rule_catalogue_entries(catalogue) as table
   select unnest(entry)

@@ -3,10 +3,14 @@
 -- same window and mean as the weak_sections of agent_window. Agents are ordered by their
 -- composite rank so the heat map reads top to bottom like the ranking table.
 -- grain: one row per (agent, section) audited in the window.
--- from: window_section_scores (macros/report_macros.sql: audit_section_scores over the
---   windows of agent_window), agents.
-with sections as (
-  select * from window_section_scores($day)
+-- from: audit_section_scores, agent_window, agents.
+with ranking as (
+  select agent_id, window_start, day, composite_rank from agent_window
+  where day = $day
+),
+
+sections as (
+  select * from audit_section_scores
 ),
 
 agents as (
@@ -15,12 +19,15 @@ agents as (
 
 cells as (
   select
-    agent_id,
-    composite_rank,
-    section,
-    avg(score) as score,
+    sections.agent_id,
+    ranking.composite_rank,
+    sections.section,
+    avg(sections.score) as score,
     count(*) as audits
   from sections
+  join ranking
+    on ranking.agent_id = sections.agent_id
+   and sections.day between ranking.window_start and ranking.day
   group by all
 ),
 

@@ -13,8 +13,7 @@
 --   missed as often, the one that cost the most weighted points first (Σ weight × share of
 --   the item's points missed: what pulled the section score down most).
 -- grain: one row per low-scoring agent.
--- from: agent_window, window_section_scores (macros/report_macros.sql: audit_section_scores
---   over the windows of agent_window), stg_audits, stg_audit_items, agents.
+-- from: agent_window, audit_section_scores, stg_audits, stg_audit_items, agents.
 with ranking as (
   select
     *,
@@ -23,19 +22,18 @@ with ranking as (
   where day = $day
 ),
 
-window_sections as (
-  select * from window_section_scores($day)
-),
-
 section_scores as (
   select
-    agent_id,
-    team,
-    section,
+    sections.agent_id,
+    ranking.team,
+    sections.section,
     count(*) as audits,
-    sum(exact(score))::double as score_sum,
-    sum(exact(score * score))::double as score_sumsq
-  from window_sections
+    sum(exact(sections.score))::double as score_sum,
+    sum(exact(sections.score * sections.score))::double as score_sumsq
+  from audit_section_scores as sections
+  join ranking
+    on ranking.agent_id = sections.agent_id
+   and sections.day between ranking.window_start and ranking.day
   group by all
 ),
 
@@ -91,9 +89,12 @@ item_answers as (
     sum(audit_items.weight * (1 - audits.points / audit_items.max_points)) as points_lost
   from stg_audits as audits
   join stg_audit_items as audit_items using (form_id, item_id)
-  join window_sections as sections
+  join audit_section_scores as sections
     on sections.audit_id = audits.audit_id
    and sections.section = audit_items.section
+  join ranking
+    on ranking.agent_id = sections.agent_id
+   and sections.day between ranking.window_start and ranking.day
   join weak_sections
     on weak_sections.agent_id = sections.agent_id
    and weak_sections.section = sections.section
