@@ -59,7 +59,7 @@ describe('one definition per measure', () => {
   });
 
   it("docs/metrics.md's index of measures names the same file for every measure", () => {
-    const page = readFileSync(join(QUERIES_DIR, '../docs/metrics.md'), 'utf8');
+    const page = readFileSync(join(QUERIES_DIR, '..', 'docs/metrics.md'), 'utf8');
     const index = page.slice(page.indexOf('## Index of measures'));
     const rows = new Map<string, string>();
     for (const line of index.split('\n')) {
