@@ -113,7 +113,7 @@ final as (
     customer_talk_ms,
     overlap_ms,
     connected_ms - (agent_talk_ms + customer_talk_ms - overlap_ms) as silence_ms,
-    safe_ratio(agent_talk_ms, agent_talk_ms + customer_talk_ms) as talk_ratio,
+    talk_ratio(agent_talk_ms, customer_talk_ms) as talk_ratio,
     interruptions,
     coalesce(list_max(list_transform(
       monologue_ends_ms,

@@ -7,7 +7,7 @@
 --   their UTC offset, as "02:00 (UTC+02:00)" then "02:00 (UTC+01:00)").
 -- from: call_facts, inbound customer calls (first legs, as the centre's daily figures count
 --   them), with the per-call flags of int_calls_measured (answered, abandoned,
---   within_target, wait_s); the ratios are those of int_daily_measures (service level:
+--   within_target, wait_s); the ratios are those of agg_daily_measures (service level:
 --   answered within target ÷ (answered + abandoned), short abandons left out; ASA: mean wait
 --   of answered calls). Times are local: the session TimeZone is config.timezone.
 -- A call counts in the interval it was offered in (started_at), however long it waits or
@@ -119,7 +119,7 @@ usual as (
     avg(inbound_calls) as usual_inbound_calls,
     avg(answered_inbound) as usual_answered_inbound,
     avg(abandoned) as usual_abandoned,
-    safe_ratio(sum(answered_within_target), sum(answered_inbound + abandoned)) as usual_service_level,
+    service_level(sum(answered_within_target), sum(answered_inbound), sum(abandoned)) as usual_service_level,
     safe_ratio(sum(answered_wait_s), sum(answered_inbound)) as usual_asa_s
   from counted
   where weeks_back > 0
@@ -130,7 +130,7 @@ report_day as (
   select
     *,
     answered_inbound + abandoned as service_level_calls,
-    safe_ratio(answered_within_target, answered_inbound + abandoned) as service_level,
+    service_level(answered_within_target, answered_inbound, abandoned) as service_level,
     safe_ratio(answered_wait_s, answered_inbound) as asa_s
   from counted
   where weeks_back = 0

@@ -2,6 +2,10 @@
 -- safe_ratio: a ratio whose empty denominator gives null (never 0, never NaN).
 -- wilson_lo / wilson_hi: the 95% Wilson score interval of x successes in n trials
 --   (z = 1.959964); null when n = 0.
+-- talk_ratio: agent talk ÷ (agent + customer talk), for one call or, given sums, for many
+--   (time-weighted: Σ agent ÷ Σ (agent + customer)).
+-- service_level, abandon_rate: of inbound customer calls, short abandons left out of the
+--   denominator (answered + abandoned).
 -- band_distance: how far a ratio lies outside [lo, hi] (0 inside the band; null for no ratio,
 --   as greatest() alone would skip the null and say 0).
 -- exact: a double as DECIMAL(38, 18), for sums and means of doubles: DuckDB adds doubles in
@@ -24,6 +28,15 @@ create or replace temp macro wilson_hi(x, n) as
       + 1.959964 * sqrt((x / n) * (1 - x / n) / n + 1.959964 ^ 2 / (4 * n * n)))
     / (1 + 1.959964 ^ 2 / n)
   end;
+
+create or replace temp macro talk_ratio(agent_talk_ms, customer_talk_ms) as
+  safe_ratio(agent_talk_ms, agent_talk_ms + customer_talk_ms);
+
+create or replace temp macro service_level(answered_within_target, answered_inbound, abandoned) as
+  safe_ratio(answered_within_target, answered_inbound + abandoned);
+
+create or replace temp macro abandon_rate(abandoned, answered_inbound) as
+  safe_ratio(abandoned, answered_inbound + abandoned);
 
 create or replace temp macro exact(x) as
   x::decimal(38, 18);

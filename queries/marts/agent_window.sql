@@ -12,21 +12,21 @@
 --   weak_sections: audit sections whose window mean is below targets.audit_score and below
 --     the centre's mean for the section (weaker than target and than peers), worst first.
 -- grain: one row per window end day (day) and agent with any activity in the window.
--- from: int_agent_window_stats, int_window_priors, int_agent_window_sections;
+-- from: agg_agent_window_stats, agg_window_priors, agg_agent_window_sections;
 --   parameters talk_band_lo, talk_band_hi, target_csat_mean, target_audit_score.
 -- unique: day, agent_id
 -- not null: day, window_start, agent_id, conversion_n, csat_mean_n, audit_score_n, talk_n, complaints_per_1000_n, low_scoring
 
 with stats as (
-  select * from int_agent_window_stats
+  select * from agg_agent_window_stats
 ),
 
 priors as (
-  select * from int_window_priors
+  select * from agg_window_priors
 ),
 
 sections as (
-  select * from int_agent_window_sections
+  select * from agg_agent_window_sections
 ),
 
 shrunk as (
@@ -36,21 +36,22 @@ shrunk as (
     stats.agent_id,
     stats.team,
     safe_ratio(stats.sales, stats.conversion_n) as conversion_raw,
-    eb_shrink_rate(stats.sales, stats.conversion_n, priors.conversion) as conversion_shrunk,
+    eb_shrink_rate(stats.sales, stats.conversion_n, priors.conversion_prior) as conversion_shrunk,
     stats.conversion_n,
     wilson_lo(stats.sales, stats.conversion_n) as conversion_lo,
     wilson_hi(stats.sales, stats.conversion_n) as conversion_hi,
     safe_ratio(stats.csat_sum, stats.csat_n) as csat_mean_raw,
-    eb_shrink_mean(safe_ratio(stats.csat_sum, stats.csat_n), stats.csat_n, priors.csat_mean) as csat_mean_shrunk,
+    eb_shrink_mean(safe_ratio(stats.csat_sum, stats.csat_n), stats.csat_n, priors.csat_mean_prior) as csat_mean_shrunk,
     stats.csat_n as csat_mean_n,
     safe_ratio(stats.audit_sum, stats.audit_n) as audit_score_raw,
-    eb_shrink_mean(safe_ratio(stats.audit_sum, stats.audit_n), stats.audit_n, priors.audit_score) as audit_score_shrunk,
+    eb_shrink_mean(safe_ratio(stats.audit_sum, stats.audit_n), stats.audit_n, priors.audit_score_prior) as audit_score_shrunk,
     stats.audit_n as audit_score_n,
-    safe_ratio(stats.agent_talk_ms, stats.speech_ms) as talk_ratio_raw,
-    eb_shrink_mean(safe_ratio(stats.agent_talk_ms, stats.speech_ms), stats.talk_n, priors.talk_ratio) as talk_ratio_shrunk,
+    talk_ratio(stats.agent_talk_ms, stats.customer_talk_ms) as talk_ratio_raw,
+    eb_shrink_mean(talk_ratio(stats.agent_talk_ms, stats.customer_talk_ms), stats.talk_n, priors.talk_ratio_prior)
+      as talk_ratio_shrunk,
     stats.talk_n,
     1000 * safe_ratio(stats.complaints, stats.answered) as complaints_per_1000_raw,
-    1000 * eb_shrink_rate(stats.complaints, stats.answered, priors.complaints) as complaints_per_1000_shrunk,
+    1000 * eb_shrink_rate(stats.complaints, stats.answered, priors.complaints_prior) as complaints_per_1000_shrunk,
     stats.answered as complaints_per_1000_n
   from stats
   join priors
@@ -130,10 +131,10 @@ weak_sections as (
   select
     day,
     agent_id,
-    list(section order by score, section) as weak_sections
+    list(section order by window_score, section) as weak_sections
   from sections
-  where score < getvariable('target_audit_score')
-    and score < centre_score
+  where window_score < getvariable('target_audit_score')
+    and window_score < centre_score
   group by day, agent_id
 ),
 

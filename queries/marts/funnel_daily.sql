@@ -3,46 +3,34 @@
 -- of the dial. breakdown says which: 'lead_grade' rows have lead_grade set (null = calls
 -- without a grade) and hour null; 'hour' rows have hour set and lead_grade null.
 -- grain: one row per local day, breakdown and lead grade or hour with outbound calls.
--- from: call_facts (outbound calls).
+-- from: agg_daily_measures (grains 'lead_grade' and 'hour').
 -- unique: day, breakdown, lead_grade, hour
 -- not null: day, breakdown, dialled, answered_outbound, interested, sales
 
-with calls as (
-  select * from call_facts
-  where direction = 'outbound'
-    and day between getvariable('marts_from') and getvariable('marts_to')
-),
-
-counted as (
-  select
-    day,
-    case when grouping(lead_grade) = 0 then 'lead_grade' else 'hour' end as breakdown,
-    lead_grade,
-    hour,
-    count(*) as dialled,
-    count(*) filter (where answered) as answered_outbound,
-    count(*) filter (where interested) as interested,
-    count(*) filter (where sale) as sales
-  from calls
-  group by grouping sets ((day, lead_grade), (day, hour))
+with measures as (
+  select * from agg_daily_measures
+  where grain in ('lead_grade', 'hour')
+    -- Those grains also count inbound calls, surveys, audits and complaints: keep the
+    -- groups with outbound calls.
+    and dialled > 0
 ),
 
 final as (
   select
     day,
-    breakdown,
+    grain as breakdown,
     lead_grade,
     hour,
     dialled,
     answered_outbound,
     interested,
     sales,
-    safe_ratio(answered_outbound, dialled) as contact_rate,
-    safe_ratio(interested, answered_outbound) as interest_rate,
-    safe_ratio(sales, answered_outbound) as conversion_rate,
-    wilson_lo(sales, answered_outbound) as conversion_lo,
-    wilson_hi(sales, answered_outbound) as conversion_hi
-  from counted
+    contact_rate,
+    interest_rate,
+    conversion_rate,
+    conversion_lo,
+    conversion_hi
+  from measures
 )
 
 select * from final

@@ -1,8 +1,9 @@
 /**
  * The models of `callq compute`, in the order they run. Each is one SQL file under
  * queries/ (file name = the table or view it creates). Staging and light intermediate steps
- * are temp views; heavy intermediate steps are temp tables built once per compute; facts
- * and marts are the tables people read.
+ * are temp views; heavy intermediate steps (before the facts) and the aggregates of the
+ * facts that the marts select from (after them) are temp tables built once per compute;
+ * facts and marts are the tables people read.
  */
 
 export type Materialization = 'view' | 'temp table' | 'table';
@@ -25,7 +26,11 @@ export interface Model {
 export const MACRO_FILES = ['macros/metric_macros.sql', 'macros/shrinkage_macros.sql'] as const;
 
 const view = (layer: string, name: string): Model => ({ name, file: `${layer}/${name}.sql`, materialized: 'view' });
-const temp = (name: string): Model => ({ name, file: `intermediate/${name}.sql`, materialized: 'temp table' });
+const temp = (layer: string, name: string): Model => ({
+  name,
+  file: `${layer}/${name}.sql`,
+  materialized: 'temp table',
+});
 const table = (layer: string, name: string, scope: Scope): Model => ({
   name,
   file: `${layer}/${name}.sql`,
@@ -47,25 +52,25 @@ export const STAGING_MODELS: Model[] = [
 export const MODELS: Model[] = [
   view('intermediate', 'int_calls_measured'),
   view('intermediate', 'int_segments_clipped'),
-  temp('int_talk_listen'),
-  temp('int_call_fcr'),
+  temp('intermediate', 'int_talk_listen'),
+  temp('intermediate', 'int_call_fcr'),
   table('facts', 'call_facts', 'calls'),
   table('facts', 'complaint_facts', 'all'),
   view('intermediate', 'int_audit_answers'),
   table('facts', 'audit_scores', 'all'),
   table('facts', 'audit_section_scores', 'all'),
   table('facts', 'auditor_calibration', 'all'),
-  temp('int_daily_measures'),
-  temp('int_complaint_daily'),
-  temp('int_complaint_backlog'),
+  temp('aggregates', 'agg_daily_measures'),
+  temp('aggregates', 'agg_complaint_daily'),
+  temp('aggregates', 'agg_complaint_backlog'),
   table('marts', 'agent_daily', 'marts'),
   table('marts', 'team_daily', 'marts'),
   table('marts', 'queue_daily', 'marts'),
   table('marts', 'center_daily', 'marts'),
   table('marts', 'funnel_daily', 'marts'),
-  temp('int_agent_window_stats'),
-  temp('int_window_priors'),
-  temp('int_agent_window_sections'),
+  temp('aggregates', 'agg_agent_window_stats'),
+  temp('aggregates', 'agg_window_priors'),
+  temp('aggregates', 'agg_agent_window_sections'),
   table('marts', 'agent_window', 'windows'),
 ];
 

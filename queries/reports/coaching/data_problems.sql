@@ -1,5 +1,5 @@
 -- data_problems: agents with records in the trainers' window ($window_start .. $day) who are
--- left out of the ranking (int_agent_window_stats ranks only agents of `agents` with answered
+-- left out of the ranking (agg_agent_window_stats ranks only agents of `agents` with answered
 -- calls), so the page lists them apart instead of silently: the reason, and the records
 -- found. reason: 'not_in_agents' (their id is missing from the agents list: no name, no team),
 -- else 'no_answered_calls'. Missing from `agents` first, then by agent id.

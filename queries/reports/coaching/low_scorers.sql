@@ -5,7 +5,7 @@
 -- and the audits behind them (the other measures' n are in the ranking).
 --   Credibly below target: even the upper end of the 90% interval of the section's shrunk
 --   score is below $audit_target. The section score is shrunk toward the team's mean for that
---   section (the centre's when the team's prior is not usable, as int_window_priors does),
+--   section (the centre's when the team's prior is not usable, as agg_window_priors does),
 --   with the priors of macros/shrinkage_macros.sql over the window's audits of the ranked
 --   agents; a section without a usable prior is never listed, since nothing can be said.
 --   Items: the three items of those sections missed (fewer points than the maximum) most
@@ -105,7 +105,7 @@ item_answers as (
 agent_sections as (
   select
     agent_id,
-    list(section order by shrunk, section) as weak_sections
+    list(section order by shrunk, section) as sections_below_target
   from weak_sections
   group by agent_id
 ),
@@ -138,7 +138,7 @@ final as (
     agent_label(agents.name, ranking.agent_id) as agent,
     ranking.team,
     ranking.reasons,
-    agent_sections.weak_sections as sections_below_target,
+    agent_sections.sections_below_target,
     agent_items.missed_items,
     ranking.audit_score_n
   from ranking

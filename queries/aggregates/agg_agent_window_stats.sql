@@ -1,4 +1,4 @@
--- int_agent_window_stats: per agent, the sums behind the trainer ranking over the
+-- agg_agent_window_stats: per agent, the sums behind the trainer ranking over the
 -- window_days local days ending on each window end day: outbound answered and sales,
 -- answered calls and complaints, talk time and per-call talk ratios, CSAT and audit scores
 -- (sums and sums of squares, for the shrinkage priors).
@@ -6,17 +6,28 @@
 --   the window: the agents that can be ranked. An agent missing from `agents` (no name, no
 --   team) or without answered calls is left out of the ranking and its priors; the coaching
 --   page lists them apart as data problems (queries/reports/coaching/data_problems.sql).
---   Window end days are the centre days in [windows_from, windows_to].
--- from: center_daily (days), call_facts, stg_surveys (by their call's day and agent),
---   audit_scores (by audit day), complaint_facts (by opened day), stg_agents (team).
+--   Window end days are the centre's days with any activity in [windows_from, windows_to].
+-- from: call_facts, stg_surveys (by their call's day and agent), audit_scores (by audit
+--   day), complaint_facts (by opened day), stg_agents (team); the window end days are the
+--   days of the three facts.
 -- unique: day, agent_id
 -- not null: day, window_start, agent_id, conversion_n, sales, answered, complaints, talk_n, csat_n, audit_n
 
-with window_ends as (
+-- The centre's days with any activity (the days of center_daily), taken from the facts so
+-- that this step reads no mart.
+with activity_days as (
+  select day from call_facts
+  union
+  select day from audit_scores
+  union
+  select day from complaint_facts
+),
+
+window_ends as (
   select
     day,
     day - (getvariable('window_days') - 1) as window_start
-  from center_daily
+  from activity_days
   where day between getvariable('windows_from') and getvariable('windows_to')
 ),
 
@@ -41,7 +52,7 @@ call_days as (
     count(*) filter (where sale) as sales,
     count(*) filter (where answered) as answered,
     sum(agent_talk_ms) as agent_talk_ms,
-    sum(agent_talk_ms + customer_talk_ms) as speech_ms,
+    sum(customer_talk_ms) as customer_talk_ms,
     count(talk_ratio) as talk_n,
     sum(exact(talk_ratio))::double as talk_sum,
     sum(exact(talk_ratio * talk_ratio))::double as talk_sumsq
@@ -104,7 +115,7 @@ windowed as (
     coalesce(sum(agent_days.answered), 0) as answered,
     coalesce(sum(agent_days.complaints), 0) as complaints,
     sum(agent_days.agent_talk_ms) as agent_talk_ms,
-    sum(agent_days.speech_ms) as speech_ms,
+    sum(agent_days.customer_talk_ms) as customer_talk_ms,
     coalesce(sum(agent_days.talk_n), 0) as talk_n,
     sum(exact(agent_days.talk_sum))::double as talk_sum,
     sum(exact(agent_days.talk_sumsq))::double as talk_sumsq,

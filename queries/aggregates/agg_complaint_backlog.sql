@@ -1,8 +1,8 @@
--- int_complaint_backlog: the complaints still open at the end of each day (local midnight),
+-- agg_complaint_backlog: the complaints still open at the end of each day (local midnight),
 -- in age bands by the time since they were opened: under 24 h, 24–72 h, 72 h–7 days,
 -- 7 days or more. These are the backlog columns of center_daily.
--- grain: one row per centre day in [marts_from, marts_to] (days come from int_daily_measures).
--- from: int_daily_measures (days), complaint_facts.
+-- grain: one row per centre day in [marts_from, marts_to] (days come from agg_daily_measures).
+-- from: agg_daily_measures (days), complaint_facts.
 -- unique: day
 -- not null: day, backlog, backlog_lt_1d, backlog_1_3d, backlog_3_7d, backlog_ge_7d
 
@@ -10,7 +10,7 @@ with days as (
   select
     day,
     cast(day + 1 as timestamptz) as day_end
-  from int_daily_measures
+  from agg_daily_measures
   where grain = 'center'
 ),
 

@@ -1,13 +1,13 @@
--- int_agent_window_sections: each agent's mean audit section scores over the window, beside
+-- agg_agent_window_sections: each agent's mean audit section scores over the window, beside
 -- the centre's mean for that section over the same audits window, for the weak-section
 -- reasons of the trainer ranking.
 -- grain: one row per window end day, agent and audit section audited in the window.
--- from: int_agent_window_stats (window end days and their start), audit_section_scores.
+-- from: agg_agent_window_stats (window end days and their start), audit_section_scores.
 -- unique: day, agent_id, section
--- not null: day, agent_id, section, score, audits, centre_score
+-- not null: day, agent_id, section, window_score, audits, centre_score
 
 with window_ends as (
-  select distinct day, window_start from int_agent_window_stats
+  select distinct day, window_start from agg_agent_window_stats
 ),
 
 sections as (
@@ -30,7 +30,7 @@ final as (
     day,
     agent_id,
     section,
-    avg(exact(score)) as score,
+    avg(exact(score)) as window_score,
     count(*) as audits,
     any_value(centre_score) as centre_score
   from (

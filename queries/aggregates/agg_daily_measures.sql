@@ -1,8 +1,10 @@
--- int_daily_measures: every daily measure (docs/metrics.md#daily-measures), computed once for all four daily grains
--- with grouping sets, so agent_daily, team_daily, queue_daily and center_daily share one
--- definition of each formula.
--- grain: one row per grain ('agent', 'team', 'queue', 'center') and its key and day, for
---   days in [marts_from, marts_to].
+-- agg_daily_measures: every daily measure (docs/metrics.md#daily-measures), computed once for
+-- every daily grain with grouping sets, so agent_daily, team_daily, queue_daily,
+-- center_daily and funnel_daily share one definition of each formula.
+-- grain: one row per grain ('agent', 'team', 'queue', 'center', and the outbound funnel's
+--   'lead_grade' and 'hour') and its key and day, for days in [marts_from, marts_to]. The
+--   funnel grains count calls by the lead grade (null: calls without one) or the local hour
+--   of the call; only their outbound measures mean anything.
 -- from: call_facts (calls by the local day they started), stg_surveys (on their call's day,
 --   agent and queue), audit_scores (by audit day; queue of the audited call), complaint_facts
 --   (by opened day; queue of the call that raised it). Team is the agent's team.
@@ -11,7 +13,7 @@
 -- answered_inbound, abandons, service level, ASA) count a customer call once, on its first
 -- leg, on the center grain, and every leg offered to the queue on the queue grain; agents
 -- and teams are measured on every leg they handled (answered_inbound there counts legs). A survey whose call is unknown is left out (data-quality rules report it).
--- unique: grain, agent_id, team, queue, day
+-- unique: grain, agent_id, team, queue, lead_grade, hour, day
 -- not null: grain, day, calls, answered, sales, surveys, audits, complaints
 
 with calls as (
@@ -75,15 +77,19 @@ activity as (
 
 counted as (
   select
-    case grouping(agent_id, team, queue)
-      when 1 then 'agent'
-      when 5 then 'team'
-      when 6 then 'queue'
-      when 7 then 'center'
+    case
+      when grouping(agent_id) = 0 then 'agent'
+      when grouping(team) = 0 then 'team'
+      when grouping(queue) = 0 then 'queue'
+      when grouping(lead_grade) = 0 then 'lead_grade'
+      when grouping(hour) = 0 then 'hour'
+      else 'center'
     end as grain,
     agent_id,
     team,
     queue,
+    lead_grade,
+    hour,
     day,
     count(*) filter (where source = 'call') as calls,
     count(*) filter (where answered) as answered,
@@ -101,7 +107,7 @@ counted as (
     count(*) filter (where answered and transferred) as transfers,
     coalesce(sum(exact(sale_amount))::double, 0) as revenue,
     sum(agent_talk_ms) as agent_talk_ms,
-    sum(agent_talk_ms + customer_talk_ms) as speech_ms,
+    sum(customer_talk_ms) as customer_talk_ms,
     avg(csat) as csat_mean,
     count(csat) as csat_answers,
     count(*) filter (where csat >= 4) as csat_top2_answers,
@@ -125,7 +131,7 @@ counted as (
     count(fcr) as fcr_calls,
     count(*) filter (where fcr) as fcr_resolved
   from activity
-  group by grouping sets ((agent_id, team, day), (team, day), (queue, day), (day))
+  group by grouping sets ((agent_id, team, day), (team, day), (queue, day), (lead_grade, day), (hour, day), (day))
 ),
 
 by_grain as (
@@ -155,6 +161,8 @@ final as (
     agent_id,
     team,
     queue,
+    lead_grade,
+    hour,
     day,
     calls,
     answered,
@@ -171,12 +179,13 @@ final as (
     safe_ratio(agent_hangups, answered) as agent_hangup_rate,
     safe_ratio(transfers, answered) as transfer_rate,
     safe_ratio(answered_outbound, dialled) as contact_rate,
+    safe_ratio(interested, answered_outbound) as interest_rate,
     safe_ratio(sales, answered_outbound) as conversion_rate,
     wilson_lo(sales, answered_outbound) as conversion_lo,
     wilson_hi(sales, answered_outbound) as conversion_hi,
     safe_ratio(dialled, sales) as calls_per_sale,
     revenue,
-    safe_ratio(agent_talk_ms, speech_ms) as talk_ratio,
+    talk_ratio(agent_talk_ms, customer_talk_ms) as talk_ratio,
     safe_ratio(surveys, answered) as response_rate,
     csat_mean,
     safe_ratio(csat_top2_answers, csat_answers) as csat_top2,
@@ -185,9 +194,9 @@ final as (
     inbound_calls,
     abandoned,
     short_abandons,
-    safe_ratio(answered_within_target, answered_inbound + abandoned) as service_level,
+    service_level(answered_within_target, answered_inbound, abandoned) as service_level,
     asa_s,
-    safe_ratio(abandoned, answered_inbound + abandoned) as abandon_rate,
+    abandon_rate(abandoned, answered_inbound) as abandon_rate,
     fcr_calls,
     safe_ratio(fcr_resolved, fcr_calls) as fcr_rate
   from by_grain

@@ -1,4 +1,4 @@
--- int_complaint_daily: complaint measures by the local day complaints were opened
+-- agg_complaint_daily: complaint measures by the local day complaints were opened
 -- (docs/metrics.md#by-the-day-opened-center_daily): the cohort opened that day and how it
 -- has fared by the latest data.
 -- grain: one row per opened day in [marts_from, marts_to] with at least one complaint.

@@ -1,0 +1,77 @@
+/**
+ * One definition per measure, as a rule over queries/: the columns named after a measure of
+ * src/metrics/measures.ts that a file computes outside the measure's own file, and the
+ * restatements known today (test/queries/measure-definitions.test.ts runs it).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { MEASURES, type Measure } from '../../src/metrics/measures.ts';
+import { isPassedOn, isTally, selectItems } from './sql-select-items.ts';
+
+/**
+ * Files that still compute a measure outside its file, pinned by file and measure (the
+ * list only shrinks: the check fails on a pinned entry that is gone). Each says why.
+ */
+export const KNOWN_RESTATEMENTS: Readonly<Record<string, readonly string[]>> = {
+  // Rules run without the metric macros (talk_ratio, exact) installed, so the window AHT and
+  // talk ratio are written out; src/anomalies would install macros/metric_macros.sql first.
+  'anomalies/peer_outlier.sql': ['aht_s', 'talk_ratio'],
+  // Its own leave-one-out figures over a 90-day window, named like the measures: different
+  // quantities that want names of their own.
+  'anomalies/auditor_drift.sql': ['bias'],
+  'anomalies/score_divergence.sql': ['audit_rank', 'audit_score', 'csat_mean', 'csat_rank'],
+  // Report queries that restate conversion over their own breakdowns instead of reading
+  // funnel_daily.
+  'reports/nightly/conversion_by_hour.sql': ['conversion_rate'],
+  'reports/nightly/funnel_by_lead_grade.sql': ['conversion_rate'],
+  // The heat map's window section mean: the marts hold no per-section window means.
+  'reports/coaching/agent_section_scores.sql': ['score'],
+  // ASA pooled over report intervals, from the sums of waits and answered calls.
+  'macros/intraday_macros.sql': ['asa_s'],
+};
+
+/** Columns named like a measure that mean something else: the anomalies table's `score`. */
+const OTHER_MEANINGS: Readonly<Record<string, (file: string) => boolean>> = {
+  score: (file) => file.startsWith('anomalies/') || file === 'reports/anomalies/case_list.sql',
+};
+
+export function sqlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sqlFiles(path);
+    return name.endsWith('.sql') ? [path] : [];
+  });
+}
+
+const callsMacro = (expression: string, macro: string | undefined) =>
+  macro !== undefined && new RegExp(String.raw`^(?:\d+\s*\*\s*)?${macro}\s*\(`, 'i').test(expression);
+
+/** The measures computed outside their file, as "<file>:<line>: <measure> = <expression>". */
+export function restatements(
+  queriesDir: string,
+  measures: readonly Measure[] = MEASURES,
+  known: Readonly<Record<string, readonly string[]>> = KNOWN_RESTATEMENTS,
+): string[] {
+  const byName = new Map(measures.map((m) => [m.name, m]));
+  const problems: string[] = [];
+  for (const path of sqlFiles(queriesDir).sort()) {
+    const file = relative(queriesDir, path).replaceAll('\\', '/');
+    const pinned = new Set(known[file] ?? []);
+    const seen = new Set<string>();
+    for (const item of selectItems(readFileSync(path, 'utf8'))) {
+      const measure = byName.get(item.name);
+      if (measure === undefined || OTHER_MEANINGS[item.name]?.(file)) continue;
+      if (file === measure.definedIn || file === measure.rowsIn) continue;
+      if (isPassedOn(item.expression) || isTally(item.expression) || callsMacro(item.expression, measure.macro))
+        continue;
+      seen.add(item.name);
+      if (pinned.has(item.name)) continue;
+      problems.push(`${file}:${item.line}: ${item.name} = ${item.expression}`);
+    }
+    for (const gone of pinned) {
+      if (!seen.has(gone))
+        problems.push(`${file}: ${gone} is pinned in KNOWN_RESTATEMENTS but no longer computed: drop it`);
+    }
+  }
+  return problems;
+}
