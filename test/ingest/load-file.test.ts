@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import type { TableName } from '../../src/ingest/contracts.ts';
 import { FileLoadError } from '../../src/ingest/load-file.ts';
 import { withDb } from '../util/with-db.ts';
 import { day, load, rejectsOf, rowsOf, snapshot, tempDir, utc, writeLines } from './ingest-fixtures.ts';
@@ -150,22 +151,37 @@ describe('each table loads with exact rows', () => {
     }, TZ);
   });
 
-  it('segments: whole-number offsets as bigint, speaker folded to lower case', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'segments.csv'))).toMatchObject({ rows: 4, loaded: 4, rejected: 0 });
-      expect(await rowsOf(db, 'segments', 'call_id, start_ms, speaker')).toEqual([
+  // The two items of audit AU1 share its fields.
+  const au1 = {
+    audit_id: 'AU1',
+    form_id: 'F1',
+    agent_id: 'A1',
+    auditor_id: 'Q1',
+    audited_at: utc('2026-11-20T07:00:00Z'),
+    channel: 'phone',
+    call_id: 'C1',
+    calibration_id: 'CAL1',
+  };
+  /** The centre's file of each table: every record loads, and reads back as `expected` in `order`. */
+  const tables: Array<{ table: TableName; title: string; order: string; rows: number; expected: unknown[] }> = [
+    {
+      table: 'segments',
+      title: 'whole-number offsets as bigint, speaker folded to lower case',
+      order: 'call_id, start_ms, speaker',
+      rows: 4,
+      expected: [
         { call_id: 'C1', speaker: 'agent', start_ms: 0n, end_ms: 4000n, text: null },
         { call_id: 'C1', speaker: 'customer', start_ms: 3500n, end_ms: 9000n, text: null },
         { call_id: 'C2', speaker: 'agent', start_ms: 0n, end_ms: 2500n, text: null },
         { call_id: 'C2', speaker: 'customer', start_ms: 2500n, end_ms: 7000n, text: null },
-      ]);
-    }, TZ);
-  });
-
-  it('surveys: scores as bigint, yes/false booleans, markup kept as text', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'surveys.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
-      expect(await rowsOf(db, 'surveys', 'survey_id')).toEqual([
+      ],
+    },
+    {
+      table: 'surveys',
+      title: 'scores as bigint, yes/false booleans, markup kept as text',
+      order: 'survey_id',
+      rows: 3,
+      expected: [
         {
           survey_id: 'S1',
           call_id: 'C1',
@@ -196,14 +212,14 @@ describe('each table loads with exact rows', () => {
           respondent_number: null,
           comment: null,
         },
-      ]);
-    }, TZ);
-  });
-
-  it('audit_items: weights as doubles, critical defaults to false', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'audit_items.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
-      expect(await rowsOf(db, 'audit_items', 'form_id, item_id')).toEqual([
+      ],
+    },
+    {
+      table: 'audit_items',
+      title: 'weights as doubles, critical defaults to false',
+      order: 'form_id, item_id',
+      rows: 3,
+      expected: [
         {
           form_id: 'F1',
           item_id: 'close',
@@ -231,24 +247,14 @@ describe('each table loads with exact rows', () => {
           max_points: 2,
           critical: false,
         },
-      ]);
-    }, TZ);
-  });
-
-  it('audits: empty points stays null (not applicable), channel folded', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'audits.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
-      const au1 = {
-        audit_id: 'AU1',
-        form_id: 'F1',
-        agent_id: 'A1',
-        auditor_id: 'Q1',
-        audited_at: utc('2026-11-20T07:00:00Z'),
-        channel: 'phone',
-        call_id: 'C1',
-        calibration_id: 'CAL1',
-      };
-      expect(await rowsOf(db, 'audits', 'audit_id, item_id')).toEqual([
+      ],
+    },
+    {
+      table: 'audits',
+      title: 'empty points stays null (not applicable), channel folded',
+      order: 'audit_id, item_id',
+      rows: 3,
+      expected: [
         { ...au1, item_id: 'consent', points: null, note: 'not applicable' },
         { ...au1, item_id: 'greet', points: 2, note: null },
         // 16:00 local is 08:00Z; 'Counter' is the channel counter.
@@ -265,14 +271,14 @@ describe('each table loads with exact rows', () => {
           points: 0.5,
           note: null,
         },
-      ]);
-    }, TZ);
-  });
-
-  it('complaints: severity folded, escalated false and reopened_count 0 by default', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'complaints.csv'))).toMatchObject({ rows: 2, loaded: 2, rejected: 0 });
-      expect(await rowsOf(db, 'complaints', 'complaint_id')).toEqual([
+      ],
+    },
+    {
+      table: 'complaints',
+      title: 'severity folded, escalated false and reopened_count 0 by default',
+      order: 'complaint_id',
+      rows: 2,
+      expected: [
         {
           complaint_id: 'K-1',
           customer_id: 'K2',
@@ -303,14 +309,14 @@ describe('each table loads with exact rows', () => {
           escalated: false,
           reopened_count: 0n,
         },
-      ]);
-    }, TZ);
-  });
-
-  it('shifts: shift_date a date, local start and end', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'shifts.csv'))).toMatchObject({ rows: 2, loaded: 2, rejected: 0 });
-      expect(await rowsOf(db, 'shifts', 'agent_id')).toEqual([
+      ],
+    },
+    {
+      table: 'shifts',
+      title: 'shift_date a date, local start and end',
+      order: 'agent_id',
+      rows: 2,
+      expected: [
         {
           agent_id: 'A1',
           shift_date: day('2026-11-20'),
@@ -323,7 +329,13 @@ describe('each table loads with exact rows', () => {
           start_at: utc('2026-11-20T05:00:00Z'),
           end_at: utc('2026-11-20T14:00:00Z'),
         },
-      ]);
+      ],
+    },
+  ];
+  it.each(tables)('$table: $title', async ({ table, order, rows, expected }) => {
+    await withDb(async (db) => {
+      expect(await load(db, join(CENTRE, `${table}.csv`))).toMatchObject({ rows, loaded: rows, rejected: 0 });
+      expect(await rowsOf(db, table, order)).toEqual(expected);
     }, TZ);
   });
 });
