@@ -8,7 +8,7 @@
  * with its row.
  */
 import { html, type Html } from './html.ts';
-import { nestedFields, type Column, type Format, type TableItem, FORMATS } from './report-layout.ts';
+import { nestedFields, type Column, type Format, type TableItem, FORMATS, isNumeric } from './report-layout.ts';
 import type { Translator } from './i18n.ts';
 import { formatValue } from './format-value.ts';
 import { fillTemplate } from './row-template.ts';
@@ -18,21 +18,6 @@ import type { QueryResults } from './run-report-queries.ts';
 import { csvLine } from './rows-to-csv.ts';
 import { renderEvidence } from './case-evidence.ts';
 import { renderReviewControls, renderSheetTools } from './review-sheet-controls.ts';
-
-const NUMERIC = new Set<Format>([
-  'count',
-  'share',
-  'decimal1',
-  'decimal2',
-  'seconds',
-  'hours',
-  'score',
-  'currency',
-  'points',
-  'days',
-  'clock',
-  'digits',
-]);
 
 /** The column's label: its own key, else `col.<field>`, else the measure's label `measure.<field>`. */
 export function columnLabel(column: Column, tr: Translator): string {
@@ -75,7 +60,7 @@ export function renderTable(item: TableItem, results: QueryResults, tr: Translat
   const filters = item.columns.flatMap((column, i) => (column.filter ? [renderFilter(column, i, texts, tr)] : []));
   const header = item.columns.map(
     (c) =>
-      html`<th scope="col" data-sort="${c.sort_by || NUMERIC.has(c.format) ? 'num' : 'text'}">${columnLabel(c, tr)}</th>`,
+      html`<th scope="col" data-sort="${c.sort_by || isNumeric(c.format) ? 'num' : 'text'}">${columnLabel(c, tr)}</th>`,
   );
   const csvColumns = item.csv ? (result?.columns ?? []).filter((c) => !nestedFields(item).has(c)) : [];
   const width = header.length;
@@ -114,7 +99,7 @@ function renderCell(column: Column, row: ReportRow, text: string, tr: Translator
       : html`${text}`;
   const sub = column.sub ? subText(column.sub, row, tr) : undefined;
   const content = sub ? html`${main}<span class="sub">${sub}</span>` : main;
-  const numeric = NUMERIC.has(formatOf(column, row));
+  const numeric = isNumeric(formatOf(column, row));
   const classes = [
     numeric ? 'num' : '',
     column.format === 'date' ? 'nowrap' : '',

@@ -6,29 +6,38 @@
  */
 import { z } from 'zod';
 
-/** How a table cell or KPI value is shown; formatting never changes the number read. */
-export const FORMATS = [
-  'text',
-  'label',
-  'count',
-  'share',
-  'decimal1',
-  'decimal2',
-  'seconds',
-  'hours',
-  'score',
-  'currency',
-  'date',
+/**
+ * How a table cell or KPI value is shown, and whether it is a number (right-aligned, sorted
+ * as a number); formatting never changes the number read.
+ */
+const NUMERIC_BY_FORMAT = {
+  text: false,
+  label: false,
+  count: true,
+  share: true,
+  decimal1: true,
+  decimal2: true,
+  seconds: true,
+  hours: true,
+  score: true,
+  currency: true,
+  date: false,
   // The field holds the points of a small line: a list of {x, y, marked} (src/reports/sparkline.ts).
-  'sparkline',
+  sparkline: false,
   // Units of anomaly values (src/anomalies/rule-catalogue.ts): audit or CSAT points, days,
   // a local time of day given in hours (21.5 = 21:30), digits of a number.
-  'points',
-  'days',
-  'clock',
-  'digits',
-] as const;
-export type Format = (typeof FORMATS)[number];
+  points: true,
+  days: true,
+  clock: true,
+  digits: true,
+} as const;
+export type Format = keyof typeof NUMERIC_BY_FORMAT;
+export const FORMATS = Object.keys(NUMERIC_BY_FORMAT) as [Format, ...Format[]];
+
+/** Whether values in this format are numbers. */
+export function isNumeric(format: Format): boolean {
+  return NUMERIC_BY_FORMAT[format];
+}
 
 const key = z.string().min(1);
 const name = z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a lower_snake_case name');

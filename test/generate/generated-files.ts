@@ -7,18 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../../src/db/database.ts';
+import { sqlString } from '../../src/db/sql.ts';
+import { TABLE_NAMES } from '../../src/ingest/contracts.ts';
 import { runCli } from '../util/run-cli.ts';
-
-export const TABLES = [
-  'agents',
-  'calls',
-  'segments',
-  'surveys',
-  'audit_items',
-  'audits',
-  'complaints',
-  'shifts',
-] as const;
 
 /** Runs `callq generate ...args` quietly; returns its exit code. */
 export async function generate(...args: string[]): Promise<number> {
@@ -30,16 +21,14 @@ export function tempDir(): { path: (name: string) => string; cleanup: () => void
   return { path: (name) => join(root, name), cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
 /** An in-memory DuckDB with a view per generated table (and `labels`) over the files in dir. */
 export async function openGenerated(dir: string): Promise<Database> {
   const db = await Database.open(':memory:');
-  for (const table of [...TABLES, 'anomaly_labels'] as const) {
+  for (const table of [...TABLE_NAMES, 'anomaly_labels'] as const) {
     const csv = join(dir, `${table}.csv`);
     const source = existsSync(csv)
-      ? `read_csv(${sqlText(csv)}, header = true, all_varchar = true, quote = '"', escape = '"', delim = ',')`
-      : `read_parquet(${sqlText(join(dir, `${table}.parquet`))})`;
+      ? `read_csv(${sqlString(csv)}, header = true, all_varchar = true, quote = '"', escape = '"', delim = ',')`
+      : `read_parquet(${sqlString(join(dir, `${table}.parquet`))})`;
     await db.exec(`create view ${table === 'anomaly_labels' ? 'labels' : table} as select * from ${source}`);
   }
   return db;

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { RULES } from '../../src/anomalies/rules.ts';
 import { generate, openGenerated, rows, tempDir, value } from './generated-files.ts';
 
 const SAMPLE = join(import.meta.dirname, '../../sample-data');
@@ -48,20 +49,7 @@ describe('sample-data/', () => {
 
   it('labels every rule of docs/anomaly-rules.md', async () => {
     const rules = await rows(db, 'select distinct rule from labels order by rule');
-    expect(rules.map((r) => r.rule)).toEqual([
-      'auditor_drift',
-      'caller_id_spoof',
-      'complaint_after_sale',
-      'data_quality',
-      'hangup_first',
-      'metric_shift',
-      'outside_hours',
-      'peer_outlier',
-      'robocall_burst',
-      'score_divergence',
-      'short_sale',
-      'survey_integrity',
-    ]);
+    expect(rules.map((r) => r.rule)).toEqual(RULES.map((r) => r.name).sort());
   });
 
   it('has 35 days of 36 agents in 3 teams, 40-80 calls per agent-day', async () => {

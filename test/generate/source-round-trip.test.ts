@@ -64,6 +64,13 @@ const ANOMALY_FIGURES = ['severity', 'value', 'baseline', 'score', 'evidence'];
 const INBOUND_QUEUES = "queue in (select queue from calls where direction = 'inbound')";
 /** Every column of a table. */
 const whole = (table: string, ...key: string[]): Measures => ({ table, key, columns: { allBut: [] } });
+/** The agent, team and funnel marts and the agent window, every column (the Amazon Connect exports carry all they need). */
+const AGENT_MARTS = [
+  whole('agent_daily', 'agent_id', 'day'),
+  whole('team_daily', 'team', 'day'),
+  whole('funnel_daily', 'day', 'breakdown', 'lead_grade', 'hour'),
+  whole('agent_window', 'agent_id', 'day'),
+];
 
 interface RoundTrip {
   plan: Omit<LoadPlan, 'dir'>;
@@ -213,10 +220,7 @@ const CASES: Record<string, RoundTrip> = {
         where: INBOUND_QUEUES,
         columns: { allBut: ['fcr_calls', 'fcr_rate'] },
       },
-      whole('agent_daily', 'agent_id', 'day'),
-      whole('team_daily', 'team', 'day'),
-      whole('funnel_daily', 'day', 'breakdown', 'lead_grade', 'hour'),
-      whole('agent_window', 'agent_id', 'day'),
+      ...AGENT_MARTS,
       {
         table: 'anomalies',
         key: ANOMALY_KEY,
@@ -233,10 +237,7 @@ const CASES: Record<string, RoundTrip> = {
       whole('call_facts', 'call_id'),
       whole('center_daily', 'day'),
       whole('queue_daily', 'queue', 'day'),
-      whole('agent_daily', 'agent_id', 'day'),
-      whole('team_daily', 'team', 'day'),
-      whole('funnel_daily', 'day', 'breakdown', 'lead_grade', 'hour'),
-      whole('agent_window', 'agent_id', 'day'),
+      ...AGENT_MARTS,
       {
         table: 'anomalies',
         key: ANOMALY_KEY,

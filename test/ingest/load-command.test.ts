@@ -16,19 +16,25 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 let dbCount = 0;
-/** A fresh database file and a config in Asia/Shanghai (plus any extra keys). */
-function setup(config: Record<string, unknown> = {}): { db: string; config: string; rejects: string } {
+/**
+ * A fresh database file and a config in Asia/Shanghai (plus any extra keys); `callq` runs
+ * with both, `load` runs `callq load ARGS` writing its rejects to `rejects`.
+ */
+function setup(config: Record<string, unknown> = {}) {
   dbCount += 1;
+  const db = tmp.path(`callq-${dbCount}.duckdb`);
   const configPath = tmp.path(`config-${dbCount}.json`);
+  const rejects = tmp.path(`out-${dbCount}/rejects.csv`);
   writeFileSync(configPath, JSON.stringify({ timezone: 'Asia/Shanghai', ...config }));
+  const callq = (...args: string[]) => runCli('--db', db, '--config', configPath, ...args);
   return {
-    db: tmp.path(`callq-${dbCount}.duckdb`),
+    db,
     config: configPath,
-    rejects: tmp.path(`out-${dbCount}/rejects.csv`),
+    rejects,
+    callq,
+    load: (...args: string[]) => callq('load', ...args, '--rejects', rejects),
   };
 }
-
-const callq = runCli;
 
 async function inDb<T>(path: string, fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await Database.open(path, { timezone: 'Asia/Shanghai' });
@@ -42,7 +48,7 @@ async function inDb<T>(path: string, fn: (db: Database) => Promise<T>): Promise<
 describe('callq load DIR', () => {
   it('loads the eight tables in dependency order, then skips them all on a second run', async () => {
     const s = setup();
-    const first = await callq('--db', s.db, '--config', s.config, 'load', CENTRE, '--rejects', s.rejects);
+    const first = await s.load(CENTRE);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout.split('\n')).toEqual([
@@ -60,7 +66,7 @@ describe('callq load DIR', () => {
     ]);
     const before = await inDb(s.db, snapshot);
 
-    const second = await callq('--db', s.db, '--config', s.config, 'load', CENTRE, '--rejects', s.rejects);
+    const second = await s.load(CENTRE);
     expect(second.code).toBe(0);
     expect(second.stdout.split('\n')).toEqual([
       'agents.csv: already loaded (load 1), skipped',
@@ -85,11 +91,7 @@ describe('callq load DIR', () => {
 
   it('--calls FILE --segments FILE loads the named files; --quiet prints nothing', async () => {
     const s = setup();
-    const run = await callq(
-      '--db',
-      s.db,
-      '--config',
-      s.config,
+    const run = await s.callq(
       '--quiet',
       'load',
       '--segments',
@@ -118,7 +120,7 @@ describe('reject share and the rejects CSV', () => {
   it('above max_reject_share (default 0.01): exit 3, good rows kept, rejects in the table and the CSV', async () => {
     const s = setup();
     const file = writeLines(tmp.path('calls-share-a.csv'), lines);
-    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--rejects', s.rejects);
+    const run = await s.load('--calls', file);
     expect(run.code).toBe(3);
     expect(run.stdout.split('\n')).toEqual([
       'calls-share-a.csv → calls: 4 rows, 3 loaded, 1 rejected; ignored columns: shoe_size',
@@ -176,7 +178,7 @@ describe('reject share and the rejects CSV', () => {
   it('below max_reject_share: exit 0', async () => {
     const s = setup({ max_reject_share: 0.3 });
     const file = writeLines(tmp.path('calls-share-b.csv'), lines);
-    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--rejects', s.rejects);
+    const run = await s.load('--calls', file);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
   });
@@ -189,20 +191,7 @@ describe('GB18030 export with Chinese headers through a mapping file', () => {
   for (const encodingArgs of [[], ['--encoding', 'gb18030']]) {
     it(`loads ${encodingArgs.length ? 'with --encoding gb18030' : 'detected without --encoding'}`, async () => {
       const s = setup({ max_reject_share: 0.5 });
-      const run = await callq(
-        '--db',
-        s.db,
-        '--config',
-        s.config,
-        'load',
-        '--calls',
-        file,
-        '--map',
-        mapping,
-        ...encodingArgs,
-        '--rejects',
-        s.rejects,
-      );
+      const run = await s.load('--calls', file, '--map', mapping, ...encodingArgs);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout.split('\n')[0]).toBe(
@@ -251,7 +240,7 @@ describe('GB18030 export with Chinese headers through a mapping file', () => {
 
   it('without the mapping the Chinese headers match nothing: the file fails naming the missing columns', async () => {
     const s = setup();
-    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', file, '--rejects', s.rejects);
+    const run = await s.load('--calls', file);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       `callq: ${file}: missing required columns call_id, direction, started_at, ended_at (the file has: 呼叫编号, 呼叫方向, 坐席工号, 技能组, 开始时间, 接通时间, 结束时间, 处理结果, 意向等级, 备注; use --map to rename)\n`,
@@ -264,19 +253,7 @@ describe('--map and --encoding in the summary', () => {
     const s = setup();
     const mapping = tmp.path('call-start.json');
     writeFileSync(mapping, '{"calls": {"call_start": "answered_at", "queue": "Queue.Name"}}');
-    const run = await callq(
-      '--db',
-      s.db,
-      '--config',
-      s.config,
-      'load',
-      '--calls',
-      join(CENTRE, 'calls.csv'),
-      '--map',
-      mapping,
-      '--rejects',
-      s.rejects,
-    );
+    const run = await s.load('--calls', join(CENTRE, 'calls.csv'), '--map', mapping);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     // The centre's calls.csv has a queue column, which the mapping keeps out (queue comes from Queue.Name).
     expect(run.stdout.split('\n')).toEqual([
@@ -295,22 +272,22 @@ describe('--map and --encoding in the summary', () => {
     const ctr = join(sources, 'amazon-connect-ctr/jsonl/ctr-2026-11-20.jsonl');
     const mapping = tmp.path('source-map.json');
     writeFileSync(mapping, '{"calls": {"campaign_id": {"const": "C1"}, "Attributes.grade": "lead_grade"}}');
-    const base = ['--db', s.db, '--config', s.config, 'load', '--map', mapping, '--source'];
+    const base = ['load', '--map', mapping, '--source'];
     // queue_log's columns are the format's own: neither entry would do anything.
-    const log = await callq(...base, 'asterisk-queue-log', queueLog);
+    const log = await s.callq(...base, 'asterisk-queue-log', queueLog);
     expect(log).toMatchObject({
       code: 2,
       stderr: `callq: --map ${mapping}: asterisk-queue-log does not apply calls.campaign_id, calls.Attributes.grade; it takes no mapping (its columns are the format's own)\n`,
     });
     // Connect takes record paths: the constant alone is refused.
-    const connect = await callq(...base, 'amazon-connect-ctr', ctr);
+    const connect = await s.callq(...base, 'amazon-connect-ctr', ctr);
     expect(connect.code).toBe(2);
     expect(connect.stderr).toMatch(
       /^callq: --map .*: amazon-connect-ctr does not apply calls\.campaign_id; it takes "Record\.Path"/,
     );
     // Both ways of writing a pick (README's is canonical → path) load.
     writeFileSync(mapping, '{"calls": {"Attributes.grade": "lead_grade", "disposition": "Attributes.disposition"}}');
-    expect((await callq(...base, 'amazon-connect-ctr', ctr)).code).toBe(0);
+    expect((await s.callq(...base, 'amazon-connect-ctr', ctr)).code).toBe(0);
     expect(await inDb(s.db, (db) => db.queryJs('select count(*)::int as n from load_log'))).toEqual([{ n: 1 }]);
   });
 
@@ -326,19 +303,7 @@ describe('--map and --encoding in the summary', () => {
         Buffer.from(',2026-11-20 09:00:00,2026-11-20 09:01:00\n'),
       ]),
     );
-    const run = await callq(
-      '--db',
-      s.db,
-      '--config',
-      s.config,
-      'load',
-      '--calls',
-      file,
-      '--encoding',
-      'cp1251',
-      '--rejects',
-      s.rejects,
-    );
+    const run = await s.load('--calls', file, '--encoding', 'cp1251');
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout.split('\n')[0]).toBe('calls-cp1251.csv → calls [windows-1251]: 1 rows, 1 loaded, 0 rejected');
     expect(await inDb(s.db, (db) => db.queryJs('select queue from calls'))).toEqual([{ queue: 'Привет' }]);
@@ -348,11 +313,11 @@ describe('--map and --encoding in the summary', () => {
 describe('a file that cannot be applied', () => {
   it('exit 1, one line naming the file, no stack trace; the database as it was (a failed run recorded)', async () => {
     const s = setup();
-    await callq('--db', s.db, '--config', s.config, 'load', '--calls', join(CENTRE, 'calls.csv'));
+    await s.callq('load', '--calls', join(CENTRE, 'calls.csv'));
     const before = await inDb(s.db, snapshot);
     const garbage = tmp.path('calls-garbage.parquet');
     writeFileSync(garbage, 'PAR1 but not really a parquet file');
-    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', garbage, '--rejects', s.rejects);
+    const run = await s.load('--calls', garbage);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.startsWith(`callq: ${garbage}: `)).toBe(true);
@@ -368,18 +333,7 @@ describe('a file that cannot be applied', () => {
     const s = setup();
     const garbage = tmp.path('calls-garbage-2.parquet');
     writeFileSync(garbage, 'not parquet');
-    const run = await callq(
-      '--db',
-      s.db,
-      '--config',
-      s.config,
-      '--verbose',
-      'load',
-      '--calls',
-      garbage,
-      '--rejects',
-      s.rejects,
-    );
+    const run = await s.callq('--verbose', 'load', '--calls', garbage, '--rejects', s.rejects);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^callq: ${garbage}: .*\\n`));
     expect(run.stderr).toMatch(/\n\s+at /);
@@ -401,7 +355,7 @@ describe('bad usage and bad config: exit 2 with a message naming the problem', (
   ])('config with %s', async (_name, config, message) => {
     const s = setup();
     writeFileSync(s.config, JSON.stringify(config));
-    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', calls, '--rejects', s.rejects);
+    const run = await s.load('--calls', calls);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trimEnd()).not.toContain('\n');
@@ -410,32 +364,32 @@ describe('bad usage and bad config: exit 2 with a message naming the problem', (
   it('a config file that is not JSON', async () => {
     const s = setup();
     writeFileSync(s.config, '{ timezone: Asia/Shanghai');
-    const run = await callq('--db', s.db, '--config', s.config, 'load', '--calls', calls);
+    const run = await s.callq('load', '--calls', calls);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^callq: bad config ${s.config}: not valid JSON`));
   });
 
   it('nothing to load, an unknown file type, an unknown encoding, a bad mapping', async () => {
     const s = setup();
-    const base = ['--db', s.db, '--config', s.config, 'load'];
-    const nothing = await callq(...base);
+    const base = ['load'];
+    const nothing = await s.callq(...base);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toMatch(
       /^callq: nothing to load: no files given\. Name canonical files after their table \(agents\.csv, calls\.csv.*--source NAME \(asterisk-queue-log: /,
     );
-    const xlsx = await callq(...base, '--calls', 'calls.xlsx');
+    const xlsx = await s.callq(...base, '--calls', 'calls.xlsx');
     expect(xlsx).toMatchObject({
       code: 2,
       stderr: 'callq: --calls calls.xlsx: unknown file type (use .csv, .tsv, .jsonl, .parquet or .arrow)\n',
     });
-    const klingon = await callq(...base, '--calls', calls, '--encoding', 'klingon');
+    const klingon = await s.callq(...base, '--calls', calls, '--encoding', 'klingon');
     expect(klingon.code).toBe(2);
     expect(klingon.stderr).toMatch(
       /'klingon' is invalid\. not an encoding this runtime decodes \(e\.g\. utf-8, gb18030/,
     );
     const mapping = tmp.path('bad-mapping.json');
     writeFileSync(mapping, '{"call": {"a": "call_id"}}');
-    const badMap = await callq(...base, '--calls', calls, '--map', mapping);
+    const badMap = await s.callq(...base, '--calls', calls, '--map', mapping);
     expect(badMap).toMatchObject({ code: 2, stderr: `callq: bad mapping file ${mapping}: unknown table "call"\n` });
     // None of these touched the data.
     expect(await inDb(s.db, (db) => db.queryJs('select count(*)::int as n from load_log'))).toEqual([{ n: 0 }]);

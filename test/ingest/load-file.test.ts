@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import type { TableName } from '../../src/ingest/contracts.ts';
 import { FileLoadError } from '../../src/ingest/load-file.ts';
 import { withDb } from '../util/with-db.ts';
 import { day, load, rejectsOf, rowsOf, snapshot, tempDir, utc, writeLines } from './ingest-fixtures.ts';
@@ -150,22 +151,37 @@ describe('each table loads with exact rows', () => {
     }, TZ);
   });
 
-  it('segments: whole-number offsets as bigint, speaker folded to lower case', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'segments.csv'))).toMatchObject({ rows: 4, loaded: 4, rejected: 0 });
-      expect(await rowsOf(db, 'segments', 'call_id, start_ms, speaker')).toEqual([
+  // The two items of audit AU1 share its fields.
+  const au1 = {
+    audit_id: 'AU1',
+    form_id: 'F1',
+    agent_id: 'A1',
+    auditor_id: 'Q1',
+    audited_at: utc('2026-11-20T07:00:00Z'),
+    channel: 'phone',
+    call_id: 'C1',
+    calibration_id: 'CAL1',
+  };
+  /** The centre's file of each table: every record loads, and reads back as `expected` in `order`. */
+  const tables: Array<{ table: TableName; title: string; order: string; rows: number; expected: unknown[] }> = [
+    {
+      table: 'segments',
+      title: 'whole-number offsets as bigint, speaker folded to lower case',
+      order: 'call_id, start_ms, speaker',
+      rows: 4,
+      expected: [
         { call_id: 'C1', speaker: 'agent', start_ms: 0n, end_ms: 4000n, text: null },
         { call_id: 'C1', speaker: 'customer', start_ms: 3500n, end_ms: 9000n, text: null },
         { call_id: 'C2', speaker: 'agent', start_ms: 0n, end_ms: 2500n, text: null },
         { call_id: 'C2', speaker: 'customer', start_ms: 2500n, end_ms: 7000n, text: null },
-      ]);
-    }, TZ);
-  });
-
-  it('surveys: scores as bigint, yes/false booleans, markup kept as text', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'surveys.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
-      expect(await rowsOf(db, 'surveys', 'survey_id')).toEqual([
+      ],
+    },
+    {
+      table: 'surveys',
+      title: 'scores as bigint, yes/false booleans, markup kept as text',
+      order: 'survey_id',
+      rows: 3,
+      expected: [
         {
           survey_id: 'S1',
           call_id: 'C1',
@@ -196,14 +212,14 @@ describe('each table loads with exact rows', () => {
           respondent_number: null,
           comment: null,
         },
-      ]);
-    }, TZ);
-  });
-
-  it('audit_items: weights as doubles, critical defaults to false', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'audit_items.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
-      expect(await rowsOf(db, 'audit_items', 'form_id, item_id')).toEqual([
+      ],
+    },
+    {
+      table: 'audit_items',
+      title: 'weights as doubles, critical defaults to false',
+      order: 'form_id, item_id',
+      rows: 3,
+      expected: [
         {
           form_id: 'F1',
           item_id: 'close',
@@ -231,24 +247,14 @@ describe('each table loads with exact rows', () => {
           max_points: 2,
           critical: false,
         },
-      ]);
-    }, TZ);
-  });
-
-  it('audits: empty points stays null (not applicable), channel folded', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'audits.csv'))).toMatchObject({ rows: 3, loaded: 3, rejected: 0 });
-      const au1 = {
-        audit_id: 'AU1',
-        form_id: 'F1',
-        agent_id: 'A1',
-        auditor_id: 'Q1',
-        audited_at: utc('2026-11-20T07:00:00Z'),
-        channel: 'phone',
-        call_id: 'C1',
-        calibration_id: 'CAL1',
-      };
-      expect(await rowsOf(db, 'audits', 'audit_id, item_id')).toEqual([
+      ],
+    },
+    {
+      table: 'audits',
+      title: 'empty points stays null (not applicable), channel folded',
+      order: 'audit_id, item_id',
+      rows: 3,
+      expected: [
         { ...au1, item_id: 'consent', points: null, note: 'not applicable' },
         { ...au1, item_id: 'greet', points: 2, note: null },
         // 16:00 local is 08:00Z; 'Counter' is the channel counter.
@@ -265,14 +271,14 @@ describe('each table loads with exact rows', () => {
           points: 0.5,
           note: null,
         },
-      ]);
-    }, TZ);
-  });
-
-  it('complaints: severity folded, escalated false and reopened_count 0 by default', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'complaints.csv'))).toMatchObject({ rows: 2, loaded: 2, rejected: 0 });
-      expect(await rowsOf(db, 'complaints', 'complaint_id')).toEqual([
+      ],
+    },
+    {
+      table: 'complaints',
+      title: 'severity folded, escalated false and reopened_count 0 by default',
+      order: 'complaint_id',
+      rows: 2,
+      expected: [
         {
           complaint_id: 'K-1',
           customer_id: 'K2',
@@ -303,14 +309,14 @@ describe('each table loads with exact rows', () => {
           escalated: false,
           reopened_count: 0n,
         },
-      ]);
-    }, TZ);
-  });
-
-  it('shifts: shift_date a date, local start and end', async () => {
-    await withDb(async (db) => {
-      expect(await load(db, join(CENTRE, 'shifts.csv'))).toMatchObject({ rows: 2, loaded: 2, rejected: 0 });
-      expect(await rowsOf(db, 'shifts', 'agent_id')).toEqual([
+      ],
+    },
+    {
+      table: 'shifts',
+      title: 'shift_date a date, local start and end',
+      order: 'agent_id',
+      rows: 2,
+      expected: [
         {
           agent_id: 'A1',
           shift_date: day('2026-11-20'),
@@ -323,7 +329,13 @@ describe('each table loads with exact rows', () => {
           start_at: utc('2026-11-20T05:00:00Z'),
           end_at: utc('2026-11-20T14:00:00Z'),
         },
-      ]);
+      ],
+    },
+  ];
+  it.each(tables)('$table: $title', async ({ table, order, rows, expected }) => {
+    await withDb(async (db) => {
+      expect(await load(db, join(CENTRE, `${table}.csv`))).toMatchObject({ rows, loaded: rows, rejected: 0 });
+      expect(await rowsOf(db, table, order)).toEqual(expected);
     }, TZ);
   });
 });
@@ -440,310 +452,204 @@ describe('rejects: every rule, with file, line, column and reason', () => {
     }, TZ);
   });
 
-  it('surveys: scores out of range, 1.5 for a whole number, missing call_id, bad boolean, cut-off timestamp', async () => {
-    const file = writeLines(tmp.path('surveys-rejects.csv'), [
-      'survey_id,call_id,responded_at,csat,nps,resolved', // 1
-      'S1,C1,2026-11-20 10:00:00,6,5,', // 2 csat above 5
-      'S2,C1,2026-11-20 10:00:00,0,5,', // 3 csat below 1
-      'S3,C1,2026-11-20 10:00:00,3,11,', // 4 nps above 10
-      'S4,C1,2026-11-20 10:00:00,3,-1,', // 5 nps below 0
-      'S5,C1,2026-11-20 10:00:00,1.5,5,', // 6 not rounded to 2
-      'S6,,2026-11-20 10:00:00,3,5,', // 7
-      'S7,C1,2026-11-20 10:00:00,3,5,maybe', // 8
-      'S8,C1,2026-11-20 10:0,3,5,', // 9 a cut-off time, not 10:00
-      'S9,C1,2026-11-20T10:00:00+08:00,4,9,Y', // 10 good
-    ]);
-    await withDb(async (db) => {
-      expect(await load(db, file)).toMatchObject({ rows: 9, loaded: 1, rejected: 8 });
-      expect(await rejectsOf(db)).toEqual([
-        { file, table: 'surveys', line: 2n, column: 'csat', reason: 'out of range (must be at most 5)', value: '6' },
-        { file, table: 'surveys', line: 3n, column: 'csat', reason: 'out of range (must be at least 1)', value: '0' },
-        { file, table: 'surveys', line: 4n, column: 'nps', reason: 'out of range (must be at most 10)', value: '11' },
-        { file, table: 'surveys', line: 5n, column: 'nps', reason: 'out of range (must be at least 0)', value: '-1' },
-        { file, table: 'surveys', line: 6n, column: 'csat', reason: 'not a whole number (within ±2^53)', value: '1.5' },
-        { file, table: 'surveys', line: 7n, column: 'call_id', reason: 'missing required value', value: null },
-        { file, table: 'surveys', line: 8n, column: 'resolved', reason: 'not a boolean (true/false)', value: 'maybe' },
-        {
-          file,
-          table: 'surveys',
-          line: 9n,
-          column: 'responded_at',
-          reason: 'not an ISO 8601 timestamp',
-          value: '2026-11-20 10:0',
-        },
-      ]);
-      expect(await rowsOf(db, 'surveys', 'survey_id')).toEqual([
-        {
-          survey_id: 'S9',
-          call_id: 'C1',
-          responded_at: utc('2026-11-20T02:00:00Z'),
-          csat: 4n,
-          nps: 9n,
-          resolved: true,
-          respondent_number: null,
-          comment: null,
-        },
-      ]);
-    }, TZ);
-  });
-
-  it('segments: unknown speaker, end before or at start, 1.5 ms, negative offset, missing end', async () => {
-    const file = writeLines(tmp.path('segments-rejects.csv'), [
-      'call_id,speaker,start_ms,end_ms', // 1
-      'C1,robot,0,1000', // 2
-      'C1,agent,5000,4000', // 3 end before start
-      'C1,agent,5000,5000', // 4 end equal to start
-      'C1,customer,1.5,2000', // 5
-      'C1,customer,-5,2000', // 6
-      'C1,customer,100,', // 7
-      'C1,customer,100,2000', // 8 good
-      'C1,customer,100,2000', // 9 a repeat: segments have no key, so it is kept
-    ]);
-    await withDb(async (db) => {
-      expect(await load(db, file)).toMatchObject({ rows: 8, loaded: 2, rejected: 6 });
-      expect(await rejectsOf(db)).toEqual([
-        {
-          file,
-          table: 'segments',
-          line: 2n,
-          column: 'speaker',
-          reason: 'unknown value (allowed: agent, customer)',
-          value: 'robot',
-        },
-        { file, table: 'segments', line: 3n, column: 'end_ms', reason: 'end_ms is not after start_ms', value: '4000' },
-        { file, table: 'segments', line: 4n, column: 'end_ms', reason: 'end_ms is not after start_ms', value: '5000' },
-        {
-          file,
-          table: 'segments',
-          line: 5n,
-          column: 'start_ms',
-          reason: 'not a whole number (within ±2^53)',
-          value: '1.5',
-        },
-        {
-          file,
-          table: 'segments',
-          line: 6n,
-          column: 'start_ms',
-          reason: 'out of range (must be at least 0)',
-          value: '-5',
-        },
-        { file, table: 'segments', line: 7n, column: 'end_ms', reason: 'missing required value', value: null },
-      ]);
-    }, TZ);
-  });
-
-  it('audit_items: weight 0, negative max_points, bad boolean, duplicate composite key', async () => {
-    const file = writeLines(tmp.path('audit_items-rejects.csv'), [
-      'form_id,item_id,section,weight,max_points,critical', // 1
-      'F1,greet,opening,0,1,', // 2 weight must be > 0
-      'F1,name,opening,1,-1,', // 3
-      'F1,close,closing,1,1,maybe', // 4
-      'F1,consent,compliance,2,1,true', // 5 good
-      'F1,consent,compliance,3,1,true', // 6 same (form_id, item_id) as line 5
-    ]);
-    await withDb(async (db) => {
-      expect(await load(db, file)).toMatchObject({ rows: 5, loaded: 1, rejected: 4 });
-      expect(await rejectsOf(db)).toEqual([
-        {
-          file,
-          table: 'audit_items',
-          line: 2n,
-          column: 'weight',
-          reason: 'out of range (must be greater than 0)',
-          value: '0',
-        },
-        {
-          file,
-          table: 'audit_items',
-          line: 3n,
-          column: 'max_points',
-          reason: 'out of range (must be greater than 0)',
-          value: '-1',
-        },
-        {
-          file,
-          table: 'audit_items',
-          line: 4n,
-          column: 'critical',
-          reason: 'not a boolean (true/false)',
-          value: 'maybe',
-        },
-        {
-          file,
-          table: 'audit_items',
-          line: 6n,
-          column: 'form_id+item_id',
-          reason: 'duplicate key (first seen on line 5)',
-          value: 'F1|consent',
-        },
-      ]);
+  /** A reject as written below: [line, column, reason, value]; the file and table are the case's. */
+  type Reject = [line: number, column: string, reason: string, value: string | null];
+  interface RejectCase {
+    table: string;
+    title: string;
+    /** The file's lines, numbered in their comments. */
+    lines: string[];
+    counts: { rows: number; loaded: number; rejected: number };
+    rejects: Reject[];
+    /** What was kept, where the case checks it. */
+    kept?: (db: Database) => Promise<void>;
+  }
+  const cases: RejectCase[] = [
+    {
+      table: 'surveys',
+      title: 'scores out of range, 1.5 for a whole number, missing call_id, bad boolean, cut-off timestamp',
+      lines: [
+        'survey_id,call_id,responded_at,csat,nps,resolved', // 1
+        'S1,C1,2026-11-20 10:00:00,6,5,', // 2 csat above 5
+        'S2,C1,2026-11-20 10:00:00,0,5,', // 3 csat below 1
+        'S3,C1,2026-11-20 10:00:00,3,11,', // 4 nps above 10
+        'S4,C1,2026-11-20 10:00:00,3,-1,', // 5 nps below 0
+        'S5,C1,2026-11-20 10:00:00,1.5,5,', // 6 not rounded to 2
+        'S6,,2026-11-20 10:00:00,3,5,', // 7
+        'S7,C1,2026-11-20 10:00:00,3,5,maybe', // 8
+        'S8,C1,2026-11-20 10:0,3,5,', // 9 a cut-off time, not 10:00
+        'S9,C1,2026-11-20T10:00:00+08:00,4,9,Y', // 10 good
+      ],
+      counts: { rows: 9, loaded: 1, rejected: 8 },
+      rejects: [
+        [2, 'csat', 'out of range (must be at most 5)', '6'],
+        [3, 'csat', 'out of range (must be at least 1)', '0'],
+        [4, 'nps', 'out of range (must be at most 10)', '11'],
+        [5, 'nps', 'out of range (must be at least 0)', '-1'],
+        [6, 'csat', 'not a whole number (within ±2^53)', '1.5'],
+        [7, 'call_id', 'missing required value', null],
+        [8, 'resolved', 'not a boolean (true/false)', 'maybe'],
+        [9, 'responded_at', 'not an ISO 8601 timestamp', '2026-11-20 10:0'],
+      ],
+      kept: async (db) =>
+        expect(await rowsOf(db, 'surveys', 'survey_id')).toEqual([
+          {
+            survey_id: 'S9',
+            call_id: 'C1',
+            responded_at: utc('2026-11-20T02:00:00Z'),
+            csat: 4n,
+            nps: 9n,
+            resolved: true,
+            respondent_number: null,
+            comment: null,
+          },
+        ]),
+    },
+    {
+      table: 'segments',
+      title: 'unknown speaker, end before or at start, 1.5 ms, negative offset, missing end',
+      lines: [
+        'call_id,speaker,start_ms,end_ms', // 1
+        'C1,robot,0,1000', // 2
+        'C1,agent,5000,4000', // 3 end before start
+        'C1,agent,5000,5000', // 4 end equal to start
+        'C1,customer,1.5,2000', // 5
+        'C1,customer,-5,2000', // 6
+        'C1,customer,100,', // 7
+        'C1,customer,100,2000', // 8 good
+        'C1,customer,100,2000', // 9 a repeat: segments have no key, so it is kept
+      ],
+      counts: { rows: 8, loaded: 2, rejected: 6 },
+      rejects: [
+        [2, 'speaker', 'unknown value (allowed: agent, customer)', 'robot'],
+        [3, 'end_ms', 'end_ms is not after start_ms', '4000'],
+        [4, 'end_ms', 'end_ms is not after start_ms', '5000'],
+        [5, 'start_ms', 'not a whole number (within ±2^53)', '1.5'],
+        [6, 'start_ms', 'out of range (must be at least 0)', '-5'],
+        [7, 'end_ms', 'missing required value', null],
+      ],
+    },
+    {
+      table: 'audit_items',
+      title: 'weight 0, negative max_points, bad boolean, duplicate composite key',
+      lines: [
+        'form_id,item_id,section,weight,max_points,critical', // 1
+        'F1,greet,opening,0,1,', // 2 weight must be > 0
+        'F1,name,opening,1,-1,', // 3
+        'F1,close,closing,1,1,maybe', // 4
+        'F1,consent,compliance,2,1,true', // 5 good
+        'F1,consent,compliance,3,1,true', // 6 same (form_id, item_id) as line 5
+      ],
+      counts: { rows: 5, loaded: 1, rejected: 4 },
+      rejects: [
+        [2, 'weight', 'out of range (must be greater than 0)', '0'],
+        [3, 'max_points', 'out of range (must be greater than 0)', '-1'],
+        [4, 'critical', 'not a boolean (true/false)', 'maybe'],
+        [6, 'form_id+item_id', 'duplicate key (first seen on line 5)', 'F1|consent'],
+      ],
       // The first of the duplicates is the one kept (weight 2, not 3).
-      expect(await db.queryJs('select item_id, weight from audit_items')).toEqual([{ item_id: 'consent', weight: 2 }]);
-    }, TZ);
-  });
+      kept: async (db) =>
+        expect(await db.queryJs('select item_id, weight from audit_items')).toEqual([
+          { item_id: 'consent', weight: 2 },
+        ]),
+    },
+    {
+      table: 'audits',
+      title: 'unknown channel, negative points, missing agent and time',
+      lines: [
+        'audit_id,agent_id,auditor_id,audited_at,channel,item_id,points', // 1
+        'AU1,A1,Q1,2026-11-20 15:00:00,email,greet,1', // 2
+        'AU1,A1,Q1,2026-11-20 15:00:00,phone,close,-1', // 3
+        'AU2,,Q1,2026-11-20 15:00:00,phone,greet,1', // 4
+        'AU3,A1,Q1,,phone,greet,1', // 5
+        'AU4,A1,Q1,2026-11-20 15:00:00,online,greet,', // 6 good, not applicable
+      ],
+      counts: { rows: 5, loaded: 1, rejected: 4 },
+      rejects: [
+        [2, 'channel', 'unknown value (allowed: phone, counter, online)', 'email'],
+        [3, 'points', 'out of range (must be at least 0)', '-1'],
+        [4, 'agent_id', 'missing required value', null],
+        [5, 'audited_at', 'missing required value', null],
+      ],
+    },
+    {
+      table: 'agents',
+      title: 'unknown grade, impossible and non-ISO dates, missing key',
+      lines: [
+        'agent_id,grade,hire_date', // 1
+        'A1,expert,2024-03-01', // 2
+        'A2,junior,2024-02-30', // 3 no 30 February
+        'A3,junior,2024/03/01', // 4 not ISO 8601
+        'A4,junior,2024-03-01 09:00:00', // 5 a timestamp is not a date (its time would be dropped)
+        ',junior,2024-03-01', // 6
+        'A5,TECHNICIAN,2024-03-01', // 7 good
+      ],
+      counts: { rows: 6, loaded: 1, rejected: 5 },
+      rejects: [
+        [2, 'grade', 'unknown value (allowed: junior, intermediate, senior, technician)', 'expert'],
+        [3, 'hire_date', 'not an ISO 8601 date', '2024-02-30'],
+        [4, 'hire_date', 'not an ISO 8601 date', '2024/03/01'],
+        [5, 'hire_date', 'not an ISO 8601 date', '2024-03-01 09:00:00'],
+        [6, 'agent_id', 'missing required value', null],
+      ],
+      kept: async (db) =>
+        expect(await db.queryJs('select agent_id, grade from agents')).toEqual([
+          { agent_id: 'A5', grade: 'technician' },
+        ]),
+    },
+    {
+      table: 'complaints',
+      title: 'unknown severity, 1.5 and negative reopen counts, resolved before opened, bad boolean and time',
+      lines: [
+        'complaint_id,severity,opened_at,resolved_at,escalated,reopened_count', // 1
+        'K1,urgent,2026-11-20 12:00:00,,,', // 2
+        'K2,high,2026-11-20 12:00:00,,,1.5', // 3
+        'K3,high,2026-11-20 12:00:00,,,-1', // 4
+        'K4,high,2026-11-20 12:00:00,2026-11-20 11:59:00,,', // 5
+        'K5,high,2026-11-20 12:00:00,,sometimes,', // 6
+        'K6,high,yesterday,,,', // 7
+        'K7,MEDIUM,2026-11-20 12:00:00,2026-11-20 12:00:00,no,2', // 8 good
+      ],
+      counts: { rows: 7, loaded: 1, rejected: 6 },
+      rejects: [
+        [2, 'severity', 'unknown value (allowed: high, medium, low)', 'urgent'],
+        [3, 'reopened_count', 'not a whole number (within ±2^53)', '1.5'],
+        [4, 'reopened_count', 'out of range (must be at least 0)', '-1'],
+        [5, 'resolved_at', 'resolved_at is before opened_at', '2026-11-20 11:59:00'],
+        [6, 'escalated', 'not a boolean (true/false)', 'sometimes'],
+        [7, 'opened_at', 'not an ISO 8601 timestamp', 'yesterday'],
+      ],
+      kept: async (db) =>
+        expect(await db.queryJs('select complaint_id, severity, escalated, reopened_count from complaints')).toEqual([
+          { complaint_id: 'K7', severity: 'medium', escalated: false, reopened_count: 2n },
+        ]),
+    },
+    {
+      table: 'shifts',
+      title: 'end before or at start, bad shift_date',
+      lines: [
+        'agent_id,shift_date,start_at,end_at', // 1
+        'A1,2026-11-20,2026-11-20 17:00:00,2026-11-20 08:00:00', // 2
+        'A2,2026-11-20,2026-11-20 08:00:00,2026-11-20 08:00:00', // 3
+        'A3,20.11.2026,2026-11-20 08:00:00,2026-11-20 17:00:00', // 4
+      ],
+      counts: { rows: 3, loaded: 0, rejected: 3 },
+      rejects: [
+        [2, 'end_at', 'end_at is not after start_at', '2026-11-20 08:00:00'],
+        [3, 'end_at', 'end_at is not after start_at', '2026-11-20 08:00:00'],
+        [4, 'shift_date', 'not an ISO 8601 date', '20.11.2026'],
+      ],
+    },
+  ];
 
-  it('audits: unknown channel, negative points, missing agent and time', async () => {
-    const file = writeLines(tmp.path('audits-rejects.csv'), [
-      'audit_id,agent_id,auditor_id,audited_at,channel,item_id,points', // 1
-      'AU1,A1,Q1,2026-11-20 15:00:00,email,greet,1', // 2
-      'AU1,A1,Q1,2026-11-20 15:00:00,phone,close,-1', // 3
-      'AU2,,Q1,2026-11-20 15:00:00,phone,greet,1', // 4
-      'AU3,A1,Q1,,phone,greet,1', // 5
-      'AU4,A1,Q1,2026-11-20 15:00:00,online,greet,', // 6 good, not applicable
-    ]);
+  it.each(cases)('$table: $title', async ({ table, lines, counts, rejects, kept }) => {
+    const file = writeLines(tmp.path(`${table}-rejects.csv`), lines);
     await withDb(async (db) => {
-      expect(await load(db, file)).toMatchObject({ rows: 5, loaded: 1, rejected: 4 });
-      expect(await rejectsOf(db)).toEqual([
-        {
-          file,
-          table: 'audits',
-          line: 2n,
-          column: 'channel',
-          reason: 'unknown value (allowed: phone, counter, online)',
-          value: 'email',
-        },
-        { file, table: 'audits', line: 3n, column: 'points', reason: 'out of range (must be at least 0)', value: '-1' },
-        { file, table: 'audits', line: 4n, column: 'agent_id', reason: 'missing required value', value: null },
-        { file, table: 'audits', line: 5n, column: 'audited_at', reason: 'missing required value', value: null },
-      ]);
-    }, TZ);
-  });
-
-  it('agents: unknown grade, impossible and non-ISO dates, missing key', async () => {
-    const file = writeLines(tmp.path('agents-rejects.csv'), [
-      'agent_id,grade,hire_date', // 1
-      'A1,expert,2024-03-01', // 2
-      'A2,junior,2024-02-30', // 3 no 30 February
-      'A3,junior,2024/03/01', // 4 not ISO 8601
-      'A4,junior,2024-03-01 09:00:00', // 5 a timestamp is not a date (its time would be dropped)
-      ',junior,2024-03-01', // 6
-      'A5,TECHNICIAN,2024-03-01', // 7 good
-    ]);
-    await withDb(async (db) => {
-      expect(await load(db, file)).toMatchObject({ rows: 6, loaded: 1, rejected: 5 });
-      expect(await rejectsOf(db)).toEqual([
-        {
-          file,
-          table: 'agents',
-          line: 2n,
-          column: 'grade',
-          reason: 'unknown value (allowed: junior, intermediate, senior, technician)',
-          value: 'expert',
-        },
-        { file, table: 'agents', line: 3n, column: 'hire_date', reason: 'not an ISO 8601 date', value: '2024-02-30' },
-        { file, table: 'agents', line: 4n, column: 'hire_date', reason: 'not an ISO 8601 date', value: '2024/03/01' },
-        {
-          file,
-          table: 'agents',
-          line: 5n,
-          column: 'hire_date',
-          reason: 'not an ISO 8601 date',
-          value: '2024-03-01 09:00:00',
-        },
-        { file, table: 'agents', line: 6n, column: 'agent_id', reason: 'missing required value', value: null },
-      ]);
-      expect(await db.queryJs('select agent_id, grade from agents')).toEqual([{ agent_id: 'A5', grade: 'technician' }]);
-    }, TZ);
-  });
-
-  it('complaints: unknown severity, 1.5 and negative reopen counts, resolved before opened, bad boolean and time', async () => {
-    const file = writeLines(tmp.path('complaints-rejects.csv'), [
-      'complaint_id,severity,opened_at,resolved_at,escalated,reopened_count', // 1
-      'K1,urgent,2026-11-20 12:00:00,,,', // 2
-      'K2,high,2026-11-20 12:00:00,,,1.5', // 3
-      'K3,high,2026-11-20 12:00:00,,,-1', // 4
-      'K4,high,2026-11-20 12:00:00,2026-11-20 11:59:00,,', // 5
-      'K5,high,2026-11-20 12:00:00,,sometimes,', // 6
-      'K6,high,yesterday,,,', // 7
-      'K7,MEDIUM,2026-11-20 12:00:00,2026-11-20 12:00:00,no,2', // 8 good
-    ]);
-    await withDb(async (db) => {
-      expect(await load(db, file)).toMatchObject({ rows: 7, loaded: 1, rejected: 6 });
-      expect(await rejectsOf(db)).toEqual([
-        {
-          file,
-          table: 'complaints',
-          line: 2n,
-          column: 'severity',
-          reason: 'unknown value (allowed: high, medium, low)',
-          value: 'urgent',
-        },
-        {
-          file,
-          table: 'complaints',
-          line: 3n,
-          column: 'reopened_count',
-          reason: 'not a whole number (within ±2^53)',
-          value: '1.5',
-        },
-        {
-          file,
-          table: 'complaints',
-          line: 4n,
-          column: 'reopened_count',
-          reason: 'out of range (must be at least 0)',
-          value: '-1',
-        },
-        {
-          file,
-          table: 'complaints',
-          line: 5n,
-          column: 'resolved_at',
-          reason: 'resolved_at is before opened_at',
-          value: '2026-11-20 11:59:00',
-        },
-        {
-          file,
-          table: 'complaints',
-          line: 6n,
-          column: 'escalated',
-          reason: 'not a boolean (true/false)',
-          value: 'sometimes',
-        },
-        {
-          file,
-          table: 'complaints',
-          line: 7n,
-          column: 'opened_at',
-          reason: 'not an ISO 8601 timestamp',
-          value: 'yesterday',
-        },
-      ]);
-      expect(await db.queryJs('select complaint_id, severity, escalated, reopened_count from complaints')).toEqual([
-        { complaint_id: 'K7', severity: 'medium', escalated: false, reopened_count: 2n },
-      ]);
-    }, TZ);
-  });
-
-  it('shifts: end before or at start, bad shift_date', async () => {
-    const file = writeLines(tmp.path('shifts-rejects.csv'), [
-      'agent_id,shift_date,start_at,end_at', // 1
-      'A1,2026-11-20,2026-11-20 17:00:00,2026-11-20 08:00:00', // 2
-      'A2,2026-11-20,2026-11-20 08:00:00,2026-11-20 08:00:00', // 3
-      'A3,20.11.2026,2026-11-20 08:00:00,2026-11-20 17:00:00', // 4
-    ]);
-    await withDb(async (db) => {
-      expect(await load(db, file)).toMatchObject({ rows: 3, loaded: 0, rejected: 3 });
-      expect(await rejectsOf(db)).toEqual([
-        {
-          file,
-          table: 'shifts',
-          line: 2n,
-          column: 'end_at',
-          reason: 'end_at is not after start_at',
-          value: '2026-11-20 08:00:00',
-        },
-        {
-          file,
-          table: 'shifts',
-          line: 3n,
-          column: 'end_at',
-          reason: 'end_at is not after start_at',
-          value: '2026-11-20 08:00:00',
-        },
-        { file, table: 'shifts', line: 4n, column: 'shift_date', reason: 'not an ISO 8601 date', value: '20.11.2026' },
-      ]);
+      expect(await load(db, file)).toMatchObject(counts);
+      expect(await rejectsOf(db)).toEqual(
+        rejects.map(([line, column, reason, value]) => ({ file, table, line: BigInt(line), column, reason, value })),
+      );
+      await kept?.(db);
     }, TZ);
   });
 

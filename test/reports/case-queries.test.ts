@@ -4,6 +4,7 @@
  * and history, the rule catalogue, the recognition list and the nightly's deadlines.
  */
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/anomalies/rules.ts';
 import { reportParams } from '../../src/reports/report-params.ts';
 import { runQuery } from '../../src/reports/run-report-queries.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
@@ -198,20 +199,7 @@ describe('rule catalogue', () => {
   it('lists every rule in order with the settings in use and its precision on generated data and on verdicts', async () => {
     await withReportFixture(async (db) => {
       const rows = await rowsOf(db, 'reports/anomalies/rule_catalogue.sql');
-      expect(rows.map((r) => r.rule)).toEqual([
-        'metric_shift',
-        'peer_outlier',
-        'short_sale',
-        'complaint_after_sale',
-        'survey_integrity',
-        'score_divergence',
-        'caller_id_spoof',
-        'robocall_burst',
-        'data_quality',
-        'hangup_first',
-        'auditor_drift',
-        'outside_hours',
-      ]);
+      expect(rows.map((r) => r.rule)).toEqual(RULES.map((r) => r.name));
       const rule = (name: string) => {
         const { settings, ...rest } = rows.find((r) => r.rule === name)!;
         return { ...rest, settings: JSON.parse(String(settings)) as Record<string, string> };
