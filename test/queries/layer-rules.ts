@@ -97,7 +97,7 @@ export const SESSION_INPUTS: Partial<Record<Layer, readonly string[]>> = {
 };
 
 /**
- * Reads that break the rules today, pinned file by file (issue #13 item 1 removes them):
+ * Reads that break the rules, pinned file by file (none left since issue #13 item 1):
  * the check fails on any read not listed here, and on a listed read that is gone.
  */
 export const KNOWN_LEAKS: Readonly<Record<string, readonly string[]>> = {};
