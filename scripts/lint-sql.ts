@@ -10,12 +10,12 @@
  *
  *   npx tsx scripts/lint-sql.ts [DIR]     (DIR defaults to queries/; exits 1 on a problem)
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { duckdb } from 'sql-formatter';
-import { QUERIES_DIR } from '../src/db/sql-files.ts';
+import { QUERIES_DIR, sqlFilesUnder } from '../src/db/sql-files.ts';
 
 /** Layers whose files make a relation, and so say its grain and sources. */
 const DESCRIBED_LAYERS = new Set(['staging', 'dims', 'intermediate', 'facts', 'marts', 'anomalies', 'reports']);
@@ -43,16 +43,6 @@ const { createParser } = (await import(pathToFileURL(join(formatterEsm, 'parser/
 };
 const tokenizer = createDialect(duckdb).tokenizer;
 const PARAM_TYPES = { named: ['$'] };
-
-function sqlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return sqlFiles(path);
-      return name.endsWith('.sql') ? [path] : [];
-    });
-}
 
 /** Every node of the tree, depth first. */
 function* walk(value: unknown): Generator<AstNode> {
@@ -154,7 +144,7 @@ function lintFile(file: string, sql: string): string[] {
 
 /** The problems of every SQL file under `dir`. */
 export function lintSql(dir = QUERIES_DIR): { files: number; problems: string[] } {
-  const files = sqlFiles(dir).map((path) => relative(dir, path).replaceAll('\\', '/'));
+  const files = sqlFilesUnder(dir);
   const problems = files.flatMap((file) => lintFile(file, readFileSync(join(dir, file), 'utf8')));
   return { files: files.length, problems };
 }

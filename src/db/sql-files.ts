@@ -1,5 +1,5 @@
 /** Reads the SQL files under queries/ (the analyst-readable home of every model). */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../files/project-root.ts';
 
@@ -15,4 +15,12 @@ export function readQuery(relativePath: string): string {
     cache.set(relativePath, sql);
   }
   return sql;
+}
+
+/** The SQL files under `dir` (queries/ by default), as sorted paths relative to it with `/`. */
+export function sqlFilesUnder(dir = QUERIES_DIR): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.sql'))
+    .map((file) => file.replaceAll('\\', '/'))
+    .sort();
 }

@@ -3,25 +3,17 @@
  * read (test/queries/layer-rules.ts, queries/README.md). Checked on the real folder, and on
  * a copy with a planted raw read, which must fail.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { QUERIES_DIR } from '../../src/db/sql-files.ts';
+import { QUERIES_DIR, sqlFilesUnder } from '../../src/db/sql-files.ts';
 import { KNOWN_LEAKS, type Layer, RELATION_LAYERS, SESSION_INPUTS } from './layer-rules.ts';
 import { relationsRead } from './sql-relations.ts';
 
-function sqlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sqlFiles(path);
-    return name.endsWith('.sql') ? [path] : [];
-  });
-}
-
 /** The reads that break the rules, as "<file>: <relation> (<why>)", known leaks left out. */
 function layerViolations(queriesDir: string, knownLeaks = KNOWN_LEAKS): string[] {
-  const files = sqlFiles(queriesDir).map((path) => relative(queriesDir, path).replaceAll('\\', '/'));
+  const files = sqlFilesUnder(queriesDir);
   const folderOf = (file: string) => dirname(file);
   const layerOf = (file: string) => file.split('/')[0] as Layer;
   const owner = new Map<string, (typeof RELATION_LAYERS)[number]>();

@@ -3,8 +3,9 @@
  * src/metrics/measures.ts that a file computes outside the measure's own file, and the
  * restatements known today (test/queries/measure-definitions.test.ts runs it).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sqlFilesUnder } from '../../src/db/sql-files.ts';
 import { MEASURES, type Measure } from '../../src/metrics/measures.ts';
 import { isPassedOn, isTally, selectItems } from './sql-select-items.ts';
 
@@ -35,14 +36,6 @@ const OTHER_MEANINGS: Readonly<Record<string, (file: string) => boolean>> = {
   score: (file) => file.startsWith('anomalies/') || file === 'reports/anomalies/case_list.sql',
 };
 
-export function sqlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sqlFiles(path);
-    return name.endsWith('.sql') ? [path] : [];
-  });
-}
-
 const callsMacro = (expression: string, macro: string | undefined) =>
   macro !== undefined && new RegExp(String.raw`^(?:\d+\s*\*\s*)?${macro}\s*\(`, 'i').test(expression);
 
@@ -54,11 +47,10 @@ export function restatements(
 ): string[] {
   const byName = new Map(measures.map((m) => [m.name, m]));
   const problems: string[] = [];
-  for (const path of sqlFiles(queriesDir).sort()) {
-    const file = relative(queriesDir, path).replaceAll('\\', '/');
+  for (const file of sqlFilesUnder(queriesDir)) {
     const pinned = new Set(known[file] ?? []);
     const seen = new Set<string>();
-    for (const item of selectItems(readFileSync(path, 'utf8'))) {
+    for (const item of selectItems(readFileSync(join(queriesDir, file), 'utf8'))) {
       const measure = byName.get(item.name);
       if (measure === undefined || OTHER_MEANINGS[item.name]?.(file)) continue;
       if (file === measure.definedIn || file === measure.rowsIn) continue;

@@ -8,14 +8,8 @@
 -- from earlier files. A one-leg callid's events are those from its ENTERQUEUE on (a DID or
 -- INFO before it is no part of it), as ql_assigned places them for the other legs.
 
-with one_leg_calls as not materialized (
-  select leg_key as call_id, enter_seq, open
-  from ql_callids
-  where one_leg
-),
-
 -- Not materialised: each use reads only the events it joins.
-call_events as not materialized (
+with call_events as not materialized (
   select * from ql_events
   where problem is null and not system_event
 ),
@@ -29,26 +23,29 @@ not_one_closed_leg as (
 one_leg_missed as (
   -- Every RINGNOANSWER of a one-leg callid comes after its ENTERQUEUE (ql_callids). Told by
   -- the few callids that are not closed one-leg calls, to keep the join's table small.
-  select call_events.*, call_events.callid as call_id, false as open
+  select call_events.*, false as open
   from call_events
   anti join not_one_closed_leg on call_events.callid = not_one_closed_leg.callid
   where call_events.event = 'RINGNOANSWER'
 ),
 
 one_leg_open as (
-  select call_events.*, one_leg_calls.call_id, one_leg_calls.open
+  select call_events.*, true as open
   from call_events
-  join one_leg_calls on call_events.callid = one_leg_calls.call_id
-  where one_leg_calls.open
-    and ql_seq(call_events.event_at, 1, call_events.line) >= one_leg_calls.enter_seq
+  join ql_callids on call_events.callid = ql_callids.leg_key
+  where ql_callids.one_leg
+    and ql_callids.open
+    and ql_seq(call_events.event_at, 1, call_events.line) >= ql_callids.enter_seq
 ),
 
 one_leg_events as (
-  select null::varchar as file, line, 1 as batch, event_at, callid, event, queuename, agent, data1, data2, call_id, open
-  from one_leg_missed
-  union all
-  select null::varchar as file, line, 1 as batch, event_at, callid, event, queuename, agent, data1, data2, call_id, open
-  from one_leg_open
+  -- A one-leg callid's call_id is the callid.
+  select null::varchar as file, line, 1 as batch, event_at, callid, event, queuename, agent, data1, data2, callid as call_id, open
+  from (
+    select * from one_leg_missed
+    union all
+    select * from one_leg_open
+  )
 ),
 
 placed_events as (

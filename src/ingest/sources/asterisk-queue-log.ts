@@ -151,7 +151,8 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
     );
   }
   await db.exec(lines.drop);
-  await defineSeq(db);
+  const events = await summariseEvents(db);
+  await defineSeq(db, events);
   // A member is an interface (PJSIP/1001, SIP/1001, Local/1001@from-queue/n, Agent/1001) or a
   // member name: the agent is the peer name without technology and context.
   await db.exec(
@@ -177,8 +178,6 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await materialise(db, 'ql_legs', 'asterisk_queue_log/ql_legs', 'view');
   await materialise(db, 'ql_leg_events', 'asterisk_queue_log/ql_leg_events');
   const [counts] = await db.query<Record<string, string>>(`select
-      (select count(*) from ql_events) as records,
-      (select count(*) from ql_events where problem is null and system_event) as system_events,
       count(*) filter (where not open and previous_call_id is null) as calls,
       count(*) filter (where not open and previous_call_id is not null) as legs,
       count(*) filter (where open) as pending,
@@ -189,9 +188,9 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   return {
     ...(await canonicalRows(db, 'ql_legs', CONTRACTS.calls, CALL_COLUMNS, 'not open')),
     report: {
-      records: n('records'),
+      records: events.records,
       made: { calls: n('calls'), 'transfer legs': n('legs'), 'missed offers': n('missed') },
-      skipped: { system_event: n('system_events'), pending: n('pending') },
+      skipped: { system_event: events.systemEvents, pending: n('pending') },
       notes: ['queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline'],
     },
     async commit(db, loadId) {
@@ -223,23 +222,52 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
  * the number is a bigint when this file's and the open calls' span and lines fit in 62 bits
  * (years of events, millions of lines), else a hugeint, which costs twice as much to order by.
  */
-async function defineSeq(db: Database): Promise<void> {
+async function defineSeq(db: Database, events: EventSummary): Promise<void> {
+  const { type, lineBits } = seqType(events.lastMs - events.firstMs, events.lines);
+  await db.exec(`create or replace temp macro ql_seq(event_at, batch, line) as
+    ((epoch_ms(event_at) - ${events.firstMs})::${type} * 2 + batch) * ${1n << lineBits} + line`);
+}
+
+interface EventSummary {
+  records: number;
+  systemEvents: number;
+  /** The span (epoch ms) and last line of this file's call events and the open calls' events. */
+  firstMs: bigint;
+  lastMs: bigint;
+  lines: bigint;
+}
+
+/** What the load reports of ql_events and what ql_seq needs of it, in one pass over the events. */
+async function summariseEvents(db: Database): Promise<EventSummary> {
   // As text: the query hands back a bigint as a number or a bigint by its size.
-  const [span] = await db.query<{ first: string; last: string; lines: string }>(`
-    with timed as (
-      select event_at, line from ql_events where problem is null and not system_event
-      union all
-      select event_at, line from queue_log_pending
+  const [summary] = await db.query<Record<keyof EventSummary, string>>(`
+    with file_events as (
+      select
+        count(*) as records,
+        count(*) filter (where problem is null and system_event) as system_events,
+        min(event_at) filter (where problem is null and not system_event) as first_at,
+        max(event_at) filter (where problem is null and not system_event) as last_at,
+        max(line) filter (where problem is null and not system_event) as last_line
+      from ql_events
+    ),
+    carried as (
+      select min(event_at) as first_at, max(event_at) as last_at, max(line) as last_line
+      from queue_log_pending
     )
     select
-      coalesce(epoch_ms(min(event_at)), 0)::varchar as first,
-      coalesce(epoch_ms(max(event_at)), 0)::varchar as last,
-      coalesce(max(line), 0)::varchar as lines
-    from timed`);
-  const first = BigInt(span!.first);
-  const { type, lineBits } = seqType(BigInt(span!.last) - first, BigInt(span!.lines));
-  await db.exec(`create or replace temp macro ql_seq(event_at, batch, line) as
-    ((epoch_ms(event_at) - ${first})::${type} * 2 + batch) * ${1n << lineBits} + line`);
+      file_events.records::varchar as records,
+      file_events.system_events::varchar as "systemEvents",
+      coalesce(epoch_ms(least(file_events.first_at, carried.first_at)), 0)::varchar as "firstMs",
+      coalesce(epoch_ms(greatest(file_events.last_at, carried.last_at)), 0)::varchar as "lastMs",
+      coalesce(greatest(file_events.last_line, carried.last_line), 0)::varchar as lines
+    from file_events, carried`);
+  return {
+    records: Number(summary!.records),
+    systemEvents: Number(summary!.systemEvents),
+    firstMs: BigInt(summary!.firstMs),
+    lastMs: BigInt(summary!.lastMs),
+    lines: BigInt(summary!.lines),
+  };
 }
 
 /**
