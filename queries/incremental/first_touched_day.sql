@@ -30,7 +30,7 @@ late_surveys as (
   select min(call_facts.day) as day
   from stg_surveys
   join call_facts using (call_id), report
-  where cast(stg_surveys.responded_at as date) = report.day
+  where stg_surveys.responded_day = report.day
 ),
 
 complaint_events as (
