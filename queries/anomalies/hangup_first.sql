@@ -1,30 +1,31 @@
 -- hangup_first: agents who hang up on customers first far more often than their peers.
--- Window: the $window_days days ending on $to. agent_hangup_rate = answered calls with
--- disconnect_party = 'agent' ÷ answered calls, for agents with >= $min_calls answered.
+-- Window: the $window_days days ending on $to. agent_hangup_rate = answered calls the
+-- agent hung up first (agent_hung_up) ÷ answered calls, for agents with >= $min_calls answered.
 -- Peers: every other such agent of the centre (hanging up is a behaviour, not a team's
 -- product); fewer than $min_peers: no verdict. robust z = (x − peers' median) ÷ scale,
 -- scale = robust_scale(MAD, mean |x − median|, binomial sd of the peers' median at the
 -- agent's volume). One-sided: fires above +$z_threshold only.
 -- Grain: one row per agent, written on the window's last day $to.
--- From: call_facts. value: the agent's rate; baseline: peers' median; score: robust z.
+-- From: agent_daily (the agent's answered calls and hang-ups per day, summed over the
+-- window), call_facts (the hung-up calls behind a verdict). value: the agent's rate;
+-- baseline: peers' median; score: robust z.
 
-with window_calls as (
-  select call_id, agent_id, disconnect_party, started_at
-  from call_facts
+with window_days as (
+  select agent_id, answered, agent_hangups
+  from agent_daily
   where day between cast($to as date) - $window_days + 1 and cast($to as date)
-    and agent_id is not null
-    and answered
+    and answered > 0
 ),
 
 agent_rates as (
   select
     agent_id,
-    count(*) filter (where disconnect_party = 'agent') / count(*) as rate,
-    count(*) as answered,
-    count(*) filter (where disconnect_party = 'agent') as hangups
-  from window_calls
+    sum(agent_hangups) / sum(answered) as rate,
+    sum(answered) as answered,
+    sum(agent_hangups) as hangups
+  from window_days
   group by agent_id
-  having count(*) >= $min_calls
+  having sum(answered) >= $min_calls
 ),
 
 peer_pairs as (
@@ -58,10 +59,11 @@ outliers as (
 ),
 
 evidence as (
-  select outliers.agent_id, list(window_calls.call_id order by window_calls.started_at desc) as ids
+  select outliers.agent_id, list(call_facts.call_id order by call_facts.started_at desc) as ids
   from outliers
-  join window_calls using (agent_id)
-  where window_calls.disconnect_party = 'agent'
+  join call_facts using (agent_id)
+  where call_facts.day between cast($to as date) - $window_days + 1 and cast($to as date)
+    and call_facts.agent_hung_up
   group by outliers.agent_id
 ),
 

@@ -44,7 +44,7 @@ with daily as (
 ),
 
 window_calls as (
-  select call_id, agent_id, day, started_at, direction, queue, campaign_id, answered, sale, handle_s, talk_ratio, disconnect_party
+  select call_id, agent_id, day, started_at, direction, queue, campaign_id, answered, sale, handle_s, talk_ratio, agent_hung_up
   from call_facts
   where day between cast($from as date) - $baseline_days and cast($to as date)
     and agent_id is not null
@@ -317,7 +317,7 @@ evidence as (
       when 'talk_ratio' then list(window_calls.call_id
         order by case when shifts.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end)
         filter (where window_calls.talk_ratio is not null)
-      when 'agent_hangup_rate' then list(window_calls.call_id order by window_calls.disconnect_party = 'agent' desc, window_calls.call_id)
+      when 'agent_hangup_rate' then list(window_calls.call_id order by window_calls.agent_hung_up desc, window_calls.call_id)
         filter (where window_calls.answered)
       when 'csat' then list(stg_surveys.survey_id order by case when shifts.z > 0 then -stg_surveys.csat else stg_surveys.csat end)
         filter (where stg_surveys.csat is not null)

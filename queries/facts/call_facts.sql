@@ -51,6 +51,7 @@ final as (
     calls.customer_tier,
     calls.transferred,
     calls.disconnect_party,
+    calls.agent_hung_up,
     talk_listen.agent_talk_ms,
     talk_listen.customer_talk_ms,
     talk_listen.overlap_ms,

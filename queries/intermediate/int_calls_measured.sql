@@ -67,7 +67,9 @@ final as (
     lead_grade,
     customer_tier,
     transferred,
-    disconnect_party
+    disconnect_party,
+    -- The agent hung up an answered call first; null when the source does not say who hung up.
+    answered and disconnect_party = 'agent' as agent_hung_up
   from timed
 )
 

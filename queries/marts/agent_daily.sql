@@ -29,6 +29,7 @@ final as (
     audits,
     complaints,
     aht_s,
+    agent_hangups,
     agent_hangup_rate,
     transfer_rate,
     contact_rate,

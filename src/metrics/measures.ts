@@ -69,6 +69,13 @@ const callMeasures: Measure[] = [
     zh: '未接通且等待少于 short_abandon_s 秒的呼入通话（短放弃），不计入任何呼入比率。',
   },
   {
+    name: 'agent_hung_up',
+    definedIn: 'intermediate/int_calls_measured.sql',
+    unit: 'yes/no',
+    en: 'Answered call the agent hung up first; empty when the source does not say who hung up.',
+    zh: '坐席先挂断的已接通通话；来源未记录谁先挂断时为空。',
+  },
+  {
     name: 'within_target',
     definedIn: 'intermediate/int_calls_measured.sql',
     unit: 'yes/no',
@@ -229,6 +236,13 @@ const agentMeasures: Measure[] = [
     unit: 'seconds',
     en: 'Average handle time: mean of connected time plus wrap-up over answered calls.',
     zh: '平均处理时长：已接通通话的（接通时长＋话后处理）均值。',
+  },
+  {
+    name: 'agent_hangups',
+    definedIn: 'aggregates/agg_daily_measures.sql',
+    unit: 'count',
+    en: 'Answered calls the agent hung up first.',
+    zh: '坐席先挂断的已接通通话数。',
   },
   {
     name: 'agent_hangup_rate',

@@ -182,4 +182,28 @@ describe('call_facts', () => {
       ]);
     }, 'America/New_York');
   });
+
+  it('says the agent hung up first only on an answered call whose source says so', async () => {
+    await withDb(async (db) => {
+      await insertValues(
+        db,
+        'calls',
+        'call_id, direction, agent_id, queue, started_at, answered_at, ended_at, disconnect_party',
+        `
+        ('agent', 'inbound', 'a1', 'q1', '2026-11-20 10:00:00', '2026-11-20 10:00:05', '2026-11-20 10:03:00', 'agent'),
+        ('customer', 'inbound', 'a1', 'q1', '2026-11-20 10:10:00', '2026-11-20 10:10:05', '2026-11-20 10:13:00', 'customer'),
+        ('unknown', 'inbound', 'a1', 'q1', '2026-11-20 10:20:00', '2026-11-20 10:20:05', '2026-11-20 10:23:00', null),
+        ('unanswered', 'outbound', 'a1', null, '2026-11-20 10:30:00', null, '2026-11-20 10:30:20', 'agent')`,
+      );
+      await compute(db);
+      // Answered and 'agent': true; answered and 'customer': false; answered with no party
+      // given: unknown (null); never answered: false, whoever ended the attempt.
+      expect(await rows(db, 'select call_id, agent_hung_up from call_facts order by call_id')).toEqual([
+        { call_id: 'agent', agent_hung_up: true },
+        { call_id: 'customer', agent_hung_up: false },
+        { call_id: 'unanswered', agent_hung_up: false },
+        { call_id: 'unknown', agent_hung_up: null },
+      ]);
+    });
+  });
 });

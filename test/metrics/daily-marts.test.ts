@@ -76,6 +76,7 @@ describe('agent_daily', () => {
       // handle: d1 300 + 45, d4 120, d5 60 + 15 → (345 + 120 + 75) ÷ 3
       aht_s: 180,
       // d4 was hung up by the agent and transferred: 1 ÷ 3 each
+      agent_hangups: 1,
       agent_hangup_rate: 1 / 3,
       transfer_rate: 1 / 3,
       // No outbound: every outbound ratio has an empty denominator.

@@ -15,10 +15,15 @@ function answeredCalls(agent: string, hangups: number): FixtureRow[] {
     direction: 'inbound',
     answered: true,
     disconnect_party: i < hangups ? 'agent' : 'customer',
+    agent_hung_up: i < hangups,
   }));
 }
 
-/** A1-A5 hang up first on 2, 3, 2, 3, 2 of 40 calls; A6 on `a6Hangups`. */
+/**
+ * A1-A5 hang up first on 2, 3, 2, 3, 2 of 40 calls; A6 on `a6Hangups`: the calls, and the
+ * day's counts agent_daily holds for them (the rule's rates come from those, its evidence
+ * from the calls).
+ */
 async function centre(db: Database, a6Hangups: number) {
   await createFactTables(db);
   await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
@@ -34,6 +39,11 @@ async function centre(db: Database, a6Hangups: number) {
     db,
     'call_facts',
     hangups.flatMap(([agent, n]) => answeredCalls(agent, n)),
+  );
+  await insertRows(
+    db,
+    'agent_daily',
+    hangups.map(([agent, n]) => ({ agent_id: agent, day: '2026-11-20', calls: 40, answered: 40, agent_hangups: n })),
   );
 }
 
