@@ -153,8 +153,8 @@ evidence as (
     outliers.metric,
     case outliers.metric
       when 'conversion' then list(window_calls.call_id order by window_calls.call_id) filter (where window_calls.answered and window_calls.direction = 'outbound' and window_calls.sale = (outliers.z > 0))
-      when 'aht' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.handle_s else window_calls.handle_s end) filter (where window_calls.answered)
-      when 'talk_ratio' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end) filter (where window_calls.talk_ratio is not null)
+      when 'aht' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.handle_s else window_calls.handle_s end, window_calls.call_id) filter (where window_calls.answered)
+      when 'talk_ratio' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end, window_calls.call_id) filter (where window_calls.talk_ratio is not null)
     end as ids
   from outliers
   join window_calls using (agent_id)

@@ -156,6 +156,32 @@ describe('peer_outlier', () => {
     }
   });
 
+  it('gives as evidence the longest calls, calls of equal length by call id', async () => {
+    await withDb(async (db) => {
+      await createFactTables(db);
+      await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
+      const agents = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
+      await insertRows(
+        db,
+        'agents',
+        agents.map((agent) => ({ agent_id: agent, team: 'T1' })),
+      );
+      // A1-A5: 20 calls of 100 s. A6: 25 calls of 200 s, written last id first, so only the
+      // call id decides which 20 of the equally long calls are shown: A6-c00 to A6-c19.
+      const a6 = Array.from({ length: 25 }, (_, i) => ({
+        ...outboundCalls('A6', 0)[0]!,
+        call_id: `A6-c${String(24 - i).padStart(2, '0')}`,
+      }));
+      await insertRows(db, 'call_facts', [
+        ...agents.slice(0, 5).flatMap((agent) => outboundCalls(agent, 0).map((c) => ({ ...c, handle_s: 100 }))),
+        ...a6,
+      ]);
+      const rows = await runRule(db, 'peer_outlier', { settings: { metrics: ['aht'], min_calls: 10 } });
+      expect(rows.map((r) => [r.entity_id, r.value])).toEqual([['A6', 200]]);
+      expect(rows[0]!.evidence).toEqual(Array.from({ length: 20 }, (_, i) => `A6-c${String(i).padStart(2, '0')}`));
+    }, 'Asia/Shanghai');
+  });
+
   it('judges the window talk ratio time-weighted, as the measure is, not as a mean of calls', async () => {
     await withDb(async (db) => {
       await createFactTables(db);
