@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Database } from '../src/db/database.ts';
 import { readQuery } from '../src/db/sql-files.ts';
 import { FULL_SCOPE, bindScope } from '../src/metrics/compute-scope.ts';
-import { MACRO_FILES, MODELS } from '../src/metrics/models.ts';
+import { installMetricMacros } from '../src/metrics/macros.ts';
+import { MODELS } from '../src/metrics/models.ts';
 import { sqlString } from '../src/db/sql.ts';
 
 /** The four basic measures (and the ratio made of them), then the three extra ones. */
@@ -16,7 +17,7 @@ export const BASIC_MEASURES = ['agent_talk_ms', 'customer_talk_ms', 'overlap_ms'
 export const TALK_LISTEN_COLUMNS = [...BASIC_MEASURES, 'interruptions', 'longest_monologue_ms', 'greeting_ms'] as const;
 
 export async function talkListenInputs(db: Database, dataDir: string): Promise<void> {
-  for (const file of MACRO_FILES) await db.exec(readQuery(file));
+  await installMetricMacros(db);
   await bindScope(db, FULL_SCOPE);
   await db.exec(`create or replace temp view stg_segments as
     select * from read_csv(${sqlString(join(dataDir, 'segments.csv'))}, header = true,

@@ -102,7 +102,7 @@ counted as (
     count(*) filter (where source = 'survey') as surveys,
     count(*) filter (where source = 'audit') as audits,
     count(*) filter (where source = 'complaint') as complaints,
-    avg(exact(handle_s)) filter (where answered) as aht_s,
+    aht(handle_s, answered) as aht_s,
     count(*) filter (where agent_hung_up) as agent_hangups,
     count(*) filter (where answered and transferred) as transfers,
     coalesce(sum(exact(sale_amount))::double, 0) as revenue,

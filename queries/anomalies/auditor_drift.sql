@@ -6,10 +6,11 @@
 -- (leaving themselves out, so a drift of d shows as d whatever the session's size; the
 -- bias of auditor_calibration, docs/metrics.md#calibration, includes the auditor and reads
 -- d × (k−1)/k).
--- bias = mean deviation over their sessions. Fires when |bias| > $max_bias over
--- >= $min_groups sessions.
+-- loo_bias (leave-one-out bias, not the bias measure) = mean deviation over their
+-- sessions; the findings' facts give its size as `bias`. Fires when |loo_bias| > $max_bias
+-- over >= $min_groups sessions.
 -- Grain: one row per auditor, written on the window's last day $to.
--- From: audit_scores. value: the bias; baseline: 0; score: bias ÷ $max_bias.
+-- From: audit_scores. value: loo_bias; baseline: 0; score: loo_bias ÷ $max_bias.
 
 with calibration_audits as (
   select audit_id, auditor_id, calibration_id, audit_score
@@ -40,8 +41,8 @@ deviations as (
   join session_totals using (calibration_id)
 ),
 
-biases as (
-  select auditor_id, avg(deviation) as bias, count(*) as sessions, flatten(list(audit_ids)) as audit_ids
+loo_biases as (
+  select auditor_id, avg(deviation) as loo_bias, count(*) as sessions, flatten(list(audit_ids)) as audit_ids
   from deviations
   group by auditor_id
   having count(*) >= $min_groups
@@ -52,18 +53,18 @@ final as (
   select
     anomaly_id('auditor_drift', 'auditor', auditor_id, cast($to as date), 'calibration_bias') as anomaly_id,
     'auditor_drift' as rule,
-    case when abs(bias) >= 2 * $max_bias then 'high' else 'medium' end as severity,
+    case when abs(loo_bias) >= 2 * $max_bias then 'high' else 'medium' end as severity,
     'auditor' as entity_type,
     auditor_id as entity_id,
     cast($to as date) as day,
     'calibration_bias' as metric,
-    bias as value,
+    loo_bias as value,
     0 as baseline,
-    bias / $max_bias as score,
-    json_object('auditor', auditor_id, 'bias', abs(bias), 'direction', case when bias > 0 then 'above' else 'below' end,
+    loo_bias / $max_bias as score,
+    json_object('auditor', auditor_id, 'bias', abs(loo_bias), 'direction', case when loo_bias > 0 then 'above' else 'below' end,
       'sessions', sessions, 'window_days', $window_days, 'to', cast($to as date)) as explanation_args,
     evidence_list(audit_ids) as evidence
-  from biases
+  from loo_biases
 )
 
 select * from final

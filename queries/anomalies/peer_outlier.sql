@@ -1,7 +1,9 @@
 -- peer_outlier: an agent whose metric over the window is far from their peers'.
 -- Window: the $window_days days ending on $to. Metrics ($metrics): conversion (sales ÷
--- answered outbound), aht (mean handle_s of answered calls), talk_ratio (Σ agent talk ÷
--- Σ agent + customer talk), csat (mean of survey answers on the agent's calls).
+-- answered outbound), aht (mean handle_s of answered calls) and talk_ratio (Σ agent talk ÷
+-- Σ agent + customer talk) through the measures' own macros (aht, talk_ratio), csat (mean of
+-- survey answers on the agent's calls). Not read from the agent_window mart: it holds no AHT
+-- and no work, and leaves out agents missing from `agents`, whom this rule judges too.
 -- Peers: the other agents of the same team with the volume to be judged ($min_calls
 -- calls of the kind, $min_surveys surveys for csat); when the team has fewer than
 -- $min_peers of them, every other such agent doing the same work (mostly inbound or
@@ -28,7 +30,7 @@ with window_calls as materialized (
     and agent_id is not null
 ),
 
-agent_window as (
+agent_figures as (
   -- One pass over the window: each agent's work (the direction most of their calls
   -- took), volumes and window metrics.
   select
@@ -37,9 +39,9 @@ agent_window as (
     count(*) filter (where answered and direction = 'outbound') as answered_outbound,
     count(*) filter (where sale) as sales,
     count(*) filter (where answered) as answered,
-    avg(handle_s) filter (where answered) as aht_s,
+    aht(handle_s, answered) as aht_s,
     count(talk_ratio) as talk_calls,
-    sum(agent_talk_ms) / sum(agent_talk_ms + customer_talk_ms) as talk_ratio
+    talk_ratio(sum(agent_talk_ms), sum(customer_talk_ms)) as talk_ratio
   from window_calls
   group by agent_id
 ),
@@ -53,20 +55,20 @@ window_surveys as (
 
 agent_values as (
   select agent_id, 'conversion' as metric, sales / answered_outbound as value, answered_outbound as volume, $min_calls as min_volume
-  from agent_window where answered_outbound > 0
+  from agent_figures where answered_outbound > 0
   union all
-  select agent_id, 'aht', aht_s, answered, $min_calls from agent_window
+  select agent_id, 'aht', aht_s, answered, $min_calls from agent_figures
   union all
-  select agent_id, 'talk_ratio', talk_ratio, talk_calls, $min_calls from agent_window
+  select agent_id, 'talk_ratio', talk_ratio, talk_calls, $min_calls from agent_figures
   union all
   select agent_id, 'csat', avg(csat), count(*), $min_surveys
   from window_surveys group by agent_id
 ),
 
 qualified as materialized (
-  select agent_values.agent_id, agent_values.metric, agent_values.value, agent_values.volume, dim_agents.team, agent_window.work
+  select agent_values.agent_id, agent_values.metric, agent_values.value, agent_values.volume, dim_agents.team, agent_figures.work
   from agent_values
-  join agent_window using (agent_id)
+  join agent_figures using (agent_id)
   left join dim_agents using (agent_id)
   where agent_values.metric in (select unnest(cast(json($metrics) as varchar[])))
     and agent_values.volume >= agent_values.min_volume
@@ -151,8 +153,8 @@ evidence as (
     outliers.metric,
     case outliers.metric
       when 'conversion' then list(window_calls.call_id order by window_calls.call_id) filter (where window_calls.answered and window_calls.direction = 'outbound' and window_calls.sale = (outliers.z > 0))
-      when 'aht' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.handle_s else window_calls.handle_s end) filter (where window_calls.answered)
-      when 'talk_ratio' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end) filter (where window_calls.talk_ratio is not null)
+      when 'aht' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.handle_s else window_calls.handle_s end, window_calls.call_id) filter (where window_calls.answered)
+      when 'talk_ratio' then list(window_calls.call_id order by case when outliers.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end, window_calls.call_id) filter (where window_calls.talk_ratio is not null)
     end as ids
   from outliers
   join window_calls using (agent_id)

@@ -2,11 +2,14 @@
 -- survey scores with bottom audit scores (surveys gamed, or audits too kind to others) or
 -- the reverse (an auditor's grudge, or a form that misses what customers value).
 -- Window: the $window_days days ending on $to. Agents with >= $min_surveys CSAT answers
--- on their calls and >= $min_audits audits are ranked on each (percent rank, 0 = lowest,
--- 1 = highest) within their team — customers of a sales team and of a service team do not
--- score alike — or within the whole centre when fewer than $min_agents of their team
--- qualify; gap = CSAT rank − audit rank. Fires when |gap| >= $min_rank_gap, with at least
--- $min_agents agents ranked (ranks among fewer mean little).
+-- on their calls and >= $min_audits audits are ranked on their window means of each
+-- (window_csat_mean, window_audit_mean) by percentile (csat_percentile, audit_percentile:
+-- percent rank, 0 = lowest, 1 = highest) within their team — customers of a sales team and
+-- of a service team do not score alike — or within the whole centre when fewer than
+-- $min_agents of their team qualify; gap = CSAT percentile − audit percentile. Fires when
+-- |gap| >= $min_rank_gap, with at least $min_agents agents ranked (ranks among fewer mean
+-- little). Named apart from the measures csat_mean, audit_score (daily) and csat_rank,
+-- audit_rank (trainer ranking, over shrunk values): other windows, other figures.
 -- Grain: one row per agent, written on the window's last day $to.
 -- From: call_facts, stg_surveys, audit_scores, dim_agents. value: the gap; baseline: 0; score: the gap.
 
@@ -27,21 +30,21 @@ window_audits as (
 ),
 
 survey_means as (
-  select agent_id, avg(csat) as csat_mean, count(*) as surveys
+  select agent_id, avg(csat) as window_csat_mean, count(*) as surveys
   from window_surveys
   group by agent_id
   having count(*) >= $min_surveys
 ),
 
 audit_means as (
-  select agent_id, avg(audit_score) as audit_score, count(*) as audits
+  select agent_id, avg(audit_score) as window_audit_mean, count(*) as audits
   from window_audits
   group by agent_id
   having count(*) >= $min_audits
 ),
 
 scored_agents as (
-  select survey_means.*, audit_means.audit_score, audit_means.audits, dim_agents.team
+  select survey_means.*, audit_means.window_audit_mean, audit_means.audits, dim_agents.team
   from survey_means
   join audit_means using (agent_id)
   left join dim_agents using (agent_id)
@@ -56,19 +59,19 @@ rank_groups as (
 ranked as (
   select
     *,
-    percent_rank() over (partition by rank_group order by csat_mean) as csat_rank,
-    percent_rank() over (partition by rank_group order by audit_score) as audit_rank,
-    rank() over (partition by rank_group order by csat_mean desc) as csat_place,
-    rank() over (partition by rank_group order by audit_score desc) as audit_place,
+    percent_rank() over (partition by rank_group order by window_csat_mean) as csat_percentile,
+    percent_rank() over (partition by rank_group order by window_audit_mean) as audit_percentile,
+    rank() over (partition by rank_group order by window_csat_mean desc) as csat_place,
+    rank() over (partition by rank_group order by window_audit_mean desc) as audit_place,
     count(*) over (partition by rank_group) as agents_ranked
   from rank_groups
 ),
 
 divergent as (
-  select *, csat_rank - audit_rank as gap
+  select *, csat_percentile - audit_percentile as gap
   from ranked
   where agents_ranked >= $min_agents
-    and abs(csat_rank - audit_rank) >= $min_rank_gap
+    and abs(csat_percentile - audit_percentile) >= $min_rank_gap
 ),
 
 evidence as (
@@ -102,8 +105,8 @@ final as (
     0 as baseline,
     divergent.gap as score,
     json_object('window_days', $window_days, 'to', cast($to as date), 'agent', divergent.agent_id, 'csat_place', divergent.csat_place,
-      'agents', divergent.agents_ranked, 'team', case when divergent.rank_group <> '(centre)' then divergent.team end, 'csat', divergent.csat_mean,
-      'surveys', divergent.surveys, 'audit_place', divergent.audit_place, 'audit', divergent.audit_score, 'audits', divergent.audits) as explanation_args,
+      'agents', divergent.agents_ranked, 'team', case when divergent.rank_group <> '(centre)' then divergent.team end, 'csat', divergent.window_csat_mean,
+      'surveys', divergent.surveys, 'audit_place', divergent.audit_place, 'audit', divergent.window_audit_mean, 'audits', divergent.audits) as explanation_args,
     evidence_list(flatten(list(evidence.ids))) as evidence
   from divergent
   join evidence using (agent_id)

@@ -11,6 +11,8 @@
 -- exact: a double as DECIMAL(38, 18), for sums and means of doubles: DuckDB adds doubles in
 --   whatever order its threads finish, so two runs could differ in the last bit; a decimal sum
 --   is exact, so every run gives the same value (18 places keep a double's digits).
+-- aht: average handle time, an aggregate: the mean handle_s of the answered calls of a group
+--   (a day's, a window's), added exactly (after exact, which it calls).
 
 create or replace temp macro safe_ratio(num, den) as
   case when den = 0 or den is null then null else num::double / den end;
@@ -40,6 +42,9 @@ create or replace temp macro abandon_rate(abandoned, answered_inbound) as
 
 create or replace temp macro exact(x) as
   x::decimal(38, 18);
+
+create or replace temp macro aht(handle_s, answered) as
+  avg(exact(handle_s)) filter (where answered);
 
 create or replace temp macro band_distance(ratio, lo, hi) as
   case when ratio is not null then greatest(lo - ratio, ratio - hi, 0) end;

@@ -1,9 +1,12 @@
 /**
- * Creates the anomalies table (if missing) and the temp macros the rule queries share, and
- * brings a table made before findings stored their facts (explanation_args) up to date.
+ * Creates the anomalies table (if missing) and the temp macros the rule queries share (the
+ * rules' own, and the metric macros, so a rule computes a measure over its window with the
+ * measure's formula), and brings a table made before findings stored their facts
+ * (explanation_args) up to date.
  */
 import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
+import { installMetricMacros } from '../metrics/macros.ts';
 
 export async function ensureAnomalySchema(db: Database): Promise<void> {
   await db.exec(readQuery('schema/anomalies.sql'));
@@ -11,6 +14,7 @@ export async function ensureAnomalySchema(db: Database): Promise<void> {
     await db.exec(readQuery('schema/anomalies_explanation_args.sql'));
   }
   await db.exec(readQuery('macros/anomaly_macros.sql'));
+  await installMetricMacros(db);
 }
 
 /** Whether the anomalies table still has the English `explanation` of databases made before. */

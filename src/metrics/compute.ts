@@ -9,7 +9,8 @@ import { readQuery } from '../db/sql-files.ts';
 import type { Config } from '../config/config-schema.ts';
 import { bindConfigVariables } from './compute-params.ts';
 import { FULL_SCOPE, bindScope, incrementalScope, type ComputeScope } from './compute-scope.ts';
-import { DERIVED_TABLES, FCR_REFRESH_FILE, MACRO_FILES, MODELS, STAGING_MODELS, type Model } from './models.ts';
+import { DERIVED_TABLES, FCR_REFRESH_FILE, MODELS, STAGING_MODELS, type Model } from './models.ts';
+import { installMetricMacros } from './macros.ts';
 import { recordRun } from '../db/record-run.ts';
 
 export interface ComputeOptions {
@@ -50,7 +51,7 @@ async function runModels(
   day: string | null,
   { onStep, keepIntermediate }: ComputeOptions,
 ): Promise<Omit<ComputeResult, 'day' | 'ms'>> {
-  for (const file of MACRO_FILES) await db.exec(readQuery(file));
+  await installMetricMacros(db);
   await bindConfigVariables(db, config);
   for (const model of STAGING_MODELS) await materialize(db, model, false);
 

@@ -232,7 +232,8 @@ const volumeMeasures: Measure[] = [
 const agentMeasures: Measure[] = [
   {
     name: 'aht_s',
-    definedIn: 'aggregates/agg_daily_measures.sql',
+    definedIn: 'macros/metric_macros.sql',
+    macro: 'aht',
     unit: 'seconds',
     en: 'Average handle time: mean of connected time plus wrap-up over answered calls.',
     zh: '平均处理时长：已接通通话的（接通时长＋话后处理）均值。',

@@ -23,8 +23,6 @@ export interface Model {
   scope?: Scope;
 }
 
-export const MACRO_FILES = ['macros/metric_macros.sql', 'macros/shrinkage_macros.sql'] as const;
-
 const view = (layer: string, name: string): Model => ({ name, file: `${layer}/${name}.sql`, materialized: 'view' });
 const temp = (layer: string, name: string): Model => ({
   name,

@@ -17,7 +17,8 @@ describe('anomaly macros', () => {
         mask_number('110') as service_line,
         anomaly_id('r', 'call', 'C1', date '2026-11-20', 'm') = md5('r|call|C1|2026-11-20|m') as dated_id,
         anomaly_id('r', 'file', 'f.csv', null, 'm') = md5('r|file|f.csv||m') as undated_id,
-        evidence_list(['b', null, 'a', 'b']) as evidence`);
+        evidence_list(['b', null, 'a', 'b']) as evidence,
+        talk_ratio(1, 3) as metric_macro            -- the metric macros too: 1 / (1 + 3)`);
       expect(row!.from_mad).toBeCloseTo(2.9652, 9);
       expect(row!.from_mean_dev).toBeCloseTo(2.5066, 9);
       expect(row!.from_floor).toBe(0.5);
@@ -29,6 +30,7 @@ describe('anomaly macros', () => {
       expect(row!.dated_id).toBe(true);
       expect(row!.undated_id).toBe(true);
       expect(row!.evidence).toEqual(['a', 'b']);
+      expect(row!.metric_macro).toBe(0.25);
     });
   });
 });

@@ -14,13 +14,6 @@ import { isPassedOn, isTally, selectItems } from './sql-select-items.ts';
  * list only shrinks: the check fails on a pinned entry that is gone). Each says why.
  */
 export const KNOWN_RESTATEMENTS: Readonly<Record<string, readonly string[]>> = {
-  // Rules run without the metric macros (talk_ratio, exact) installed, so the window AHT and
-  // talk ratio are written out; src/anomalies would install macros/metric_macros.sql first.
-  'anomalies/peer_outlier.sql': ['aht_s', 'talk_ratio'],
-  // Its own leave-one-out figures over a 90-day window, named like the measures: different
-  // quantities that want names of their own.
-  'anomalies/auditor_drift.sql': ['bias'],
-  'anomalies/score_divergence.sql': ['audit_rank', 'audit_score', 'csat_mean', 'csat_rank'],
   // Report queries that restate conversion over their own breakdowns instead of reading
   // funnel_daily.
   'reports/nightly/conversion_by_hour.sql': ['conversion_rate'],

@@ -155,4 +155,83 @@ describe('peer_outlier', () => {
       }, 'Asia/Shanghai');
     }
   });
+
+  it('gives as evidence the longest calls, calls of equal length by call id', async () => {
+    await withDb(async (db) => {
+      await createFactTables(db);
+      await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
+      const agents = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
+      await insertRows(
+        db,
+        'agents',
+        agents.map((agent) => ({ agent_id: agent, team: 'T1' })),
+      );
+      // A1-A5: 20 calls of 100 s. A6: 25 calls of 200 s, written last id first, so only the
+      // call id decides which 20 of the equally long calls are shown: A6-c00 to A6-c19.
+      const a6 = Array.from({ length: 25 }, (_, i) => ({
+        ...outboundCalls('A6', 0)[0]!,
+        call_id: `A6-c${String(24 - i).padStart(2, '0')}`,
+      }));
+      await insertRows(db, 'call_facts', [
+        ...agents.slice(0, 5).flatMap((agent) => outboundCalls(agent, 0).map((c) => ({ ...c, handle_s: 100 }))),
+        ...a6,
+      ]);
+      const rows = await runRule(db, 'peer_outlier', { settings: { metrics: ['aht'], min_calls: 10 } });
+      expect(rows.map((r) => [r.entity_id, r.value])).toEqual([['A6', 200]]);
+      expect(rows[0]!.evidence).toEqual(Array.from({ length: 20 }, (_, i) => `A6-c${String(i).padStart(2, '0')}`));
+    }, 'Asia/Shanghai');
+  });
+
+  it('judges the window talk ratio time-weighted, as the measure is, not as a mean of calls', async () => {
+    await withDb(async (db) => {
+      await createFactTables(db);
+      await insertRows(db, 'calls', spanDays('2026-11-01', '2026-11-20'));
+      // A1-A5 talk 400 (or 420) of every 1000 ms: 0.40, 0.42, 0.40, 0.42, 0.40. A6 has 5
+      // short calls at 100 of 1000 and 5 long ones at 9000 of 10000: a mean of its calls
+      // would say 0.5, the time-weighted ratio says (500 + 45000) / (5000 + 50000) = 0.8273.
+      const talk: Array<[string, Array<[number, number]>]> = [
+        ['A1', [[400, 600]]],
+        ['A2', [[420, 580]]],
+        ['A3', [[400, 600]]],
+        ['A4', [[420, 580]]],
+        ['A5', [[400, 600]]],
+        [
+          'A6',
+          [
+            [100, 900],
+            [9000, 1000],
+          ],
+        ],
+      ];
+      await insertRows(
+        db,
+        'agents',
+        talk.map(([agent]) => ({ agent_id: agent, team: 'T1' })),
+      );
+      await insertRows(
+        db,
+        'call_facts',
+        talk.flatMap(([agent, kinds]) =>
+          outboundCalls(agent, 0)
+            .slice(0, 10)
+            .map((c, i) => {
+              const [agentMs, customerMs] = kinds[i % kinds.length]!;
+              return {
+                ...c,
+                agent_talk_ms: agentMs,
+                customer_talk_ms: customerMs,
+                talk_ratio: agentMs / (agentMs + customerMs),
+              };
+            }),
+        ),
+      );
+      const rows = await runRule(db, 'peer_outlier', { settings: { metrics: ['talk_ratio'], min_calls: 10 } });
+      // A6 against A1-A5's median 0.40: the others' residuals from their own peers' medians
+      // are -0.02 (A1, A3, A5) and +0.02 (A2, A4), MAD 0, mean deviation 0.016 x 1.2533 =
+      // 0.02005 over the floor 0.02: z = 0.4273 / 0.02005 = 21.3. A1's z is -0.02 / 0.0593.
+      expect(rows.map((r) => [r.entity_id, r.metric, r.baseline])).toEqual([['A6', 'talk_ratio', 0.4]]);
+      expect(rows[0]!.value).toBeCloseTo(45500 / 55000, 12);
+      expect(rows[0]!.score).toBeCloseTo(0.4272727 / (0.016 * 1.2533), 4);
+    }, 'Asia/Shanghai');
+  });
 });
