@@ -21,14 +21,6 @@ export const KNOWN_RESTATEMENTS: Readonly<Record<string, readonly string[]>> = {
   // quantities that want names of their own.
   'anomalies/auditor_drift.sql': ['bias'],
   'anomalies/score_divergence.sql': ['audit_rank', 'audit_score', 'csat_mean', 'csat_rank'],
-  // Report queries that restate conversion over their own breakdowns instead of reading
-  // funnel_daily.
-  'reports/nightly/conversion_by_hour.sql': ['conversion_rate'],
-  'reports/nightly/funnel_by_lead_grade.sql': ['conversion_rate'],
-  // The heat map's window section mean: the marts hold no per-section window means.
-  'reports/coaching/agent_section_scores.sql': ['score'],
-  // ASA pooled over report intervals, from the sums of waits and answered calls.
-  'macros/intraday_macros.sql': ['asa_s'],
 };
 
 /** Columns named like a measure that mean something else: the anomalies table's `score`. */
