@@ -760,8 +760,8 @@ const windowMeasures: Measure[] = [
     name: 'weak_sections',
     definedIn: 'marts/agent_window.sql',
     unit: 'list of sections',
-    en: "Audit sections whose window score is below the audit target and below the centre's mean for the section, worst first. (The coaching page's low-scorer list names sections by another rule, sections_below_target: credibly below the target.)",
-    zh: '窗口期得分既低于质检目标又低于全中心该部分平均分的评估部分（最差在前）。',
+    en: "Audit sections whose raw window score is below the audit target and below the centre's mean for the section, worst first; one audit can put a section here. (The coaching page's low-scorer list names sections by another rule, sections_below_target: credibly below the target given the agent's audits and the team's spread.)",
+    zh: '窗口期原始得分既低于质检目标又低于全中心该部分平均分的评估部分（最差在前），一次评估即可列入。（辅导页低分名单用另一规则 sections_below_target：考虑评估数量与团队差异后可信地低于目标。）',
   },
   {
     name: 'window_score',

@@ -9,9 +9,10 @@
 --   with the priors of macros/shrinkage_macros.sql over the window's audits of the ranked
 --   agents; a section without a usable prior is never listed, since nothing can be said.
 --   Items: the three items of those sections missed (fewer points than the maximum) most
---   often, "text (missed/answered)" joined by "; " (item texts hold commas), counting the answers where the item applied; among items
---   missed as often, the one that cost the most weighted points first (Σ weight × share of
---   the item's points missed: what pulled the section score down most).
+--   often, "text (missed/answered)" joined by "; " (item texts hold commas), counting the
+--   answers where the item applied; among items missed as often, the one that cost the most
+--   weighted points first (Σ weight × share of the item's points missed: what pulled the
+--   section score down most), then by text.
 --   The window's section figures (n, sum, sum of squares) and bounds come from
 --   agent_window_sections; the items, from the audits of those sections in those bounds.
 -- grain: one row per low-scoring agent.
