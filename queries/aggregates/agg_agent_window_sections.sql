@@ -1,10 +1,13 @@
--- agg_agent_window_sections: each agent's mean audit section scores over the window, beside
--- the centre's mean for that section over the same audits window, for the weak-section
--- reasons of the trainer ranking.
+-- agg_agent_window_sections: each agent's audit section scores over the window, the one
+-- place that joins the section scores to the trainers' window: their mean (window_score),
+-- count, sum and sum of squares (for the shrinkage of the coaching page's sections credibly
+-- below target), beside the centre's mean for that section over the same window, for the
+-- weak-section reasons of the trainer ranking. Every agent with audits in the window, ranked
+-- or not: the readers keep the ranked ones.
 -- grain: one row per window end day, agent and audit section audited in the window.
 -- from: agg_agent_window_stats (window end days and their start), audit_section_scores.
 -- unique: day, agent_id, section
--- not null: day, agent_id, section, window_score, audits, centre_score
+-- not null: day, window_start, agent_id, section, window_score, audits, score_sum, score_sumsq, centre_score
 
 with window_ends as (
   select distinct day, window_start from agg_agent_window_stats
@@ -17,6 +20,7 @@ sections as (
 windowed as (
   select
     window_ends.day,
+    window_ends.window_start,
     sections.agent_id,
     sections.section,
     sections.score
@@ -28,10 +32,13 @@ windowed as (
 final as (
   select
     day,
+    any_value(window_start) as window_start,
     agent_id,
     section,
     avg(exact(score)) as window_score,
     count(*) as audits,
+    sum(exact(score))::double as score_sum,
+    sum(exact(score * score))::double as score_sumsq,
     any_value(centre_score) as centre_score
   from (
     select

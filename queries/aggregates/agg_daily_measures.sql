@@ -126,8 +126,11 @@ counted as (
     count(*) filter (where short_abandon and offered_to_queue) as queue_short_abandons,
     count(*) filter (where within_target and first_leg) as answered_within_target,
     count(*) filter (where within_target and offered_to_queue) as queue_answered_within_target,
-    avg(exact(wait_s)) filter (where answered and direction = 'inbound' and first_leg) as asa_s,
-    avg(exact(wait_s)) filter (where answered and direction = 'inbound' and offered_to_queue) as queue_asa_s,
+    -- ASA's sum and count of waits (answered_waits: those with a wait, as a mean counts them).
+    sum(exact(wait_s)) filter (where answered and direction = 'inbound' and first_leg) as answered_wait_s,
+    sum(exact(wait_s)) filter (where answered and direction = 'inbound' and offered_to_queue) as queue_answered_wait_s,
+    count(wait_s) filter (where answered and direction = 'inbound' and first_leg) as answered_waits,
+    count(wait_s) filter (where answered and direction = 'inbound' and offered_to_queue) as queue_answered_waits,
     count(fcr) as fcr_calls,
     count(*) filter (where fcr) as fcr_resolved
   from activity
@@ -139,8 +142,9 @@ by_grain as (
   select
     * exclude (
       answered_inbound, answered_inbound_legs, inbound_calls, abandoned, short_abandons,
-      answered_within_target, asa_s, queue_inbound_calls, queue_answered_inbound,
-      queue_abandoned, queue_short_abandons, queue_answered_within_target, queue_asa_s
+      answered_within_target, answered_wait_s, answered_waits, queue_inbound_calls, queue_answered_inbound,
+      queue_abandoned, queue_short_abandons, queue_answered_within_target, queue_answered_wait_s,
+      queue_answered_waits
     ),
     case grain
       when 'queue' then queue_answered_inbound
@@ -151,7 +155,8 @@ by_grain as (
     case when grain = 'queue' then queue_abandoned else abandoned end as abandoned,
     case when grain = 'queue' then queue_short_abandons else short_abandons end as short_abandons,
     case when grain = 'queue' then queue_answered_within_target else answered_within_target end as answered_within_target,
-    case when grain = 'queue' then queue_asa_s else asa_s end as asa_s
+    case when grain = 'queue' then queue_answered_wait_s else answered_wait_s end as answered_wait_s,
+    case when grain = 'queue' then queue_answered_waits else answered_waits end as answered_waits
   from counted
 ),
 
@@ -181,7 +186,7 @@ final as (
     safe_ratio(transfers, answered) as transfer_rate,
     safe_ratio(answered_outbound, dialled) as contact_rate,
     safe_ratio(interested, answered_outbound) as interest_rate,
-    safe_ratio(sales, answered_outbound) as conversion_rate,
+    conversion_rate(sales, answered_outbound) as conversion_rate,
     wilson_lo(sales, answered_outbound) as conversion_lo,
     wilson_hi(sales, answered_outbound) as conversion_hi,
     safe_ratio(dialled, sales) as calls_per_sale,
@@ -196,7 +201,7 @@ final as (
     abandoned,
     short_abandons,
     service_level(answered_within_target, answered_inbound, abandoned) as service_level,
-    asa_s,
+    asa_s(answered_wait_s, answered_waits) as asa_s,
     abandon_rate(abandoned, answered_inbound) as abandon_rate,
     fcr_calls,
     safe_ratio(fcr_resolved, fcr_calls) as fcr_rate

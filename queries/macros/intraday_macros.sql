@@ -7,9 +7,10 @@
 --   their UTC offset, as "02:00 (UTC+02:00)" then "02:00 (UTC+01:00)").
 -- from: call_facts, inbound customer calls (first legs, as the centre's daily figures count
 --   them), with the per-call flags of int_calls_measured (answered, abandoned,
---   within_target, wait_s); the ratios are those of agg_daily_measures (service level:
---   answered within target ÷ (answered + abandoned), short abandons left out; ASA: mean wait
---   of answered calls). Times are local: the session TimeZone is config.timezone.
+--   within_target, wait_s); the ratios are the macros agg_daily_measures uses
+--   (macros/metric_macros.sql: service_level, answered within target ÷ (answered +
+--   abandoned), short abandons left out; asa_s, the mean wait of answered calls from the sum
+--   of their waits). Times are local: the session TimeZone is config.timezone.
 -- A call counts in the interval it was offered in (started_at), however long it waits or
 -- talks past the interval's end. Every interval is there, with zeros when it had no call.
 -- The usual profile: the same wall-clock interval on the 4 same weekdays before the report
@@ -120,7 +121,7 @@ usual as (
     avg(answered_inbound) as usual_answered_inbound,
     avg(abandoned) as usual_abandoned,
     service_level(sum(answered_within_target), sum(answered_inbound), sum(abandoned)) as usual_service_level,
-    safe_ratio(sum(answered_wait_s), sum(answered_inbound)) as usual_asa_s
+    asa_s(sum(answered_wait_s), sum(answered_inbound)) as usual_asa_s
   from counted
   where weeks_back > 0
   group by slot
@@ -131,7 +132,7 @@ report_day as (
     *,
     answered_inbound + abandoned as service_level_calls,
     service_level(answered_within_target, answered_inbound, abandoned) as service_level,
-    safe_ratio(answered_wait_s, answered_inbound) as asa_s
+    asa_s(answered_wait_s, answered_inbound) as asa_s
   from counted
   where weeks_back = 0
 ),

@@ -35,7 +35,7 @@ shrunk as (
     stats.window_start,
     stats.agent_id,
     stats.team,
-    safe_ratio(stats.sales, stats.conversion_n) as conversion_raw,
+    conversion_rate(stats.sales, stats.conversion_n) as conversion_raw,
     eb_shrink_rate(stats.sales, stats.conversion_n, priors.conversion_prior) as conversion_shrunk,
     stats.conversion_n,
     wilson_lo(stats.sales, stats.conversion_n) as conversion_lo,

@@ -275,7 +275,8 @@ const agentMeasures: Measure[] = [
   },
   {
     name: 'conversion_rate',
-    definedIn: 'aggregates/agg_daily_measures.sql',
+    definedIn: 'macros/metric_macros.sql',
+    macro: 'conversion_rate',
     unit: 'share',
     en: 'Sales ÷ connected outbound calls.',
     zh: '成交数 ÷ 已接通外呼数（转化率）。',
@@ -389,7 +390,8 @@ const queueMeasures: Measure[] = [
   },
   {
     name: 'asa_s',
-    definedIn: 'aggregates/agg_daily_measures.sql',
+    definedIn: 'macros/metric_macros.sql',
+    macro: 'asa_s',
     unit: 'seconds',
     en: 'Average speed of answer: mean wait of answered inbound calls.',
     zh: '平均应答速度：已接通呼入的平均等待时长。',
@@ -773,8 +775,36 @@ const windowMeasures: Measure[] = [
     name: 'weak_sections',
     definedIn: 'marts/agent_window.sql',
     unit: 'list of sections',
-    en: "Audit sections whose window score is below the audit target and below the centre's mean for the section, worst first. (The coaching page's low-scorer list names sections by another rule, sections_below_target: credibly below the target.)",
-    zh: '窗口期得分既低于质检目标又低于全中心该部分平均分的评估部分（最差在前）。',
+    en: "Audit sections whose raw window score is below the audit target and below the centre's mean for the section, worst first; one audit can put a section here. (The coaching page's low-scorer list names sections by another rule, sections_below_target: credibly below the target given the agent's audits and the team's spread.)",
+    zh: '窗口期原始得分既低于质检目标又低于全中心该部分平均分的评估部分（最差在前），一次评估即可列入。（辅导页低分名单用另一规则 sections_below_target：考虑评估数量与团队差异后可信地低于目标。）',
+  },
+  {
+    name: 'window_score',
+    definedIn: 'aggregates/agg_agent_window_sections.sql',
+    unit: 'points (0–100)',
+    en: "The agent's mean score in one audit section over the window's audits (agent_window_sections; the coaching heat map).",
+    zh: '坐席在窗口期内某一评估部分的平均得分（辅导页热力图）。',
+  },
+  {
+    name: 'centre_score',
+    definedIn: 'aggregates/agg_agent_window_sections.sql',
+    unit: 'points (0–100)',
+    en: "The centre's mean score in the audit section over the same window's audits.",
+    zh: '同一窗口期内全中心该评估部分的平均得分。',
+  },
+  {
+    name: 'score_sum',
+    definedIn: 'aggregates/agg_agent_window_sections.sql',
+    unit: 'points',
+    en: "Sum of the agent's section scores over the window's audits (for the shrinkage of sections_below_target).",
+    zh: '窗口期内坐席该部分得分之和（用于 sections_below_target 的收缩估计）。',
+  },
+  {
+    name: 'score_sumsq',
+    definedIn: 'aggregates/agg_agent_window_sections.sql',
+    unit: 'points²',
+    en: "Sum of squares of the agent's section scores over the window's audits (for the same shrinkage).",
+    zh: '窗口期内坐席该部分得分的平方和（用于同一收缩估计）。',
   },
 ];
 

@@ -70,6 +70,7 @@ export const MODELS: Model[] = [
   temp('aggregates', 'agg_window_priors'),
   temp('aggregates', 'agg_agent_window_sections'),
   table('marts', 'agent_window', 'windows'),
+  table('marts', 'agent_window_sections', 'windows'),
 ];
 
 /** The derived tables a compute writes (what `runs.counts` reports). */

@@ -1,7 +1,8 @@
 /**
  * The trainer ranking (agent_window, docs/metrics.md#trainer-ranking): raw, shrunk and n side by side; ranks on the
  * shrunk values, so an agent with 3 calls and 0 sales ranks above one with 300 calls and
- * 3 sales; the low-scoring list with its reasons and weak audit sections.
+ * 3 sales; the low-scoring list with its reasons and weak audit sections; the window's audit
+ * section figures (agent_window_sections).
  */
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
@@ -182,6 +183,77 @@ describe('agent_window conversion shrinkage', () => {
     });
   });
 });
+
+describe('agent_window_sections', () => {
+  it("holds each agent's window section figures, ranked or not, within agent_window's bounds", async () => {
+    await withDb(async (db) => {
+      // Section score = 10 × points (one item of 10 points per section). On 2026-11-20 (window
+      // 2026-10-24 .. 2026-11-20, window_days 28): d's closing 0 and 6 → 0 and 60, opening 100
+      // twice; c's closing 100, opening 80; x (missing from agents) closing 20. d's audit of
+      // 2026-10-20 (closing 100) is before the window.
+      const audit = (id: string, agent: string, at: string, opening: number, closing: number) =>
+        `('${id}', 'f', '${agent}', 'r1', '${at}', 'o', ${opening}), ('${id}', 'f', '${agent}', 'r1', '${at}', 'c', ${closing})`;
+      await teamOfFour(
+        db,
+        [
+          audit('d-old', 'd', '2026-10-20 12:00:00', 10, 10),
+          audit('d-1', 'd', '2026-11-19 12:00:00', 10, 0),
+          audit('d-2', 'd', '2026-11-20 12:00:00', 10, 6),
+          audit('c-1', 'c', '2026-11-20 13:00:00', 8, 10),
+          audit('x-1', 'x', '2026-11-20 14:00:00', 10, 2),
+        ].join(', '),
+      );
+      await compute(db);
+      // d closing: mean (0 + 60) ÷ 2 = 30, sum 60, squares 0 + 3600; centre closing over the four
+      //   window audits (0 + 60 + 100 + 20) ÷ 4 = 45; centre opening (100 + 100 + 80 + 100) ÷ 4 = 95.
+      expect(
+        await rows(
+          db,
+          `select agent_id, section, window_start::varchar as window_start, window_score, audits, score_sum, score_sumsq,
+          centre_score
+          from agent_window_sections where day = '2026-11-20' order by agent_id, section`,
+        ),
+      ).toEqual([
+        sectionRow('c', 'closing', 100, 1, 100, 10000, 45),
+        sectionRow('c', 'opening', 80, 1, 80, 6400, 95),
+        sectionRow('d', 'closing', 30, 2, 60, 3600, 45),
+        sectionRow('d', 'opening', 100, 2, 200, 20000, 95),
+        sectionRow('x', 'closing', 20, 1, 20, 400, 45),
+        sectionRow('x', 'opening', 100, 1, 100, 10000, 95),
+      ]);
+      // The bounds are agent_window's.
+      expect(
+        await rows(
+          db,
+          `select distinct sections.window_start = ranking.window_start as same
+          from agent_window_sections as sections join agent_window as ranking using (day, agent_id)`,
+        ),
+      ).toEqual([{ same: true }]);
+    });
+  });
+});
+
+/** An expected agent_window_sections row of 2026-11-20. */
+function sectionRow(
+  agent_id: string,
+  section: string,
+  window_score: number,
+  audits: number,
+  score_sum: number,
+  score_sumsq: number,
+  centre_score: number,
+) {
+  return {
+    agent_id,
+    section,
+    window_start: '2026-10-24',
+    window_score,
+    audits,
+    score_sum,
+    score_sumsq,
+    centre_score,
+  };
+}
 
 describe('agent_window mean shrinkage', () => {
   it('shrinks CSAT means toward the team (normal-normal) and measures talk ratio against the band', async () => {

@@ -16,9 +16,27 @@ import { compute } from './metrics-fixture.ts';
 import { LAST_DAY, createHistory, loadThrough } from './history-fixture.ts';
 
 const LAYERS = ['staging', 'intermediate', 'facts', 'aggregates', 'marts'];
-const MARTS = ['agent_daily', 'team_daily', 'queue_daily', 'center_daily', 'funnel_daily', 'agent_window'];
+const MARTS = [
+  'agent_daily',
+  'team_daily',
+  'queue_daily',
+  'center_daily',
+  'funnel_daily',
+  'agent_window',
+  'agent_window_sections',
+];
 /** Keys and dimensions of the marts: not measures. */
-const DIMENSIONS = new Set(['agent_id', 'team', 'queue', 'day', 'window_start', 'breakdown', 'lead_grade', 'hour']);
+const DIMENSIONS = new Set([
+  'agent_id',
+  'team',
+  'queue',
+  'day',
+  'window_start',
+  'breakdown',
+  'lead_grade',
+  'hour',
+  'section',
+]);
 
 interface Header {
   grain?: string;

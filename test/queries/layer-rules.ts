@@ -66,7 +66,15 @@ export const RELATION_LAYERS: readonly RelationLayer[] = [
   },
   {
     what: 'marts',
-    names: ['agent_daily', 'team_daily', 'queue_daily', 'center_daily', 'funnel_daily', 'agent_window'],
+    names: [
+      'agent_daily',
+      'team_daily',
+      'queue_daily',
+      'center_daily',
+      'funnel_daily',
+      'agent_window',
+      'agent_window_sections',
+    ],
     readers: CONSUMERS,
   },
   {

@@ -13,16 +13,7 @@ import { isPassedOn, isTally, selectItems } from './sql-select-items.ts';
  * Files that still compute a measure outside its file, pinned by file and measure (the
  * list only shrinks: the check fails on a pinned entry that is gone). Each says why.
  */
-export const KNOWN_RESTATEMENTS: Readonly<Record<string, readonly string[]>> = {
-  // Report queries that restate conversion over their own breakdowns instead of reading
-  // funnel_daily.
-  'reports/nightly/conversion_by_hour.sql': ['conversion_rate'],
-  'reports/nightly/funnel_by_lead_grade.sql': ['conversion_rate'],
-  // The heat map's window section mean: the marts hold no per-section window means.
-  'reports/coaching/agent_section_scores.sql': ['score'],
-  // ASA pooled over report intervals, from the sums of waits and answered calls.
-  'macros/intraday_macros.sql': ['asa_s'],
-};
+export const KNOWN_RESTATEMENTS: Readonly<Record<string, readonly string[]>> = {};
 
 /** Columns named like a measure that mean something else: the anomalies table's `score`. */
 const OTHER_MEANINGS: Readonly<Record<string, (file: string) => boolean>> = {

@@ -1,45 +1,34 @@
--- agent_section_scores: each agent's mean audit section score over the trainers' window
--- ending on the report day (the agent x section heat map), with the audits behind it: the
--- same window and mean as the weak_sections of agent_window. Agents are ordered by their
--- composite rank so the heat map reads top to bottom like the ranking table.
--- grain: one row per (agent, section) audited in the window.
--- from: audit_section_scores, agent_window, agents.
+-- agent_section_scores: each ranked agent's mean audit section score over the trainers' window
+-- ending on the report day (the agent x section heat map), with the audits behind it, as
+-- agent_window_sections holds them (the window and mean of agent_window's weak_sections).
+-- Agents are ordered by their composite rank so the heat map reads top to bottom like the
+-- ranking table.
+-- grain: one row per (ranked agent, section) audited in the window.
+-- from: agent_window_sections, agent_window, agents.
 with ranking as (
-  select agent_id, window_start, day, composite_rank from agent_window
+  select agent_id, composite_rank from agent_window
   where day = $day
 ),
 
 sections as (
-  select * from audit_section_scores
+  select * from agent_window_sections
+  where day = $day
 ),
 
 agents as (
   select agent_id, name from agents
 ),
 
-cells as (
-  select
-    sections.agent_id,
-    ranking.composite_rank,
-    sections.section,
-    avg(sections.score) as score,
-    count(*) as audits
-  from sections
-  join ranking
-    on ranking.agent_id = sections.agent_id
-   and sections.day between ranking.window_start and ranking.day
-  group by all
-),
-
 final as (
   select
-    cells.agent_id,
-    agent_label(agents.name, cells.agent_id) as agent,
-    cells.composite_rank,
-    cells.section,
-    cells.score,
-    cells.audits
-  from cells
+    sections.agent_id,
+    agent_label(agents.name, sections.agent_id) as agent,
+    ranking.composite_rank,
+    sections.section,
+    sections.window_score as score,
+    sections.audits
+  from sections
+  join ranking using (agent_id)
   left join agents using (agent_id)
 )
 

@@ -9,11 +9,15 @@
 --   with the priors of macros/shrinkage_macros.sql over the window's audits of the ranked
 --   agents; a section without a usable prior is never listed, since nothing can be said.
 --   Items: the three items of those sections missed (fewer points than the maximum) most
---   often, "text (missed/answered)" joined by "; " (item texts hold commas), counting the answers where the item applied; among items
---   missed as often, the one that cost the most weighted points first (Σ weight × share of
---   the item's points missed: what pulled the section score down most).
+--   often, "text (missed/answered)" joined by "; " (item texts hold commas), counting the
+--   answers where the item applied; among items missed as often, the one that cost the most
+--   weighted points first (Σ weight × share of the item's points missed: what pulled the
+--   section score down most), then by text.
+--   The window's section figures (n, sum, sum of squares) and bounds come from
+--   agent_window_sections; the items, from the audits of those sections in those bounds.
 -- grain: one row per low-scoring agent.
--- from: agent_window, audit_section_scores, stg_audits, stg_audit_items, agents.
+-- from: agent_window, agent_window_sections, audit_section_scores, stg_audits,
+--   stg_audit_items, agents.
 with ranking as (
   select
     *,
@@ -23,18 +27,19 @@ with ranking as (
 ),
 
 section_scores as (
+  -- The ranked agents' sections: the priors are theirs alone.
   select
+    sections.day,
+    sections.window_start,
     sections.agent_id,
     ranking.team,
     sections.section,
-    count(*) as audits,
-    sum(exact(sections.score))::double as score_sum,
-    sum(exact(sections.score * sections.score))::double as score_sumsq
-  from audit_section_scores as sections
-  join ranking
-    on ranking.agent_id = sections.agent_id
-   and sections.day between ranking.window_start and ranking.day
-  group by all
+    sections.audits,
+    sections.score_sum,
+    sections.score_sumsq
+  from agent_window_sections as sections
+  join ranking using (agent_id)
+  where sections.day = $day
 ),
 
 group_priors as (
@@ -63,6 +68,8 @@ section_priors as (
 
 section_estimates as (
   select
+    section_scores.day,
+    section_scores.window_start,
     section_scores.agent_id,
     section_scores.section,
     eb_shrink_mean(section_scores.score_sum / section_scores.audits, section_scores.audits, section_priors.prior)
@@ -74,14 +81,16 @@ section_estimates as (
    and section_priors.team is not distinct from section_scores.team
 ),
 
-weak_sections as (
+-- Another rule than agent_window's weak_sections (raw mean below the target and the centre):
+-- docs/metrics.md#window-audit-sections.
+credibly_below as (
   select * from section_estimates
   where upper < $audit_target
 ),
 
 item_answers as (
   select
-    weak_sections.agent_id,
+    credibly_below.agent_id,
     audit_items.item_id,
     coalesce(nullif(trim(audit_items.text), ''), audit_items.item_id) as item,
     count(*) as answered,
@@ -92,12 +101,10 @@ item_answers as (
   join audit_section_scores as sections
     on sections.audit_id = audits.audit_id
    and sections.section = audit_items.section
-  join ranking
-    on ranking.agent_id = sections.agent_id
-   and sections.day between ranking.window_start and ranking.day
-  join weak_sections
-    on weak_sections.agent_id = sections.agent_id
-   and weak_sections.section = sections.section
+  join credibly_below
+    on credibly_below.agent_id = sections.agent_id
+   and credibly_below.section = sections.section
+   and sections.day between credibly_below.window_start and credibly_below.day
   where audits.points is not null
   group by all
 ),
@@ -106,7 +113,7 @@ agent_sections as (
   select
     agent_id,
     list(section order by shrunk, section) as sections_below_target
-  from weak_sections
+  from credibly_below
   group by agent_id
 ),
 

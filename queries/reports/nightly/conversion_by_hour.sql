@@ -1,6 +1,6 @@
 -- conversion_by_hour: outbound conversion by local weekday and hour over the 28 days ending on
 -- the report day: sales ÷ connected outbound calls of the hour rows of funnel_daily, pooled
--- over the days of each weekday (null when none connected).
+-- over the days of each weekday (macro conversion_rate; null when none connected).
 -- grain: one row per (weekday, hour) with outbound calls. from: funnel_daily.
 with hours as (
   select * from funnel_daily
@@ -24,7 +24,7 @@ final as (
     hour,
     answered_outbound,
     sales,
-    safe_ratio(sales, answered_outbound) as conversion_rate
+    conversion_rate(sales, answered_outbound) as conversion_rate
   from cells
 )
 

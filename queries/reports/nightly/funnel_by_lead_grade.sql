@@ -1,8 +1,9 @@
 -- funnel_by_lead_grade: the outbound funnel of the 28 days ending on the report day, per
 -- lead grade: dialled → connected → interested → sale, summed over the lead-grade rows of
 -- funnel_daily, each stage also as a share of the grade's dialled calls. Each row carries
--- its grade's conversion (sales ÷ connected) and connected calls, so the tooltip shows
--- how much the rate rests on. Calls without a lead grade are grade 'none'.
+-- its grade's conversion (sales ÷ connected, macro conversion_rate) and connected calls,
+-- so the tooltip shows how much the rate rests on. Calls without a lead grade are grade
+-- 'none'.
 -- grain: one row per (lead grade, stage). from: funnel_daily.
 with grade_days as (
   select * from funnel_daily
@@ -35,7 +36,7 @@ final as (
     stage_rows.calls,
     safe_ratio(stage_rows.calls, grades.dialled) as share_of_dialled,
     grades.connected as conversion_n,
-    safe_ratio(grades.sale, grades.connected) as conversion_rate
+    conversion_rate(grades.sale, grades.connected) as conversion_rate
   from stage_rows
   join grades using (lead_grade)
 )
