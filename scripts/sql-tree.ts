@@ -69,6 +69,17 @@ const PARAM_TYPES = { named: ['$'] };
 /** Tokens the tree keeps no node for: comments (kept aside) and statement delimiters. */
 const UNPAIRED = new Set(['LINE_COMMENT', 'BLOCK_COMMENT', 'DISABLE_COMMENT', 'DELIMITER', 'EOF']);
 const COMMENTS = new Set(['line_comment', 'block_comment', 'disable_comment']);
+/** Nodes made of one token. */
+const LEAVES = new Set([
+  'identifier',
+  'keyword',
+  'literal',
+  'operator',
+  'parameter',
+  'data_type',
+  'comma',
+  'all_columns_asterisk',
+]);
 
 /** A node's parts in the order of the text: nodes, and the punctuation the tree keeps as strings. */
 function parts(node: SqlNode): Array<SqlNode | string> {
@@ -152,16 +163,15 @@ function parse(sql: string): SqlFile {
   const pair = (part: SqlNode | string): void => {
     if (typeof part !== 'string' && COMMENTS.has(part.type)) return;
     const first = next;
-    const inner = typeof part === 'string' ? [] : parts(part);
-    if (typeof part === 'string' || (inner.length === 0 && part.type !== 'statement')) {
+    if (typeof part === 'string' || LEAVES.has(part.type)) {
       const token = tokens[next];
       if (token === undefined || !isTokenOf(part, token)) {
         const at = token ? lineAt(sql, token.start) : lineAt(sql, sql.length);
-        throw new Error(`sql-tree: the tree and the text part at line ${at} (${JSON.stringify(part)})`);
+        throw new Error(`sql-tree: the tree and the tokens disagree at line ${at} (${JSON.stringify(part)})`);
       }
       next++;
     } else {
-      for (const child of inner) pair(child);
+      for (const child of parts(part)) pair(child);
     }
     if (typeof part !== 'string' && next > first) spans.set(part, { first, last: next - 1 });
   };

@@ -41,6 +41,11 @@ describe('sql-tree', () => {
       ['stg_calls'],
     ],
     [
+      'between, case and limit <offset>, <count>: parts the tree keeps out of the text order',
+      'select case when a then 1 end from calls where day between 1 and 2 limit 5, 10',
+      ['calls'],
+    ],
+    [
       'the target of a delete, and a subquery in its where',
       'delete from calls where call_id in (select call_id from stg_calls)',
       ['calls', 'stg_calls'],
