@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqlFilesUnder } from '../../src/db/sql-files.ts';
 import { MEASURES, type Measure } from '../../src/metrics/measures.ts';
-import { isPassedOn, isTally, selectItems } from './sql-select-items.ts';
+import { parseSql, selectItems } from '../../scripts/sql-tree.ts';
+import { isPassedOn, isTally } from './measure-expressions.ts';
 
 /**
  * Files that still compute a measure outside its file, pinned by file and measure (the
@@ -34,7 +35,7 @@ export function restatements(
   for (const file of sqlFilesUnder(queriesDir)) {
     const pinned = new Set(known[file] ?? []);
     const seen = new Set<string>();
-    for (const item of selectItems(readFileSync(join(queriesDir, file), 'utf8'))) {
+    for (const item of selectItems(parseSql(readFileSync(join(queriesDir, file), 'utf8')))) {
       const measure = byName.get(item.name);
       if (measure === undefined || OTHER_MEANINGS[item.name]?.(file)) continue;
       if (file === measure.definedIn || file === measure.rowsIn) continue;
