@@ -184,13 +184,13 @@ function lineAt(sql: string, offset: number): number {
 }
 
 /** The 1-based line a node starts on. */
-export function lineOf(file: SqlFile, node: SqlNode): number {
+function lineOf(file: SqlFile, node: SqlNode): number {
   const span = file.spans.get(node);
   return span ? lineAt(file.sql, file.tokens[span.first]?.start ?? 0) : 1;
 }
 
 /** The text of consecutive nodes, comments left out and white space made one space. */
-export function textOf(file: SqlFile, nodes: readonly SqlNode[]): string {
+function textOf(file: SqlFile, nodes: readonly SqlNode[]): string {
   const spans = nodes.flatMap((node) => file.spans.get(node) ?? []);
   const first = spans[0]?.first;
   const last = spans[spans.length - 1]?.last;
@@ -244,7 +244,7 @@ function fromClauses(file: SqlFile): SqlNode[] {
   );
 }
 
-export interface FromItem {
+interface FromItem {
   /** `calls`, `main.calls`, `read_csv(...)`, `(subquery)`, `unnest(...) with ordinality`. */
   relation: string;
   /** The table's name (lower case, unquoted, schema dropped); none for a table function or subquery. */

@@ -6,11 +6,12 @@
  */
 import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
+import { installMetricMacros } from '../metrics/macros.ts';
 import type { RuleQuality } from '../anomalies/evaluate.ts';
 
 export async function refreshRuleQuality(db: Database): Promise<void> {
   // wilson_lo / wilson_hi / safe_ratio are temp macros: installed on this connection first.
-  await db.exec(readQuery('macros/metric_macros.sql'));
+  await installMetricMacros(db);
   await db.exec(`create or replace table rule_quality as ${readQuery('cases/rule_quality.sql')}`);
 }
 
