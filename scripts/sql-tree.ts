@@ -395,6 +395,12 @@ export function identifierNames(file: SqlFile): Set<string> {
   return new Set([...walk(file.statements)].filter((n) => n.type === 'identifier').map((n) => unquote(n.text ?? '')));
 }
 
+/** The `$name` parameters the file uses, in order of first use (without the `$`). */
+export function parameterNames(file: SqlFile): string[] {
+  const names = [...walk(file.statements)].filter((n) => n.type === 'parameter').map((n) => (n.text ?? '').slice(1));
+  return [...new Set(names)];
+}
+
 /** The macros the file creates (`create [or replace] [temp] macro <name>(...)`), lower case. */
 export function macroNames(file: SqlFile): Set<string> {
   const names = new Set<string>();
