@@ -59,7 +59,8 @@ outliers as (
 ),
 
 evidence as (
-  select outliers.agent_id, list(call_facts.call_id order by call_facts.started_at desc) as ids
+  -- The latest first; calls that started together by id, so the 20 shown never vary.
+  select outliers.agent_id, list(call_facts.call_id order by call_facts.started_at desc, call_facts.call_id) as ids
   from outliers
   join call_facts using (agent_id)
   where call_facts.day between cast($to as date) - $window_days + 1 and cast($to as date)

@@ -304,6 +304,7 @@ shifts as (
 ),
 
 evidence as (
+  -- Ties broken by id: the 20 shown are the same on every run.
   select
     shifts.agent_id,
     shifts.day,
@@ -312,16 +313,16 @@ evidence as (
       when 'conversion' then list(window_calls.call_id order by window_calls.sale desc, window_calls.call_id)
         filter (where window_calls.answered and window_calls.direction = 'outbound')
       when 'aht' then list(window_calls.call_id
-        order by case when shifts.z > 0 then -window_calls.handle_s else window_calls.handle_s end)
+        order by case when shifts.z > 0 then -window_calls.handle_s else window_calls.handle_s end, window_calls.call_id)
         filter (where window_calls.answered)
       when 'talk_ratio' then list(window_calls.call_id
-        order by case when shifts.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end)
+        order by case when shifts.z > 0 then -window_calls.talk_ratio else window_calls.talk_ratio end, window_calls.call_id)
         filter (where window_calls.talk_ratio is not null)
       when 'agent_hangup_rate' then list(window_calls.call_id order by window_calls.agent_hung_up desc, window_calls.call_id)
         filter (where window_calls.answered)
-      when 'csat' then list(stg_surveys.survey_id order by case when shifts.z > 0 then -stg_surveys.csat else stg_surveys.csat end)
+      when 'csat' then list(stg_surveys.survey_id order by case when shifts.z > 0 then -stg_surveys.csat else stg_surveys.csat end, stg_surveys.survey_id)
         filter (where stg_surveys.csat is not null)
-      else list(window_calls.call_id order by window_calls.started_at)
+      else list(window_calls.call_id order by window_calls.started_at, window_calls.call_id)
     end as ids
   from shifts
   join window_calls using (agent_id, day)

@@ -1,8 +1,8 @@
 -- peer_outlier: an agent whose metric over the window is far from their peers'.
 -- Window: the $window_days days ending on $to. Metrics ($metrics): conversion (sales ÷
 -- answered outbound), aht (mean handle_s of answered calls) and talk_ratio (Σ agent talk ÷
--- Σ agent + customer talk) through the measures' own macros (aht, talk_ratio), csat (mean of
--- survey answers on the agent's calls). Not read from the agent_window mart: it holds no AHT
+-- Σ agent + customer talk) through the measures' own macros (conversion_rate, aht,
+-- talk_ratio), csat (mean of survey answers on the agent's calls). Not read from the agent_window mart: it holds no AHT
 -- and no work, and leaves out agents missing from `agents`, whom this rule judges too.
 -- Peers: the other agents of the same team with the volume to be judged ($min_calls
 -- calls of the kind, $min_surveys surveys for csat); when the team has fewer than
@@ -54,7 +54,8 @@ window_surveys as (
 ),
 
 agent_values as (
-  select agent_id, 'conversion' as metric, sales / answered_outbound as value, answered_outbound as volume, $min_calls as min_volume
+  select agent_id, 'conversion' as metric, conversion_rate(sales, answered_outbound) as value, answered_outbound as volume,
+    $min_calls as min_volume
   from agent_figures where answered_outbound > 0
   union all
   select agent_id, 'aht', aht_s, answered, $min_calls from agent_figures

@@ -8,6 +8,7 @@
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { readQuery } from '../db/sql-files.ts';
+import { installMetricMacros } from '../metrics/macros.ts';
 import { installStagingViews } from '../metrics/staging.ts';
 import type { ReportLayout } from './report-layout.ts';
 import { usedQueries } from './report-layout.ts';
@@ -47,21 +48,18 @@ export async function runReportQueries(
 }
 
 /**
- * The macros report queries use (safe_ratio, agent_label, intraday_intervals, and the
- * shrinkage of the coaching page's audit sections), installed once per connection.
+ * The macros report queries use: the metric macros (safe_ratio, the formulas, the shrinkage
+ * of the coaching page's audit sections) and the reports' own (agent_label,
+ * intraday_intervals), installed once per connection.
  */
-const REPORT_MACRO_FILES = [
-  'macros/metric_macros.sql',
-  'macros/shrinkage_macros.sql',
-  'macros/report_macros.sql',
-  'macros/intraday_macros.sql',
-] as const;
+const REPORT_MACRO_FILES = ['macros/report_macros.sql', 'macros/intraday_macros.sql'] as const;
 const withMacros = new WeakSet<Database>();
 
 async function installMacros(db: Database): Promise<void> {
   // Staging views every time: a compute on the same connection drops its own.
   await installStagingViews(db);
   if (withMacros.has(db)) return;
+  await installMetricMacros(db);
   for (const file of REPORT_MACRO_FILES) await db.exec(readQuery(file));
   withMacros.add(db);
 }

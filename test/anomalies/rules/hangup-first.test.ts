@@ -63,6 +63,19 @@ describe('hangup_first', () => {
     }, 'Asia/Shanghai');
   });
 
+  it('shows the 20 latest hung-up calls, those that started together by call id', async () => {
+    await withDb(async (db) => {
+      await centre(db, 25);
+      // A6's 25 hung-up calls all started at 10:00, written last id first: the 20 shown are
+      // A6-00..A6-19 on every run, not any 20 of the 25.
+      await db.exec(`update call_facts set started_at = '2026-11-20 10:00:00' where agent_id = 'A6' and agent_hung_up`);
+      await db.exec(`create or replace table call_facts as select * from call_facts order by call_id desc`);
+      const rows = await runRule(db, 'hangup_first');
+      expect(rows.map((r) => r.entity_id)).toEqual(['A6']);
+      expect(rows[0]!.evidence).toEqual(Array.from({ length: 20 }, (_, i) => `A6-${String(i).padStart(2, '0')}`));
+    }, 'Asia/Shanghai');
+  });
+
   it('does not flag a smaller excess, nor an agent hanging up less than peers', async () => {
     await withDb(async (db) => {
       await centre(db, 6); // 0.15: z = 0.10 / 0.03446 = 2.90
