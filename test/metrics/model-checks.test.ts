@@ -16,15 +16,7 @@ import { compute } from './metrics-fixture.ts';
 import { LAST_DAY, createHistory, loadThrough } from './history-fixture.ts';
 
 const LAYERS = ['staging', 'intermediate', 'facts', 'aggregates', 'marts'];
-const MARTS = [
-  'agent_daily',
-  'team_daily',
-  'queue_daily',
-  'center_daily',
-  'funnel_daily',
-  'agent_window',
-  'agent_window_sections',
-];
+const MARTS = MODELS.filter((m) => m.file.startsWith('marts/')).map((m) => m.name);
 /** Keys and dimensions of the marts: not measures. */
 const DIMENSIONS = new Set([
   'agent_id',

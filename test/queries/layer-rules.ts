@@ -9,6 +9,8 @@ import { TABLE_NAMES } from '../../src/ingest/contracts.ts';
 import { MODELS, STAGING_MODELS } from '../../src/metrics/models.ts';
 import { DIM_MODELS } from '../../src/metrics/staging.ts';
 
+const modelsIn = (folder: string) => MODELS.filter((m) => m.file.startsWith(`${folder}/`)).map((m) => m.name);
+
 export type Layer =
   | 'staging'
   | 'intermediate'
@@ -61,20 +63,12 @@ export const RELATION_LAYERS: readonly RelationLayer[] = [
   },
   {
     what: 'aggregates of the facts (built after them; read by marts only)',
-    names: MODELS.filter((m) => m.file.startsWith('aggregates/')).map((m) => m.name),
+    names: modelsIn('aggregates'),
     readers: ['marts'],
   },
   {
     what: 'marts',
-    names: [
-      'agent_daily',
-      'team_daily',
-      'queue_daily',
-      'center_daily',
-      'funnel_daily',
-      'agent_window',
-      'agent_window_sections',
-    ],
+    names: modelsIn('marts'),
     readers: CONSUMERS,
   },
   {

@@ -95,7 +95,9 @@ item_answers as (
     coalesce(nullif(trim(audit_items.text), ''), audit_items.item_id) as item,
     count(*) as answered,
     count(*) filter (where audits.points < audit_items.max_points) as missed,
-    sum(audit_items.weight * (1 - audits.points / audit_items.max_points)) as points_lost
+    -- Rounded: equal costs summed in another order differ in the last bits, and would pick
+    -- the item shown among equals at random.
+    round(sum(audit_items.weight * (1 - audits.points / audit_items.max_points)), 9) as points_lost
   from stg_audits as audits
   join stg_audit_items as audit_items using (form_id, item_id)
   join audit_section_scores as sections
