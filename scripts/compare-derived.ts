@@ -13,16 +13,22 @@
  * - load bookkeeping that differs whenever the same data is loaded again is left out: the
  *   times of `runs` (started, finished, and the compute's duration `ms` in its counts), of
  *   `load_log` (started, finished), `recorded_config.recorded_at` and `case_events.at`, and
- *   the file paths of `load_log.file` and `rejects.file` (the sample's folder differs).
+ *   the file paths of `load_log.file` and `rejects.file` (the sample's folder differs);
+ * - a run's count of a relation only the second database holds (a new model's rows).
  * Relations or columns only the second database holds are listed, not compared.
  */
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { quoteIdent, sqlString } from '../src/db/sql.ts';
 
-/** Column -> the expression compared instead (null: left out). */
-const BOOKKEEPING: Record<string, Record<string, string | null>> = {
-  runs: { started: null, finished: null, counts: `json_merge_patch(counts, '{"ms": null}')` },
+/** Column -> the expression compared instead (null: left out), given the relations only the second database holds. */
+const BOOKKEEPING: Record<string, Record<string, string | null | ((added: readonly string[]) => string)>> = {
+  runs: {
+    started: null,
+    finished: null,
+    counts: (added) =>
+      `json_merge_patch(counts, ${sqlString(JSON.stringify(Object.fromEntries(['ms', ...added].map((key) => [key, null]))))})`,
+  },
   load_log: { file: null, started: null, finished: null },
   rejects: { file: null },
   recorded_config: { recorded_at: null },
@@ -45,8 +51,9 @@ interface Column {
   type: string;
 }
 
-function comparedExpression(table: string, column: Column): string | null {
+function comparedExpression(table: string, column: Column, added: readonly string[]): string | null {
   const override = BOOKKEEPING[table]?.[column.name];
+  if (typeof override === 'function') return override(added);
   if (override !== undefined) return override;
   const name = quoteIdent(column.name);
   if (column.type === 'DOUBLE' || column.type === 'FLOAT') return `round9(${name})`;
@@ -84,7 +91,8 @@ export async function compareDatabases(before: string, after: string): Promise<{
   const afterRelations = await columnsOf('after_db');
 
   let failed = false;
-  for (const table of [...afterRelations.keys()].filter((name) => !beforeRelations.has(name))) {
+  const addedRelations = [...afterRelations.keys()].filter((name) => !beforeRelations.has(name));
+  for (const table of addedRelations) {
     lines.push(`${table}: only in ${after} (not compared)`);
   }
   for (const [table, beforeColumns] of beforeRelations) {
@@ -99,7 +107,7 @@ export async function compareDatabases(before: string, after: string): Promise<{
     const added = afterColumns.filter((column) => !beforeColumns.some((other) => other.name === column.name));
     const expressions = beforeColumns
       .filter((column) => afterNames.has(column.name))
-      .map((column) => comparedExpression(table, column))
+      .map((column) => comparedExpression(table, column, addedRelations))
       .filter((expression) => expression !== null);
     const select = (database: string) => `select ${expressions.join(', ')} from ${database}.main.${quoteIdent(table)}`;
     const [counts] = await rows(

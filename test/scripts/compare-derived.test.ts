@@ -1,7 +1,8 @@
 /**
  * scripts/compare-derived.ts: two small databases written here, differing on purpose. A
  * last-bit change in a double (alone or inside JSON and a list) and a changed run time are
- * not differences; a double changed in its 6th digit, a repeated row and a lost table are.
+ * not differences, nor a run's count of a table only the second holds; a double changed in
+ * its 6th digit, a repeated row and a lost table are.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +41,7 @@ describe('compare-derived', () => {
        insert into findings values (1, 0.1 + 0.2, '{"z": 0.30000000000000004, "day": "2026-11-21"}',
          [0.1 + 0.2, 1.0000000000000011e-05]), (2, 2.5, '{}', []);
        create table runs (run_id integer, started timestamptz, counts json);
-       insert into runs values (1, '2026-11-30 21:13:00+00', '{"calls": 3, "ms": 917}');
+       insert into runs values (1, '2026-11-30 21:13:00+00', '{"calls": 3, "extra": 0, "ms": 917}');
        create table agents (agent_id varchar);
        create table extra (n integer);`,
     );
