@@ -126,11 +126,9 @@ counted as (
     count(*) filter (where short_abandon and offered_to_queue) as queue_short_abandons,
     count(*) filter (where within_target and first_leg) as answered_within_target,
     count(*) filter (where within_target and offered_to_queue) as queue_answered_within_target,
-    -- ASA's sum and count of waits (answered_waits: those with a wait, as a mean counts them).
+    -- ASA's sum of waits, over the answered calls answered_inbound and queue_answered_inbound count.
     sum(exact(wait_s)) filter (where answered and direction = 'inbound' and first_leg) as answered_wait_s,
     sum(exact(wait_s)) filter (where answered and direction = 'inbound' and offered_to_queue) as queue_answered_wait_s,
-    count(wait_s) filter (where answered and direction = 'inbound' and first_leg) as answered_waits,
-    count(wait_s) filter (where answered and direction = 'inbound' and offered_to_queue) as queue_answered_waits,
     count(fcr) as fcr_calls,
     count(*) filter (where fcr) as fcr_resolved
   from activity
@@ -142,9 +140,8 @@ by_grain as (
   select
     * exclude (
       answered_inbound, answered_inbound_legs, inbound_calls, abandoned, short_abandons,
-      answered_within_target, answered_wait_s, answered_waits, queue_inbound_calls, queue_answered_inbound,
-      queue_abandoned, queue_short_abandons, queue_answered_within_target, queue_answered_wait_s,
-      queue_answered_waits
+      answered_within_target, answered_wait_s, queue_inbound_calls, queue_answered_inbound,
+      queue_abandoned, queue_short_abandons, queue_answered_within_target, queue_answered_wait_s
     ),
     case grain
       when 'queue' then queue_answered_inbound
@@ -155,8 +152,12 @@ by_grain as (
     case when grain = 'queue' then queue_abandoned else abandoned end as abandoned,
     case when grain = 'queue' then queue_short_abandons else short_abandons end as short_abandons,
     case when grain = 'queue' then queue_answered_within_target else answered_within_target end as answered_within_target,
-    case when grain = 'queue' then queue_answered_wait_s else answered_wait_s end as answered_wait_s,
-    case when grain = 'queue' then queue_answered_waits else answered_waits end as answered_waits
+    -- Over the calls whose waits are summed (answered_inbound here is counted's: customer
+    -- calls, not the legs an agent's grain reports).
+    asa_s(
+      case when grain = 'queue' then queue_answered_wait_s else answered_wait_s end,
+      case when grain = 'queue' then queue_answered_inbound else answered_inbound end
+    ) as asa_s
   from counted
 ),
 
@@ -201,7 +202,7 @@ final as (
     abandoned,
     short_abandons,
     service_level(answered_within_target, answered_inbound, abandoned) as service_level,
-    asa_s(answered_wait_s, answered_waits) as asa_s,
+    asa_s,
     abandon_rate(abandoned, answered_inbound) as abandon_rate,
     fcr_calls,
     safe_ratio(fcr_resolved, fcr_calls) as fcr_rate

@@ -2,8 +2,9 @@
 -- Window: the $window_days days ending on $to. Metrics ($metrics): conversion (sales ÷
 -- answered outbound), aht (mean handle_s of answered calls) and talk_ratio (Σ agent talk ÷
 -- Σ agent + customer talk) through the measures' own macros (conversion_rate, aht,
--- talk_ratio), csat (mean of survey answers on the agent's calls). Not read from the agent_window mart: it holds no AHT
--- and no work, and leaves out agents missing from `agents`, whom this rule judges too.
+-- talk_ratio), csat (mean of survey answers on the agent's calls). Not read from the
+-- agent_window mart: it holds no AHT and no work, and leaves out agents missing from
+-- `agents`, whom this rule judges too.
 -- Peers: the other agents of the same team with the volume to be judged ($min_calls
 -- calls of the kind, $min_surveys surveys for csat); when the team has fewer than
 -- $min_peers of them, every other such agent doing the same work (mostly inbound or
