@@ -10,12 +10,12 @@
 -- (ql_leg_measures), missed offers, open calls and rejects read is kept.
 
 with events as (
-  select null::varchar as file, line, 1 as batch, event_at, callid, queuename, agent, event, data1, data2
+  select null::varchar as file, line, 1 as batch, event_at, callid, queuename, agent, code, data1, data2
   from ql_events
   where problem is null and not system_event
     and callid in (select leg_key from ql_callids where not one_leg)
   union all
-  select file, line, 0 as batch, event_at, callid, queuename, agent, event, data1, data2
+  select file, line, 0 as batch, event_at, callid, queuename, agent, ql_event_code(event) as code, data1, data2
   from queue_log_pending
 ),
 
@@ -31,7 +31,7 @@ final as (
     ordered.batch,
     ordered.seq,
     ordered.event_at,
-    ordered.event,
+    ordered.code,
     ordered.queuename,
     ordered.agent,
     ordered.data1,

@@ -16,7 +16,7 @@
 with enter_events as (
   select 1 as batch, line, event_at, callid, queuename, data2
   from ql_events
-  where problem is null and not system_event and event = 'ENTERQUEUE'
+  where problem is null and code = ql_event_code('ENTERQUEUE')
     and callid in (select leg_key from ql_callids where not one_leg)
   union all
   select 0 as batch, line, event_at, callid, queuename, data2

@@ -26,7 +26,7 @@ one_leg_missed as (
   select call_events.*, false as open
   from call_events
   anti join not_one_closed_leg on call_events.callid = not_one_closed_leg.callid
-  where call_events.event = 'RINGNOANSWER'
+  where call_events.code = ql_event_code('RINGNOANSWER')
 ),
 
 one_leg_open as (
@@ -40,7 +40,7 @@ one_leg_open as (
 
 one_leg_events as (
   -- A one-leg callid's call_id is the callid.
-  select null::varchar as file, line, 1 as batch, event_at, callid, event, queuename, agent, data1, data2, callid as call_id, open
+  select null::varchar as file, line, 1 as batch, event_at, callid, code, queuename, agent, data1, data2, callid as call_id, open
   from (
     select * from one_leg_missed
     union all
@@ -55,7 +55,7 @@ placed_events as (
     ql_assigned.batch,
     ql_assigned.event_at,
     ql_enters.callid,
-    ql_assigned.event,
+    ql_assigned.code,
     ql_assigned.queuename,
     ql_assigned.agent,
     ql_assigned.data1,
@@ -65,7 +65,7 @@ placed_events as (
   from ql_assigned
   join ql_enters on ql_assigned.leg = ql_enters.leg
   join ql_legs on ql_enters.call_id = ql_legs.call_id
-  where ql_legs.open or ql_assigned.event = 'RINGNOANSWER'
+  where ql_legs.open or ql_assigned.code = ql_event_code('RINGNOANSWER')
 ),
 
 final as (

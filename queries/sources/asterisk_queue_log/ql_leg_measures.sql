@@ -1,8 +1,10 @@
 -- ql_leg_measures: a table macro, the one definition of what a queue_log leg's events say:
 -- its enter, answer, agent, end and who hung up.
 -- grain: one row per leg_key of the relation it is given.
--- from: the relation named by `leg_events` (leg_key, seq, event_at, event, line, queuename,
---   agent, data2): one leg's events per leg_key, in app_queue's order by seq (ql_seq).
+-- from: the relation named by `leg_events` (leg_key, seq, code, queuename, agent, data2):
+--   one leg's events per leg_key, in app_queue's order by seq (ql_seq, whose number holds
+--   the event's time and line: ql_seq_at and ql_seq_line read them back), each event by
+--   its number (ql_event_codes.sql).
 -- Definitions (docs/sources/asterisk.md, from Asterisk's queue_log event reference):
 --   started_at = ENTERQUEUE (its data2 is the caller id); answered_at and the member from
 --   the first CONNECT before the close (CONNECT's data1 is the caller's wait in queue, not
@@ -13,37 +15,35 @@
 create or replace temp macro ql_leg_measures(leg_events) as table
 
 with events as (
-  select
-    *,
-    event in ('COMPLETECALLER', 'COMPLETEAGENT', 'ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY',
-              'EXITWITHKEY', 'WITHDRAW', 'BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER') as closes
+  select *, ql_closes(code) as closes
   from query_table(leg_events)
 ),
 
 measured as (
   -- One pass per leg. The close is the first closing event. The answer is the first CONNECT
   -- before the close: the leg's first CONNECT when that comes before the close (arg_min skips
-  -- a null agent, so the member's CONNECT is the first one that names a member). Each
-  -- arg_min takes one plain value: a struct of three costs more than three of them.
+  -- a null agent, so the member's CONNECT is the first one that names a member). Times and
+  -- lines are read back from the seq each min() finds: an arg_min per time costs more.
   select
     leg_key,
-    count(*) filter (where event = 'ENTERQUEUE') as enters,
-    min(seq) filter (where event = 'ENTERQUEUE') as enter_seq,
+    count(*) filter (where code = ql_event_code('ENTERQUEUE')) as enters,
+    min(seq) filter (where code = ql_event_code('ENTERQUEUE')) as enter_seq,
     -- DID and INFO may come before the ENTERQUEUE of their call; no other event may.
-    min(seq) filter (where event not in ('DID', 'INFO')) as first_seq,
-    arg_min(event_at, seq) filter (where event = 'ENTERQUEUE') as entered_at,
-    arg_min(queuename, seq) filter (where event = 'ENTERQUEUE') as queuename,
-    arg_min(data2, seq) filter (where event = 'ENTERQUEUE') as caller_id,
+    min(seq) filter (where code not in (ql_event_code('DID'), ql_event_code('INFO'))) as first_seq,
+    arg_min(queuename, seq) filter (where code = ql_event_code('ENTERQUEUE')) as queuename,
+    arg_min(data2, seq) filter (where code = ql_event_code('ENTERQUEUE')) as caller_id,
     min(seq) filter (where closes) as close_seq,
-    arg_min(event_at, seq) filter (where closes) as closed_at,
-    arg_min(event, seq) filter (where closes) as closing_event,
-    arg_min(line, seq) filter (where closes) as closing_line,
-    min(seq) filter (where event = 'CONNECT' and event_at is not null) as connect_seq,
-    arg_min(event_at, seq) filter (where event = 'CONNECT') as connected_at,
-    min(seq) filter (where event = 'CONNECT' and agent is not null) as member_seq,
-    arg_min(agent, seq) filter (where event = 'CONNECT') as connect_member
+    arg_min(code, seq) filter (where closes) as closing_code,
+    min(seq) filter (where code = ql_event_code('CONNECT')) as connect_seq,
+    min(seq) filter (where code = ql_event_code('CONNECT') and agent is not null) as member_seq,
+    arg_min(agent, seq) filter (where code = ql_event_code('CONNECT')) as connect_member
   from events
   group by leg_key
+),
+
+closed as (
+  select *, ql_event_name(closing_code) as closing_event
+  from measured
 )
 
 select
@@ -51,12 +51,12 @@ select
   enters,
   enter_seq,
   first_seq,
-  entered_at as started_at,
+  ql_seq_at(enter_seq) as started_at,
   queuename as queue,
   nullif(caller_id, '') as caller_id,
   ql_agent(case when close_seq is null or member_seq < close_seq then connect_member end) as agent_id,
-  case when close_seq is null or connect_seq < close_seq then connected_at end as answered_at,
-  closed_at as ended_at,
+  case when close_seq is null or connect_seq < close_seq then ql_seq_at(connect_seq) end as answered_at,
+  ql_seq_at(close_seq) as ended_at,
   case
     when closing_event = 'COMPLETEAGENT' then 'agent'
     when closing_event in ('COMPLETECALLER', 'ABANDON', 'EXITWITHKEY') then 'customer'
@@ -64,6 +64,6 @@ select
     when closing_event in ('EXITWITHTIMEOUT', 'EXITEMPTY', 'WITHDRAW') then 'system'
   end as disconnect_party,
   closing_event in ('BLINDTRANSFER', 'ATTENDEDTRANSFER', 'TRANSFER') as transferred,
-  closing_line as _line,
+  ql_seq_line(close_seq) as _line,
   close_seq is null as open
-from measured
+from closed

@@ -11,7 +11,7 @@ with one_leg_calls as (
 ),
 
 placed_events as (
-  select leg as leg_key, seq, event_at, event, line, queuename, agent, data2
+  select leg as leg_key, seq, code, queuename, agent, data2
   from ql_assigned
   where leg is not null
 ),

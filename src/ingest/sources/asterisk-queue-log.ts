@@ -141,12 +141,23 @@ interface LogLines {
  * that never entered a queue needs its line whole again (then the file is read again).
  */
 async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
+  await db.exec(readQuery('sources/asterisk_queue_log/ql_event_codes.sql'));
   await materialise(db, 'ql_events', 'asterisk_queue_log/ql_events');
   const problems = await linesWhole(db, 'ql_events', 'problem is not null');
   if (problems) {
+    // The line as written (ql_fields): its fields, its time and its event's name.
     await addSourceRejects(
       db,
-      `select line, problem_column as "column", problem as reason, problem_value as value, raw
+      `select
+        line,
+        case problem when 'time' then 'time' else 'event' end as "column",
+        case problem
+          when 'fields' then 'not a queue_log line: ' || fields || ' field(s), expected time|callid|queuename|agent|event|data...'
+          when 'time' then 'time is neither epoch seconds nor an ISO 8601 timestamp'
+          else 'unknown queue_log event ' || coalesce(event, '(empty)')
+        end as reason,
+        case problem when 'time' then time_text when 'event' then event end as value,
+        raw
       from ql_events join ${problems} using (line)`,
     );
   }
@@ -162,7 +173,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await materialise(db, 'ql_callids', 'asterisk_queue_log/ql_callids');
   await materialise(db, 'ql_enters', 'asterisk_queue_log/ql_enters');
   await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
-  const orphan = "leg is null and batch = 1 and event not in ('DID', 'INFO')";
+  const orphan = "leg is null and batch = 1 and code not in (ql_event_code('DID'), ql_event_code('INFO'))";
   if ((await db.scalar(`select exists (select 1 from ql_assigned where ${orphan})`)) === true) {
     await lines.read();
     await addSourceRejects(
@@ -181,7 +192,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       count(*) filter (where not open and previous_call_id is null) as calls,
       count(*) filter (where not open and previous_call_id is not null) as legs,
       count(*) filter (where open) as pending,
-      (select count(*) from ql_leg_events where event = 'RINGNOANSWER' and not open) as missed
+      (select count(*) from ql_leg_events where code = ql_event_code('RINGNOANSWER') and not open) as missed
     from ql_legs`);
   await db.exec('drop table ql_events');
   const n = (key: string) => Number(counts![key]);
@@ -200,7 +211,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
         select * from queue_log_pending
         where (file, line) in (select (file, line) from ql_leg_events where open and batch = 0)
         union all
-        select getvariable('source_file'), line, event_at, callid, queuename, agent, event, data1, data2, null, null, null
+        select getvariable('source_file'), line, event_at, callid, queuename, agent, ql_event_name(code), data1, data2, null, null, null
         from ql_leg_events
         where open and batch = 1`);
       await db.exec('delete from queue_log_pending');
@@ -210,7 +221,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       await db.exec(`insert into missed_offers
         select call_id, ql_agent(agent), event_at, try_cast(data1 as bigint), ${loadId}, line
         from ql_leg_events
-        where event = 'RINGNOANSWER' and not open`);
+        where code = ql_event_code('RINGNOANSWER') and not open`);
     },
   };
 }
@@ -221,11 +232,15 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
  * all. Times count in milliseconds from the earliest event (queue_log writes whole seconds);
  * the number is a bigint when this file's and the open calls' span and lines fit in 62 bits
  * (years of events, millions of lines), else a hugeint, which costs twice as much to order by.
+ * ql_seq_at and ql_seq_line read the time and the line back from such a number.
  */
 async function defineSeq(db: Database, events: EventSummary): Promise<void> {
   const { type, lineBits } = seqType(events.lastMs - events.firstMs, events.lines);
   await db.exec(`create or replace temp macro ql_seq(event_at, batch, line) as
     ((epoch_ms(event_at) - ${events.firstMs})::${type} * 2 + batch) * ${1n << lineBits} + line`);
+  await db.exec(`create or replace temp macro ql_seq_at(seq) as
+    timestamptz '1970-01-01 00:00:00+00' + to_milliseconds((${events.firstMs} + seq // ${1n << (lineBits + 1n)})::bigint)`);
+  await db.exec(`create or replace temp macro ql_seq_line(seq) as (seq % ${1n << lineBits})::bigint`);
 }
 
 interface EventSummary {
