@@ -229,69 +229,81 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
 /**
  * ql_seq(event_at, batch, line): the order app_queue wrote the events in, (event_at, batch,
  * line), packed into one number so that placing and measuring events needs no sort of them
- * all. Times count in milliseconds from the earliest event (queue_log writes whole seconds);
- * the number is a bigint when this file's and the open calls' span and lines fit in 62 bits
- * (years of events, millions of lines), else a hugeint, which costs twice as much to order by.
- * ql_seq_at and ql_seq_line read the time and the line back from such a number.
+ * all. Times count from the earliest event in milliseconds (queue_log writes whole seconds),
+ * or in microseconds when some time has a finer fraction (a database export's), so that
+ * ql_seq_at and ql_seq_line read the time and the line back exactly. The number is a
+ * bigint when this file's and the open calls' span and lines fit in 62 bits (years of
+ * events, millions of lines), else a hugeint, which costs twice as much to order by.
  */
 async function defineSeq(db: Database, events: EventSummary): Promise<void> {
-  const { type, lineBits } = seqType(events.lastMs - events.firstMs, events.lines);
+  const unit = events.wholeMs ? 1000n : 1n;
+  const first = events.firstUs / unit;
+  const { type, lineBits } = seqType((events.lastUs - events.firstUs) / unit, events.lines);
   await db.exec(`create or replace temp macro ql_seq(event_at, batch, line) as
-    ((epoch_ms(event_at) - ${events.firstMs})::${type} * 2 + batch) * ${1n << lineBits} + line`);
+    ((epoch_us(event_at) // ${unit} - ${first})::${type} * 2 + batch) * ${1n << lineBits} + line`);
   await db.exec(`create or replace temp macro ql_seq_at(seq) as
-    timestamptz '1970-01-01 00:00:00+00' + to_milliseconds((${events.firstMs} + seq // ${1n << (lineBits + 1n)})::bigint)`);
+    make_timestamptz(((${first} + seq // ${1n << (lineBits + 1n)}) * ${unit})::bigint)`);
   await db.exec(`create or replace temp macro ql_seq_line(seq) as (seq % ${1n << lineBits})::bigint`);
 }
 
 interface EventSummary {
   records: number;
   systemEvents: number;
-  /** The span (epoch ms) and last line of this file's call events and the open calls' events. */
-  firstMs: bigint;
-  lastMs: bigint;
+  /** The span (epoch microseconds) and last line of this file's call events and the open calls' events. */
+  firstUs: bigint;
+  lastUs: bigint;
   lines: bigint;
+  /** Whether every such time is a whole millisecond. */
+  wholeMs: boolean;
 }
 
 /** What the load reports of ql_events and what ql_seq needs of it, in one pass over the events. */
 async function summariseEvents(db: Database): Promise<EventSummary> {
   // As text: the query hands back a bigint as a number or a bigint by its size.
-  const [summary] = await db.query<Record<keyof EventSummary, string>>(`
+  const [summary] = await db.query<Record<Exclude<keyof EventSummary, 'wholeMs'>, string> & { wholeMs: boolean }>(`
     with file_events as (
       select
         count(*) as records,
         count(*) filter (where problem is null and system_event) as system_events,
         min(event_at) filter (where problem is null and not system_event) as first_at,
         max(event_at) filter (where problem is null and not system_event) as last_at,
-        max(line) filter (where problem is null and not system_event) as last_line
+        max(line) filter (where problem is null and not system_event) as last_line,
+        bool_and(epoch_us(event_at) % 1000 = 0) filter (where problem is null and not system_event) as whole_ms
       from ql_events
     ),
     carried as (
-      select min(event_at) as first_at, max(event_at) as last_at, max(line) as last_line
+      select
+        min(event_at) as first_at,
+        max(event_at) as last_at,
+        max(line) as last_line,
+        bool_and(epoch_us(event_at) % 1000 = 0) as whole_ms
       from queue_log_pending
     )
     select
       file_events.records::varchar as records,
       file_events.system_events::varchar as "systemEvents",
-      coalesce(epoch_ms(least(file_events.first_at, carried.first_at)), 0)::varchar as "firstMs",
-      coalesce(epoch_ms(greatest(file_events.last_at, carried.last_at)), 0)::varchar as "lastMs",
-      coalesce(greatest(file_events.last_line, carried.last_line), 0)::varchar as lines
+      coalesce(epoch_us(least(file_events.first_at, carried.first_at)), 0)::varchar as "firstUs",
+      coalesce(epoch_us(greatest(file_events.last_at, carried.last_at)), 0)::varchar as "lastUs",
+      coalesce(greatest(file_events.last_line, carried.last_line), 0)::varchar as lines,
+      coalesce(file_events.whole_ms, true) and coalesce(carried.whole_ms, true) as "wholeMs"
     from file_events, carried`);
   return {
     records: Number(summary!.records),
     systemEvents: Number(summary!.systemEvents),
-    firstMs: BigInt(summary!.firstMs),
-    lastMs: BigInt(summary!.lastMs),
+    firstUs: BigInt(summary!.firstUs),
+    lastUs: BigInt(summary!.lastUs),
     lines: BigInt(summary!.lines),
+    wholeMs: summary!.wholeMs,
   };
 }
 
 /**
- * The type ql_seq packs into, for events `spanMs` milliseconds apart on lines up to `lines`:
+ * The type ql_seq packs into, for events `span` time units apart on lines up to `lines`:
  * a bigint while the time (with the batch bit) and the line fit in 62 bits, else a hugeint.
  */
-export function seqType(spanMs: bigint, lines: bigint): { type: 'bigint' | 'hugeint'; lineBits: bigint } {
+export function seqType(span: bigint, lines: bigint): { type: 'bigint' | 'hugeint'; lineBits: bigint } {
   const lineBits = BigInt(lines.toString(2).length);
-  const timeBits = BigInt((spanMs + 1n).toString(2).length) + 1n;
+  const timeBits = BigInt((span + 1n).toString(2).length) + 1n;
   return { type: timeBits + lineBits <= 62n ? 'bigint' : 'hugeint', lineBits };
 }
 

@@ -197,6 +197,46 @@ describe('asterisk-queue-log event order', () => {
   });
 });
 
+describe('asterisk-queue-log times', () => {
+  // The pivot orders events by a number that packs time and line, and reads a leg's times
+  // back from it: a fraction of a second must come back as written, to the microsecond.
+  it.each([
+    ['microseconds', '1795161600.000001', '1795161604.250017', '1795161664.999999'],
+    ['milliseconds', '1795161600.001', '1795161604.25', '1795161664.999'],
+    ['whole seconds', '1795161600', '1795161604', '1795161664'],
+  ])('keeps %s of the enter, answer and end', async (_, enter, connect, close) => {
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    const log = join(dir, 'queue_log');
+    writeFileSync(
+      log,
+      [
+        `${enter}|Y|sales|NONE|ENTERQUEUE||13800000092|1`,
+        `${connect}|Y|sales|PJSIP/1001|CONNECT|4|Y.2|3`,
+        `${close}|Y|sales|PJSIP/1001|COMPLETEAGENT|4|60|1`,
+        '',
+      ].join('\n'),
+    );
+    // Epoch seconds as written → microseconds, by the digits.
+    const micros = (time: string) => {
+      const [seconds, fraction = ''] = time.split('.');
+      return `${seconds}${fraction.padEnd(6, '0')}`;
+    };
+    try {
+      await inCaseDb({ timezone: 'UTC' }, async (db) => {
+        await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'UTC' });
+        const [call] = await db.queryJs(`select
+          epoch_us(started_at)::varchar as started,
+          epoch_us(answered_at)::varchar as answered,
+          epoch_us(ended_at)::varchar as ended
+        from calls`);
+        expect(call).toEqual({ started: micros(enter), answered: micros(connect), ended: micros(close) });
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 interface PendingStep extends ExpectedCase {
   calls: Record<string, unknown>[];
   loaded_by_this_file: string[];
