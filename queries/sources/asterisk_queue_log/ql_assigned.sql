@@ -1,27 +1,16 @@
--- ql_assigned: the queue_log call events of the callids that are not one leg (ql_callids),
--- with those of calls earlier files left open, each assigned to its leg: the latest
+-- ql_assigned: the queue_log call events of the callids that are not one leg and of calls
+-- earlier files left open (ql_other_events), each assigned to its leg: the latest
 -- ENTERQUEUE of its callid at or before it.
 -- grain: one row per call event; leg is its leg in ql_enters (null for an
 --   event of a call that never entered a queue in this file or an open one: an orphan).
--- from: temp tables ql_events (this file's events), ql_callids (which callids are one leg)
---   and ql_enters (the legs, named); queue_log_pending (open calls' events).
+-- from: temp tables ql_other_events (those events) and ql_enters (the legs, named).
 -- file is null for this file's events (the adapter knows its name), seq the event's place
 -- in the order app_queue wrote them (ql_seq, as in ql_enters). Only what the legs
 -- (ql_leg_measures), missed offers, open calls and rejects read is kept.
 
-with events as (
-  select null::varchar as file, line, 1 as batch, event_at, callid, queuename, agent, code, data1, data2
-  from ql_events
-  where problem is null and not system_event
-    and callid in (select leg_key from ql_callids where not one_leg)
-  union all
-  select file, line, 0 as batch, event_at, callid, queuename, agent, ql_event_code(event) as code, data1, data2
-  from queue_log_pending
-),
-
-ordered as (
+with ordered as (
   select *, ql_seq(event_at, batch, line) as seq
-  from events
+  from ql_other_events
 ),
 
 final as (

@@ -3,9 +3,8 @@
 -- span of its callid's events that belong to it.
 -- grain: one row per leg: per ENTERQUEUE, but two enters of a callid within one second
 --   (which would share a call_id) make one leg, the first, whose span then holds both.
--- from: temp tables ql_events (this file's events) and ql_callids (which callids are one
---   leg), queue_log_pending (open calls' events), calls (to tell a caller who enters a
---   queue again after a leg loaded earlier).
+-- from: temp table ql_other_events (the events of those callids and of open calls), calls
+--   (to tell a caller who enters a queue again after a leg loaded earlier).
 -- A caller who enters a queue again (after a transfer) starts a new leg of the same call:
 -- call_id `<callid>#<epoch of the enter>`, previous_call_id the leg before it.
 -- Events are in the order app_queue wrote them: by time, earlier files' first, then by line
@@ -14,14 +13,9 @@
 -- call_id text or the 128-bit enter_seq).
 
 with enter_events as (
-  select 1 as batch, line, event_at, callid, queuename, data2
-  from ql_events
-  where problem is null and code = ql_event_code('ENTERQUEUE')
-    and callid in (select leg_key from ql_callids where not one_leg)
-  union all
-  select 0 as batch, line, event_at, callid, queuename, data2
-  from queue_log_pending
-  where event = 'ENTERQUEUE'
+  select batch, line, event_at, callid, queuename, data2
+  from ql_other_events
+  where code = ql_event_code('ENTERQUEUE')
 ),
 
 enters as (

@@ -171,6 +171,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   );
   await db.exec(readQuery('sources/asterisk_queue_log/ql_leg_measures.sql'));
   await materialise(db, 'ql_callids', 'asterisk_queue_log/ql_callids');
+  await materialise(db, 'ql_other_events', 'asterisk_queue_log/ql_other_events');
   await materialise(db, 'ql_enters', 'asterisk_queue_log/ql_enters');
   await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
   const orphan = "leg is null and batch = 1 and code not in (ql_event_code('DID'), ql_event_code('INFO'))";
