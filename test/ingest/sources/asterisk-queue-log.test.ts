@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles } from '../../../src/ingest/discover-files.ts';
 import { seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
+import { readQuery } from '../../../src/db/sql-files.ts';
+import { withDb } from '../../util/with-db.ts';
 import {
   caseDir,
   checkCase,
@@ -194,6 +196,59 @@ describe('asterisk-queue-log event order', () => {
     [2n ** 40n - 2n, 2n ** 21n - 1n, 'bigint'],
   ] as const)('packs an order over %s ms and %s lines in a %s', (spanMs, lines, type) => {
     expect(seqType(spanMs, lines).type).toBe(type);
+  });
+});
+
+describe('queue_log event numbers (ql_event_codes.sql)', () => {
+  // ql_closes and ql_system_event read ranges of the list: a name moved out of its run
+  // would quietly change which events end a leg or count as system lines.
+  it('close a leg on exactly the closing events, and count exactly the queue and member lines as system lines', async () => {
+    await withDb(async (db) => {
+      await db.exec(readQuery('sources/asterisk_queue_log/ql_event_codes.sql'));
+      const [sets] = await db.queryJs(`select
+        list_filter(ql_event_names(), n -> ql_closes(ql_event_code(n))) as closing,
+        list_filter(ql_event_names(), n -> ql_system_event(ql_event_code(n))) as system,
+        ql_event_code('NOSUCHEVENT') as unknown,
+        ql_event_name(ql_event_code('RINGNOANSWER')) as round_trip`);
+      expect({
+        ...sets,
+        closing: [...(sets!.closing as string[])].sort(),
+        system: [...(sets!.system as string[])].sort(),
+      }).toEqual({
+        closing: [
+          'ABANDON',
+          'ATTENDEDTRANSFER',
+          'BLINDTRANSFER',
+          'COMPLETEAGENT',
+          'COMPLETECALLER',
+          'EXITEMPTY',
+          'EXITWITHKEY',
+          'EXITWITHTIMEOUT',
+          'TRANSFER',
+          'WITHDRAW',
+        ],
+        system: [
+          'ADDMEMBER',
+          'AGENTCALLBACKLOGIN',
+          'AGENTCALLBACKLOGOFF',
+          'AGENTLOGIN',
+          'AGENTLOGOFF',
+          'CONFIGRELOAD',
+          'OUTCALL',
+          'PAUSE',
+          'PAUSEALL',
+          'PAUSECUSTOM',
+          'PENALTY',
+          'QUEUESTART',
+          'REMOVEMEMBER',
+          'RINGINUSE',
+          'UNPAUSE',
+          'UNPAUSEALL',
+        ],
+        unknown: null,
+        round_trip: 'RINGNOANSWER',
+      });
+    });
   });
 });
 
