@@ -163,7 +163,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   }
   await db.exec(lines.drop);
   const events = await summariseEvents(db);
-  await defineSeq(db, events);
+  await db.exec(seqMacros(events));
   // A member is an interface (PJSIP/1001, SIP/1001, Local/1001@from-queue/n, Agent/1001) or a
   // member name: the agent is the peer name without technology and context.
   await db.exec(
@@ -233,18 +233,19 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
  * all. Times count from the earliest event in milliseconds (queue_log writes whole seconds),
  * or in microseconds when some time has a finer fraction (a database export's), so that
  * ql_seq_at and ql_seq_line read the time and the line back exactly. The number is a
- * bigint when this file's and the open calls' span and lines fit in 62 bits (years of
- * events, millions of lines), else a hugeint, which costs twice as much to order by.
+ * bigint when the span and the lines fit in 62 bits (with millions of lines: years of
+ * events in milliseconds, a day or so in microseconds), else a hugeint, which costs twice
+ * as much to order by.
  */
-async function defineSeq(db: Database, events: EventSummary): Promise<void> {
+export function seqMacros(events: Pick<EventSummary, 'firstUs' | 'lastUs' | 'lines' | 'wholeMs'>): string {
   const unit = events.wholeMs ? 1000n : 1n;
   const first = events.firstUs / unit;
   const { type, lineBits } = seqType((events.lastUs - events.firstUs) / unit, events.lines);
-  await db.exec(`create or replace temp macro ql_seq(event_at, batch, line) as
-    ((epoch_us(event_at) // ${unit} - ${first})::${type} * 2 + batch) * ${1n << lineBits} + line`);
-  await db.exec(`create or replace temp macro ql_seq_at(seq) as
-    make_timestamptz(((${first} + seq // ${1n << (lineBits + 1n)}) * ${unit})::bigint)`);
-  await db.exec(`create or replace temp macro ql_seq_line(seq) as (seq % ${1n << lineBits})::bigint`);
+  return `create or replace temp macro ql_seq(event_at, batch, line) as
+    ((epoch_us(event_at) // ${unit} - ${first})::${type} * 2 + batch) * ${1n << lineBits} + line;
+  create or replace temp macro ql_seq_at(seq) as
+    make_timestamptz(((${first} + seq // ${1n << (lineBits + 1n)}) * ${unit})::bigint);
+  create or replace temp macro ql_seq_line(seq) as (seq % ${1n << lineBits})::bigint;`;
 }
 
 interface EventSummary {

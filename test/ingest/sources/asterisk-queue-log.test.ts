@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles } from '../../../src/ingest/discover-files.ts';
-import { seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
+import { seqMacros, seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
 import { readQuery } from '../../../src/db/sql-files.ts';
 import { withDb } from '../../util/with-db.ts';
 import {
@@ -248,6 +248,57 @@ describe('queue_log event numbers (ql_event_codes.sql)', () => {
         unknown: null,
         round_trip: 'RINGNOANSWER',
       });
+    });
+  });
+});
+
+describe('queue_log event order (seqMacros)', () => {
+  // ql_seq packs (time, batch, line) into one number; ql_seq_at and ql_seq_line must read
+  // the time and the line back exactly, in whichever unit and type the span asks for.
+  it.each([
+    [
+      'whole milliseconds over ten days, 10M lines',
+      'bigint',
+      true,
+      10_000_000n,
+      ['2026-11-21 00:00:00+00', '2026-11-21 00:00:01.5+00', '2026-11-30 23:59:59.999+00'],
+    ],
+    [
+      'microseconds over an hour, 2M lines',
+      'bigint',
+      false,
+      2_000_000n,
+      ['2026-11-21 00:00:00.000001+00', '2026-11-21 00:30:00.250017+00', '2026-11-21 00:59:59.999999+00'],
+    ],
+    [
+      'microseconds from 1900 to 2200 (before the epoch too), 1M lines',
+      'hugeint',
+      false,
+      1_000_000n,
+      ['1900-01-01 00:00:00.000001+00', '1969-12-31 23:59:59.999999+00', '2200-12-31 23:59:59.999999+00'],
+    ],
+  ] as const)('%s: a %s that gives back every time and line', async (_, type, wholeMs, lines, times) => {
+    await withDb(async (db) => {
+      const epochUs = async (time: string) =>
+        BigInt(String(await db.scalar(`select epoch_us(timestamptz '${time}')::varchar`)));
+      await db.exec(seqMacros({ firstUs: await epochUs(times[0]), lastUs: await epochUs(times[2]), lines, wholeMs }));
+      const rows = await db.queryJs(`
+        with events as (
+          select unnest([${times.map((t) => `timestamptz '${t}'`).join(', ')}]) as event_at,
+            unnest([0, 1, 1]) as batch, unnest([${lines}, 1, 7]) as line
+        )
+        select
+          ql_seq_at(ql_seq(event_at, batch, line)) = event_at as same_time,
+          ql_seq_line(ql_seq(event_at, batch, line))::integer as line,
+          lower(typeof(ql_seq(event_at, batch, line))) as type,
+          (row_number() over (order by ql_seq(event_at, batch, line)))::integer as place
+        from events
+        order by event_at`);
+      expect(rows).toEqual([
+        { same_time: true, line: Number(lines), type, place: 1 },
+        { same_time: true, line: 1, type, place: 2 },
+        { same_time: true, line: 7, type, place: 3 },
+      ]);
     });
   });
 });
