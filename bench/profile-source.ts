@@ -5,7 +5,7 @@
  * profile of it (the slowest operators with their rows, and the statement's peak buffer
  * memory), then a table of all statements by time.
  *
- *   npx tsx bench/profile-source.ts asterisk-queue-log bench/data/queue-log-10000000-v1/queue_log [--min-ms 500]
+ *   npx tsx bench/profile-source.ts asterisk-queue-log bench/data/queue-log-10000000-v2/queue_log [--min-ms 500]
  *   npx tsx bench/profile-source.ts amazon-connect-ctr bench/data/ctr-1000000-v1/ctr.jsonl
  */
 import { readFileSync, rmSync } from 'node:fs';
