@@ -199,6 +199,52 @@ describe('asterisk-queue-log event order', () => {
   });
 });
 
+describe('asterisk-queue-log event names as a database export writes them', () => {
+  // Events are matched as written first and in capitals only when that fails: an export
+  // whose names are not in capitals loads the same calls, and a reject quotes the name as
+  // it stands in the file.
+  it('reads enterqueue, Connect and completeAgent as their events, and rejects an unknown name as written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    const log = join(dir, 'queue_log.csv');
+    writeFileSync(
+      log,
+      [
+        'time,callid,queuename,agent,event,data1,data2,data3,data4,data5',
+        '2026-11-21 09:00:00,Z,sales,NONE,enterqueue,,13800000093,1,,',
+        '2026-11-21 09:00:07,Z,sales,PJSIP/1002,Connect,7,Z.2,2,,',
+        '2026-11-21 09:02:07,Z,sales,PJSIP/1002,completeAgent,7,120,1,,',
+        '2026-11-21 09:03:00,Z,sales,PJSIP/1002,Bogus,,,,,',
+        '',
+      ].join('\n'),
+    );
+    try {
+      await inCaseDb({ timezone: 'UTC' }, async (db) => {
+        await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'UTC' });
+        expect(
+          await db.queryJs(`select call_id, agent_id, queue, caller_id, disconnect_party,
+            epoch(answered_at - started_at)::integer as wait_s, epoch(ended_at - answered_at)::integer as talk_s
+            from calls`),
+        ).toEqual([
+          {
+            call_id: 'Z',
+            agent_id: '1002',
+            queue: 'sales',
+            caller_id: '13800000093',
+            disconnect_party: 'agent',
+            wait_s: 7,
+            talk_s: 120,
+          },
+        ]);
+        expect(await db.queryJs('select line::integer as line, "column", reason, value from rejects')).toEqual([
+          { line: 5, column: 'event', reason: 'unknown queue_log event Bogus', value: 'Bogus' },
+        ]);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('queue_log event numbers (ql_event_codes.sql)', () => {
   // ql_closes and ql_system_event read ranges of the list: a name moved out of its run
   // would quietly change which events end a leg or count as system lines.
