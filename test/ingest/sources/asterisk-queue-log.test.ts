@@ -10,6 +10,8 @@ import { sourceFiles } from '../../../src/ingest/discover-files.ts';
 import { seqMacros, seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
 import { readQuery } from '../../../src/db/sql-files.ts';
 import { withDb } from '../../util/with-db.ts';
+import type { Database } from '../../../src/db/database.ts';
+import type { FileLoadResult } from '../../../src/ingest/load-file.ts';
 import {
   caseDir,
   checkCase,
@@ -101,10 +103,7 @@ describe('asterisk-queue-log legs', () => {
     // 16:00:00 (epoch 1795161600) enters 400, answered by 1001, blind-transferred at 16:01:00;
     // then enters 401 and 402 in the same second (16:01:02): one leg, X#1795161662, in 401,
     // answered by 1003 at 16:01:07, ended by the caller at 16:02:07.
-    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-    const log = join(dir, 'queue_log');
-    writeFileSync(
-      log,
+    await loadLines(
       [
         '1795161600|X|400|NONE|ENTERQUEUE||13800000091|1',
         '1795161605|X|400|PJSIP/1001|CONNECT|5|X.2|4',
@@ -113,13 +112,10 @@ describe('asterisk-queue-log legs', () => {
         '1795161662|X|402|NONE|ENTERQUEUE||13800000091|1',
         '1795161667|X|402|PJSIP/1003|CONNECT|5|X.3|4',
         '1795161727|X|402|PJSIP/1003|COMPLETECALLER|5|60|1',
-        '',
-      ].join('\n'),
-    );
-    try {
-      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
-        const [result] = await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'Asia/Shanghai' });
-        expect(result!.source!.report.made).toEqual({ calls: 1, 'transfer legs': 1, 'missed offers': 0 });
+      ],
+      'Asia/Shanghai',
+      async (db, result) => {
+        expect(result.source!.report.made).toEqual({ calls: 1, 'transfer legs': 1, 'missed offers': 0 });
         await expectCalls(db, [
           {
             call_id: 'X',
@@ -142,10 +138,8 @@ describe('asterisk-queue-log legs', () => {
             transferred: false,
           },
         ]);
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      },
+    );
   });
 });
 
@@ -155,22 +149,16 @@ describe('asterisk-queue-log event order', () => {
     // 16:00:00.100; the COMPLETECALLER line (16:00:30.750) is written before the CONNECT
     // (16:00:20.250). By time the member answered first: answered 16:00:20.250 by 1002,
     // ended 16:00:30.750 by the caller. By line the close would come first: not answered.
-    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-    const log = join(dir, 'queue_log');
-    writeFileSync(
-      log,
+    await loadLines(
       [
         '1795161600|Z|NONE|NONE|DID|4008001234',
         '1795161600.100|Z|400|NONE|ENTERQUEUE||13800000093|1',
         '1795161630.750|Z|400|PJSIP/1002|COMPLETECALLER|20|10|1',
         '1795161620.250|Z|400|PJSIP/1002|CONNECT|20|Z.2|3',
-        '',
-      ].join('\n'),
-    );
-    try {
-      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
-        const [result] = await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'Asia/Shanghai' });
-        expect(result!.rejected).toBe(0);
+      ],
+      'Asia/Shanghai',
+      async (db, result) => {
+        expect(result.rejected).toBe(0);
         await expectCalls(db, [
           {
             call_id: 'Z',
@@ -181,10 +169,8 @@ describe('asterisk-queue-log event order', () => {
             disconnect_party: 'customer',
           },
         ]);
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      },
+    );
   });
 
   it.each([
@@ -204,26 +190,20 @@ describe('asterisk-queue-log event names as a database export writes them', () =
   // whose names are not in capitals loads the same calls, and a reject quotes the name as
   // it stands in the file.
   it('reads enterqueue, Connect and completeAgent as their events, and rejects an unknown name as written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-    const log = join(dir, 'queue_log.csv');
-    writeFileSync(
-      log,
+    await loadLines(
       [
         'time,callid,queuename,agent,event,data1,data2,data3,data4,data5',
         '2026-11-21 09:00:00,Z,sales,NONE,enterqueue,,13800000093,1,,',
         '2026-11-21 09:00:07,Z,sales,PJSIP/1002,Connect,7,Z.2,2,,',
         '2026-11-21 09:02:07,Z,sales,PJSIP/1002,completeAgent,7,120,1,,',
         '2026-11-21 09:03:00,Z,sales,PJSIP/1002,Bogus,,,,,',
-        '',
-      ].join('\n'),
-    );
-    try {
-      await inCaseDb({ timezone: 'UTC' }, async (db) => {
-        await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'UTC' });
+      ],
+      'UTC',
+      async (db) => {
         expect(
           await db.queryJs(`select call_id, agent_id, queue, caller_id, disconnect_party,
-            epoch(answered_at - started_at)::integer as wait_s, epoch(ended_at - answered_at)::integer as talk_s
-            from calls`),
+          epoch(answered_at - started_at)::integer as wait_s, epoch(ended_at - answered_at)::integer as talk_s
+          from calls`),
         ).toEqual([
           {
             call_id: 'Z',
@@ -238,10 +218,9 @@ describe('asterisk-queue-log event names as a database export writes them', () =
         expect(await db.queryJs('select line::integer as line, "column", reason, value from rejects')).toEqual([
           { line: 5, column: 'event', reason: 'unknown queue_log event Bogus', value: 'Bogus' },
         ]);
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      },
+      'queue_log.csv',
+    );
   });
 });
 
@@ -357,35 +336,27 @@ describe('asterisk-queue-log times', () => {
     ['milliseconds', '1795161600.001', '1795161604.25', '1795161664.999'],
     ['whole seconds', '1795161600', '1795161604', '1795161664'],
   ])('keeps %s of the enter, answer and end', async (_, enter, connect, close) => {
-    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-    const log = join(dir, 'queue_log');
-    writeFileSync(
-      log,
-      [
-        `${enter}|Y|sales|NONE|ENTERQUEUE||13800000092|1`,
-        `${connect}|Y|sales|PJSIP/1001|CONNECT|4|Y.2|3`,
-        `${close}|Y|sales|PJSIP/1001|COMPLETEAGENT|4|60|1`,
-        '',
-      ].join('\n'),
-    );
     // Epoch seconds as written → microseconds, by the digits.
     const micros = (time: string) => {
       const [seconds, fraction = ''] = time.split('.');
       return `${seconds}${fraction.padEnd(6, '0')}`;
     };
-    try {
-      await inCaseDb({ timezone: 'UTC' }, async (db) => {
-        await loadSource(db, 'asterisk-queue-log', [log], { timezone: 'UTC' });
+    await loadLines(
+      [
+        `${enter}|Y|sales|NONE|ENTERQUEUE||13800000092|1`,
+        `${connect}|Y|sales|PJSIP/1001|CONNECT|4|Y.2|3`,
+        `${close}|Y|sales|PJSIP/1001|COMPLETEAGENT|4|60|1`,
+      ],
+      'UTC',
+      async (db) => {
         const [call] = await db.queryJs(`select
-          epoch_us(started_at)::varchar as started,
-          epoch_us(answered_at)::varchar as answered,
-          epoch_us(ended_at)::varchar as ended
-        from calls`);
+        epoch_us(started_at)::varchar as started,
+        epoch_us(answered_at)::varchar as answered,
+        epoch_us(ended_at)::varchar as ended
+      from calls`);
         expect(call).toEqual({ started: micros(enter), answered: micros(connect), ended: micros(close) });
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      },
+    );
   });
 });
 
@@ -455,3 +426,26 @@ describe('asterisk-queue-log read while the file is hashed', () => {
     }
   });
 });
+
+/**
+ * Writes `lines` as one log (`name` in a temp folder), loads it into a case database in
+ * `timezone` and hands the database and the load's result to `check`; the folder goes after.
+ */
+async function loadLines(
+  lines: string[],
+  timezone: string,
+  check: (db: Database, result: FileLoadResult) => Promise<void>,
+  name = 'queue_log',
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+  const log = join(dir, name);
+  writeFileSync(log, [...lines, ''].join('\n'));
+  try {
+    await inCaseDb({ timezone }, async (db) => {
+      const [result] = await loadSource(db, 'asterisk-queue-log', [log], { timezone });
+      await check(db, result!);
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
