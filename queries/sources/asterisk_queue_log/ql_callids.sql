@@ -5,7 +5,7 @@
 -- from: temp table ql_events (this file's events); macros ql_seq and ql_agent (the
 --   adapter's), ql_leg_measures, ql_event_codes; queue_log_pending (open calls' events
 --   from earlier files) and calls (legs loaded before), to send those callids to
---   ql_enters and ql_assigned.
+--   ql_other_events (and so to ql_enters and ql_assigned).
 -- A callid is one leg when it has one ENTERQUEUE, no event but DID or INFO before it, and
 -- neither events left open by an earlier file nor a leg loaded before: a leg loaded before
 -- makes this one a re-entry, named by the time it entered.

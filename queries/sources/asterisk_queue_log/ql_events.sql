@@ -12,7 +12,7 @@
 -- queue and caller on ENTERQUEUE, the member and data1 on CONNECT and RINGNOANSWER): ten
 -- million copied strings cost more than the whole rest of this model. An open call's events
 -- are kept for the next file with these fields only. A rejected line keeps only what is
--- wrong with it (problem: fields, time or event); its reason is written from ql_fields.
+-- wrong with it (problem: fields, time or event); ql_event_rejects writes its reason.
 
 with fields as (
   select * from ql_fields

@@ -129,6 +129,17 @@ async function readExport(db: Database, path: string, header: string): Promise<v
   await db.exec('drop table ql_rows');
 }
 
+/**
+ * Rejects the lines `rows` holds (rows of ql_fields, from linesWhole; none when null) with
+ * the reasons the model queries/sources/asterisk_queue_log/<model>.sql writes for them.
+ */
+async function rejectLines(db: Database, model: string, rows: string | null): Promise<void> {
+  if (!rows) return;
+  await db.exec(`create or replace temp view ql_rejected_lines as ${rows}`);
+  await addSourceRejects(db, readQuery(`sources/asterisk_queue_log/${model}.sql`));
+  await db.exec('drop view ql_rejected_lines');
+}
+
 /** How the file's lines are read into ql_fields (every field and the line's text), and dropped. */
 interface LogLines {
   read: () => Promise<void>;
@@ -143,24 +154,7 @@ interface LogLines {
 async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await db.exec(readQuery('sources/asterisk_queue_log/ql_event_codes.sql'));
   await materialise(db, 'ql_events', 'asterisk_queue_log/ql_events');
-  const problems = await linesWhole(db, 'ql_events', 'problem is not null');
-  if (problems) {
-    // The line as written (ql_fields): its fields, its time and its event's name.
-    await addSourceRejects(
-      db,
-      `select
-        line,
-        case problem when 'time' then 'time' else 'event' end as "column",
-        case problem
-          when 'fields' then 'not a queue_log line: ' || fields || ' field(s), expected time|callid|queuename|agent|event|data...'
-          when 'time' then 'time is neither epoch seconds nor an ISO 8601 timestamp'
-          else 'unknown queue_log event ' || coalesce(event, '(empty)')
-        end as reason,
-        case problem when 'time' then time_text when 'event' then event end as value,
-        raw
-      from ql_events join ${problems} using (line)`,
-    );
-  }
+  await rejectLines(db, 'ql_event_rejects', await linesWhole(db, 'ql_events', 'problem is not null'));
   await db.exec(lines.drop);
   const events = await summariseEvents(db);
   await db.exec(seqMacros(events));
@@ -177,13 +171,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   const orphan = "leg is null and batch = 1 and code not in (ql_event_code('DID'), ql_event_code('INFO'))";
   if ((await db.scalar(`select exists (select 1 from ql_assigned where ${orphan})`)) === true) {
     await lines.read();
-    await addSourceRejects(
-      db,
-      `select line, 'callid' as "column",
-        'event ' || upper(event) || ' for a call that never entered a queue (no ENTERQUEUE for callid ' || callid || ')' as reason,
-        callid as value, raw
-      from ${await linesWhole(db, 'ql_assigned', orphan)}`,
-    );
+    await rejectLines(db, 'ql_orphan_rejects', await linesWhole(db, 'ql_assigned', orphan));
     await db.exec(lines.drop);
   }
   // A view: nearly all its rows are ql_callids', which stage reads once.
