@@ -45,6 +45,13 @@ export interface TableContract {
   replaceBy?: string;
   columns: readonly ColumnContract[];
   checks: readonly RowCheck[];
+  /**
+   * Written in any order (preserve_insertion_order off for the insert), not in the staged
+   * order. Measured on the bench files (2026-12-01): segments' narrow numeric rows write
+   * 12% faster and take a quarter less space so, while calls' wide text rows write slower
+   * so (3M queue_log calls 2.4 s in order against 2.8 s; 1M Connect calls 1.1 s against 1.45 s).
+   */
+  unorderedWrite?: boolean;
 }
 
 export const TABLE_NAMES = [
@@ -139,6 +146,7 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     name: 'segments',
     key: [],
     replaceBy: 'call_id',
+    unorderedWrite: true,
     columns: [
       { name: 'call_id', type: 'text', required: true },
       { name: 'speaker', type: 'text', required: true, values: ['agent', 'customer'] },

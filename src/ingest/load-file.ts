@@ -378,16 +378,16 @@ async function applyFile(
     const by = quoteIdent(contract.replaceBy);
     await db.exec(`delete from ${target} where ${by} in (select ${by} from ${STAGE} where ${fresh})`);
   }
-  // Canonical rows need no order (source_line keeps the file's), and letting DuckDB write
-  // them in any order lets it skip a second pass at checkpoint.
-  await db.exec('set preserve_insertion_order = false');
+  const insert = `insert into ${quoteIdent(contract.name)} (${columns}, load_id, source_line)
+    select ${columns}, ${loadId}, ${line}
+    from (select rowid as ordinal, * from ${STAGE} where ${fresh}) s
+    ${staged.shifted ? 'left join line_shift using (ordinal)' : ''}`;
+  // Canonical rows need no order (source_line keeps the file's); see TableContract.unorderedWrite.
+  if (contract.unorderedWrite) await db.exec('set preserve_insertion_order = false');
   try {
-    await db.exec(`insert into ${quoteIdent(contract.name)} (${columns}, load_id, source_line)
-      select ${columns}, ${loadId}, ${line}
-      from (select rowid as ordinal, * from ${STAGE} where ${fresh}) s
-      ${staged.shifted ? 'left join line_shift using (ordinal)' : ''}`);
+    await db.exec(insert);
   } finally {
-    await db.exec('reset preserve_insertion_order');
+    if (contract.unorderedWrite) await db.exec('reset preserve_insertion_order');
   }
 
   const [summary] = await db.query<{ rows: string; loaded: string; bad: string }>(
