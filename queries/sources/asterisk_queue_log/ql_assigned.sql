@@ -9,7 +9,7 @@
 -- (ql_leg_measures), missed offers, open calls and rejects read is kept.
 
 with ordered as (
-  select *, ql_seq(event_at, batch, line) as seq
+  select *, ql_seq(event_at, batch, line, code) as seq
   from ql_other_events
 ),
 

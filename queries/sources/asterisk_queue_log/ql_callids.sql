@@ -13,7 +13,7 @@
 with call_events as (
   select
     callid as leg_key,
-    ql_seq(event_at, 1, line) as seq,
+    ql_seq(event_at, 1, line, code) as seq,
     code,
     queuename,
     agent,

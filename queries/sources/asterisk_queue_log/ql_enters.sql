@@ -21,7 +21,7 @@ with enter_events as (
 enters as (
   select
     callid,
-    ql_seq(event_at, batch, line) as enter_seq,
+    ql_seq(event_at, batch, line, ql_event_code('ENTERQUEUE')) as enter_seq,
     event_at as entered_at,
     queuename,
     nullif(data2, '') as caller_id

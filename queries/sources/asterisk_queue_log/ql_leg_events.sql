@@ -35,7 +35,7 @@ one_leg_open as (
   join ql_callids on call_events.callid = ql_callids.leg_key
   where ql_callids.one_leg
     and ql_callids.open
-    and ql_seq(call_events.event_at, 1, call_events.line) >= ql_callids.enter_seq
+    and ql_seq(call_events.event_at, 1, call_events.line, call_events.code) >= ql_callids.enter_seq
 ),
 
 one_leg_events as (

@@ -3,14 +3,18 @@
 -- grain: one row per leg_key of the relation it is given.
 -- from: the relation named by `leg_events` (leg_key, seq, code, queuename, agent, data2):
 --   one leg's events per leg_key, in app_queue's order by seq (ql_seq, whose number holds
---   the event's time and line: ql_seq_at and ql_seq_line read them back), each event by
---   its number (ql_event_codes.sql).
+--   the event's time, line and code: ql_seq_at, ql_seq_line and ql_seq_code read them
+--   back), each event by its number (ql_event_codes.sql).
 -- Definitions (docs/sources/asterisk.md, from Asterisk's queue_log event reference):
 --   started_at = ENTERQUEUE (its data2 is the caller id); answered_at and the member from
 --   the first CONNECT before the close (CONNECT's data1 is the caller's wait in queue, not
 --   hold); ended_at = the closing event; who hung up from the closing event; transfers close
 --   the leg as transferred. A leg with no closing event is open.
 -- enters and first_seq let a caller tell whether the events are one leg (ql_callids).
+-- queue and caller_id are those of an ENTERQUEUE, not always of the first: a leg of one
+-- enter has no other, and ql_legs names a leg of two enters in one second (ql_enters) by
+-- its first itself. (An arg_min by seq of each costs a quarter of a second per ten million
+-- events.)
 
 create or replace temp macro ql_leg_measures(leg_events) as table
 
@@ -22,18 +26,18 @@ with events as (
 measured as (
   -- One pass per leg. The close is the first closing event. The answer is the first CONNECT
   -- before the close: the leg's first CONNECT when that comes before the close (arg_min skips
-  -- a null agent, so the member's CONNECT is the first one that names a member). Times and
-  -- lines are read back from the seq each min() finds: an arg_min per time costs more.
+  -- a null agent, so the member's CONNECT is the first one that names a member). Times, lines
+  -- and the closing event are read back from the seq each min() finds: an arg_min per time
+  -- costs more.
   select
     leg_key,
     count(*) filter (where code = ql_event_code('ENTERQUEUE')) as enters,
     min(seq) filter (where code = ql_event_code('ENTERQUEUE')) as enter_seq,
     -- DID and INFO may come before the ENTERQUEUE of their call; no other event may.
     min(seq) filter (where code not in (ql_event_code('DID'), ql_event_code('INFO'))) as first_seq,
-    arg_min(queuename, seq) filter (where code = ql_event_code('ENTERQUEUE')) as queuename,
-    arg_min(data2, seq) filter (where code = ql_event_code('ENTERQUEUE')) as caller_id,
+    any_value(queuename) filter (where code = ql_event_code('ENTERQUEUE')) as queuename,
+    any_value(data2) filter (where code = ql_event_code('ENTERQUEUE')) as caller_id,
     min(seq) filter (where closes) as close_seq,
-    arg_min(code, seq) filter (where closes) as closing_code,
     min(seq) filter (where code = ql_event_code('CONNECT')) as connect_seq,
     min(seq) filter (where code = ql_event_code('CONNECT') and agent is not null) as member_seq,
     arg_min(agent, seq) filter (where code = ql_event_code('CONNECT')) as connect_member
@@ -42,7 +46,7 @@ measured as (
 ),
 
 closed as (
-  select *, ql_event_name(closing_code) as closing_event
+  select *, ql_event_name(ql_seq_code(close_seq)) as closing_event
   from measured
 )
 

@@ -17,7 +17,11 @@ placed_events as (
 ),
 
 placed_legs as (
-  select ql_enters.call_id, ql_enters.previous_call_id, measured.*
+  -- The leg's queue and caller are its first enter's (ql_leg_measures takes any enter's).
+  select
+    ql_enters.call_id,
+    ql_enters.previous_call_id,
+    measured.* replace (ql_enters.queuename as queue, ql_enters.caller_id as caller_id)
   from ql_leg_measures('placed_events') as measured
   join ql_enters on measured.leg_key = ql_enters.leg
 ),

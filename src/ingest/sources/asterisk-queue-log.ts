@@ -216,25 +216,34 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
 }
 
 /**
- * ql_seq(event_at, batch, line): the order app_queue wrote the events in, (event_at, batch,
- * line), packed into one number so that placing and measuring events needs no sort of them
- * all. Times count from the earliest event in milliseconds (queue_log writes whole seconds),
- * or in microseconds when some time has a finer fraction (a database export's), so that
- * ql_seq_at and ql_seq_line read the time and the line back exactly. The number is a
- * bigint when the span and the lines fit in 62 bits (with millions of lines: years of
- * events in milliseconds, a day or so in microseconds), else a hugeint, which costs twice
- * as much to order by.
+ * ql_seq(event_at, batch, line, code): the order app_queue wrote the events in, (event_at,
+ * batch, line), packed into one number so that placing and measuring events needs no sort of
+ * them all, with the event's code in its lowest bits (no two events share a line, so the code
+ * never changes the order): the first closing event's seq then names its event too, where an
+ * arg_min of the code per leg would cost a second pass. Times count from the earliest event in
+ * the coarsest unit every time is a whole number of (queue_log writes whole seconds; a
+ * database export may keep milliseconds or microseconds), so that ql_seq_at, ql_seq_line and
+ * ql_seq_code read the time, the line and the code back exactly. The number is a bigint when
+ * the span, the lines and the code fit in 62 bits (with millions of lines: decades of events
+ * in seconds, years in milliseconds, a day or so in microseconds), else a hugeint, which costs
+ * twice as much to order by.
  */
-export function seqMacros(events: Pick<EventSummary, 'firstUs' | 'lastUs' | 'lines' | 'wholeMs'>): string {
-  const unit = events.wholeMs ? 1000n : 1n;
+export function seqMacros(events: Pick<EventSummary, 'firstUs' | 'lastUs' | 'lines' | 'unitUs'>): string {
+  const unit = events.unitUs;
   const first = events.firstUs / unit;
   const { type, lineBits } = seqType((events.lastUs - events.firstUs) / unit, events.lines);
-  return `create or replace temp macro ql_seq(event_at, batch, line) as
-    ((epoch_us(event_at) // ${unit} - ${first})::${type} * 2 + batch) * ${1n << lineBits} + line;
+  const lineShift = 1n << CODE_BITS;
+  const timeShift = 1n << (lineBits + 1n + CODE_BITS);
+  return `create or replace temp macro ql_seq(event_at, batch, line, code) as
+    (((epoch_us(event_at) // ${unit} - ${first})::${type} * 2 + batch) * ${1n << lineBits} + line) * ${lineShift} + code;
   create or replace temp macro ql_seq_at(seq) as
-    make_timestamptz(((${first} + seq // ${1n << (lineBits + 1n)}) * ${unit})::bigint);
-  create or replace temp macro ql_seq_line(seq) as (seq % ${1n << lineBits})::bigint;`;
+    make_timestamptz(((${first} + seq // ${timeShift}) * ${unit})::bigint);
+  create or replace temp macro ql_seq_line(seq) as (seq // ${lineShift} % ${1n << lineBits})::bigint;
+  create or replace temp macro ql_seq_code(seq) as (seq % ${lineShift})::utinyint;`;
 }
+
+/** Bits of ql_seq that hold the event's code: ql_event_names() has fewer than 2^6 names. */
+export const CODE_BITS = 6n;
 
 interface EventSummary {
   records: number;
@@ -243,14 +252,16 @@ interface EventSummary {
   firstUs: bigint;
   lastUs: bigint;
   lines: bigint;
-  /** Whether every such time is a whole millisecond. */
-  wholeMs: boolean;
+  /** The coarsest unit (in microseconds: a second, a millisecond or one) every such time is a whole number of. */
+  unitUs: bigint;
 }
 
 /** What the load reports of ql_events and what ql_seq needs of it, in one pass over the events. */
 async function summariseEvents(db: Database): Promise<EventSummary> {
+  await db.exec(`create or replace temp macro time_unit_us(event_at) as
+    case when epoch_us(event_at) % 1000000 = 0 then 1000000 when epoch_us(event_at) % 1000 = 0 then 1000 else 1 end`);
   // As text: the query hands back a bigint as a number or a bigint by its size.
-  const [summary] = await db.query<Record<Exclude<keyof EventSummary, 'wholeMs'>, string> & { wholeMs: boolean }>(`
+  const [summary] = await db.query<Record<keyof EventSummary, string>>(`
     with file_events as (
       select
         count(*) as records,
@@ -258,7 +269,7 @@ async function summariseEvents(db: Database): Promise<EventSummary> {
         min(event_at) filter (where problem is null and not system_event) as first_at,
         max(event_at) filter (where problem is null and not system_event) as last_at,
         max(line) filter (where problem is null and not system_event) as last_line,
-        bool_and(epoch_us(event_at) % 1000 = 0) filter (where problem is null and not system_event) as whole_ms
+        min(time_unit_us(event_at)) filter (where problem is null and not system_event) as unit_us
       from ql_events
     ),
     carried as (
@@ -266,7 +277,7 @@ async function summariseEvents(db: Database): Promise<EventSummary> {
         min(event_at) as first_at,
         max(event_at) as last_at,
         max(line) as last_line,
-        bool_and(epoch_us(event_at) % 1000 = 0) as whole_ms
+        min(time_unit_us(event_at)) as unit_us
       from queue_log_pending
     )
     select
@@ -275,7 +286,8 @@ async function summariseEvents(db: Database): Promise<EventSummary> {
       coalesce(epoch_us(least(file_events.first_at, carried.first_at)), 0)::varchar as "firstUs",
       coalesce(epoch_us(greatest(file_events.last_at, carried.last_at)), 0)::varchar as "lastUs",
       coalesce(greatest(file_events.last_line, carried.last_line), 0)::varchar as lines,
-      coalesce(file_events.whole_ms, true) and coalesce(carried.whole_ms, true) as "wholeMs"
+      -- The units divide one another: the finer one is the common unit.
+      coalesce(least(file_events.unit_us, carried.unit_us), 1000000)::varchar as "unitUs"
     from file_events, carried`);
   return {
     records: Number(summary!.records),
@@ -283,18 +295,19 @@ async function summariseEvents(db: Database): Promise<EventSummary> {
     firstUs: BigInt(summary!.firstUs),
     lastUs: BigInt(summary!.lastUs),
     lines: BigInt(summary!.lines),
-    wholeMs: summary!.wholeMs,
+    unitUs: BigInt(summary!.unitUs),
   };
 }
 
 /**
  * The type ql_seq packs into, for events `span` time units apart on lines up to `lines`:
- * a bigint while the time (with the batch bit) and the line fit in 62 bits, else a hugeint.
+ * a bigint while the time (with the batch bit), the line and the code fit in 62 bits, else
+ * a hugeint.
  */
 export function seqType(span: bigint, lines: bigint): { type: 'bigint' | 'hugeint'; lineBits: bigint } {
   const lineBits = BigInt(lines.toString(2).length);
   const timeBits = BigInt((span + 1n).toString(2).length) + 1n;
-  return { type: timeBits + lineBits <= 62n ? 'bigint' : 'hugeint', lineBits };
+  return { type: timeBits + lineBits + CODE_BITS <= 62n ? 'bigint' : 'hugeint', lineBits };
 }
 
 /**

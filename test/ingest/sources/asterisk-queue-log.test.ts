@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles } from '../../../src/ingest/discover-files.ts';
-import { seqMacros, seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
+import { CODE_BITS, seqMacros, seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
 import { readQuery } from '../../../src/db/sql-files.ts';
 import { withDb } from '../../util/with-db.ts';
 import type { Database } from '../../../src/db/database.ts';
@@ -141,6 +141,38 @@ describe('asterisk-queue-log legs', () => {
       },
     );
   });
+
+  it('two enters in one second written out of time order: the leg is the earlier enter, with its queue and caller', async () => {
+    // The later enter (16:01:02.5, queue 402, caller ...92) is written first; the earlier
+    // one (16:01:02.1, queue 401, caller ...91) after it. By time the leg is the earlier one:
+    // X#1795161662 in 401 from ...91, answered by 1003 at 16:01:07, ended at 16:02:07.
+    await loadLines(
+      [
+        '1795161600|X|400|NONE|ENTERQUEUE||13800000091|1',
+        '1795161605|X|400|PJSIP/1001|CONNECT|5|X.2|4',
+        '1795161660|X|400|PJSIP/1001|BLINDTRANSFER|401|from-internal|5|55|1',
+        '1795161662.5|X|402|NONE|ENTERQUEUE||13800000092|1',
+        '1795161662.1|X|401|NONE|ENTERQUEUE||13800000091|1',
+        '1795161667|X|402|PJSIP/1003|CONNECT|5|X.3|4',
+        '1795161727|X|402|PJSIP/1003|COMPLETECALLER|5|60|1',
+      ],
+      'Asia/Shanghai',
+      async (db, result) => {
+        expect(result.source!.report.made).toEqual({ calls: 1, 'transfer legs': 1, 'missed offers': 0 });
+        await expectCalls(db, [
+          { call_id: 'X', queue: '400', caller_id: '13800000091', started_at: '2026-11-20T16:00:00+08:00' },
+          {
+            call_id: 'X#1795161662',
+            queue: '401',
+            caller_id: '13800000091',
+            started_at: '2026-11-20T16:01:02.100+08:00',
+            answered_at: '2026-11-20T16:01:07+08:00',
+            ended_at: '2026-11-20T16:02:07+08:00',
+          },
+        ]);
+      },
+    );
+  });
 });
 
 describe('asterisk-queue-log event order', () => {
@@ -174,12 +206,14 @@ describe('asterisk-queue-log event order', () => {
   });
 
   it.each([
-    // 10 days in ms (864,000,000 < 2^30: 30 bits, 31 with the batch) and 10M lines (24 bits): 55 bits.
+    // 10 days in ms (864,000,000 < 2^30: 30 bits, 31 with the batch), 10M lines (24 bits) and the code (6 bits): 61 bits.
     [864_000_000n, 10_000_000n, 'bigint'],
-    // 2^46 ms (about 2,230 years) and 2^17 lines: 47 + 1 + 18 = 66 bits, past 62.
+    // 2^46 ms (about 2,230 years) and 2^17 lines: 47 + 1 + 18 + 6 = 72 bits, past 62.
     [2n ** 46n, 2n ** 17n, 'hugeint'],
-    // Exactly 62: a span of 2^40 - 2 ms (2^40 - 1 values: 40 bits, 41 with the batch) and 2^21 - 1 lines (21 bits).
-    [2n ** 40n - 2n, 2n ** 21n - 1n, 'bigint'],
+    // Exactly 62: a span of 2^34 - 2 (2^34 - 1 values: 34 bits, 35 with the batch), 2^21 - 1 lines (21 bits), the code (6).
+    [2n ** 34n - 2n, 2n ** 21n - 1n, 'bigint'],
+    // One bit more: a span of 2^34 - 1 (2^34 values: 35 bits, 36 with the batch).
+    [2n ** 34n - 1n, 2n ** 21n - 1n, 'hugeint'],
   ] as const)('packs an order over %s ms and %s lines in a %s', (spanMs, lines, type) => {
     expect(seqType(spanMs, lines).type).toBe(type);
   });
@@ -278,52 +312,69 @@ describe('queue_log event numbers (ql_event_codes.sql)', () => {
 });
 
 describe('queue_log event order (seqMacros)', () => {
-  // ql_seq packs (time, batch, line) into one number; ql_seq_at and ql_seq_line must read
-  // the time and the line back exactly, in whichever unit and type the span asks for.
+  // ql_seq packs (time, batch, line, code) into one number; ql_seq_at, ql_seq_line and
+  // ql_seq_code must read the time, the line and the code back exactly, in whichever unit
+  // and type the span asks for, and the code must not change the order.
   it.each([
+    [
+      'whole seconds over twenty years, 10M lines',
+      'bigint',
+      1_000_000n,
+      10_000_000n,
+      ['2010-01-01 00:00:00+00', '2020-06-30 12:00:01+00', '2029-12-31 23:59:59+00'],
+    ],
     [
       'whole milliseconds over ten days, 10M lines',
       'bigint',
-      true,
+      1_000n,
       10_000_000n,
       ['2026-11-21 00:00:00+00', '2026-11-21 00:00:01.5+00', '2026-11-30 23:59:59.999+00'],
     ],
     [
       'microseconds over an hour, 2M lines',
       'bigint',
-      false,
+      1n,
       2_000_000n,
       ['2026-11-21 00:00:00.000001+00', '2026-11-21 00:30:00.250017+00', '2026-11-21 00:59:59.999999+00'],
     ],
     [
       'microseconds from 1900 to 2200 (before the epoch too), 1M lines',
       'hugeint',
-      false,
+      1n,
       1_000_000n,
       ['1900-01-01 00:00:00.000001+00', '1969-12-31 23:59:59.999999+00', '2200-12-31 23:59:59.999999+00'],
     ],
-  ] as const)('%s: a %s that gives back every time and line', async (_, type, wholeMs, lines, times) => {
+  ] as const)('%s: a %s that gives back every time, line and code', async (_, type, unitUs, lines, times) => {
     await withDb(async (db) => {
       const epochUs = async (time: string) =>
         BigInt(String(await db.scalar(`select epoch_us(timestamptz '${time}')::varchar`)));
-      await db.exec(seqMacros({ firstUs: await epochUs(times[0]), lastUs: await epochUs(times[2]), lines, wholeMs }));
+      await db.exec(seqMacros({ firstUs: await epochUs(times[0]), lastUs: await epochUs(times[2]), lines, unitUs }));
+      // The largest code first, the smallest last: the order must still be the times'.
       const rows = await db.queryJs(`
         with events as (
           select unnest([${times.map((t) => `timestamptz '${t}'`).join(', ')}]) as event_at,
-            unnest([0, 1, 1]) as batch, unnest([${lines}, 1, 7]) as line
+            unnest([0, 1, 1]) as batch, unnest([${lines}, 1, 7]) as line, unnest([63, 5, 1]) as code
         )
         select
-          ql_seq_at(ql_seq(event_at, batch, line)) = event_at as same_time,
-          ql_seq_line(ql_seq(event_at, batch, line))::integer as line,
-          lower(typeof(ql_seq(event_at, batch, line))) as type,
-          (row_number() over (order by ql_seq(event_at, batch, line)))::integer as place
+          ql_seq_at(ql_seq(event_at, batch, line, code)) = event_at as same_time,
+          ql_seq_line(ql_seq(event_at, batch, line, code))::integer as line,
+          ql_seq_code(ql_seq(event_at, batch, line, code))::integer as code,
+          lower(typeof(ql_seq(event_at, batch, line, code))) as type,
+          (row_number() over (order by ql_seq(event_at, batch, line, code)))::integer as place
         from events
         order by event_at`);
       expect(rows).toEqual([
-        { same_time: true, line: Number(lines), type, place: 1 },
-        { same_time: true, line: 1, type, place: 2 },
-        { same_time: true, line: 7, type, place: 3 },
+        { same_time: true, line: Number(lines), code: 63, type, place: 1 },
+        { same_time: true, line: 1, code: 5, type, place: 2 },
+        { same_time: true, line: 7, code: 1, type, place: 3 },
       ]);
+    });
+  });
+
+  it('has room for every event code in CODE_BITS', async () => {
+    await withDb(async (db) => {
+      await db.exec(readQuery('sources/asterisk_queue_log/ql_event_codes.sql'));
+      expect(Number(await db.scalar('select len(ql_event_names())'))).toBeLessThan(2 ** Number(CODE_BITS));
     });
   });
 });
