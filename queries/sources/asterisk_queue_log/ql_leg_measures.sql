@@ -25,10 +25,10 @@ with events as (
 
 measured as (
   -- One pass per leg. The close is the first closing event. The answer is the first CONNECT
-  -- before the close: the leg's first CONNECT when that comes before the close (arg_min skips
-  -- a null agent, so the member's CONNECT is the first one that names a member). Times, lines
-  -- and the closing event are read back from the seq each min() finds: an arg_min per time
-  -- costs more.
+  -- before the close: the leg's first CONNECT when that comes before the close, and its
+  -- member is the agent (arg_min_null: a CONNECT that names no member answers with no agent,
+  -- not with a later CONNECT's). Times, lines and the closing event are read back from the
+  -- seq each min() finds: an arg_min per time costs more.
   select
     leg_key,
     count(*) filter (where code = ql_event_code('ENTERQUEUE')) as enters,
@@ -39,8 +39,7 @@ measured as (
     any_value(data2) filter (where code = ql_event_code('ENTERQUEUE')) as caller_id,
     min(seq) filter (where closes) as close_seq,
     min(seq) filter (where code = ql_event_code('CONNECT')) as connect_seq,
-    min(seq) filter (where code = ql_event_code('CONNECT') and agent is not null) as member_seq,
-    arg_min(agent, seq) filter (where code = ql_event_code('CONNECT')) as connect_member
+    arg_min_null(agent, seq) filter (where code = ql_event_code('CONNECT')) as connect_member
   from events
   group by leg_key
 ),
@@ -58,7 +57,7 @@ select
   ql_seq_at(enter_seq) as started_at,
   queuename as queue,
   nullif(caller_id, '') as caller_id,
-  ql_agent(case when close_seq is null or member_seq < close_seq then connect_member end) as agent_id,
+  ql_agent(case when close_seq is null or connect_seq < close_seq then connect_member end) as agent_id,
   case when close_seq is null or connect_seq < close_seq then ql_seq_at(connect_seq) end as answered_at,
   ql_seq_at(close_seq) as ended_at,
   case

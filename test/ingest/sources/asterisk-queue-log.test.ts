@@ -256,6 +256,29 @@ describe('asterisk-queue-log event names as a database export writes them', () =
       'queue_log.csv',
     );
   });
+
+  it("answers a call at its first CONNECT with that line's member: none named, no agent, not a later CONNECT's", async () => {
+    // The export's first CONNECT (09:00:07) has an empty agent column; a second one (09:00:09)
+    // names PJSIP/1002. The call was answered at 09:00:07, by no member the log names.
+    await loadLines(
+      [
+        'time,callid,queuename,agent,event,data1,data2,data3,data4,data5',
+        '2026-11-21 09:00:00,Z,sales,NONE,ENTERQUEUE,,13800000093,1,,',
+        '2026-11-21 09:00:07,Z,sales,,CONNECT,7,Z.2,2,,',
+        '2026-11-21 09:00:09,Z,sales,PJSIP/1002,CONNECT,9,Z.3,2,,',
+        '2026-11-21 09:02:07,Z,sales,PJSIP/1002,COMPLETEAGENT,7,120,1,,',
+      ],
+      'UTC',
+      async (db, result) => {
+        expect(result.rejected).toBe(0);
+        expect(
+          await db.queryJs(`select call_id, agent_id, epoch(answered_at - started_at)::integer as wait_s,
+          epoch(ended_at - answered_at)::integer as talk_s from calls`),
+        ).toEqual([{ call_id: 'Z', agent_id: null, wait_s: 7, talk_s: 120 }]);
+      },
+      'queue_log.csv',
+    );
+  });
 });
 
 describe('queue_log event numbers (ql_event_codes.sql)', () => {
