@@ -99,80 +99,65 @@ describe('asterisk-queue-log bad lines', () => {
 });
 
 describe('asterisk-queue-log legs', () => {
-  it('two enters of a callid within one second are one leg: the first queue, every later event', async () => {
-    // 16:00:00 (epoch 1795161600) enters 400, answered by 1001, blind-transferred at 16:01:00;
-    // then enters 401 and 402 in the same second (16:01:02): one leg, X#1795161662, in 401,
-    // answered by 1003 at 16:01:07, ended by the caller at 16:02:07.
-    await loadLines(
-      [
-        '1795161600|X|400|NONE|ENTERQUEUE||13800000091|1',
-        '1795161605|X|400|PJSIP/1001|CONNECT|5|X.2|4',
-        '1795161660|X|400|PJSIP/1001|BLINDTRANSFER|401|from-internal|5|55|1',
-        '1795161662|X|401|NONE|ENTERQUEUE||13800000091|1',
-        '1795161662|X|402|NONE|ENTERQUEUE||13800000091|1',
-        '1795161667|X|402|PJSIP/1003|CONNECT|5|X.3|4',
-        '1795161727|X|402|PJSIP/1003|COMPLETECALLER|5|60|1',
-      ],
-      'Asia/Shanghai',
-      async (db, result) => {
-        expect(result.source!.report.made).toEqual({ calls: 1, 'transfer legs': 1, 'missed offers': 0 });
-        await expectCalls(db, [
-          {
-            call_id: 'X',
-            queue: '400',
-            agent_id: '1001',
-            previous_call_id: null,
-            started_at: '2026-11-20T16:00:00+08:00',
-            answered_at: '2026-11-20T16:00:05+08:00',
-            ended_at: '2026-11-20T16:01:00+08:00',
-            transferred: true,
-          },
-          {
-            call_id: 'X#1795161662',
-            queue: '401',
-            agent_id: '1003',
-            previous_call_id: 'X',
-            started_at: '2026-11-20T16:01:02+08:00',
-            answered_at: '2026-11-20T16:01:07+08:00',
-            ended_at: '2026-11-20T16:02:07+08:00',
-            transferred: false,
-          },
-        ]);
-      },
-    );
-  });
-
-  it('two enters in one second written out of time order: the leg is the earlier enter, with its queue and caller', async () => {
-    // The later enter (16:01:02.5, queue 402, caller ...92) is written first; the earlier
-    // one (16:01:02.1, queue 401, caller ...91) after it. By time the leg is the earlier one:
-    // X#1795161662 in 401 from ...91, answered by 1003 at 16:01:07, ended at 16:02:07.
-    await loadLines(
-      [
-        '1795161600|X|400|NONE|ENTERQUEUE||13800000091|1',
-        '1795161605|X|400|PJSIP/1001|CONNECT|5|X.2|4',
-        '1795161660|X|400|PJSIP/1001|BLINDTRANSFER|401|from-internal|5|55|1',
-        '1795161662.5|X|402|NONE|ENTERQUEUE||13800000092|1',
-        '1795161662.1|X|401|NONE|ENTERQUEUE||13800000091|1',
-        '1795161667|X|402|PJSIP/1003|CONNECT|5|X.3|4',
-        '1795161727|X|402|PJSIP/1003|COMPLETECALLER|5|60|1',
-      ],
-      'Asia/Shanghai',
-      async (db, result) => {
-        expect(result.source!.report.made).toEqual({ calls: 1, 'transfer legs': 1, 'missed offers': 0 });
-        await expectCalls(db, [
-          { call_id: 'X', queue: '400', caller_id: '13800000091', started_at: '2026-11-20T16:00:00+08:00' },
-          {
-            call_id: 'X#1795161662',
-            queue: '401',
-            caller_id: '13800000091',
-            started_at: '2026-11-20T16:01:02.100+08:00',
-            answered_at: '2026-11-20T16:01:07+08:00',
-            ended_at: '2026-11-20T16:02:07+08:00',
-          },
-        ]);
-      },
-    );
-  });
+  it.each([
+    // Both in the same second (16:01:02), in the order written: the first is the earlier.
+    [
+      'in the order written',
+      ['1795161662|X|401|NONE|ENTERQUEUE||13800000091|1', '1795161662|X|402|NONE|ENTERQUEUE||13800000092|1'],
+      '2026-11-20T16:01:02+08:00',
+    ],
+    // The later enter (16:01:02.5, queue 402) is written first, the earlier (16:01:02.1, 401) after it.
+    [
+      'written out of time order',
+      ['1795161662.5|X|402|NONE|ENTERQUEUE||13800000092|1', '1795161662.1|X|401|NONE|ENTERQUEUE||13800000091|1'],
+      '2026-11-20T16:01:02.100+08:00',
+    ],
+  ])(
+    'two enters of a callid within one second, %s, are one leg: the earlier enter, its queue and caller, every later event',
+    async (_, enters, secondStart) => {
+      // 16:00:00 (epoch 1795161600) enters 400, answered by 1001, blind-transferred at 16:01:00;
+      // then enters 401 (caller ...91) and 402 (caller ...92) within one second: one leg,
+      // X#1795161662, in 401 from ...91, answered by 1003 at 16:01:07, ended by the caller at 16:02:07.
+      await loadLines(
+        [
+          '1795161600|X|400|NONE|ENTERQUEUE||13800000091|1',
+          '1795161605|X|400|PJSIP/1001|CONNECT|5|X.2|4',
+          '1795161660|X|400|PJSIP/1001|BLINDTRANSFER|401|from-internal|5|55|1',
+          ...enters,
+          '1795161667|X|402|PJSIP/1003|CONNECT|5|X.3|4',
+          '1795161727|X|402|PJSIP/1003|COMPLETECALLER|5|60|1',
+        ],
+        'Asia/Shanghai',
+        async (db, result) => {
+          expect(result.source!.report.made).toEqual({ calls: 1, 'transfer legs': 1, 'missed offers': 0 });
+          await expectCalls(db, [
+            {
+              call_id: 'X',
+              queue: '400',
+              caller_id: '13800000091',
+              agent_id: '1001',
+              previous_call_id: null,
+              started_at: '2026-11-20T16:00:00+08:00',
+              answered_at: '2026-11-20T16:00:05+08:00',
+              ended_at: '2026-11-20T16:01:00+08:00',
+              transferred: true,
+            },
+            {
+              call_id: 'X#1795161662',
+              queue: '401',
+              caller_id: '13800000091',
+              agent_id: '1003',
+              previous_call_id: 'X',
+              started_at: secondStart,
+              answered_at: '2026-11-20T16:01:07+08:00',
+              ended_at: '2026-11-20T16:02:07+08:00',
+              transferred: false,
+            },
+          ]);
+        },
+      );
+    },
+  );
 });
 
 describe('asterisk-queue-log event order', () => {
