@@ -258,7 +258,7 @@ interface EventSummary {
 
 /** What the load reports of ql_events and what ql_seq needs of it, in one pass over the events. */
 async function summariseEvents(db: Database): Promise<EventSummary> {
-  await db.exec(`create or replace temp macro time_unit_us(event_at) as
+  await db.exec(`create or replace temp macro ql_time_unit_us(event_at) as
     case when epoch_us(event_at) % 1000000 = 0 then 1000000 when epoch_us(event_at) % 1000 = 0 then 1000 else 1 end`);
   // As text: the query hands back a bigint as a number or a bigint by its size.
   const [summary] = await db.query<Record<keyof EventSummary, string>>(`
@@ -269,7 +269,7 @@ async function summariseEvents(db: Database): Promise<EventSummary> {
         min(event_at) filter (where problem is null and not system_event) as first_at,
         max(event_at) filter (where problem is null and not system_event) as last_at,
         max(line) filter (where problem is null and not system_event) as last_line,
-        min(time_unit_us(event_at)) filter (where problem is null and not system_event) as unit_us
+        min(ql_time_unit_us(event_at)) filter (where problem is null and not system_event) as unit_us
       from ql_events
     ),
     carried as (
@@ -277,7 +277,7 @@ async function summariseEvents(db: Database): Promise<EventSummary> {
         min(event_at) as first_at,
         max(event_at) as last_at,
         max(line) as last_line,
-        min(time_unit_us(event_at)) as unit_us
+        min(ql_time_unit_us(event_at)) as unit_us
       from queue_log_pending
     )
     select
