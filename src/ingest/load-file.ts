@@ -363,7 +363,8 @@ async function applyFile(
     );
   }
   await refuseTruncated(db, loadId, staged, meta);
-  const duplicates = await rejectDuplicateKeys(db, contract, keep, common, staged);
+  const distinct = isAdapted(source) && source.distinctKeys === true;
+  const duplicates = distinct ? 0 : await rejectDuplicateKeys(db, contract, keep, common, staged);
 
   const columns = contract.columns.map((c) => quoteIdent(c.name)).join(', ');
   // The anti-join and the replace-delete cost a pass over millions of staged rows; skip them

@@ -187,6 +187,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   const n = (key: string) => Number(counts![key]);
   return {
     ...(await canonicalRows(db, 'ql_legs', CONTRACTS.calls, CALL_COLUMNS, 'not open')),
+    distinctKeys: await legsNamedDistinctly(db),
     report: {
       records: events.records,
       made: { calls: n('calls'), 'transfer legs': n('legs'), 'missed offers': n('missed') },
@@ -213,6 +214,22 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
         where code = ql_event_code('RINGNOANSWER') and not open`);
     },
   };
+}
+
+/**
+ * Whether the legs' call_ids stay distinct through staging, so the load need not count them
+ * again: ql_legs names one leg per callid, or per enter of a callid (ql_enters: `<callid>`,
+ * then `<callid>#<epoch>`, two enters in one second being one leg). Two names can meet only
+ * when staging's trim makes two callids one (a space-padded callid) or a callid is written
+ * with a `#` (`X#1795161662` beside a re-entry of `X`): then the load counts as for any file.
+ */
+async function legsNamedDistinctly(db: Database): Promise<boolean> {
+  const clash = await db.scalar(`select exists (
+    select 1
+    from (select leg_key as callid from ql_callids union all select callid from queue_log_pending)
+    where callid like ' %' or callid like '% ' or contains(callid, '#')
+  )`);
+  return clash === false;
 }
 
 /**

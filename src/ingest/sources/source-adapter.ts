@@ -34,6 +34,11 @@ export interface SourceReport {
 /** The canonical rows an adapter made of a file, as a relation the load stages. */
 export interface AdapterRelation extends SourceRelation {
   report: SourceReport;
+  /**
+   * The adapter has shown that its rows' keys stay distinct as staging reads them (trimmed):
+   * the load then skips its count of repeated keys, a pass over every staged key.
+   */
+  distinctKeys?: boolean;
   /** Writes the source's state (pending events, versions); runs inside the file's transaction. */
   commit?(db: Database, loadId: number): Promise<void>;
 }

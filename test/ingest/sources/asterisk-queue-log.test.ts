@@ -160,6 +160,55 @@ describe('asterisk-queue-log legs', () => {
   );
 });
 
+describe('asterisk-queue-log call_ids that meet', () => {
+  // The load skips its count of repeated keys only when the adapter has shown the names
+  // distinct; these two files are the cases where they are not, and the repeat is refused.
+  it.each([
+    [
+      // X enters 400 at 16:00:00, is transferred, and enters 401 at 16:01:02: its second leg is
+      // X#1795161662. A callid written as X#1795161662 (line 1) takes that name first.
+      'a callid written with a #, beside a re-entry named like it',
+      [
+        '1795161590|X#1795161662|400|NONE|ENTERQUEUE||13800000094|1',
+        '1795161595|X#1795161662|400|NONE|ABANDON|1|1|5',
+        '1795161600|X|400|NONE|ENTERQUEUE||13800000091|1',
+        '1795161605|X|400|PJSIP/1001|CONNECT|5|X.2|4',
+        '1795161660|X|400|PJSIP/1001|BLINDTRANSFER|401|from-internal|5|55|1',
+        '1795161662|X|401|NONE|ENTERQUEUE||13800000091|1',
+        '1795161700|X|401|NONE|ABANDON|1|1|38',
+      ],
+      // Legs in staging order: X#1795161662 (ended line 2), then X's legs (lines 5 and 7).
+      { call_id: 'X#1795161662', calls: 2, line: 7n, first: 2 },
+    ],
+    [
+      // Y and " Y" are two callids in the log, one call_id once staging trims the space.
+      'a space-padded callid beside the same callid',
+      [
+        '1795161600|Y|400|NONE|ENTERQUEUE||13800000091|1',
+        '1795161630|Y|400|NONE|ABANDON|1|1|30',
+        '1795161700| Y|400|NONE|ENTERQUEUE||13800000092|1',
+        '1795161730| Y|400|NONE|ABANDON|1|1|30',
+      ],
+      { call_id: 'Y', calls: 1, line: 4n, first: 2 },
+    ],
+  ])('%s: the repeated call_id is refused, naming the first', async (_, lines, want) => {
+    await loadLines(lines, 'Asia/Shanghai', async (db, result) => {
+      expect(result.loaded).toBe(want.calls);
+      expect(await db.queryJs('select count(*)::integer as n from calls where call_id = $1', [want.call_id])).toEqual([
+        { n: 1 },
+      ]);
+      expect(await db.queryJs('select line, "column", reason, value from rejects')).toEqual([
+        {
+          line: want.line,
+          column: 'call_id',
+          reason: `duplicate key (first seen on line ${want.first})`,
+          value: want.call_id,
+        },
+      ]);
+    });
+  });
+});
+
 describe('asterisk-queue-log event order', () => {
   it("orders a call's events by time, then line: a close written before its CONNECT still ends an answered call", async () => {
     // Z: a DID first (part of the call, before its ENTERQUEUE: no reject), enters 400 at
