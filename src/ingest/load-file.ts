@@ -281,6 +281,8 @@ interface Staged {
   lineOf(row: string, shift: string): string;
   /** Extra staged columns a reject query must carry (the adapter's line column). */
   carry: string;
+  /** SQL over the stage's own columns that orders its rows as the file's lines. */
+  order: string;
   /** canonical column → source column */
   sources: ReadonlyMap<string, string>;
   /** Whether `line_shift` has rows (broken CSV lines to step over). */
@@ -426,12 +428,19 @@ async function lineExpression(db: Database, source: SourceRelation): Promise<Omi
   await db.exec('create or replace temp table line_shift (ordinal bigint, shift bigint)');
   if (source.lineColumn) {
     const column = quoteIdent(source.lineColumn);
-    return { line: `s.${column}`, lineOf: (row) => `${row}.${column}`, carry: `, ${column}`, shifted: false };
+    return {
+      line: `s.${column}`,
+      lineOf: (row) => `${row}.${column}`,
+      carry: `, ${column}`,
+      order: column,
+      shifted: false,
+    };
   }
   const plain = {
     line: `s.ordinal + ${source.firstLine}`,
     lineOf: (row: string) => `${row}.ordinal + ${source.firstLine}`,
     carry: '',
+    order: 'rowid',
     shifted: false,
   };
   if (!source.structuralRejects) return plain;
@@ -456,6 +465,7 @@ async function lineExpression(db: Database, source: SourceRelation): Promise<Omi
     line: `${plain.line} + coalesce(line_shift.shift, 0)`,
     lineOf: (row: string, shift: string) => `${row}.ordinal + ${source.firstLine} + coalesce(${shift}.shift, 0)`,
     carry: '',
+    order: 'rowid',
     shifted: true,
   };
 }
@@ -478,7 +488,7 @@ async function refuseTruncated(db: Database, loadId: number, staged: Staged, met
 }
 
 /**
- * Within one file a key may appear once: later repeats are rejected, naming the line of
+ * Within one file a key may appear once: repeats on later lines are rejected, naming the line of
  * the first (a re-sent corrected row belongs in a new file, which then replaces it).
  */
 async function rejectDuplicateKeys(
@@ -495,9 +505,9 @@ async function rejectDuplicateKeys(
   if (repeats === 0) return 0;
   await db.exec(`insert into duplicate_rows
     select ordinal, first_ordinal from (
-      select rowid as ordinal, min(rowid) over (partition by ${key}) as first_ordinal
+      select rowid as ordinal, first_value(rowid) over (partition by ${key} order by ${staged.order}, rowid) as first_ordinal
       from ${STAGE} where ${keep}
-    ) where ordinal > first_ordinal`);
+    ) where ordinal <> first_ordinal`);
   const keyText =
     contract.key.length === 1
       ? `s.${quoteIdent(contract.key[0]!)}`

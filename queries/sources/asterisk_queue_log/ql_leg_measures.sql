@@ -1,5 +1,5 @@
 -- ql_leg_measures: a table macro, the one definition of what a queue_log leg's events say:
--- its enter, answer, agent, end and who hung up.
+-- its enter, answer, the member who answered, end and who hung up.
 -- grain: one row per leg_key of the relation it is given.
 -- from: the relation named by `leg_events` (leg_key, seq, code, queuename, agent, data2):
 --   one leg's events per leg_key, in app_queue's order by seq (ql_seq, whose number holds
@@ -26,8 +26,8 @@ with events as (
 measured as (
   -- One pass per leg. The close is the first closing event. The answer is the first CONNECT
   -- before the close: the leg's first CONNECT when that comes before the close, and its
-  -- member is the agent (arg_min_null: a CONNECT that names no member answers with no agent,
-  -- not with a later CONNECT's). Times, lines and the closing event are read back from the
+  -- member answered (arg_min_null: a CONNECT that names no member answers with no member,
+  -- not with a later CONNECT's; ql_legs reads the member's agent from ql_member_agents). Times, lines and the closing event are read back from the
   -- seq each min() finds: an arg_min per time costs more.
   select
     leg_key,
@@ -57,7 +57,7 @@ select
   ql_seq_at(enter_seq) as started_at,
   queuename as queue,
   nullif(caller_id, '') as caller_id,
-  ql_agent(case when close_seq is null or connect_seq < close_seq then connect_member end) as agent_id,
+  case when close_seq is null or connect_seq < close_seq then connect_member end as member,
   case when close_seq is null or connect_seq < close_seq then ql_seq_at(connect_seq) end as answered_at,
   ql_seq_at(close_seq) as ended_at,
   case

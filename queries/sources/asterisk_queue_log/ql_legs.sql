@@ -1,7 +1,8 @@
 -- ql_legs: Asterisk queue calls from queue_log events: one leg per ENTERQUEUE.
 -- grain: one row per leg, open or closed; call_id is its key.
 -- from: temp tables ql_callids (callids that are one leg, measured), ql_enters (the other
---   legs, named) and ql_assigned (their events, by leg); macro ql_leg_measures.
+--   legs, named), ql_assigned (their events, by leg) and ql_member_agents (the agent of the
+--   member who answered); macro ql_leg_measures.
 -- A leg with no closing event yet is open: it is not a call until a later file ends it.
 
 with one_leg_calls as (
@@ -34,9 +35,9 @@ legs as (
 
 final as (
   select
-    call_id,
+    legs.call_id,
     'inbound' as direction,
-    agent_id,
+    ql_member_agents.agent_id,
     queue,
     caller_id,
     caller_id as customer_number,
@@ -49,6 +50,7 @@ final as (
     _line,
     open
   from legs
+  left join ql_member_agents using (member)
 )
 
 select * from final

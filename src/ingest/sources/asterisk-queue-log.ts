@@ -168,6 +168,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await materialise(db, 'ql_other_events', 'asterisk_queue_log/ql_other_events');
   await materialise(db, 'ql_enters', 'asterisk_queue_log/ql_enters');
   await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
+  await materialise(db, 'ql_member_agents', 'asterisk_queue_log/ql_member_agents');
   const orphan = "leg is null and batch = 1 and code not in (ql_event_code('DID'), ql_event_code('INFO'))";
   if ((await db.scalar(`select exists (select 1 from ql_assigned where ${orphan})`)) === true) {
     await lines.read();
@@ -209,8 +210,9 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       await db.exec('drop table ql_still_open');
       await db.exec(`delete from missed_offers where call_id in (select call_id from ql_legs where not open)`);
       await db.exec(`insert into missed_offers
-        select call_id, ql_agent(agent), event_at, try_cast(data1 as bigint), ${loadId}, line
+        select call_id, ql_member_agents.agent_id, event_at, try_cast(data1 as bigint), ${loadId}, line
         from ql_leg_events
+        left join ql_member_agents on ql_leg_events.agent = ql_member_agents.member
         where code = ql_event_code('RINGNOANSWER') and not open`);
     },
   };

@@ -1,0 +1,22 @@
+-- ql_member_agents: the agent of each queue member that answered or missed a call: the
+-- member's peer name without technology and context (macro ql_agent, the adapter's:
+-- PJSIP/1001, SIP/1001, Local/1001@from-queue/n and Agent/1001 are agent 1001).
+-- grain: one row per distinct member.
+-- from: temp table ql_events (this file's events: only CONNECT and RINGNOANSWER keep a
+--   member) and queue_log_pending (open calls' events from earlier files).
+-- A log names a few hundred members on millions of legs and missed offers: each member is
+-- read once here and the legs and offers join it (a pattern per leg cost half a second per
+-- three million legs).
+
+with members as (
+  select agent as member from ql_events where agent is not null
+  union
+  select agent from queue_log_pending where agent is not null
+),
+
+final as (
+  select member, ql_agent(member) as agent_id
+  from members
+)
+
+select * from final
