@@ -488,8 +488,8 @@ async function refuseTruncated(db: Database, loadId: number, staged: Staged, met
 }
 
 /**
- * Within one file a key may appear once: repeats on later lines are rejected, naming the line of
- * the first (a re-sent corrected row belongs in a new file, which then replaces it).
+ * Within one file a key may appear once: repeats on later lines are rejected, naming the
+ * line of the first (a re-sent corrected row belongs in a new file, which then replaces it).
  */
 async function rejectDuplicateKeys(
   db: Database,

@@ -27,8 +27,9 @@ measured as (
   -- One pass per leg. The close is the first closing event. The answer is the first CONNECT
   -- before the close: the leg's first CONNECT when that comes before the close, and its
   -- member answered (arg_min_null: a CONNECT that names no member answers with no member,
-  -- not with a later CONNECT's; ql_legs reads the member's agent from ql_member_agents). Times, lines and the closing event are read back from the
-  -- seq each min() finds: an arg_min per time costs more.
+  -- not with a later CONNECT's; ql_legs reads the member's agent from ql_member_agents).
+  -- Times, lines and the closing event are read back from the seq each min() finds: an
+  -- arg_min per time costs more.
   select
     leg_key,
     count(*) filter (where code = ql_event_code('ENTERQUEUE')) as enters,

@@ -59,6 +59,46 @@ describe('asterisk-queue-log across files', () => {
   });
 });
 
+describe('asterisk-queue-log members named only in an earlier file', () => {
+  it('gives a call the agent of a member who answered it in the file before, and the ring it missed there', async () => {
+    // Day 1: W enters 400 at 16:00:00 (epoch 1795161600), Local/2002@from-queue/n rings
+    // 15 s unanswered, SIP/2001 answers at 16:00:20; no close. Day 2 closes it at 16:05:20.
+    // Neither member is named in day 2: their agents (2001, 2002) come from the events
+    // day 1 left open.
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    const day1 = join(dir, 'day1.queue_log');
+    const day2 = join(dir, 'day2.queue_log');
+    writeFileSync(
+      day1,
+      [
+        '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
+        '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
+        '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(day2, ['1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1', ''].join('\n'));
+    try {
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        await loadSource(db, 'asterisk-queue-log', [day1], { timezone: 'Asia/Shanghai' });
+        await loadSource(db, 'asterisk-queue-log', [day2], { timezone: 'Asia/Shanghai' });
+        await expectCalls(db, [
+          {
+            call_id: 'W',
+            agent_id: '2001',
+            answered_at: '2026-11-20T16:00:20+08:00',
+            ended_at: '2026-11-20T16:05:20+08:00',
+            disconnect_party: 'agent',
+          },
+        ]);
+        await expectMissedOffers(db, { '2002': 1 });
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('asterisk-queue-log bad lines', () => {
   it('rejects an unknown event, an event for a call that never entered a queue and a short line, naming each line; the calls load', async () => {
     const dir = caseDir('asterisk-queue-log', 'bad');
