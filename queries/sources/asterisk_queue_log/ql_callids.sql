@@ -2,8 +2,8 @@
 -- whether they are one: most callids are, and then this row is their leg, with no event
 -- placed by time.
 -- grain: one row per callid with a call event in this file.
--- from: temp table ql_events (this file's events); macros ql_seq and ql_agent (the
---   adapter's), ql_leg_measures, ql_event_codes; queue_log_pending (open calls' events
+-- from: temp table ql_events (this file's events); macros ql_seq (the adapter's),
+--   ql_leg_measures, ql_event_codes; queue_log_pending (open calls' events
 --   from earlier files) and calls (legs loaded before), to send those callids to
 --   ql_other_events (and so to ql_enters and ql_assigned).
 -- A callid is one leg when it has one ENTERQUEUE, no event but DID or INFO before it, and

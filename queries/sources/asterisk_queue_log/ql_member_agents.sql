@@ -1,6 +1,7 @@
--- ql_member_agents: the agent of each queue member that answered or missed a call: the
--- member's peer name without technology and context (macro ql_agent, the adapter's:
--- PJSIP/1001, SIP/1001, Local/1001@from-queue/n and Agent/1001 are agent 1001).
+-- ql_member_agents: the agent of each queue member that answered or missed a call. A
+-- member is an interface or a member name (docs/sources/asterisk.md 1.5): the agent is the
+-- peer name without technology and context (PJSIP/1001, SIP/1001, Local/1001@from-queue/n
+-- and Agent/1001 are agent 1001).
 -- grain: one row per distinct member.
 -- from: temp table ql_events (this file's events: only CONNECT and RINGNOANSWER keep a
 --   member) and queue_log_pending (open calls' events from earlier files).
@@ -15,7 +16,7 @@ with members as (
 ),
 
 final as (
-  select member, ql_agent(member) as agent_id
+  select member, regexp_extract(member, '^(?:[A-Za-z0-9_]+/)?([^@/]*)', 1) as agent_id
   from members
 )
 

@@ -158,11 +158,6 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await db.exec(lines.drop);
   const events = await summariseEvents(db);
   await db.exec(seqMacros(events));
-  // A member is an interface (PJSIP/1001, SIP/1001, Local/1001@from-queue/n, Agent/1001) or a
-  // member name: the agent is the peer name without technology and context.
-  await db.exec(
-    `create or replace temp macro ql_agent(member) as regexp_extract(member, '^(?:[A-Za-z0-9_]+/)?([^@/]*)', 1)`,
-  );
   await db.exec(readQuery('sources/asterisk_queue_log/ql_leg_measures.sql'));
   await materialise(db, 'ql_callids', 'asterisk_queue_log/ql_callids');
   await materialise(db, 'ql_other_events', 'asterisk_queue_log/ql_other_events');

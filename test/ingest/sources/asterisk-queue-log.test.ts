@@ -65,23 +65,17 @@ describe('asterisk-queue-log members named only in an earlier file', () => {
     // 15 s unanswered, SIP/2001 answers at 16:00:20; no close. Day 2 closes it at 16:05:20.
     // Neither member is named in day 2: their agents (2001, 2002) come from the events
     // day 1 left open.
-    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-    const day1 = join(dir, 'day1.queue_log');
-    const day2 = join(dir, 'day2.queue_log');
-    writeFileSync(
-      day1,
+    await loadLogs(
       [
-        '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
-        '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
-        '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
-        '',
-      ].join('\n'),
-    );
-    writeFileSync(day2, ['1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1', ''].join('\n'));
-    try {
-      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
-        await loadSource(db, 'asterisk-queue-log', [day1], { timezone: 'Asia/Shanghai' });
-        await loadSource(db, 'asterisk-queue-log', [day2], { timezone: 'Asia/Shanghai' });
+        [
+          '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
+          '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
+          '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
+        ],
+        ['1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1'],
+      ],
+      'Asia/Shanghai',
+      async (db) => {
         await expectCalls(db, [
           {
             call_id: 'W',
@@ -92,10 +86,8 @@ describe('asterisk-queue-log members named only in an earlier file', () => {
           },
         ]);
         await expectMissedOffers(db, { '2002': 1 });
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      },
+    );
   });
 });
 
@@ -585,13 +577,27 @@ async function loadLines(
   check: (db: Database, result: FileLoadResult) => Promise<void>,
   name = 'queue_log',
 ): Promise<void> {
+  await loadLogs([lines], timezone, (db, [result]) => check(db, result!), name);
+}
+
+/** As loadLines, for several logs (`day1.<name>`, `day2.<name>` ...) loaded one after another. */
+async function loadLogs(
+  logs: string[][],
+  timezone: string,
+  check: (db: Database, results: FileLoadResult[]) => Promise<void>,
+  name = 'queue_log',
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-  const log = join(dir, name);
-  writeFileSync(log, [...lines, ''].join('\n'));
+  const paths = logs.map((lines, i) => {
+    const path = join(dir, logs.length === 1 ? name : `day${i + 1}.${name}`);
+    writeFileSync(path, [...lines, ''].join('\n'));
+    return path;
+  });
   try {
     await inCaseDb({ timezone }, async (db) => {
-      const [result] = await loadSource(db, 'asterisk-queue-log', [log], { timezone });
-      await check(db, result!);
+      const results: FileLoadResult[] = [];
+      for (const path of paths) results.push(...(await loadSource(db, 'asterisk-queue-log', [path], { timezone })));
+      await check(db, results);
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
