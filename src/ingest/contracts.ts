@@ -24,6 +24,15 @@ export interface ColumnContract {
   default?: string | number | boolean;
   /** Phone numbers and free text: masked in reports. */
   personal?: boolean;
+  /**
+   * Nearly every row has a value of its own (a call's id, a customer's number): stored with
+   * FSST compression only. DuckDB would try a dictionary on each segment first, which never
+   * pays for such a column: the trial took a quarter of the calls write (3M queue_log calls,
+   * 2026-12-01: 3.2 s against 4.3 s, the same size on disk). The price: a file that leaves
+   * the column empty throughout stores 4 bytes a row for it (12 MB per 3M calls) where
+   * DuckDB would store nothing.
+   */
+  distinctValues?: boolean;
 }
 
 export interface RowCheck {
@@ -100,14 +109,14 @@ export const CONTRACTS: Record<TableName, TableContract> = {
     name: 'calls',
     key: ['call_id'],
     columns: [
-      { name: 'call_id', type: 'text', required: true },
+      { name: 'call_id', type: 'text', required: true, distinctValues: true },
       { name: 'direction', type: 'text', required: true, values: ['inbound', 'outbound'] },
       { name: 'agent_id', type: 'text' },
       { name: 'queue', type: 'text' },
       { name: 'campaign_id', type: 'text' },
       { name: 'customer_id', type: 'text' },
-      { name: 'customer_number', type: 'text', personal: true },
-      { name: 'caller_id', type: 'text', personal: true },
+      { name: 'customer_number', type: 'text', personal: true, distinctValues: true },
+      { name: 'caller_id', type: 'text', personal: true, distinctValues: true },
       { name: 'started_at', type: 'timestamp', required: true },
       { name: 'answered_at', type: 'timestamp' },
       { name: 'ended_at', type: 'timestamp', required: true },
