@@ -9,7 +9,7 @@
 -- call_id `<callid>#<epoch of the enter>`, previous_call_id the leg before it.
 -- Events are in the order app_queue wrote them: by time, earlier files' first, then by line
 -- (ql_seq, a macro the adapter defines: that order packed into one number). `leg` numbers
--- the legs: their key in ql_assigned and ql_legs (a bigint joins and groups faster than the
+-- the legs: their key in ql_assigned and ql_placed_legs (a bigint joins and groups faster than the
 -- call_id text or the 128-bit enter_seq).
 
 with enter_events as (

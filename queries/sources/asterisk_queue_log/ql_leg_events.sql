@@ -3,7 +3,7 @@
 -- open leg (kept for the file that ends it, with the fields the pivot reads).
 -- grain: one row per such event.
 -- from: temp tables ql_events, ql_callids (one-leg callids, measured), ql_assigned and
---   ql_enters (the other legs' events and names), ql_legs (which legs are open).
+--   ql_placed_legs (the other legs' events, and their names and whether they are open).
 -- file is null for this file's events; batch 1 for them, 0 for open calls' events carried
 -- from earlier files. A one-leg callid's events are those from its ENTERQUEUE on (a DID or
 -- INFO before it is no part of it), as ql_assigned places them for the other legs.
@@ -54,18 +54,17 @@ placed_events as (
     ql_assigned.line,
     ql_assigned.batch,
     ql_assigned.event_at,
-    ql_enters.callid,
+    ql_placed_legs.callid,
     ql_assigned.code,
     ql_assigned.queuename,
     ql_assigned.agent,
     ql_assigned.data1,
     ql_assigned.data2,
-    ql_enters.call_id,
-    ql_legs.open
+    ql_placed_legs.call_id,
+    ql_placed_legs.open
   from ql_assigned
-  join ql_enters on ql_assigned.leg = ql_enters.leg
-  join ql_legs on ql_enters.call_id = ql_legs.call_id
-  where ql_legs.open or ql_assigned.code = ql_event_code('RINGNOANSWER')
+  join ql_placed_legs on ql_assigned.leg = ql_placed_legs.leg
+  where ql_placed_legs.open or ql_assigned.code = ql_event_code('RINGNOANSWER')
 ),
 
 final as (

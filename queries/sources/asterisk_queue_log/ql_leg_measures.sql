@@ -12,7 +12,7 @@
 --   the leg as transferred. A leg with no closing event is open.
 -- enters and first_seq let a caller tell whether the events are one leg (ql_callids).
 -- queue and caller_id are those of an ENTERQUEUE, not always of the first: a leg of one
--- enter has no other, and ql_legs names a leg of two enters in one second (ql_enters) by
+-- enter has no other, and ql_placed_legs names a leg of two enters in one second (ql_enters) by
 -- its first itself. (An arg_min by seq of each costs a quarter of a second per ten million
 -- events.)
 

@@ -1,8 +1,7 @@
 -- ql_legs: Asterisk queue calls from queue_log events: one leg per ENTERQUEUE.
 -- grain: one row per leg, open or closed; call_id is its key.
--- from: temp tables ql_callids (callids that are one leg, measured), ql_enters (the other
---   legs, named), ql_assigned (their events, by leg) and ql_member_agents (the agent of the
---   member who answered); macro ql_leg_measures.
+-- from: temp tables ql_callids (callids that are one leg, measured), ql_placed_legs (the
+--   other legs, measured) and ql_member_agents (the agent of the member who answered).
 -- A leg with no closing event yet is open: it is not a call until a later file ends it.
 
 with one_leg_calls as (
@@ -11,26 +10,10 @@ with one_leg_calls as (
   where one_leg
 ),
 
-placed_events as (
-  select leg as leg_key, seq, code, queuename, agent, data2
-  from ql_assigned
-  where leg is not null
-),
-
-placed_legs as (
-  -- The leg's queue and caller are its first enter's (ql_leg_measures takes any enter's).
-  select
-    ql_enters.call_id,
-    ql_enters.previous_call_id,
-    measured.* replace (ql_enters.queuename as queue, ql_enters.caller_id as caller_id)
-  from ql_leg_measures('placed_events') as measured
-  join ql_enters on measured.leg_key = ql_enters.leg
-),
-
 legs as (
   select * exclude (leg_key) from one_leg_calls
   union all by name
-  select * exclude (leg_key) from placed_legs
+  select * exclude (leg, callid) from ql_placed_legs
 ),
 
 final as (

@@ -170,6 +170,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
     await rejectLines(db, 'ql_orphan_rejects', await linesWhole(db, 'ql_assigned', orphan));
     await db.exec(lines.drop);
   }
+  await materialise(db, 'ql_placed_legs', 'asterisk_queue_log/ql_placed_legs');
   // A view: nearly all its rows are ql_callids', which stage reads once.
   await materialise(db, 'ql_legs', 'asterisk_queue_log/ql_legs', 'view');
   await materialise(db, 'ql_leg_events', 'asterisk_queue_log/ql_leg_events');
