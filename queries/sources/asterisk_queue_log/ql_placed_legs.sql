@@ -4,7 +4,7 @@
 -- grain: one row per leg of ql_enters (each holds at least its ENTERQUEUE).
 -- from: temp tables ql_assigned (the events, by leg) and ql_enters (the legs, named); macro
 --   ql_leg_measures.
--- A table of its own, though few: ql_legs, the missed offers and the load's counts read it,
+-- A table of its own, though few: ql_legs, ql_missed_offers and ql_open_events read it,
 -- and as part of the ql_legs view it would be measured again by each of them.
 
 with placed_events as (

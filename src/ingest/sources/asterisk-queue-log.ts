@@ -173,12 +173,13 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await materialise(db, 'ql_placed_legs', 'asterisk_queue_log/ql_placed_legs');
   // A view: nearly all its rows are ql_callids', which stage reads once.
   await materialise(db, 'ql_legs', 'asterisk_queue_log/ql_legs', 'view');
-  await materialise(db, 'ql_leg_events', 'asterisk_queue_log/ql_leg_events');
+  await materialise(db, 'ql_missed_offers', 'asterisk_queue_log/ql_missed_offers');
+  await materialise(db, 'ql_open_events', 'asterisk_queue_log/ql_open_events');
   const [counts] = await db.query<Record<string, string>>(`select
       count(*) filter (where not open and previous_call_id is null) as calls,
       count(*) filter (where not open and previous_call_id is not null) as legs,
       count(*) filter (where open) as pending,
-      (select count(*) from ql_leg_events where code = ql_event_code('RINGNOANSWER') and not open) as missed
+      (select count(*) from ql_missed_offers) as missed
     from ql_legs`);
   await db.exec('drop table ql_events');
   const n = (key: string) => Number(counts![key]);
@@ -196,20 +197,19 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       // the fields the pivot reads (ql_events keeps no other).
       await db.exec(`create or replace temp table ql_still_open as
         select * from queue_log_pending
-        where (file, line) in (select (file, line) from ql_leg_events where open and batch = 0)
+        where (file, line) in (select (file, line) from ql_open_events where batch = 0)
         union all
         select getvariable('source_file'), line, event_at, callid, queuename, agent, ql_event_name(code), data1, data2, null, null, null
-        from ql_leg_events
-        where open and batch = 1`);
+        from ql_open_events
+        where batch = 1`);
       await db.exec('delete from queue_log_pending');
       await db.exec('insert into queue_log_pending select * from ql_still_open');
       await db.exec('drop table ql_still_open');
       await db.exec(`delete from missed_offers where call_id in (select call_id from ql_legs where not open)`);
       await db.exec(`insert into missed_offers
         select call_id, ql_member_agents.agent_id, event_at, try_cast(data1 as bigint), ${loadId}, line
-        from ql_leg_events
-        left join ql_member_agents on ql_leg_events.agent = ql_member_agents.member
-        where code = ql_event_code('RINGNOANSWER') and not open`);
+        from ql_missed_offers
+        left join ql_member_agents using (member)`);
     },
   };
 }
