@@ -19,7 +19,7 @@ import { isTextFormat } from './file-format.ts';
 import type { InputFile } from './discover-files.ts';
 import { scanFile, type FileScan } from './file-scan.ts';
 import { isJsonObject, openSource, readHead, type SourceRelation } from './read-source.ts';
-import { quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
+import { absentValue, quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
 import { chooseEncoding, transcodeToUtf8, type TextEncoding } from './transcode.ts';
 import { literalPath } from '../files/literal-path.ts';
 import { readerErrorLine } from './reader-errors.ts';
@@ -285,6 +285,8 @@ interface Staged {
   order: string;
   /** canonical column → source column */
   sources: ReadonlyMap<string, string>;
+  /** Canonical columns the stage holds (the file has them, or the mapping sets them). */
+  present: ReadonlySet<string>;
   /** Whether `line_shift` has rows (broken CSV lines to step over). */
   shifted: boolean;
   /** SQL of a reject's reason, value and record, and the staged columns they read (see rejectFields). */
@@ -331,7 +333,7 @@ async function stageFile(
     // Blank lines carry no record; deleting them keeps the other rows' rowids (ordinals).
     await db.exec(`delete from ${STAGE} where _blank`);
   }
-  return { ...(await lineExpression(db, source)), sources, rejects: rejectFields(times, contract.columns) };
+  return { ...(await lineExpression(db, source)), sources, present, rejects: rejectFields(times, contract.columns) };
 }
 
 async function applyFile(
@@ -381,8 +383,9 @@ async function applyFile(
     const by = quoteIdent(contract.replaceBy);
     await db.exec(`delete from ${target} where ${by} in (select ${by} from ${STAGE} where ${fresh})`);
   }
+  const values = contract.columns.map((c) => (staged.present.has(c.name) ? quoteIdent(c.name) : absentValue(c)));
   const insert = `insert into ${quoteIdent(contract.name)} (${columns}, load_id, source_line)
-    select ${columns}, ${loadId}, ${line}
+    select ${values.join(', ')}, ${loadId}, ${line}
     from (select rowid as ordinal, * from ${STAGE} where ${fresh}) s
     ${staged.shifted ? 'left join line_shift using (ordinal)' : ''}`;
   // Canonical rows need no order (source_line keeps the file's); see TableContract.unorderedWrite.
@@ -424,7 +427,10 @@ async function applyFile(
  * good record's line is shifted by those lines before it (the `line_shift` table, by
  * ordinal, empty when none).
  */
-async function lineExpression(db: Database, source: SourceRelation): Promise<Omit<Staged, 'sources' | 'rejects'>> {
+async function lineExpression(
+  db: Database,
+  source: SourceRelation,
+): Promise<Omit<Staged, 'sources' | 'present' | 'rejects'>> {
   await db.exec('create or replace temp table line_shift (ordinal bigint, shift bigint)');
   if (source.lineColumn) {
     const column = quoteIdent(source.lineColumn);
