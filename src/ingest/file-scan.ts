@@ -4,7 +4,7 @@
  * starts with, if any, whether it ends with a line break (a text file that does not, and
  * whose last record is broken, was cut off in transfer), and whether an empty line sits
  * before its last line (DuckDB's CSV reader skips empty lines, so later records need their
- * line numbers shifted). A `.gz` file is hashed as stored and judged by its content;
+ * line numbers shifted), and whether a NUL byte is in it. A `.gz` file is hashed as stored and judged by its content;
  * decompressing it whole also proves it complete (DuckDB reads a cut-off gzip as far as it
  * goes without a word).
  */
@@ -25,6 +25,8 @@ export interface FileScan {
   innerBlankLine: boolean;
   /** About how many lines the (decompressed) content has, from the line length of its first MiB: for progress only. */
   estimatedLines: number;
+  /** A NUL byte is somewhere in the (decompressed) content: without one, no cell of a delimited file holds one. */
+  nulByte: boolean;
 }
 
 /** `signal` stops the scan (a load that failed no longer needs the file it read ahead). */
@@ -62,6 +64,7 @@ function contentScanner() {
   // Line breaks in the first MiB of content (whole chunks), for the line estimate.
   let sampleBreaks = 0;
   let sampleBytes = 0;
+  let nulByte = false;
   const findEmpty = (data: Buffer, at: number) => {
     for (const pattern of EMPTY_LINES) {
       const i = data.indexOf(pattern);
@@ -74,6 +77,7 @@ function contentScanner() {
       for await (const chunk of chunks) {
         if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4 - head.length)]);
         lastByte = chunk[chunk.length - 1] ?? lastByte;
+        nulByte ||= chunk.includes(0);
         if (sampleBytes < LINE_SAMPLE_BYTES) {
           sampleBytes += chunk.length;
           for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) sampleBreaks++;
@@ -96,8 +100,12 @@ function contentScanner() {
         }
       }
     },
-    result(): Pick<FileScan, 'validUtf8' | 'bom' | 'endsWithNewline' | 'innerBlankLine' | 'estimatedLines'> {
+    result(): Pick<
+      FileScan,
+      'validUtf8' | 'bom' | 'endsWithNewline' | 'innerBlankLine' | 'estimatedLines' | 'nulByte'
+    > {
       return {
+        nulByte,
         estimatedLines: sampleBreaks > 0 ? Math.round((offset * sampleBreaks) / sampleBytes) : offset > 0 ? 1 : 0,
         validUtf8: validUtf8 && (carry.length === 0 || isUtf8(carry)),
         bom: detectBom(head),

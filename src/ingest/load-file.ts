@@ -135,7 +135,9 @@ export async function loadFile(
     const onProgress =
       options.onRows &&
       (({ fraction, rows }: QueryProgress) => options.onRows!(input, text ? Math.round(fraction * records) : rows));
-    const staged = await stageFile(db, contract, source, resolved, onProgress).catch(fail(input.path));
+    // A delimited file's cells are its bytes: without a NUL byte, none holds a NUL.
+    const nulFree = (input.format === 'csv' || input.format === 'tsv') && !content.nulByte;
+    const staged = await stageFile(db, contract, source, resolved, nulFree, onProgress).catch(fail(input.path));
     const meta = {
       name,
       path: input.path,
@@ -299,6 +301,7 @@ async function stageFile(
   contract: TableContract,
   source: SourceRelation,
   resolved: ResolvedColumns,
+  nulFree: boolean,
   onProgress?: (progress: QueryProgress) => void,
 ): Promise<Staged> {
   const { sources, constants, times } = resolved;
@@ -325,6 +328,7 @@ async function stageFile(
     passThrough,
     readerTyped: source.typed,
     canonicalTyped: source.canonicalTyped,
+    nulFree,
     ...(source.jsonLines && { unreadable }),
   });
   if (onProgress) await db.execWithProgress(sql, onProgress);

@@ -167,12 +167,13 @@ export const TYPE_REASONS: Record<ColumnContract['type'], string | null> = {
   date: 'not an ISO 8601 date',
 };
 
-function columnProblems(c: ColumnContract): Problem[] {
+function columnProblems(c: ColumnContract, nulFree: boolean): Problem[] {
   const r = raw(c);
   const v = parsedName(c);
   const problems: Problem[] = [];
   if (c.required) problems.push({ column: c.name, reason: 'missing required value', when: `${r} is null` });
-  if (isFreeText(c)) problems.push({ column: c.name, reason: 'contains a NUL byte', when: `contains(${r}, chr(0))` });
+  if (isFreeText(c) && !nulFree)
+    problems.push({ column: c.name, reason: 'contains a NUL byte', when: `contains(${r}, chr(0))` });
   const reason = TYPE_REASONS[c.type];
   if (reason) problems.push({ column: c.name, reason, when: `${r} is not null and ${v} is null` });
   if (c.values) {
@@ -206,12 +207,12 @@ function isFreeText(c: ColumnContract): boolean {
  * columnProblems folded into one condition, which costs less than or-ing every problem on
  * each of millions of rows (the problems are listed only for the rows that fail).
  */
-function cellOk(c: ColumnContract): string | null {
+function cellOk(c: ColumnContract, nulFree: boolean): string | null {
   const r = raw(c);
   const v = parsedName(c);
   const holds: string[] = [];
   if (TYPE_REASONS[c.type] || c.values) holds.push(`${v} is not null`);
-  if (isFreeText(c)) holds.push(`not contains(${r}, chr(0))`);
+  if (isFreeText(c) && !nulFree) holds.push(`not contains(${r}, chr(0))`);
   if (c.min !== undefined) holds.push(`${v} ${c.exclusiveMin ? '>' : '>='} ${c.min}`);
   if (c.max !== undefined) holds.push(`${v} <= ${c.max}`);
   if (holds.length === 0) return c.required ? `${r} is not null` : null;
@@ -234,6 +235,12 @@ export interface StageOptions {
   canonicalTyped?: ReadonlySet<string>;
   /** A record that cannot be read at all (a JSON line that is no object): one reject for it. */
   unreadable?: UnreadableRecord;
+  /**
+   * No cell can hold a NUL (a delimited text file without a NUL byte; a JSON string can
+   * spell one as `\u0000`): the check is left out, which saves a quarter of a second per
+   * 3M queue_log calls (2026-12-01).
+   */
+  nulFree?: boolean;
 }
 
 /**
@@ -251,6 +258,7 @@ export function stageSql(contract: TableContract, relation: string, options: Sta
     readerTyped = false,
     canonicalTyped = new Set<string>(),
     unreadable,
+    nulFree = false,
   } = options;
   const columns = contract.columns;
   const typedAsIs = (c: ColumnContract) => canonicalTyped.has(c.name) && c.type !== 'text';
@@ -271,13 +279,13 @@ export function stageSql(contract: TableContract, relation: string, options: Sta
       ? `coalesce(${p}, case when ${raw(c)} is null then ${fallback} end) as ${quoteIdent(c.name)}`
       : `${p} as ${quoteIdent(c.name)}`;
   });
-  const cellProblems = columns.flatMap(columnProblems);
+  const cellProblems = columns.flatMap((c) => columnProblems(c, nulFree));
   const rowProblems: Problem[] = contract.checks.map((check) => ({
     column: check.column,
     reason: check.reason,
     when: `coalesce(${check.failsWhen}, false)`,
   }));
-  const cellsOk = columns.map(cellOk).filter((ok) => ok !== null);
+  const cellsOk = columns.map((c) => cellOk(c, nulFree)).filter((ok) => ok !== null);
   const anyCell = cellsOk.length > 0 ? `not (${cellsOk.join('\n      and ')})` : 'false';
   const anyRow = rowProblems.map((p) => `(${p.when})`).join('\n      or ') || 'false';
   const problemStruct = (p: Problem, valueSql: string) =>

@@ -29,7 +29,15 @@ describe('scanFile', () => {
       endsWithNewline: false,
       innerBlankLine: false,
       estimatedLines: 1, // content without a line break is one line
+      nulByte: false,
     });
+  });
+
+  it('sees a NUL byte anywhere in the content, past the first read chunk and inside a .gz', async () => {
+    const late = Buffer.concat([Buffer.alloc(3 << 20, 'a'), Buffer.from([0x00]), Buffer.from('\n')]);
+    expect((await scanFile(write('late-nul.csv', late))).nulByte).toBe(true);
+    expect((await scanFile(write('late-nul.csv.gz', gzipSync(late)))).nulByte).toBe(true);
+    expect((await scanFile(write('no-nul.csv', Buffer.alloc(3 << 20, 'a')))).nulByte).toBe(false);
   });
 
   it('estimates the lines from the line breaks in the first MiB, the same gzipped', async () => {
