@@ -27,8 +27,8 @@ export interface ColumnContract {
   /**
    * Nearly every row has a value of its own (a call's id, a customer's number): stored with
    * FSST compression only. DuckDB would try a dictionary on each segment first, which never
-   * pays for such a column: the trial took a quarter of the calls write (3M queue_log calls,
-   * 2026-12-01: 3.2 s against 4.3 s, the same size on disk). The price: a file that leaves
+   * pays for such a column: the trial took a fifth of the calls write (3M queue_log calls,
+   * 2026-12-01: 3.35 s against 4.2 s, the same size on disk). The price: a file that leaves
    * the column empty throughout stores 4 bytes a row for it (12 MB per 3M calls) where
    * DuckDB would store nothing.
    */

@@ -4,9 +4,9 @@
  * starts with, if any, whether it ends with a line break (a text file that does not, and
  * whose last record is broken, was cut off in transfer), and whether an empty line sits
  * before its last line (DuckDB's CSV reader skips empty lines, so later records need their
- * line numbers shifted), and whether a NUL byte is in it. A `.gz` file is hashed as stored and judged by its content;
- * decompressing it whole also proves it complete (DuckDB reads a cut-off gzip as far as it
- * goes without a word).
+ * line numbers shifted), and whether a NUL byte is in it. A `.gz` file is hashed as stored
+ * and judged by its content; decompressing it whole also proves it complete (DuckDB reads a
+ * cut-off gzip as far as it goes without a word).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
