@@ -5,7 +5,9 @@
 -- queue_log_pending: the events of Asterisk queue calls whose closing event has not come
 -- yet. The call is loaded (and its events deleted here) when a later file brings its end.
 -- An event keeps the fields the queue_log pivot reads (the queue and caller of ENTERQUEUE,
--- the member and data1 of CONNECT and RINGNOANSWER); data3..data5 stay empty.
+-- the member and data1 of CONNECT and RINGNOANSWER); data3..data5 stay empty. load_id is
+-- the load that read its file (with line, where a missed offer read from it leads back to;
+-- null for events kept by a version of callq before it was recorded).
 create table if not exists queue_log_pending (
   file varchar not null,
   line bigint not null,
@@ -18,8 +20,10 @@ create table if not exists queue_log_pending (
   data2 varchar,
   data3 varchar,
   data4 varchar,
-  data5 varchar
+  data5 varchar,
+  load_id integer
 );
+alter table queue_log_pending add column if not exists load_id integer;
 
 -- missed_offers: a queue call offered to an agent who did not answer (Asterisk RINGNOANSWER):
 -- a coaching figure of its own. Key: call_id, agent_id, offered_at.

@@ -4,7 +4,7 @@
 -- grain: one row per call event; leg is its leg in ql_enters (null for an
 --   event of a call that never entered a queue in this file or an open one: an orphan).
 -- from: temp tables ql_other_events (those events) and ql_enters (the legs, named).
--- file is null for this file's events (the adapter knows its name), seq the event's place
+-- file and load_id are null for this file's events (the adapter knows them), seq the event's place
 -- in the order app_queue wrote them (ql_seq, as in ql_enters). Only what the legs
 -- (ql_leg_measures), missed offers, open calls and rejects read is kept.
 
@@ -16,6 +16,7 @@ with ordered as (
 final as (
   select
     ordered.file,
+    ordered.load_id,
     ordered.line,
     ordered.batch,
     ordered.seq,

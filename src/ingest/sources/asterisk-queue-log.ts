@@ -199,15 +199,15 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
         select * from queue_log_pending
         where (file, line) in (select (file, line) from ql_open_events where batch = 0)
         union all
-        select getvariable('source_file'), line, event_at, callid, queuename, agent, ql_event_name(code), data1, data2, null, null, null
+        select getvariable('source_file'), line, event_at, callid, queuename, agent, ql_event_name(code), data1, data2, null, null, null, ${loadId}
         from ql_open_events
         where batch = 1`);
       await db.exec('delete from queue_log_pending');
-      await db.exec('insert into queue_log_pending select * from ql_still_open');
+      await db.exec('insert into queue_log_pending by name select * from ql_still_open');
       await db.exec('drop table ql_still_open');
       await db.exec(`delete from missed_offers where call_id in (select call_id from ql_legs where not open)`);
       await db.exec(`insert into missed_offers
-        select call_id, ql_member_agents.agent_id, event_at, try_cast(data1 as bigint), ${loadId}, line
+        select call_id, ql_member_agents.agent_id, event_at, try_cast(data1 as bigint), coalesce(load_id, ${loadId}), line
         from ql_missed_offers
         left join ql_member_agents using (member)`);
     },

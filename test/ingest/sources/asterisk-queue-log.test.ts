@@ -59,35 +59,43 @@ describe('asterisk-queue-log across files', () => {
   });
 });
 
-describe('asterisk-queue-log members named only in an earlier file', () => {
+describe('asterisk-queue-log events carried from an earlier file', () => {
+  // Day 1: W enters 400 at 16:00:00 (epoch 1795161600), Local/2002@from-queue/n rings
+  // 15 s unanswered (line 2), SIP/2001 answers at 16:00:20; no close. Day 2 closes it at
+  // 16:05:20 (its one line). Neither member is named in day 2.
+  const days = [
+    [
+      '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
+      '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
+      '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
+    ],
+    ['1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1'],
+  ];
+
   it('gives a call the agent of a member who answered it in the file before, and the ring it missed there', async () => {
-    // Day 1: W enters 400 at 16:00:00 (epoch 1795161600), Local/2002@from-queue/n rings
-    // 15 s unanswered, SIP/2001 answers at 16:00:20; no close. Day 2 closes it at 16:05:20.
-    // Neither member is named in day 2: their agents (2001, 2002) come from the events
-    // day 1 left open.
-    await loadLogs(
-      [
-        [
-          '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
-          '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
-          '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
-        ],
-        ['1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1'],
-      ],
-      'Asia/Shanghai',
-      async (db) => {
-        await expectCalls(db, [
-          {
-            call_id: 'W',
-            agent_id: '2001',
-            answered_at: '2026-11-20T16:00:20+08:00',
-            ended_at: '2026-11-20T16:05:20+08:00',
-            disconnect_party: 'agent',
-          },
-        ]);
-        await expectMissedOffers(db, { '2002': 1 });
-      },
-    );
+    // The agents (2001, 2002) come from the events day 1 left open.
+    await loadLogs(days, 'Asia/Shanghai', async (db) => {
+      await expectCalls(db, [
+        {
+          call_id: 'W',
+          agent_id: '2001',
+          answered_at: '2026-11-20T16:00:20+08:00',
+          ended_at: '2026-11-20T16:05:20+08:00',
+          disconnect_party: 'agent',
+        },
+      ]);
+      await expectMissedOffers(db, { '2002': 1 });
+    });
+  });
+
+  it("leads a missed offer read in the file before back to that file's load and line", async () => {
+    await loadLogs(days, 'Asia/Shanghai', async (db, results) => {
+      const offers = await db.queryJs<{ load_id: number; source_line: bigint; ring_ms: bigint }>(
+        'select load_id, source_line, ring_ms from missed_offers',
+      );
+      expect(offers).toEqual([{ load_id: results[0]!.loadId, source_line: 2n, ring_ms: 15000n }]);
+      expect(results[0]!.loadId).not.toBe(results[1]!.loadId);
+    });
   });
 });
 
