@@ -5,12 +5,14 @@
 -- from: temp tables ql_events, ql_callids (one-leg callids, measured), ql_assigned and
 --   ql_placed_legs (the other legs' events, their names and whether they are open).
 -- file and load_id are null for this file's events; batch 1 for them, 0 for open calls'
--- events carried from earlier files. A one-leg callid's events are those from its ENTERQUEUE on (a DID or
--- INFO before it is no part of it), as ql_assigned places them for the other legs.
+-- events carried from earlier files. A one-leg callid's events are those from its
+-- ENTERQUEUE on (a DID or INFO before it is no part of it), as ql_assigned places them for
+-- the other legs.
 
 with one_leg_open as (
-  select null::varchar as file, null::integer as load_id, ql_events.line, 1 as batch, ql_events.event_at, ql_events.callid, ql_events.code,
-    ql_events.queuename, ql_events.agent, ql_events.data1, ql_events.data2
+  select
+    null::varchar as file, null::integer as load_id, ql_events.line, 1 as batch, ql_events.event_at,
+    ql_events.callid, ql_events.code, ql_events.queuename, ql_events.agent, ql_events.data1, ql_events.data2
   from ql_events
   join ql_callids on ql_events.callid = ql_callids.leg_key
   where ql_events.problem is null

@@ -9,7 +9,9 @@
 -- (ql_seq).
 
 with this_file as (
-  select null::varchar as file, null::integer as load_id, line, 1 as batch, event_at, callid, queuename, agent, code, data1, data2
+  select
+    null::varchar as file, null::integer as load_id, line, 1 as batch, event_at, callid, queuename, agent,
+    code, data1, data2
   from ql_events
   where problem is null and not system_event
     and callid in (select leg_key from ql_callids where not one_leg)

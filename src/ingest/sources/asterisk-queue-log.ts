@@ -198,8 +198,10 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       await db.exec(`create or replace temp table ql_still_open as
         select * from queue_log_pending
         where (file, line) in (select (file, line) from ql_open_events where batch = 0)
-        union all
-        select getvariable('source_file'), line, event_at, callid, queuename, agent, ql_event_name(code), data1, data2, null, null, null, ${loadId}
+        union all by name
+        select
+          getvariable('source_file') as file, ${loadId} as load_id, line, event_at, callid, queuename, agent,
+          ql_event_name(code) as event, data1, data2
         from ql_open_events
         where batch = 1`);
       await db.exec('delete from queue_log_pending');
