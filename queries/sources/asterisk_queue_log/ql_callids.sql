@@ -3,7 +3,7 @@
 -- placed by time.
 -- grain: one row per callid with a call event in this file.
 -- from: temp table ql_events (this file's events); macros ql_seq (the adapter's),
---   ql_leg_measures, ql_event_codes; queue_log_pending (open calls' events
+--   ql_leg_measures, ql_event_codes; ql_carried (open calls' events
 --   from earlier files) and calls (legs loaded before), to send those callids to
 --   ql_other_events (and so to ql_enters and ql_assigned).
 -- A callid is one leg when it has one ENTERQUEUE, no event but DID or INFO before it, and
@@ -27,7 +27,7 @@ measured as (
 ),
 
 carried as (
-  select distinct callid from queue_log_pending
+  select distinct callid from ql_carried
 ),
 
 final as (

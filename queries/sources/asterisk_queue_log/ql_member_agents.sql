@@ -4,7 +4,7 @@
 -- and Agent/1001 are agent 1001).
 -- grain: one row per distinct member.
 -- from: temp table ql_events (this file's events: only CONNECT and RINGNOANSWER keep a
---   member) and queue_log_pending (open calls' events from earlier files).
+--   member) and ql_carried (open calls' events from earlier files).
 -- A log names a few hundred members on millions of legs and missed offers: each member is
 -- read once here and the legs and offers join it (the pattern on every leg took 0.7 s per
 -- three million legs; the join takes a third of that).
@@ -12,7 +12,7 @@
 with members as (
   select agent as member from ql_events where agent is not null
   union
-  select agent from queue_log_pending where agent is not null
+  select agent from ql_carried where agent is not null
 ),
 
 final as (

@@ -3,7 +3,7 @@
 -- the calls earlier files left open, read from ql_events once for ql_enters and ql_assigned.
 -- grain: one row per call event of such a callid.
 -- from: temp tables ql_events (this file's events) and ql_callids (which callids are one
---   leg); queue_log_pending (open calls' events, their event by name).
+--   leg); ql_carried (open calls' events, their event by name).
 -- file and load_id are null and batch 1 for this file's events (the adapter knows its name
 -- and load); batch 0 for the open calls' events, which come first in app_queue's order
 -- (ql_seq).
@@ -19,7 +19,7 @@ with this_file as (
 
 carried as (
   select file, load_id, line, 0 as batch, event_at, callid, queuename, agent, ql_event_code(event) as code, data1, data2
-  from queue_log_pending
+  from ql_carried
 ),
 
 final as (

@@ -156,6 +156,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await materialise(db, 'ql_events', 'asterisk_queue_log/ql_events');
   await rejectLines(db, 'ql_event_rejects', await linesWhole(db, 'ql_events', 'problem is not null'));
   await db.exec(lines.drop);
+  await materialise(db, 'ql_carried', 'asterisk_queue_log/ql_carried');
   const events = await summariseEvents(db);
   await db.exec(seqMacros(events));
   await db.exec(readQuery('sources/asterisk_queue_log/ql_leg_measures.sql'));
@@ -226,7 +227,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
 async function legsNamedDistinctly(db: Database): Promise<boolean> {
   const clash = await db.scalar(`select exists (
     select 1
-    from (select leg_key as callid from ql_callids union all select callid from queue_log_pending)
+    from (select leg_key as callid from ql_callids union all select callid from ql_carried)
     where callid like ' %' or callid like '% ' or contains(callid, '#')
   )`);
   return clash === false;
@@ -295,7 +296,7 @@ async function summariseEvents(db: Database): Promise<EventSummary> {
         max(event_at) as last_at,
         max(line) as last_line,
         min(ql_time_unit_us(event_at)) as unit_us
-      from queue_log_pending
+      from ql_carried
     )
     select
       file_events.records::varchar as records,

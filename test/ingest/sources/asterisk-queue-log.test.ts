@@ -99,6 +99,67 @@ describe('asterisk-queue-log events carried from an earlier file', () => {
   });
 });
 
+describe('asterisk-queue-log grown in place', () => {
+  // One path loaded each night, never rotated: the second night's file is the first's
+  // lines and then more. W is the carried-events test's call: rung unanswered on line 2,
+  // answered, not closed on night 1; night 2 closes it on line 8. V (lines 4-7) rings 2002
+  // unanswered on line 5 and ends on night 1, and is read again on night 2.
+  const night1 = [
+    '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
+    '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
+    '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
+    '1795161700|V|400|NONE|ENTERQUEUE||13800000096|1',
+    '1795161710|V|400|SIP/2002|RINGNOANSWER|8000',
+    '1795161720|V|400|SIP/2001|CONNECT|20|V.2|5',
+    '1795161780|V|400|SIP/2001|COMPLETECALLER|20|60|1',
+  ];
+  // Night 2 adds a line of another call (U enters; no close): W is still open. Night 3 closes W.
+  const night2 = [...night1, '1795161900|U|400|NONE|ENTERQUEUE||13800000097|1'];
+  const night3 = [...night2, '1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1'];
+
+  it('counts each call and each missed ring once when the log is read again with more lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    const path = join(dir, 'queue_log');
+    const load = async (db: Database, lines: string[]) => {
+      writeFileSync(path, [...lines, ''].join('\n'));
+      const [result] = await loadSource(db, 'asterisk-queue-log', [path], { timezone: 'Asia/Shanghai' });
+      return result!;
+    };
+    const pending = (db: Database) =>
+      db.queryJs<{ callid: string; line: bigint }>('select callid, line from queue_log_pending order by callid, line');
+    try {
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        await load(db, night1);
+        await load(db, night2);
+        // W's three events once (read again on night 2, not also carried), and U's enter.
+        expect(await pending(db)).toEqual([
+          { callid: 'U', line: 8n },
+          { callid: 'W', line: 1n },
+          { callid: 'W', line: 2n },
+          { callid: 'W', line: 3n },
+        ]);
+        const last = await load(db, night3);
+        await expectCalls(db, [
+          { call_id: 'V', agent_id: '2001', ended_at: '2026-11-20T16:03:00+08:00', disconnect_party: 'customer' },
+          { call_id: 'W', agent_id: '2001', ended_at: '2026-11-20T16:05:20+08:00', disconnect_party: 'agent' },
+        ]);
+        // W's ring missed by 2002 (line 2) and V's (line 5), each once.
+        const offers = await db.queryJs<{ call_id: string; agent_id: string; source_line: bigint }>(
+          'select call_id, agent_id, source_line from missed_offers order by call_id',
+        );
+        expect(offers).toEqual([
+          { call_id: 'V', agent_id: '2002', source_line: 5n },
+          { call_id: 'W', agent_id: '2002', source_line: 2n },
+        ]);
+        expect((await pending(db)).map((e) => e.callid)).toEqual(['U']);
+        expect(last.source?.report.made).toEqual({ calls: 2, 'transfer legs': 0, 'missed offers': 2 });
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('asterisk-queue-log bad lines', () => {
   it('rejects an unknown event, an event for a call that never entered a queue and a short line, naming each line; the calls load', async () => {
     const dir = caseDir('asterisk-queue-log', 'bad');
