@@ -95,12 +95,16 @@ export const configSchema = z
     sources: z
       .strictObject({
         // Asterisk CDR: which dialplan contexts a call starts in say its direction, and
-        // which peer names are agents' extensions (FreePBX's conventions by default).
+        // which peer names are agents' extensions (FreePBX's conventions by default; the
+        // queue_log's agent ids are checked against the same extension_pattern).
         asterisk: z
           .strictObject({
             inbound_contexts: z.array(z.string().min(1)).default(['from-pstn', 'from-trunk', 'from-did-direct']),
             outbound_contexts: z.array(z.string().min(1)).default(['from-internal']),
             extension_pattern: z.string().refine(isValidRegex, 'expected a regular expression').default('^[0-9]{2,6}$'),
+            // queue_log members by the name the log writes (a membername such as a person's
+            // name, or an interface) → agent id, where the channel rule gives none.
+            member_agents: z.record(z.string().min(1), z.string().min(1)).default({}),
           })
           .prefault({}),
       })

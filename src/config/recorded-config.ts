@@ -77,9 +77,10 @@ export function decideSettings(
 
 /**
  * Maps by name that a file sets whole: the queues a file's targets.queues lists are the
- * per-queue targets in force, so a queue left out of it goes back to the centre's targets.
+ * per-queue targets in force, so a queue left out of it goes back to the centre's targets;
+ * the members its sources.asterisk.member_agents lists are the ones mapped.
  */
-const SET_WHOLE = new Set(['targets.queues']);
+const SET_WHOLE = new Set(['targets.queues', 'sources.asterisk.member_agents']);
 
 /** `base` with what `top` sets: objects merged key by key (but SET_WHOLE), anything else replaced. */
 function overlay(base: unknown, top: unknown, path = ''): unknown {

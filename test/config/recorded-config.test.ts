@@ -42,6 +42,24 @@ describe('decideSettings', () => {
     expect([changed, record]).toEqual([['targets.csat_mean'], true]);
   });
 
+  it("a --config's sources.asterisk.member_agents is the whole map in force: a member it leaves out is unmapped", () => {
+    const recorded = dataSettings(
+      parseConfig({
+        timezone: 'Asia/Shanghai',
+        sources: { asterisk: { member_agents: { 'May Flowers': '1001', 'June Rain': '1002' } } },
+      }),
+    ) as unknown as Record<string, unknown>;
+    const { config, changed } = decideSettings(
+      recorded,
+      { sources: { asterisk: { member_agents: { 'May Flowers': '1001' } } } },
+      false,
+    );
+    expect(config.sources.asterisk.member_agents).toEqual({ 'May Flowers': '1001' });
+    // The keys the file leaves out of sources.asterisk keep their recorded values.
+    expect(config.sources.asterisk.inbound_contexts).toEqual(['from-pstn', 'from-trunk', 'from-did-direct']);
+    expect(changed).toEqual(['sources.asterisk.member_agents.June Rain']);
+  });
+
   it('another time zone is refused, saying both, unless the run reconfigures', () => {
     expect(() => decideSettings(shanghai, { timezone: 'UTC' }, false, 'c.json')).toThrow(
       'the database was computed in time zone Asia/Shanghai and c.json says UTC: every day boundary would move; run with --reconfigure to recompute everything under the new settings',

@@ -5,6 +5,7 @@
  * one `data` field of `|`-separated values). Every ENTERQUEUE is a call leg; the pivot from
  * events to calls is the SQL under queries/sources/asterisk_queue_log/.
  */
+import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
 import { readQuery } from '../../db/sql-files.ts';
 import { CONTRACTS } from '../contracts.ts';
@@ -57,9 +58,10 @@ export const asteriskQueueLog: SourceAdapter = {
     const first = head.split(/\r?\n/, 1)[0] ?? '';
     return TEXT_LINE.test(first) || exportHeader(first) !== null;
   },
-  async open(db, path) {
+  async open(db, path, { config }) {
     await bindSourceFile(db, path);
     await resetSourceRejects(db);
+    await bindMembers(db, config);
     const header = readHeaderLine(path);
     const text = TEXT_LINE.test(header);
     if (!text && !exportHeader(header))
@@ -73,6 +75,21 @@ export const asteriskQueueLog: SourceAdapter = {
     return pivot(db, lines);
   },
 };
+
+/**
+ * The configured agents of members the log names without a channel (ql_member_names), and
+ * the pattern an agent id that is an extension matches (ql_member_agents reads both).
+ */
+async function bindMembers(db: Database, config: Config): Promise<void> {
+  const asterisk = config.sources.asterisk;
+  // The map travels as JSON text: bound, then read back as rows.
+  await db.exec(
+    `create or replace temp table ql_member_names as
+      select key as member, value ->> '$' as agent_id from json_each($1::varchar)`,
+    [JSON.stringify(asterisk.member_agents)],
+  );
+  await db.exec('set variable ql_extension_pattern = $1::varchar', [asterisk.extension_pattern]);
+}
 
 /**
  * `trim(raw) <> ''` (a line with more than spaces), without paying for trim on the lines
@@ -180,7 +197,8 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       count(*) filter (where not open and previous_call_id is null) as calls,
       count(*) filter (where not open and previous_call_id is not null) as legs,
       count(*) filter (where open) as pending,
-      (select count(*) from ql_missed_offers) as missed
+      (select count(*) from ql_missed_offers) as missed,
+      (select count(*) filter (where unmapped) from ql_member_agents) as unmapped
     from ql_legs`);
   await db.exec('drop table ql_events');
   const n = (key: string) => Number(counts![key]);
@@ -191,7 +209,10 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       records: events.records,
       made: { calls: n('calls'), 'transfer legs': n('legs'), 'missed offers': n('missed') },
       skipped: { system_event: events.systemEvents, pending: n('pending') },
-      notes: ['queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline'],
+      notes: [
+        'queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline',
+        ...unmappedMembers(n('unmapped')),
+      ],
     },
     async commit(db, loadId) {
       // The open calls' events (earlier files' and this file's) wait for a later file, with
@@ -215,6 +236,15 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
         left join ql_member_agents using (member)`);
     },
   };
+}
+
+/** The note on members whose agent id is their name as the log writes it (ql_member_agents). */
+function unmappedMembers(count: number): string[] {
+  if (count === 0) return [];
+  const members = count === 1 ? '1 queue member is' : `${count} queue members are`;
+  return [
+    `${members} named without an extension (a membername such as a person's name): the name is kept as agent_id; give the agent ids under sources.asterisk.member_agents`,
+  ];
 }
 
 /**

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles } from '../../../src/ingest/discover-files.ts';
+import { loadFiles } from '../../../src/ingest/load-files.ts';
+import { parseConfig } from '../../../src/config/load-config.ts';
 import { CODE_BITS, seqMacros, seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
 import { readQuery } from '../../../src/db/sql-files.ts';
 import { withDb } from '../../util/with-db.ts';
@@ -157,6 +159,63 @@ describe('asterisk-queue-log grown in place', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('asterisk-queue-log members named without a channel', () => {
+  // queues.conf may give a member a membername (`Local/1001@agents,0,May Flowers,...`): the
+  // call events then name "May Flowers". X is answered by May Flowers after SIP/1002's
+  // ring; Y is answered by Local/1003@agents/n.
+  const log = [
+    '1795161600|X|400|NONE|ENTERQUEUE||13800000095|1',
+    '1795161605|X|400|SIP/1002|RINGNOANSWER|5000',
+    '1795161610|X|400|May Flowers|CONNECT|10|X.2|5',
+    '1795161700|X|400|May Flowers|COMPLETEAGENT|10|90|1',
+    '1795161800|Y|400|NONE|ENTERQUEUE||13800000096|1',
+    '1795161803|Y|400|Local/1003@agents/n|CONNECT|3|Y.2|2',
+    '1795161900|Y|400|Local/1003@agents/n|COMPLETECALLER|3|97|1',
+  ];
+
+  async function loadWith(memberAgents: Record<string, string>) {
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    const path = join(dir, 'queue_log');
+    writeFileSync(path, [...log, ''].join('\n'));
+    const config = parseConfig({ timezone: 'Asia/Shanghai', sources: { asterisk: { member_agents: memberAgents } } });
+    try {
+      return await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        const { files } = sourceFiles('asterisk-queue-log', [path]);
+        const [result] = (await loadFiles(db, files, { config, maxRejectShare: 1 })).files;
+        const calls = await db.queryJs<{ call_id: string; agent_id: string }>(
+          'select call_id, agent_id from calls order by call_id',
+        );
+        const missed = await db.queryJs<{ agent_id: string }>('select agent_id from missed_offers');
+        return { notes: result!.source!.report.notes, calls, missed };
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('keeps the name as agent_id and says how many members are named so', async () => {
+    const { notes, calls, missed } = await loadWith({});
+    expect(calls).toEqual([
+      { call_id: 'X', agent_id: 'May Flowers' },
+      { call_id: 'Y', agent_id: '1003' },
+    ]);
+    expect(missed).toEqual([{ agent_id: '1002' }]);
+    expect(notes.filter((n) => n.includes('member_agents'))).toEqual([
+      "1 queue member is named without an extension (a membername such as a person's name): the name is kept as agent_id; give the agent ids under sources.asterisk.member_agents",
+    ]);
+  });
+
+  it('takes the agent ids sources.asterisk.member_agents gives, before the channel rule', async () => {
+    const { notes, calls, missed } = await loadWith({ 'May Flowers': '1001', 'SIP/1002': '2002' });
+    expect(calls).toEqual([
+      { call_id: 'X', agent_id: '1001' },
+      { call_id: 'Y', agent_id: '1003' },
+    ]);
+    expect(missed).toEqual([{ agent_id: '2002' }]);
+    expect(notes.some((n) => n.includes('member_agents'))).toBe(false);
   });
 });
 
