@@ -1,6 +1,7 @@
 /**
  * The files a load applies, in dependency order: agents and the audit form before the
- * facts that point at them, then each table's files by name (dated files sort by date).
+ * facts that point at them, then each table's files by name (dated files sort by date),
+ * a source's whose calls span files (queue_log) by the time of their first record.
  * A file named after a table is a canonical file; any other file is read by the source
  * adapter whose format its content has (a phone system's export), or left out.
  */
@@ -10,7 +11,7 @@ import { TABLE_NAMES, type TableName } from './contracts.ts';
 import { formatOf, tableOf, type FileFormat } from './file-format.ts';
 import { readHead } from './read-source.ts';
 import { recogniseSource, sourceAdapter } from './sources/registry.ts';
-import type { SourceName } from './sources/source-adapter.ts';
+import type { SourceAdapter, SourceName } from './sources/source-adapter.ts';
 
 export interface InputFile {
   table: TableName;
@@ -18,6 +19,8 @@ export interface InputFile {
   format: FileFormat;
   /** A phone system's own export, read by this source adapter (else a canonical file). */
   source?: SourceName;
+  /** When its first record happened (epoch ms), for a source whose files load in time order. */
+  firstRecordAt?: number;
 }
 
 export interface Discovery {
@@ -53,9 +56,21 @@ export function canonicalFile(path: string): InputFile | null {
 
 /** A file whose content is one source's format (`queue_log`, `Master.csv`, a CTR file), or null. */
 export function recognisedFile(path: string): InputFile | null {
-  const [adapter, ...others] = recogniseSource(readHead(path));
+  const head = readHead(path);
+  const [adapter, ...others] = recogniseSource(head);
   if (!adapter || others.length > 0) return null;
-  return { table: adapter.table, path, format: adapter.format, source: adapter.name };
+  return adaptedFile(adapter, path, head);
+}
+
+function adaptedFile(adapter: SourceAdapter, path: string, head: string): InputFile {
+  const at = adapter.firstRecordAt?.(head) ?? null;
+  return {
+    table: adapter.table,
+    path,
+    format: adapter.format,
+    source: adapter.name,
+    ...(at !== null && { firstRecordAt: at }),
+  };
 }
 
 /**
@@ -72,7 +87,7 @@ export function sourceFiles(source: SourceName, paths: readonly string[]): Disco
     const named = !statSync(root).isDirectory();
     for (const path of walk(root)) {
       const head = readHead(path);
-      if (adapter.recognise(head)) files.push({ table: adapter.table, path, format: adapter.format, source });
+      if (adapter.recognise(head)) files.push(adaptedFile(adapter, path, head));
       else if (!named) ignored.push(path);
       else {
         const other = recogniseSource(head)[0];
@@ -92,7 +107,11 @@ function walk(path: string): string[] {
     .flatMap((name) => walk(join(path, name)));
 }
 
+/** By table (dependency order), then the time a file starts at where its source tells one, then name. */
 export function sortForLoad(files: InputFile[]): InputFile[] {
   const order = (t: TableName) => TABLE_NAMES.indexOf(t);
-  return [...files].sort((a, b) => order(a.table) - order(b.table) || a.path.localeCompare(b.path));
+  const at = (f: InputFile) => f.firstRecordAt ?? Number.POSITIVE_INFINITY;
+  return [...files].sort(
+    (a, b) => order(a.table) - order(b.table) || Math.sign(at(a) - at(b)) || a.path.localeCompare(b.path),
+  );
 }

@@ -58,6 +58,19 @@ export const asteriskQueueLog: SourceAdapter = {
     const first = head.split(/\r?\n/, 1)[0] ?? '';
     return TEXT_LINE.test(first) || exportHeader(first) !== null;
   },
+  firstRecordAt(head) {
+    const [first = '', second = ''] = head.split(/\r\n|\n|\r/, 2);
+    if (TEXT_LINE.test(first)) return Number(first.slice(0, first.indexOf('|'))) * 1000;
+    const columns = exportHeader(first);
+    if (!columns) return null;
+    const time = columns.indexOf(EXPORT_COLUMNS.time_text!.find((name) => columns.includes(name))!);
+    const cell = second.split(detectDelimiter(first))[time]?.trim().replace(/^"|"$/g, '') ?? '';
+    if (/^\d+(\.\d+)?$/.test(cell)) return Number(cell) * 1000;
+    // A naive time (local, as databases write it) read as UTC still orders one PBX's exports.
+    const iso = cell.replace(' ', 'T');
+    const at = Date.parse(/(Z|[+-]\d{2}(:?\d{2})?)$/.test(iso) ? iso : `${iso}Z`);
+    return Number.isFinite(at) ? at : null;
+  },
   async open(db, path, { config }) {
     await bindSourceFile(db, path);
     await resetSourceRejects(db);

@@ -63,6 +63,13 @@ export interface SourceAdapter {
    * test is strict enough that at most one says yes.
    */
   recognise(head: string): boolean;
+  /**
+   * The time (epoch milliseconds) of the file's first record, read from its start, for a
+   * source whose files must load in time order (a queue_log call's events span rotated
+   * files): its files then load earliest first, not by name (`queue_log` sorts before
+   * `queue_log.1`). Null when the start tells no time.
+   */
+  firstRecordAt?(head: string): number | null;
   /** Reads the file into the relation of canonical rows; throws when the file is not this format. */
   open(db: Database, path: string, context: AdapterContext): Promise<AdapterRelation>;
   /** What the adapter takes from a `--map` file (none when absent): which entries, said for a message. */

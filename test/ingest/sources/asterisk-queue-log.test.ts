@@ -4,12 +4,12 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceFiles } from '../../../src/ingest/discover-files.ts';
+import { discoverFiles, sourceFiles } from '../../../src/ingest/discover-files.ts';
 import { loadFiles } from '../../../src/ingest/load-files.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
-import { CODE_BITS, seqMacros, seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
+import { asteriskQueueLog, CODE_BITS, seqMacros, seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
 import { readQuery } from '../../../src/db/sql-files.ts';
 import { withDb } from '../../util/with-db.ts';
 import type { Database } from '../../../src/db/database.ts';
@@ -155,6 +155,53 @@ describe('asterisk-queue-log grown in place', () => {
         ]);
         expect((await pending(db)).map((e) => e.callid)).toEqual(['U']);
         expect(last.source?.report.made).toEqual({ calls: 2, 'transfer legs': 0, 'missed offers': 2 });
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('asterisk-queue-log rotated logs', () => {
+  // A rotated log folder: queue_log.1 is yesterday's (W enters, 2002 misses its ring, 2001
+  // answers), queue_log today's (W ends). By name, today's sorts first; its COMPLETEAGENT
+  // would be a call that never entered a queue and W would wait for good. The logs load
+  // oldest first, by their first line's time.
+  const yesterday = [
+    '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
+    '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
+    '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
+  ];
+  const today = ['1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1'];
+
+  it("reads when a log starts from its first line, or from an export's first row", () => {
+    const at = (head: string) => asteriskQueueLog.firstRecordAt!(head);
+    expect(at(`${yesterday.join('\n')}\n`)).toBe(1795161600 * 1000);
+    expect(at('time,callid,queuename,agent,event,data1\n2026-11-20 16:00:00.250,W,400,NONE,ENTERQUEUE,\n')).toBe(
+      Date.UTC(2026, 10, 20, 16, 0, 0, 250),
+    );
+    expect(at('callid;event;"time"\r\nW;ENTERQUEUE;"1795161600"\r\n')).toBe(1795161600 * 1000);
+    expect(at('time,callid,event\n2026-11-20T16:00:00+08:00,W,ENTERQUEUE\n')).toBe(Date.UTC(2026, 10, 20, 8));
+    expect(at('time,callid,event\nyesterday,W,ENTERQUEUE\n')).toBeNull();
+  });
+
+  it.each([
+    ['--source asterisk-queue-log DIR', (dir: string) => sourceFiles('asterisk-queue-log', [dir]).files],
+    ['load DIR (recognised by content)', (dir: string) => discoverFiles(dir).files],
+  ])('%s: loads the rotated log before the current one', async (_, discover) => {
+    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
+    writeFileSync(join(dir, 'queue_log.1'), [...yesterday, ''].join('\n'));
+    writeFileSync(join(dir, 'queue_log'), [...today, ''].join('\n'));
+    const config = parseConfig({ timezone: 'Asia/Shanghai' });
+    try {
+      const files = discover(dir);
+      expect(files.map((f) => basename(f.path))).toEqual(['queue_log.1', 'queue_log']);
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        const summary = await loadFiles(db, files, { config, maxRejectShare: 1 });
+        expect(summary.files.map((f) => f.rejected)).toEqual([0, 0]);
+        await expectCalls(db, [{ call_id: 'W', agent_id: '2001', disconnect_party: 'agent' }]);
+        await expectMissedOffers(db, { '2002': 1 });
+        expect(await db.queryJs('select * from queue_log_pending')).toEqual([]);
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
