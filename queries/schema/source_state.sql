@@ -60,3 +60,29 @@ create table if not exists contact_queue_moves (
   first_enqueue timestamptz,
   load_id integer not null
 );
+
+-- cdr_recent_legs: the Asterisk CDR rows (legs) of calls that ended in the last hours of the
+-- file that held them. cdr_csv writes a row as each channel hangs up, so a call that spans
+-- the log's rotation has rows in two files: the next file's rows of the same call are read
+-- with these, and the call is made again from all its rows (its copy from the first file,
+-- made from part of them, is replaced by key). Kept for four hours of CDRs after a file's
+-- last (cdr_recent.sql).
+create table if not exists cdr_recent_legs (
+  file varchar not null,
+  load_id integer not null,
+  line bigint not null,
+  call_key varchar not null,
+  start_text varchar,
+  started timestamptz not null,
+  answered timestamptz,
+  ended timestamptz,
+  src varchar,
+  dst varchar,
+  dcontext varchar,
+  channel varchar,
+  dstchannel varchar,
+  lastapp varchar,
+  billsec bigint,
+  disposition varchar,
+  linkedid varchar
+);

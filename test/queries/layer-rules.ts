@@ -88,7 +88,7 @@ export const RELATION_LAYERS: readonly RelationLayer[] = [
   },
   {
     what: 'source adapter state',
-    names: ['queue_log_pending', 'missed_offers', 'contact_versions', 'contact_queue_moves'],
+    names: ['queue_log_pending', 'missed_offers', 'contact_versions', 'contact_queue_moves', 'cdr_recent_legs'],
     readers: ['sources'],
   },
 ];

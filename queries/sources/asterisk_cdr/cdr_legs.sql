@@ -3,7 +3,9 @@
 -- grain: one row per agent leg of a call, or one row per call without an agent leg
 --   (skip_reason null: a leg to load).
 -- from: temp table cdr_rows (one row per CDR, typed: _line, call_key, src, dst, dcontext,
---   channel, dstchannel, lastapp, started, answered, ended, billsec, disposition);
+--   channel, dstchannel, lastapp, started, answered, ended, billsec, disposition; batch 1
+--   for this file's rows, 0 for rows of its calls carried from earlier files, which come
+--   first in the order rows were written, (batch, _line));
 --   variables cdr_inbound_contexts, cdr_outbound_contexts, cdr_extension_pattern
 --   (config sources.asterisk).
 -- Definitions (docs/sources/asterisk.md §5, from Asterisk's CDR specification): one
@@ -13,6 +15,8 @@
 -- never a Local/ channel or a trunk): only its answer is an answer, so neither an IVR
 -- answering the caller nor a ring group's Local/ leg counts. Several agent legs of one
 -- call (a transfer) are legs of that call: `<call>#<n>`, each continuing the one before.
+-- A call's line (_line) is one of this file's rows: the agent leg's, or where that row was
+-- carried from an earlier file, the call's first row in this file.
 
 with cdr as (
   select * from cdr_rows
@@ -41,15 +45,16 @@ flagged as (
 calls as (
   select
     call_key,
-    arg_min(dcontext, (started, _line)) as first_context,
-    arg_min(src, (started, _line)) as first_src,
-    arg_min(dst, (started, _line)) as first_dst,
-    arg_min(disposition, (started, _line)) as first_disposition,
-    arg_min(case when a_is_extension then peer_a end, (started, _line)) as calling_extension,
-    bool_or(dst_is_extension) filter (where _line = (select min(_line) from flagged as call_rows where call_rows.call_key = flagged.call_key)) as first_dst_is_extension,
+    arg_min(dcontext, (started, batch, _line)) as first_context,
+    arg_min(src, (started, batch, _line)) as first_src,
+    arg_min(dst, (started, batch, _line)) as first_dst,
+    arg_min(disposition, (started, batch, _line)) as first_disposition,
+    arg_min(case when a_is_extension then peer_a end, (started, batch, _line)) as calling_extension,
+    -- The dst of the row written first.
+    arg_min_null(dst_is_extension, (batch, _line)) as first_dst_is_extension,
     min(started) as started_at,
     max(ended) as ended_at,
-    min(_line) as first_line,
+    min(_line) filter (where batch = 1) as first_line,
     -- Offered to a person: a row that dialled or queued someone (a ring group's Local/ legs too).
     bool_or(coalesce(dstchannel, '') <> '' or lastapp in ('Dial', 'Queue')) as offered
   from flagged
@@ -71,12 +76,12 @@ agent_legs as (
   -- Inbound: the agent is the dialled party; outbound: the agent is the caller.
   select
     flagged.call_key,
-    flagged._line,
+    case when flagged.batch = 1 then flagged._line end as _line,
     flagged.started,
     flagged.answered,
     flagged.ended,
     case when directed.direction = 'inbound' then flagged.peer_b else flagged.peer_a end as agent_id,
-    row_number() over (partition by flagged.call_key order by flagged.answered, flagged._line) as leg_no,
+    row_number() over (partition by flagged.call_key order by flagged.answered, flagged.batch, flagged._line) as leg_no,
     count(*) over (partition by flagged.call_key) as legs
   from flagged
   join directed using (call_key)
@@ -103,7 +108,7 @@ answered_legs as (
     case when leg_no = 2 then directed.call_key when leg_no > 2 then directed.call_key || '#' || (leg_no - 1) end as previous_call_id,
     null as disposition,
     null as skip_reason,
-    agent_legs._line
+    coalesce(agent_legs._line, directed.first_line) as _line
   from agent_legs
   join directed using (call_key)
 ),

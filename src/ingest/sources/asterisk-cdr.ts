@@ -93,6 +93,18 @@ export const asteriskCdr: SourceAdapter = {
     const first = head.split(/\r?\n/, 1)[0] ?? '';
     return masterColumns(csvCells(first)) !== null || exportColumns(first) !== null;
   },
+  // Rows are written as channels hang up: the first row's end is about when the file starts.
+  firstRecordAt(head) {
+    const [first = '', second = ''] = head.split(/\r\n|\n|\r/, 2);
+    const master = masterColumns(csvCells(first));
+    const columns = master ?? exportColumns(first);
+    const row = master ? csvCells(first) : csvCells(second, detectDelimiter(first));
+    const cell = (name: string) => (columns?.includes(name) ? row[columns.indexOf(name)]?.trim() : undefined) || null;
+    const time = cell('end') ?? cell('start') ?? cell('calldate');
+    // Naive local time, read as UTC: it orders one PBX's files.
+    const at = time && TIME.test(time) ? Date.parse(`${time.replace(' ', 'T')}Z`) : Number.NaN;
+    return Number.isFinite(at) ? at : null;
+  },
   async open(db, path, { config }) {
     await bindSourceFile(db, path);
     await resetSourceRejects(db);
@@ -178,10 +190,19 @@ async function readRows(db: Database, path: string, layout: { header: boolean; c
     from cdr_typed where started is null`,
   );
   // Without linkedid or uniqueid, a call is its caller's channel (unique while Asterisk runs).
+  // This file's rows are batch 1; file and load_id name the earlier file of a carried row.
   await db.exec(`create or replace temp table cdr_rows as
-    select *, coalesce(linkedid, channel || '@' || min(start_text) over (partition by channel)) as call_key
+    select
+      *,
+      coalesce(linkedid, channel || '@' || min(start_text) over (partition by channel)) as call_key,
+      1 as batch,
+      null::varchar as file,
+      null::integer as load_id
     from cdr_typed where started is not null`);
   await db.exec('drop table cdr_file; drop table cdr_typed');
+  // The rows earlier files left of this file's calls (a call across the log's rotation).
+  await materialise(db, 'cdr_carried', 'asterisk_cdr/cdr_carried');
+  await db.exec('insert into cdr_rows by name select * from cdr_carried');
 }
 
 async function report(db: Database, notes: string[]): Promise<AdapterRelation> {
@@ -191,7 +212,7 @@ async function report(db: Database, notes: string[]): Promise<AdapterRelation> {
   const n = (reason: string | null) => Number(counts.find((c) => c.reason === reason)?.n ?? 0);
   const legs = Number(counts.find((c) => c.reason === null)?.legs ?? 0);
   const records =
-    Number(await db.scalar('select count(*) from cdr_rows')) +
+    Number(await db.scalar('select count(*) from cdr_rows where batch = 1')) +
     Number(await db.scalar('select count(*) from source_rejects'));
   return {
     ...(await canonicalRows(db, 'cdr_legs', CONTRACTS.calls, CALL_COLUMNS, 'skip_reason is null')),
@@ -200,6 +221,13 @@ async function report(db: Database, notes: string[]): Promise<AdapterRelation> {
       made: { calls: n(null) - legs, 'transfer legs': legs },
       skipped: { internal: n('internal'), ivr_only: n('ivr_only'), other_context: n('other_context') },
       notes,
+    },
+    async commit(db, loadId) {
+      await materialise(db, 'cdr_recent', 'asterisk_cdr/cdr_recent');
+      await db.exec('delete from cdr_recent_legs');
+      await db.exec(`insert into cdr_recent_legs by name
+        select * replace (coalesce(file, getvariable('source_file')) as file, coalesce(load_id, ${loadId}) as load_id)
+        from cdr_recent`);
     },
   };
 }
