@@ -40,14 +40,10 @@ final as (
     carried.load_id
   from carried
   anti join this_file
-    on carried.call_key = this_file.call_key
-    and carried.channel is not distinct from this_file.channel
-    and carried.dstchannel is not distinct from this_file.dstchannel
-    and carried.started = this_file.started
-    and carried.answered is not distinct from this_file.answered
-    and carried.ended is not distinct from this_file.ended
-    and carried.disposition is not distinct from this_file.disposition
-    and carried.lastapp is not distinct from this_file.lastapp
+    on (carried.call_key, carried.channel, carried.dstchannel, carried.started, carried.answered, carried.ended,
+      carried.disposition, carried.lastapp)
+    is not distinct from (this_file.call_key, this_file.channel, this_file.dstchannel, this_file.started,
+      this_file.answered, this_file.ended, this_file.disposition, this_file.lastapp)
 )
 
 select * from final

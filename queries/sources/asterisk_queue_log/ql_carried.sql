@@ -20,13 +20,10 @@ final as (
   select queue_log_pending.*
   from queue_log_pending
   anti join reread
-    on queue_log_pending.callid = reread.callid
-    and queue_log_pending.event_at = reread.event_at
-    and queue_log_pending.event = reread.event
-    and queue_log_pending.queuename is not distinct from reread.queuename
-    and queue_log_pending.agent is not distinct from reread.agent
-    and queue_log_pending.data1 is not distinct from reread.data1
-    and queue_log_pending.data2 is not distinct from reread.data2
+    on (queue_log_pending.callid, queue_log_pending.event_at, queue_log_pending.event, queue_log_pending.queuename,
+      queue_log_pending.agent, queue_log_pending.data1, queue_log_pending.data2)
+    is not distinct from (reread.callid, reread.event_at, reread.event, reread.queuename, reread.agent, reread.data1,
+      reread.data2)
 )
 
 select * from final
