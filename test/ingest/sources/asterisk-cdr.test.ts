@@ -3,12 +3,12 @@
  * 16 and 21 columns, a cdr table export), with calls and figures worked out by hand from
  * Asterisk's CDR definitions: IVR answers and ring-group Local/ legs are no answer.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileLoadResult } from '../../../src/ingest/load-file.ts';
 import { asteriskCdr } from '../../../src/ingest/sources/asterisk-cdr.ts';
+import { withTempDir } from '../../util/with-temp-dir.ts';
 import { caseDir, checkCase, expectCalls, inCaseDb, loadSource } from './source-cases.ts';
 
 describe('asterisk-cdr', () => {
@@ -45,9 +45,8 @@ describe('asterisk-cdr calls across files', () => {
     discover?: (dir: string) => string[],
     calls: Record<string, unknown>[] = [call],
   ) {
-    const dir = mkdtempSync(join(tmpdir(), 'callq-cdr-'));
-    try {
-      return await inCaseDb({ timezone }, async (db) => {
+    return withTempDir(async (dir) =>
+      inCaseDb({ timezone }, async (db) => {
         const results: FileLoadResult[] = [];
         if (discover) {
           for (const [name, lines] of files) writeFileSync(join(dir, name), [...lines, ''].join('\n'));
@@ -63,10 +62,8 @@ describe('asterisk-cdr calls across files', () => {
           'select load_id, source_line from calls order by call_id',
         );
         return { results, lines };
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      }),
+    );
   }
 
   it('makes a call whose last row is in the next file from all its rows, pointing at that row', async () => {

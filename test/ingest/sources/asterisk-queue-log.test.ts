@@ -12,6 +12,7 @@ import { parseConfig } from '../../../src/config/load-config.ts';
 import { asteriskQueueLog, CODE_BITS, seqMacros, seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
 import { readQuery } from '../../../src/db/sql-files.ts';
 import { withDb } from '../../util/with-db.ts';
+import { withTempDir } from '../../util/with-temp-dir.ts';
 import type { Database } from '../../../src/db/database.ts';
 import type { FileLoadResult } from '../../../src/ingest/load-file.ts';
 import {
@@ -61,18 +62,18 @@ describe('asterisk-queue-log across files', () => {
   });
 });
 
+// A call across two days' logs. Day 1: W enters 400 at 16:00:00 (epoch 1795161600),
+// Local/2002@from-queue/n rings 15 s unanswered (line 2), SIP/2001 answers at 16:00:20; no
+// close. Day 2 closes it at 16:05:20 (its one line). Neither member is named in day 2.
+const W_DAY1 = [
+  '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
+  '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
+  '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
+];
+const W_CLOSE = '1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1';
+
 describe('asterisk-queue-log events carried from an earlier file', () => {
-  // Day 1: W enters 400 at 16:00:00 (epoch 1795161600), Local/2002@from-queue/n rings
-  // 15 s unanswered (line 2), SIP/2001 answers at 16:00:20; no close. Day 2 closes it at
-  // 16:05:20 (its one line). Neither member is named in day 2.
-  const days = [
-    [
-      '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
-      '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
-      '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
-    ],
-    ['1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1'],
-  ];
+  const days = [W_DAY1, [W_CLOSE]];
 
   it('gives a call the agent of a member who answered it in the file before, and the ring it missed there', async () => {
     // The agents (2001, 2002) come from the events day 1 left open.
@@ -102,14 +103,12 @@ describe('asterisk-queue-log events carried from an earlier file', () => {
 });
 
 describe('asterisk-queue-log grown in place', () => {
-  // One path loaded each night, never rotated: the second night's file is the first's
-  // lines and then more. W is the carried-events test's call: rung unanswered on line 2,
-  // answered, not closed on night 1; night 2 closes it on line 8. V (lines 4-7) rings 2002
-  // unanswered on line 5 and ends on night 1, and is read again on night 2.
+  // One path loaded each night, never rotated: the next night's file is the last one's
+  // lines and then more. W (W_DAY1) is rung unanswered on line 2, answered, not closed on
+  // night 1; night 3 closes it on line 9. V (lines 4-7) rings 2002 unanswered on line 5
+  // and ends on night 1, and is read again each night.
   const night1 = [
-    '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
-    '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
-    '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
+    ...W_DAY1,
     '1795161700|V|400|NONE|ENTERQUEUE||13800000096|1',
     '1795161710|V|400|SIP/2002|RINGNOANSWER|8000',
     '1795161720|V|400|SIP/2001|CONNECT|20|V.2|5',
@@ -117,19 +116,18 @@ describe('asterisk-queue-log grown in place', () => {
   ];
   // Night 2 adds a line of another call (U enters; no close): W is still open. Night 3 closes W.
   const night2 = [...night1, '1795161900|U|400|NONE|ENTERQUEUE||13800000097|1'];
-  const night3 = [...night2, '1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1'];
+  const night3 = [...night2, W_CLOSE];
 
   it('counts each call and each missed ring once when the log is read again with more lines', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-    const path = join(dir, 'queue_log');
-    const load = async (db: Database, lines: string[]) => {
-      writeFileSync(path, [...lines, ''].join('\n'));
-      const [result] = await loadSource(db, 'asterisk-queue-log', [path], { timezone: 'Asia/Shanghai' });
-      return result!;
-    };
     const pending = (db: Database) =>
       db.queryJs<{ callid: string; line: bigint }>('select callid, line from queue_log_pending order by callid, line');
-    try {
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'queue_log');
+      const load = async (db: Database, lines: string[]) => {
+        writeFileSync(path, [...lines, ''].join('\n'));
+        const [result] = await loadSource(db, 'asterisk-queue-log', [path], { timezone: 'Asia/Shanghai' });
+        return result!;
+      };
       await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
         await load(db, night1);
         await load(db, night2);
@@ -156,27 +154,18 @@ describe('asterisk-queue-log grown in place', () => {
         expect((await pending(db)).map((e) => e.callid)).toEqual(['U']);
         expect(last.source?.report.made).toEqual({ calls: 2, 'transfer legs': 0, 'missed offers': 2 });
       });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('asterisk-queue-log rotated logs', () => {
-  // A rotated log folder: queue_log.1 is yesterday's (W enters, 2002 misses its ring, 2001
-  // answers), queue_log today's (W ends). By name, today's sorts first; its COMPLETEAGENT
-  // would be a call that never entered a queue and W would wait for good. The logs load
-  // oldest first, by their first line's time.
-  const yesterday = [
-    '1795161600|W|400|NONE|ENTERQUEUE||13800000095|1',
-    '1795161615|W|400|Local/2002@from-queue/n|RINGNOANSWER|15000',
-    '1795161620|W|400|SIP/2001|CONNECT|20|W.2|5',
-  ];
-  const today = ['1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1'];
+  // A rotated log folder: queue_log.1 is yesterday's (W_DAY1), queue_log today's (W ends).
+  // By name, today's sorts first; its COMPLETEAGENT would be a call that never entered a
+  // queue and W would wait for good. The logs load oldest first, by their first line's time.
 
   it("reads when a log starts from its first line, or from an export's first row", () => {
     const at = (head: string) => asteriskQueueLog.firstRecordAt!(head);
-    expect(at(`${yesterday.join('\n')}\n`)).toBe(1795161600 * 1000);
+    expect(at(`${W_DAY1.join('\n')}\n`)).toBe(1795161600 * 1000);
     expect(at('time,callid,queuename,agent,event,data1\n2026-11-20 16:00:00.250,W,400,NONE,ENTERQUEUE,\n')).toBe(
       Date.UTC(2026, 10, 20, 16, 0, 0, 250),
     );
@@ -189,11 +178,10 @@ describe('asterisk-queue-log rotated logs', () => {
     ['--source asterisk-queue-log DIR', (dir: string) => sourceFiles('asterisk-queue-log', [dir]).files],
     ['load DIR (recognised by content)', (dir: string) => discoverFiles(dir).files],
   ])('%s: loads the rotated log before the current one', async (_, discover) => {
-    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-    writeFileSync(join(dir, 'queue_log.1'), [...yesterday, ''].join('\n'));
-    writeFileSync(join(dir, 'queue_log'), [...today, ''].join('\n'));
     const config = parseConfig({ timezone: 'Asia/Shanghai' });
-    try {
+    await withTempDir(async (dir) => {
+      writeFileSync(join(dir, 'queue_log.1'), [...W_DAY1, ''].join('\n'));
+      writeFileSync(join(dir, 'queue_log'), [W_CLOSE, ''].join('\n'));
       const files = discover(dir);
       expect(files.map((f) => basename(f.path))).toEqual(['queue_log.1', 'queue_log']);
       await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
@@ -203,9 +191,7 @@ describe('asterisk-queue-log rotated logs', () => {
         await expectMissedOffers(db, { '2002': 1 });
         expect(await db.queryJs('select * from queue_log_pending')).toEqual([]);
       });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -223,12 +209,11 @@ describe('asterisk-queue-log members named without a channel', () => {
     '1795161900|Y|400|Local/1003@agents/n|COMPLETECALLER|3|97|1',
   ];
 
-  async function loadWith(memberAgents: Record<string, string>) {
-    const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-    const path = join(dir, 'queue_log');
-    writeFileSync(path, [...log, ''].join('\n'));
+  function loadWith(memberAgents: Record<string, string>) {
     const config = parseConfig({ timezone: 'Asia/Shanghai', sources: { asterisk: { member_agents: memberAgents } } });
-    try {
+    return withTempDir(async (dir) => {
+      const path = join(dir, 'queue_log');
+      writeFileSync(path, [...log, ''].join('\n'));
       return await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
         const { files } = sourceFiles('asterisk-queue-log', [path]);
         const [result] = (await loadFiles(db, files, { config, maxRejectShare: 1 })).files;
@@ -238,9 +223,7 @@ describe('asterisk-queue-log members named without a channel', () => {
         const missed = await db.queryJs<{ agent_id: string }>('select agent_id from missed_offers');
         return { notes: result!.source!.report.notes, calls, missed };
       });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
 
   it('keeps the name as agent_id and says how many members are named so', async () => {
@@ -762,19 +745,16 @@ async function loadLogs(
   check: (db: Database, results: FileLoadResult[]) => Promise<void>,
   name = 'queue_log',
 ): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'callq-ql-'));
-  const paths = logs.map((lines, i) => {
-    const path = join(dir, logs.length === 1 ? name : `day${i + 1}.${name}`);
-    writeFileSync(path, [...lines, ''].join('\n'));
-    return path;
-  });
-  try {
+  await withTempDir(async (dir) => {
+    const paths = logs.map((lines, i) => {
+      const path = join(dir, logs.length === 1 ? name : `day${i + 1}.${name}`);
+      writeFileSync(path, [...lines, ''].join('\n'));
+      return path;
+    });
     await inCaseDb({ timezone }, async (db) => {
       const results: FileLoadResult[] = [];
       for (const path of paths) results.push(...(await loadSource(db, 'asterisk-queue-log', [path], { timezone })));
       await check(db, results);
     });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
