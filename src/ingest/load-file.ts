@@ -25,7 +25,13 @@ import { literalPath } from '../files/literal-path.ts';
 import { readerErrorLine } from './reader-errors.ts';
 import type { Config } from '../config/config-schema.ts';
 import { sourceAdapter, sourceAdapters } from './sources/registry.ts';
-import type { AdapterRelation, SourceName, SourceReport } from './sources/source-adapter.ts';
+import {
+  isSourceName,
+  SOURCE_NAMES,
+  type AdapterRelation,
+  type SourceName,
+  type SourceReport,
+} from './sources/source-adapter.ts';
 
 export interface LoadFileOptions {
   mapping?: ColumnMapping;
@@ -52,6 +58,14 @@ export interface FileLoadResult {
   missingMapped: string[];
   /** For a phone system's export: the adapter and what it made and left out. */
   source?: { name: SourceName; report: SourceReport };
+  /** Rows the file replaced by key that another origin had loaded (see replacedFromOtherOrigins). */
+  replacedFrom: ReplacedRows[];
+}
+
+/** Rows of one origin (a phone-system source, or canonical files) that a file replaced. */
+export interface ReplacedRows {
+  origin: string;
+  rows: number;
 }
 
 /** A file that could not be applied at all; the database is as it was before. */
@@ -78,7 +92,13 @@ export async function loadFile(
   const contract = CONTRACTS[input.table];
   const name = basename(input.path);
   const started = new Date();
-  const base = { file: input.path, table: input.table, unknownColumns: [] as string[], missingMapped: [] as string[] };
+  const base = {
+    file: input.path,
+    table: input.table,
+    unknownColumns: [] as string[],
+    missingMapped: [] as string[],
+    replacedFrom: [] as ReplacedRows[],
+  };
   // A name with glob characters is read through a plain-named link (DuckDB would expand it).
   const literal = literalPath(input.path);
   let transcoded: Awaited<ReturnType<typeof transcodeToUtf8>> | null = null;
@@ -346,7 +366,7 @@ async function applyFile(
   source: SourceRelation,
   staged: Staged,
   meta: FileMeta,
-): Promise<Pick<FileLoadResult, 'loadId' | 'rows' | 'loaded' | 'rejected'>> {
+): Promise<Pick<FileLoadResult, 'loadId' | 'rows' | 'loaded' | 'rejected' | 'replacedFrom'>> {
   const { line, rejects } = staged;
   const loadId = Number(await db.scalar("select nextval('load_id_seq')"));
   const keep = 'not _bad';
@@ -380,6 +400,8 @@ async function applyFile(
   const fresh = duplicates > 0 ? `${keep} and rowid not in (select ordinal from duplicate_rows)` : keep;
   const target = quoteIdent(contract.name);
   const hasRows = (await db.scalar(`select exists (select 1 from ${target})`)) === true;
+  const replacedFrom =
+    hasRows && contract.key.length > 0 ? await replacedFromOtherOrigins(db, contract, fresh, meta.format) : [];
   if (hasRows && contract.key.length > 0) {
     const key = contract.key.map(quoteIdent).join(', ');
     await db.exec(`delete from ${target} where (${key}) in (select (${key}) from ${STAGE} where ${fresh})`);
@@ -422,7 +444,40 @@ async function applyFile(
     meta.started.toISOString(),
   ]);
   await db.exec('drop table if exists duplicate_rows');
-  return { loadId, rows, loaded, rejected };
+  return { loadId, rows, loaded, rejected, replacedFrom };
+}
+
+/** Where a load's rows came from, over load_log: the source that read them, or canonical files. */
+const ORIGIN = `case when format in (${SOURCE_NAMES.map(sqlString).join(', ')}) then format else 'canonical files' end`;
+
+/**
+ * The rows the staged file is about to replace by key that another origin loaded: the same
+ * calls from a queue_log and from a CDR (or canonical files), say. The later file's values
+ * win, which the load then says rather than switching them silently. Costs one query when
+ * no other origin ever loaded the table.
+ */
+async function replacedFromOtherOrigins(
+  db: Database,
+  contract: TableContract,
+  fresh: string,
+  format: string,
+): Promise<ReplacedRows[]> {
+  const origin = isSourceName(format) ? format : 'canonical files';
+  const others = await db.scalar(`select exists (select 1 from load_log where "table" = $1 and ${ORIGIN} <> $2)`, [
+    contract.name,
+    origin,
+  ]);
+  if (others !== true) return [];
+  const key = contract.key.map(quoteIdent).join(', ');
+  const rows = await db.query<{ origin: string; rows: bigint }>(
+    `select ${ORIGIN} as origin, count(*) as rows
+    from ${quoteIdent(contract.name)} join load_log using (load_id)
+    where (${key}) in (select (${key}) from ${STAGE} where ${fresh}) and ${ORIGIN} <> $1
+    group by all
+    order by origin`,
+    [origin],
+  );
+  return rows.map((r) => ({ origin: r.origin, rows: Number(r.rows) }));
 }
 
 /**

@@ -157,6 +157,10 @@ export async function runLoad(
           `${basename(r.file)} → ${r.table}${enc}: ${r.rows} rows, ${r.loaded} loaded, ${r.rejected} rejected${extra}`,
         );
       for (const column of r.missingMapped) ctx.say(`${basename(r.file)}: mapped column ${column} is not in the file`);
+      for (const { origin, rows } of r.replacedFrom)
+        ctx.say(
+          `${basename(r.file)}: replaced ${rows} row${rows === 1 ? '' : 's'} of ${r.table} loaded from ${origin} (a key from two sources keeps the later file's values: load each from one source)`,
+        );
     },
   });
   ctx.say(

@@ -2,7 +2,7 @@
  * asterisk-queue-log: the fixture cases under test/fixtures/sources/asterisk-queue-log, each
  * with rows and figures worked out by hand from Asterisk's queue_log definitions.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { parseConfig } from '../../../src/config/load-config.ts';
 import { asteriskQueueLog, CODE_BITS, seqMacros, seqType } from '../../../src/ingest/sources/asterisk-queue-log.ts';
 import { readQuery } from '../../../src/db/sql-files.ts';
 import { withDb } from '../../util/with-db.ts';
+import { runCli } from '../../util/run-cli.ts';
 import { withTempDir } from '../../util/with-temp-dir.ts';
 import type { Database } from '../../../src/db/database.ts';
 import type { FileLoadResult } from '../../../src/ingest/load-file.ts';
@@ -191,6 +192,61 @@ describe('asterisk-queue-log rotated logs', () => {
         await expectMissedOffers(db, { '2002': 1 });
         expect(await db.queryJs('select * from queue_log_pending')).toEqual([]);
       });
+    });
+  });
+});
+
+describe('calls loaded from two sources', () => {
+  // W as a canonical calls file has it (agent A1, from a CRM export, say), then as the
+  // queue_log has it: the queue_log's W replaces it by key and the load says so; Z is only
+  // in the canonical file. A corrected canonical file replacing canonical rows says nothing.
+  const canonical = [
+    'call_id,direction,agent_id,queue,started_at,answered_at,ended_at',
+    'W,inbound,A1,400,2026-11-20T16:00:00+08:00,2026-11-20T16:00:20+08:00,2026-11-20T16:05:20+08:00',
+    'Z,inbound,A2,400,2026-11-20T17:00:00+08:00,2026-11-20T17:00:10+08:00,2026-11-20T17:02:00+08:00',
+  ];
+
+  it('says how many calls a file replaced that another source loaded, by source', async () => {
+    const config = parseConfig({ timezone: 'Asia/Shanghai' });
+    await withTempDir(async (dir) => {
+      writeFileSync(join(dir, 'calls.csv'), [...canonical, ''].join('\n'));
+      writeFileSync(join(dir, 'queue_log'), [...W_DAY1, W_CLOSE, ''].join('\n'));
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        const load = async (file: string, source?: 'asterisk-queue-log') => {
+          const input = {
+            table: 'calls' as const,
+            path: join(dir, file),
+            format: 'csv' as const,
+            ...(source && { source }),
+          };
+          const [result] = (await loadFiles(db, [input], { config, maxRejectShare: 1 })).files;
+          return result!.replacedFrom;
+        };
+        expect(await load('calls.csv')).toEqual([]);
+        expect(await load('queue_log', 'asterisk-queue-log')).toEqual([{ origin: 'canonical files', rows: 1 }]);
+        await expectCalls(db, [
+          { call_id: 'W', agent_id: '2001' },
+          { call_id: 'Z', agent_id: 'A2' },
+        ]);
+        // The canonical file again, corrected (Z's agent): W now replaces the queue_log's row.
+        writeFileSync(join(dir, 'calls.csv'), [...canonical, ''].join('\n').replace('A2,400', 'A3,400'));
+        expect(await load('calls.csv')).toEqual([{ origin: 'asterisk-queue-log', rows: 1 }]);
+      });
+    });
+  });
+
+  it('callq load prints the calls it replaced that another source loaded', async () => {
+    await withTempDir(async (dir) => {
+      mkdirSync(join(dir, 'crm'));
+      writeFileSync(join(dir, 'crm', 'calls.csv'), [...canonical, ''].join('\n'));
+      writeFileSync(join(dir, 'queue_log'), [...W_DAY1, W_CLOSE, ''].join('\n'));
+      const cli = (...args: string[]) => runCli('--db', join(dir, 'callq.duckdb'), 'load', ...args);
+      expect((await cli(join(dir, 'crm'))).code).toBe(0);
+      const run = await cli('--source', 'asterisk-queue-log', join(dir, 'queue_log'));
+      expect(run.code).toBe(0);
+      expect(run.stdout.split('\n')).toContain(
+        "queue_log: replaced 1 row of calls loaded from canonical files (a key from two sources keeps the later file's values: load each from one source)",
+      );
     });
   });
 });
