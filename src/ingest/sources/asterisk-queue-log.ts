@@ -213,6 +213,9 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       count(*) filter (where not open and previous_call_id is null) as calls,
       count(*) filter (where not open and previous_call_id is not null) as legs,
       count(*) filter (where open) as pending,
+      -- Held for over a day before the last event read: an Asterisk that crashed or was
+      -- killed wrote no closing event for the calls then in progress.
+      count(*) filter (where open and started_at < make_timestamptz(${events.lastUs}) - interval 1 day) as stale,
       (select count(*) from ql_missed_offers) as missed,
       (select count(*) filter (where unmapped) from ql_member_agents) as unmapped
     from ql_legs`);
@@ -228,6 +231,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       notes: [
         'queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline',
         ...unmappedMembers(n('unmapped')),
+        ...staleCalls(n('stale')),
       ],
     },
     async commit(db, loadId) {
@@ -252,6 +256,15 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
         left join ql_member_agents using (member)`);
     },
   };
+}
+
+/** The note on held calls that have waited over a day for their closing event. */
+function staleCalls(count: number): string[] {
+  if (count === 0) return [];
+  const calls = count === 1 ? '1 held call has' : `${count} held calls have`;
+  return [
+    `${calls} had no closing event for over a day (an Asterisk that crashed or was killed writes none for its calls in progress): held until one comes`,
+  ];
 }
 
 /** The note on members whose agent id is their name as the log writes it (ql_member_agents). */

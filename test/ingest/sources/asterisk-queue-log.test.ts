@@ -76,6 +76,27 @@ const W_CLOSE = '1795161920|W|400|SIP/2001|COMPLETEAGENT|20|300|1';
 describe('asterisk-queue-log events carried from an earlier file', () => {
   const days = [W_DAY1, [W_CLOSE]];
 
+  it('says how many held calls have waited over a day for their closing event', async () => {
+    // W (entered 2026-11-20 16:00:00) is still open when day 2 ends. Day 2 is V's enter a
+    // day after W's and its answer a minute later (V stays open too): by day 2's last event
+    // W has waited over a day, V has not.
+    const v = (at: number, rest: string) => `${1795161600 + at}|V|400|${rest}`;
+    const stale = (r: FileLoadResult) => r.source!.report.notes.filter((n) => n.includes('over a day'));
+    await loadLogs(
+      [W_DAY1, [v(86400, 'NONE|ENTERQUEUE||13800000096|1'), v(86460, 'SIP/2001|CONNECT|20|V.2|5')]],
+      'Asia/Shanghai',
+      async (_, results) => {
+        expect(results.map(stale)).toEqual([
+          [],
+          [
+            '1 held call has had no closing event for over a day (an Asterisk that crashed or was killed writes none for its calls in progress): held until one comes',
+          ],
+        ]);
+        expect(results.map((r) => r.source!.report.skipped.pending)).toEqual([1, 2]);
+      },
+    );
+  });
+
   it('gives a call the agent of a member who answered it in the file before, and the ring it missed there', async () => {
     // The agents (2001, 2002) come from the events day 1 left open.
     await loadLogs(days, 'Asia/Shanghai', async (db) => {
