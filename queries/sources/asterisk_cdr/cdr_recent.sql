@@ -15,10 +15,10 @@ with kept_since as (
 ),
 
 recent_calls as (
-  select call_key
+  -- A call's last row ended that late when any of its rows did.
+  select distinct call_key
   from cdr_rows
-  group by call_key
-  having max(coalesce(ended, started)) >= (select since from kept_since)
+  where coalesce(ended, started) >= (select since from kept_since)
 ),
 
 this_load as (

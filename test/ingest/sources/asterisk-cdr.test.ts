@@ -78,6 +78,17 @@ describe('asterisk-cdr calls across files', () => {
     expect(lines).toEqual([{ load_id: results[1]!.loadId, source_line: 1n }]);
   });
 
+  it("keeps for the next file only the rows of calls that ended in the file's last four hours", async () => {
+    // master21 ends with a call from 23:58:30 to 00:03:40 (line 11); the call before it
+    // ended at 15:00:03, nine hours earlier.
+    await inCaseDb({ timezone }, async (db) => {
+      await loadSource(db, 'asterisk-cdr', [join(caseDir('asterisk-cdr', 'master21'), 'Master.csv')], { timezone });
+      expect(await db.queryJs('select call_key, line from cdr_recent_legs')).toEqual([
+        { call_key: '1795190310.171', line: 11n },
+      ]);
+    });
+  });
+
   it('loads rotated files found together oldest first, by their first row', async () => {
     const { results } = await loadInTurn(
       [
