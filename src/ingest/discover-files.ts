@@ -110,8 +110,7 @@ function walk(path: string): string[] {
 /** By table (dependency order), then the time a file starts at where its source tells one, then name. */
 export function sortForLoad(files: InputFile[]): InputFile[] {
   const order = (t: TableName) => TABLE_NAMES.indexOf(t);
-  const at = (f: InputFile) => f.firstRecordAt ?? Number.POSITIVE_INFINITY;
-  return [...files].sort(
-    (a, b) => order(a.table) - order(b.table) || Math.sign(at(a) - at(b)) || a.path.localeCompare(b.path),
-  );
+  // A file whose source tells no time goes after those that do (Number.MAX_VALUE - itself is 0).
+  const at = (f: InputFile) => f.firstRecordAt ?? Number.MAX_VALUE;
+  return [...files].sort((a, b) => order(a.table) - order(b.table) || at(a) - at(b) || a.path.localeCompare(b.path));
 }

@@ -25,13 +25,7 @@ import { literalPath } from '../files/literal-path.ts';
 import { readerErrorLine } from './reader-errors.ts';
 import type { Config } from '../config/config-schema.ts';
 import { sourceAdapter, sourceAdapters } from './sources/registry.ts';
-import {
-  isSourceName,
-  SOURCE_NAMES,
-  type AdapterRelation,
-  type SourceName,
-  type SourceReport,
-} from './sources/source-adapter.ts';
+import { SOURCE_NAMES, type AdapterRelation, type SourceName, type SourceReport } from './sources/source-adapter.ts';
 
 export interface LoadFileOptions {
   mapping?: ColumnMapping;
@@ -447,8 +441,9 @@ async function applyFile(
   return { loadId, rows, loaded, rejected, replacedFrom };
 }
 
-/** Where a load's rows came from, over load_log: the source that read them, or canonical files. */
-const ORIGIN = `case when format in (${SOURCE_NAMES.map(sqlString).join(', ')}) then format else 'canonical files' end`;
+/** Where a load's rows came from, from its load_log format (an SQL expression): the source that read them, or canonical files. */
+const originOf = (format: string) =>
+  `case when ${format} in (${SOURCE_NAMES.map(sqlString).join(', ')}) then ${format} else 'canonical files' end`;
 
 /**
  * The rows the staged file is about to replace by key that another origin loaded: the same
@@ -462,20 +457,21 @@ async function replacedFromOtherOrigins(
   fresh: string,
   format: string,
 ): Promise<ReplacedRows[]> {
-  const origin = isSourceName(format) ? format : 'canonical files';
-  const others = await db.scalar(`select exists (select 1 from load_log where "table" = $1 and ${ORIGIN} <> $2)`, [
+  // A load of another origin than this file's format (the parameter `param`).
+  const other = (param: string) => `${originOf('format')} <> ${originOf(`${param}::varchar`)}`;
+  const others = await db.scalar(`select exists (select 1 from load_log where "table" = $1 and ${other('$2')})`, [
     contract.name,
-    origin,
+    format,
   ]);
   if (others !== true) return [];
   const key = contract.key.map(quoteIdent).join(', ');
   const rows = await db.query<{ origin: string; rows: bigint }>(
-    `select ${ORIGIN} as origin, count(*) as rows
+    `select ${originOf('format')} as origin, count(*) as rows
     from ${quoteIdent(contract.name)} join load_log using (load_id)
-    where (${key}) in (select (${key}) from ${STAGE} where ${fresh}) and ${ORIGIN} <> $1
+    where (${key}) in (select (${key}) from ${STAGE} where ${fresh}) and ${other('$1')}
     group by all
     order by origin`,
-    [origin],
+    [format],
   );
   return rows.map((r) => ({ origin: r.origin, rows: Number(r.rows) }));
 }

@@ -363,8 +363,13 @@ function refuseIncompleteArrow(bytes: Buffer): void {
 
 /** The first line of a text file (up to 64 KiB; of a .gz, of its first 8 KiB inflated), without a BOM. */
 export function readHeaderLine(path: string): string {
+  return headLines(readHead(path), 1)[0] ?? '';
+}
+
+/** The first `count` lines of a file's start (as readHead gives it). */
+export function headLines(head: string, count: number): string[] {
   // A line ends at LF, CRLF or a lone CR (old Mac exports): DuckDB reads all three.
-  return readHead(path).split(/\r\n|\n|\r/, 1)[0] ?? '';
+  return head.split(/\r\n|\n|\r/, count);
 }
 
 /** The start of a text file as text (up to 64 KiB; of a .gz, of its first 8 KiB inflated), without a BOM. */

@@ -30,6 +30,24 @@ export async function bindSourceFile(db: Database, path: string): Promise<void> 
   await db.exec('set variable source_file = $1::varchar', [path]);
 }
 
+/**
+ * Makes `rows` (a query by the state table's column names, which may read the table itself)
+ * the rows of a source state table (queries/schema/source_state.sql), in the file's
+ * transaction. A row whose `file` is null was read from this file: it takes the file's name
+ * and load; the others keep theirs.
+ */
+export async function replaceSourceState(db: Database, table: string, rows: string, loadId: number): Promise<void> {
+  await db.exec(`create or replace temp table source_state_next as ${rows}`);
+  await db.exec(`delete from ${quoteIdent(table)}`);
+  await db.exec(`insert into ${quoteIdent(table)} by name
+    select * replace (
+      coalesce(file, getvariable('source_file')) as file,
+      case when file is null then ${loadId} else load_id end as load_id
+    )
+    from source_state_next`);
+  await db.exec('drop table source_state_next');
+}
+
 export async function resetSourceRejects(db: Database): Promise<void> {
   await db.exec(
     `create or replace temp table ${SOURCE_REJECTS} (line bigint, "column" varchar, reason varchar, value varchar, raw varchar)`,

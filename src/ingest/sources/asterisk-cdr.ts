@@ -9,9 +9,18 @@ import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
 import { CONTRACTS } from '../contracts.ts';
 import { csvCells } from '../csv-cells.ts';
-import { detectDelimiter, readHeaderLine } from '../read-source.ts';
+import { detectDelimiter, headLines, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
-import { addSourceRejects, bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
+import { readQuery } from '../../db/sql-files.ts';
+import {
+  addSourceRejects,
+  bindSourceFile,
+  canonicalRows,
+  materialise,
+  replaceSourceState,
+  resetSourceRejects,
+} from './adapter-sql.ts';
+import { cellTimeMs } from './record-time.ts';
 import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
 
 const CALL_COLUMNS = [
@@ -95,15 +104,13 @@ export const asteriskCdr: SourceAdapter = {
   },
   // Rows are written as channels hang up: the first row's end is about when the file starts.
   firstRecordAt(head) {
-    const [first = '', second = ''] = head.split(/\r\n|\n|\r/, 2);
+    const [first = '', second = ''] = headLines(head, 2);
     const master = masterColumns(csvCells(first));
     const columns = master ?? exportColumns(first);
     const row = master ? csvCells(first) : csvCells(second, detectDelimiter(first));
     const cell = (name: string) => (columns?.includes(name) ? row[columns.indexOf(name)]?.trim() : undefined) || null;
     const time = cell('end') ?? cell('start') ?? cell('calldate');
-    // Naive local time, read as UTC: it orders one PBX's files.
-    const at = time && TIME.test(time) ? Date.parse(`${time.replace(' ', 'T')}Z`) : Number.NaN;
-    return Number.isFinite(at) ? at : null;
+    return time === null ? null : cellTimeMs(time);
   },
   async open(db, path, { config }) {
     await bindSourceFile(db, path);
@@ -223,11 +230,7 @@ async function report(db: Database, notes: string[]): Promise<AdapterRelation> {
       notes,
     },
     async commit(db, loadId) {
-      await materialise(db, 'cdr_recent', 'asterisk_cdr/cdr_recent');
-      await db.exec('delete from cdr_recent_legs');
-      await db.exec(`insert into cdr_recent_legs by name
-        select * replace (coalesce(file, getvariable('source_file')) as file, coalesce(load_id, ${loadId}) as load_id)
-        from cdr_recent`);
+      await replaceSourceState(db, 'cdr_recent_legs', readQuery('sources/asterisk_cdr/cdr_recent.sql'), loadId);
     },
   };
 }

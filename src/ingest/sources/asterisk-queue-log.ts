@@ -9,9 +9,17 @@ import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
 import { readQuery } from '../../db/sql-files.ts';
 import { CONTRACTS } from '../contracts.ts';
-import { detectDelimiter, linesOf, readHeaderLine } from '../read-source.ts';
+import { detectDelimiter, headLines, linesOf, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
-import { addSourceRejects, bindSourceFile, canonicalRows, materialise, resetSourceRejects } from './adapter-sql.ts';
+import {
+  addSourceRejects,
+  bindSourceFile,
+  canonicalRows,
+  materialise,
+  replaceSourceState,
+  resetSourceRejects,
+} from './adapter-sql.ts';
+import { cellTimeMs } from './record-time.ts';
 import type { AdapterRelation, SourceAdapter } from './source-adapter.ts';
 
 const TEXT_LINE = /^\d{9,11}(\.\d+)?\|[^|]*\|[^|]*\|[^|]*\|[A-Za-z_]+(\||$)/;
@@ -59,17 +67,12 @@ export const asteriskQueueLog: SourceAdapter = {
     return TEXT_LINE.test(first) || exportHeader(first) !== null;
   },
   firstRecordAt(head) {
-    const [first = '', second = ''] = head.split(/\r\n|\n|\r/, 2);
-    if (TEXT_LINE.test(first)) return Number(first.slice(0, first.indexOf('|'))) * 1000;
+    const [first = '', second = ''] = headLines(head, 2);
+    if (TEXT_LINE.test(first)) return cellTimeMs(first.slice(0, first.indexOf('|')));
     const columns = exportHeader(first);
     if (!columns) return null;
     const time = columns.indexOf(EXPORT_COLUMNS.time_text!.find((name) => columns.includes(name))!);
-    const cell = second.split(detectDelimiter(first))[time]?.trim().replace(/^"|"$/g, '') ?? '';
-    if (/^\d+(\.\d+)?$/.test(cell)) return Number(cell) * 1000;
-    // A naive time (local, as databases write it) read as UTC still orders one PBX's exports.
-    const iso = cell.replace(' ', 'T');
-    const at = Date.parse(/(Z|[+-]\d{2}(:?\d{2})?)$/.test(iso) ? iso : `${iso}Z`);
-    return Number.isFinite(at) ? at : null;
+    return cellTimeMs(second.split(detectDelimiter(first))[time] ?? '');
   },
   async open(db, path, { config }) {
     await bindSourceFile(db, path);
@@ -237,18 +240,13 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
     async commit(db, loadId) {
       // The open calls' events (earlier files' and this file's) wait for a later file, with
       // the fields the pivot reads (ql_events keeps no other).
-      await db.exec(`create or replace temp table ql_still_open as
-        select * from queue_log_pending
+      const stillOpen = `select * from queue_log_pending
         where (file, line) in (select (file, line) from ql_open_events where batch = 0)
         union all by name
-        select
-          getvariable('source_file') as file, ${loadId} as load_id, line, event_at, callid, queuename, agent,
-          ql_event_name(code) as event, data1, data2
+        select file, load_id, line, event_at, callid, queuename, agent, ql_event_name(code) as event, data1, data2
         from ql_open_events
-        where batch = 1`);
-      await db.exec('delete from queue_log_pending');
-      await db.exec('insert into queue_log_pending by name select * from ql_still_open');
-      await db.exec('drop table ql_still_open');
+        where batch = 1`;
+      await replaceSourceState(db, 'queue_log_pending', stillOpen, loadId);
       await db.exec(`delete from missed_offers where call_id in (select call_id from ql_legs where not open)`);
       await db.exec(`insert into missed_offers
         select call_id, ql_member_agents.agent_id, event_at, try_cast(data1 as bigint), coalesce(load_id, ${loadId}), line
