@@ -106,7 +106,7 @@ export async function loadFile(
     // loaded before is hashed first: a nightly sees the same files again and again.)
     const early =
       input.source && (await isNewPath(db, input.path))
-        ? settled(openAdapter(db, input.source, literal.path, options))
+        ? settled(openAdapter(db, input.source, literal.path, options, blankLineIn(scanning)))
         : null;
     const scan = await scanned(input.path, scanning, early);
     const seen = await db.scalar('select load_id from load_log where sha256 = $1 and "table" = $2 limit 1', [
@@ -130,9 +130,10 @@ export async function loadFile(
     if (input.format === 'jsonl' && !input.source) refuseWholeJson(input.path, readable);
     const mapping = input.source ? undefined : options.mapping;
     const source: SourceRelation | AdapterRelation = input.source
-      ? await (early && !transcoded ? early.then(outcome) : openAdapter(db, input.source, readable, options)).catch(
-          fail(input.path),
-        )
+      ? await (early && !transcoded
+          ? early.then(outcome)
+          : openAdapter(db, input.source, readable, options, Promise.resolve(content.innerBlankLine))
+        ).catch(fail(input.path))
       : await openSource(db, readable, input.format, contract, {
           innerBlankLine: content.innerBlankLine,
           mappedSources: mappedSources(mapping, input.table),
@@ -230,9 +231,27 @@ function isAdapted(source: SourceRelation): source is AdapterRelation {
   return 'report' in source;
 }
 
-function openAdapter(db: Database, name: SourceName, path: string, options: LoadFileOptions): Promise<AdapterRelation> {
+/**
+ * Whether the scan saw an empty line before the file's last line, for an adapter that reads
+ * while the file is scanned. Never rejected: a scan that fails fails the load (scanned), and an
+ * adapter that does not ask must not leave a rejection nobody handles.
+ */
+function blankLineIn(scanning: Promise<FileScan>): Promise<boolean> {
+  return scanning.then(
+    (scan) => scan.innerBlankLine,
+    () => false,
+  );
+}
+
+function openAdapter(
+  db: Database,
+  name: SourceName,
+  path: string,
+  options: LoadFileOptions,
+  innerBlankLine: Promise<boolean>,
+): Promise<AdapterRelation> {
   if (!options.config) throw new Error(`reading a ${name} export needs the run's configuration`);
-  return sourceAdapter(name).open(db, path, { config: options.config, mapping: options.mapping });
+  return sourceAdapter(name).open(db, path, { config: options.config, mapping: options.mapping, innerBlankLine });
 }
 
 /** Whether no file was loaded from this path before (a new export, not last night's again). */

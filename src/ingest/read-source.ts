@@ -198,14 +198,20 @@ export function linesOf(path: string): string {
 
 /**
  * The lines of the empty lines DuckDB's CSV reader skips, numbered as rejects are: a line
- * break inside a quoted field does not start a line. Read (one more pass over the bytes) only
- * when the scan saw an empty line before the last record; otherwise the table is empty.
+ * break inside a quoted field does not start a line (unless the file has no quoting:
+ * `quoted` false). Read (one more pass over the bytes) only when the scan saw an empty line
+ * before the last record; otherwise the table is empty.
  */
-async function listBlankLines(db: Database, path: string, innerBlankLine: boolean): Promise<string> {
+export async function listBlankLines(
+  db: Database,
+  path: string,
+  innerBlankLine: boolean,
+  quoted = true,
+): Promise<string> {
   await db.exec(`create or replace temp table ${CSV_BLANK_LINES_TABLE} (line bigint)`);
   if (!innerBlankLine) return CSV_BLANK_LINES_TABLE;
   const appender = await db.raw.createAppender(CSV_BLANK_LINES_TABLE);
-  for (const line of await emptyLines(path)) {
+  for (const line of await emptyLines(path, quoted)) {
     appender.appendBigInt(BigInt(line));
     appender.endRow();
   }
@@ -213,19 +219,19 @@ async function listBlankLines(db: Database, path: string, innerBlankLine: boolea
   return CSV_BLANK_LINES_TABLE;
 }
 
-/** The empty lines of a CSV file, counting a quoted field's line breaks as part of its line. */
-async function emptyLines(path: string): Promise<number[]> {
+/** The empty lines of a text file, counting a quoted field's line breaks as part of its line where `quoted`. */
+async function emptyLines(path: string, quoted: boolean): Promise<number[]> {
   const [QUOTE, LF, CR] = [0x22, 0x0a, 0x0d];
   const empty: number[] = [];
   let line = 1;
-  let quoted = false;
+  let inQuotes = false;
   let content = false;
   const bytes = contentOf(path);
   try {
     for await (const chunk of bytes as AsyncIterable<Buffer>) {
       for (const c of chunk) {
-        if (c === QUOTE) quoted = !quoted;
-        if (quoted) continue;
+        if (c === QUOTE && quoted) inQuotes = !inQuotes;
+        if (inQuotes) continue;
         if (c === LF) {
           if (!content) empty.push(line);
           line++;

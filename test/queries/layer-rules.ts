@@ -95,7 +95,7 @@ export const RELATION_LAYERS: readonly RelationLayer[] = [
 
 /** Relations a folder's files read that the code registers (a file scan, review input). */
 export const SESSION_INPUTS: Partial<Record<Layer, readonly string[]>> = {
-  sources: ['ctr_records', 'cdr_rows', 'ql_fields', 'ql_member_names', 'ql_rejected_lines', 'cl_document'],
+  sources: ['ctr_records', 'cdr_rows', 'ql_event_fields', 'ql_member_names', 'ql_rejected_lines', 'cl_document'],
 };
 
 /**

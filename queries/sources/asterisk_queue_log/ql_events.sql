@@ -1,22 +1,24 @@
 -- ql_events: the lines of an Asterisk queue_log as events, each judged: a known event with
 -- a readable time, or the reason it is refused.
--- grain: one row per non-empty line of the file.
--- from: temp view ql_fields (line, raw, time_text, callid, event, f: every field in the
---   text log's order, fields: how many), over either form of the log (docs/sources/asterisk.md):
---   the text file app_queue writes, `epoch|callid|queuename|agent|event|data1|...`, and a
---   database export with those columns; a time is epoch seconds or a naive local timestamp.
+-- grain: one row per line the reader returns, in the file's order (a line of spaces too, as
+--   blank: the adapter numbers lines by these rows and leaves blank ones out of the view
+--   ql_events it makes of them).
+-- from: temp view ql_event_fields (time_text, callid, queuename, agent, event, data1, data2;
+--   complete: the line has the five fields that name an event; blank), over either form of
+--   the log (docs/sources/asterisk.md): the text file app_queue writes,
+--   `epoch|callid|queuename|agent|event|data1|...`, and a database export with those
+--   columns; a time is epoch seconds or a naive local timestamp.
 -- Events are kept by number (macros of ql_event_codes.sql); a name is matched as written
 -- first and in capitals only when that fails (Asterisk writes capitals; a database export
 -- may not), so the ten million lines of a real log pay for no upper().
 -- Only the fields the pivot reads are kept, and only on the events that carry them (the
--- queue and caller on ENTERQUEUE, the member and data1 on CONNECT and RINGNOANSWER), taken
--- from the line's fields (f) for those events alone: ten million copied strings cost more
--- than the whole rest of this model. An open call's events
+-- queue and caller on ENTERQUEUE, the member and data1 on CONNECT and RINGNOANSWER): ten
+-- million copied strings cost more than the whole rest of this model. An open call's events
 -- are kept for the next file with these fields only. A rejected line keeps only what is
 -- wrong with it (problem: fields, time or event); ql_event_rejects writes its reason.
 
 with fields as (
-  select * from ql_fields
+  select * from ql_event_fields
 ),
 
 coded as (
@@ -43,20 +45,20 @@ timed as (
 
 final as (
   select
-    line,
     event_at,
     callid,
     code,
-    case when code = ql_event_code('ENTERQUEUE') then f[3] end as queuename,
-    case when code in (ql_event_code('CONNECT'), ql_event_code('RINGNOANSWER')) then f[4] end as agent,
-    case when code in (ql_event_code('CONNECT'), ql_event_code('RINGNOANSWER')) then nullif(f[6], '') end as data1,
-    case when code = ql_event_code('ENTERQUEUE') then nullif(f[7], '') end as data2,
+    case when code = ql_event_code('ENTERQUEUE') then queuename end as queuename,
+    case when code in (ql_event_code('CONNECT'), ql_event_code('RINGNOANSWER')) then agent end as agent,
+    case when code in (ql_event_code('CONNECT'), ql_event_code('RINGNOANSWER')) then nullif(data1, '') end as data1,
+    case when code = ql_event_code('ENTERQUEUE') then nullif(data2, '') end as data2,
     coalesce(ql_system_event(code), false) as system_event,
     case
-      when fields < 5 then 'fields'
+      when not complete then 'fields'
       when event_at is null then 'time'
       when code is null then 'event'
-    end as problem
+    end as problem,
+    blank
   from timed
 )
 

@@ -9,7 +9,7 @@ import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
 import { readQuery } from '../../db/sql-files.ts';
 import { CONTRACTS } from '../contracts.ts';
-import { detectDelimiter, headLines, linesOf, readHeaderLine } from '../read-source.ts';
+import { detectDelimiter, headLines, linesOf, listBlankLines, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
 import {
   addSourceRejects,
@@ -74,7 +74,7 @@ export const asteriskQueueLog: SourceAdapter = {
     const time = columns.indexOf(EXPORT_COLUMNS.time_text!.find((name) => columns.includes(name))!);
     return cellTimeMs(second.split(detectDelimiter(first))[time] ?? '');
   },
-  async open(db, path, { config }) {
+  async open(db, path, { config, innerBlankLine }) {
     await bindSourceFile(db, path);
     await resetSourceRejects(db);
     await bindMembers(db, config);
@@ -84,11 +84,7 @@ export const asteriskQueueLog: SourceAdapter = {
       throw new Error(
         'not an Asterisk queue_log: its first line is neither `epoch|callid|queuename|agent|event|...` nor a header with time, callid and event columns',
       );
-    const lines: LogLines = text
-      ? { read: () => readTextLog(db, path), drop: 'drop view ql_fields; drop table ql_lines' }
-      : { read: () => readExport(db, path, header), drop: 'drop table ql_fields' };
-    await lines.read();
-    return pivot(db, lines);
+    return pivot(db, text ? textLines(db, path, innerBlankLine) : exportLines(db, path, header));
   },
 };
 
@@ -107,38 +103,96 @@ async function bindMembers(db: Database, config: Config): Promise<void> {
   await db.exec('set variable ql_extension_pattern = $1::varchar', [asterisk.extension_pattern]);
 }
 
-/**
- * `trim(raw) <> ''` (a line with more than spaces), without paying for trim on the lines
- * that start with an ASCII character above the space (all of them, in a real log): trim
- * removes only spaces (Unicode space separators), and none of those is such a character.
- */
-const NOT_BLANK = `(case when raw >= '!' and raw < chr(128) then true else trim(raw) <> '' end)`;
-
 /** `rtrim(raw, chr(13))` (a CRLF file's line), paying for rtrim only on the lines that end with a CR. */
 const WITHOUT_CR = `(case when ends_with(raw, chr(13)) then rtrim(raw, chr(13)) else raw end)`;
 
 /**
- * ql_fields, either form of the log as the lines ql_events reads: `line`, the line as
- * written (`raw`), the fields every line is judged by (`time_text`, `callid`, `event`), all
- * its fields in the text log's order (`f`: time, callid, queuename, agent, event,
- * data1..), and how many there are (`fields`). The other fields stay in the list: ql_events
- * takes each only from the events that carry it (a field taken from every line first costs
- * a third of a second more per ten million lines).
+ * How the file is read, in either form: the fields ql_events judges, as the view
+ * ql_event_fields (time_text, callid, queuename, agent, event, data1, data2; `complete`:
+ * the line has the five fields that name an event; `blank`: it holds only spaces), one row
+ * per line the reader returns, in the file's order; the line of the first such row and the
+ * table of empty lines the reader skipped (which shift the lines of the rows after them);
+ * and the lines whole, ql_fields (see fieldsOf), read only for the few lines rejected.
+ */
+interface LogLines {
+  fields: () => Promise<void>;
+  firstLine: number;
+  blankLines: () => Promise<string>;
+  read: () => Promise<void>;
+  drop: () => Promise<void>;
+}
+
+/**
+ * The text file. DuckDB's CSV reader splits its lines on `|` into the fields ql_events
+ * reads (a line with fewer is padded with nulls, further data fields are not read): half a
+ * second less per ten million lines than reading the lines and splitting them in SQL. An
+ * empty field is '' and a missing one null (nullstr is a line break, which no field holds).
+ */
+function textLines(db: Database, path: string, innerBlankLine: Promise<boolean>): LogLines {
+  const columns = ['time_text', 'callid', 'queuename', 'agent', 'event', 'data1', 'data2'];
+  const reader = `read_csv(${sqlString(path)}, columns = {${columns.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}, header = false, delim = '|', quote = '', escape = '', auto_detect = false, strict_mode = false, null_padding = true, nullstr = chr(10))`;
+  return {
+    fields: () =>
+      db.exec(`create or replace temp view ql_event_fields as
+        select *, event is not null as complete, case when callid is null then trim(time_text) = '' else false end as blank
+        from ${reader}`),
+    firstLine: 1,
+    // The text log has no quoting: a `"` is a character like any other.
+    blankLines: async () => listBlankLines(db, path, await innerBlankLine, false),
+    read: () => readTextLog(db, path),
+    drop: () => db.exec('drop view if exists ql_fields; drop table if exists ql_lines'),
+  };
+}
+
+/**
+ * A database export: its rows, read once into ql_fields (its lines whole), are also the
+ * fields ql_events reads; they are kept until the lines rejected whole are written. Its
+ * lines are numbered by row after the header, as a CSV's without a skipped line.
+ */
+function exportLines(db: Database, path: string, header: string): LogLines {
+  let held = false;
+  const read = async () => {
+    if (held) return;
+    await readExport(db, path, header);
+    held = true;
+  };
+  return {
+    fields: async () => {
+      await read();
+      await db.exec(`create or replace temp view ql_event_fields as
+        select time_text, callid, f[3] as queuename, f[4] as agent, event, f[6] as data1, f[7] as data2,
+          true as complete, false as blank
+        from ql_fields`);
+    },
+    firstLine: 2,
+    blankLines: () => listBlankLines(db, path, false),
+    read,
+    drop: async () => {
+      await db.exec('drop table if exists ql_fields');
+      held = false;
+    },
+  };
+}
+
+/**
+ * ql_fields, the lines whole in either form: `line`, the line as written (`raw`), the fields
+ * a rejected line is told by (`time_text`, `callid`, `event`), all its fields in the text
+ * log's order (`f`: time, callid, queuename, agent, event, data1..), and how many there are
+ * (`fields`).
  */
 function fieldsOf(lines: string): string {
   return `select line, raw, f[1] as time_text, f[2] as callid, f[5] as event, f, fields from (${lines})`;
 }
 
 /**
- * The text file: every line split on `|`; the line number is the row's position. The lines
- * are a table (its rowid is the line); the fields are a view over them, read once when
- * ql_events is made and again for the few lines rejected whole.
+ * The text file's lines whole: every line split on `|`; the line number is the row's
+ * position. The lines are a table (its rowid is the line); the fields are a view over them.
  */
 async function readTextLog(db: Database, path: string): Promise<void> {
   await db.exec(`create or replace temp table ql_lines as select line as raw from ${linesOf(path)}`);
   await db.exec(`create or replace temp view ql_fields as
     ${fieldsOf(`select line, raw, f, len(f) as fields
-      from (select rowid + 1 as line, raw, string_split(${WITHOUT_CR}, '|') as f from ql_lines where ${NOT_BLANK})`)}`);
+      from (select rowid + 1 as line, raw, string_split(${WITHOUT_CR}, '|') as f from ql_lines where trim(raw) <> '')`)}`);
 }
 
 /** A database export: named columns; data1..data5, or one `data` field holding them joined by `|`. */
@@ -166,32 +220,74 @@ async function readExport(db: Database, path: string, header: string): Promise<v
 }
 
 /**
- * Rejects the lines `rows` holds (rows of ql_fields, from linesWhole; none when null) with
- * the reasons the model queries/sources/asterisk_queue_log/<model>.sql writes for them.
+ * Rejects this file's lines that `rows where condition` names, with the reasons the model
+ * queries/sources/asterisk_queue_log/<model>.sql writes for them from the lines whole
+ * (ql_fields, read for them and dropped after). Their span is found first and ql_fields is
+ * read only over it, so a text log's lines are not all split.
  */
-async function rejectLines(db: Database, model: string, rows: string | null): Promise<void> {
-  if (!rows) return;
-  await db.exec(`create or replace temp view ql_rejected_lines as ${rows}`);
+async function rejectWhole(
+  db: Database,
+  lines: LogLines,
+  model: string,
+  rows: string,
+  condition: string,
+): Promise<void> {
+  const [span] = await db.query<{ first: bigint | null; last: bigint | null }>(
+    `select min(line) as first, max(line) as last from ${rows} where ${condition}`,
+  );
+  if (span?.first === null || span?.first === undefined) return;
+  await lines.read();
+  await db.exec(`create or replace temp view ql_rejected_lines as
+    select * from ql_fields
+    where line between ${BigInt(span.first)} and ${BigInt(span.last!)}
+      and line in (select line from ${rows} where ${condition})`);
   await addSourceRejects(db, readQuery(`sources/asterisk_queue_log/${model}.sql`));
   await db.exec('drop view ql_rejected_lines');
-}
-
-/** How the file's lines are read into ql_fields (every field and the line's text), and dropped. */
-interface LogLines {
-  read: () => Promise<void>;
-  drop: string;
+  await lines.drop();
 }
 
 /**
- * The pivot from events to legs. The lines (ql_fields) are dropped once the events are read
- * and the unreadable lines rejected: they are most of the memory, and only an event of a call
- * that never entered a queue needs its line whole again (then the file is read again).
+ * ql_events: the events (ql_event_rows) with their lines, blank lines left out. A row's line
+ * is its place among the rows the reader returned (rowid: the table was written in the file's
+ * order), from the line of the first, shifted past the empty lines the reader skipped before
+ * it (ql_line_shift: from how many rows on the shift holds; none in nearly every file).
+ */
+async function numberLines(db: Database, lines: LogLines): Promise<void> {
+  const blank = await lines.blankLines();
+  const line = `ql_event_rows.rowid + ${lines.firstLine}`;
+  if ((await db.scalar(`select exists (select 1 from ${blank})`)) !== true) {
+    await db.exec(`create or replace temp view ql_events as
+      select ${line} as line, * exclude (blank) from ql_event_rows where not blank`);
+    return;
+  }
+  // The j-th empty line (at line r) has r - firstLine - (j - 1) rows before it.
+  await db.exec(`create or replace temp table ql_line_shift as
+    with blank_lines as (
+      select line, row_number() over (order by line) as j from ${blank}
+    )
+    select line - ${lines.firstLine} - (j - 1) as rows_before, max(j) as shift
+    from blank_lines
+    group by all`);
+  await db.exec(`create or replace temp view ql_events as
+    select ${line} + coalesce(ql_line_shift.shift, 0) as line, ql_event_rows.* exclude (blank)
+    from ql_event_rows
+    asof left join ql_line_shift on ql_event_rows.rowid >= ql_line_shift.rows_before
+    where not ql_event_rows.blank`);
+}
+
+/**
+ * The pivot from events to legs. The file's lines are read whole (ql_fields) only for the few
+ * it rejects: a line with no event callq can read, or an event of a call that never entered
+ * a queue (then the file is read again).
  */
 async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await db.exec(readQuery('sources/asterisk_queue_log/ql_event_codes.sql'));
-  await materialise(db, 'ql_events', 'asterisk_queue_log/ql_events');
-  await rejectLines(db, 'ql_event_rejects', await linesWhole(db, 'ql_events', 'problem is not null'));
-  await db.exec(lines.drop);
+  await lines.fields();
+  await materialise(db, 'ql_event_rows', 'asterisk_queue_log/ql_events');
+  await db.exec('drop view ql_event_fields');
+  await numberLines(db, lines);
+  await rejectWhole(db, lines, 'ql_event_rejects', 'ql_events', 'problem is not null');
+  await lines.drop();
   await materialise(db, 'ql_carried', 'asterisk_queue_log/ql_carried');
   const events = await summariseEvents(db);
   await db.exec(seqMacros(events));
@@ -202,11 +298,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
   await materialise(db, 'ql_assigned', 'asterisk_queue_log/ql_assigned');
   await materialise(db, 'ql_member_agents', 'asterisk_queue_log/ql_member_agents');
   const orphan = "leg is null and batch = 1 and code not in (ql_event_code('DID'), ql_event_code('INFO'))";
-  if ((await db.scalar(`select exists (select 1 from ql_assigned where ${orphan})`)) === true) {
-    await lines.read();
-    await rejectLines(db, 'ql_orphan_rejects', await linesWhole(db, 'ql_assigned', orphan));
-    await db.exec(lines.drop);
-  }
+  await rejectWhole(db, lines, 'ql_orphan_rejects', 'ql_assigned', orphan);
   await materialise(db, 'ql_placed_legs', 'asterisk_queue_log/ql_placed_legs');
   // A view: nearly all its rows are ql_callids', which stage reads once.
   await materialise(db, 'ql_legs', 'asterisk_queue_log/ql_legs', 'view');
@@ -222,7 +314,7 @@ async function pivot(db: Database, lines: LogLines): Promise<AdapterRelation> {
       (select count(*) from ql_missed_offers) as missed,
       (select count(*) filter (where unmapped) from ql_member_agents) as unmapped
     from ql_legs`);
-  await db.exec('drop table ql_events');
+  await db.exec('drop view ql_events; drop table ql_event_rows; drop table if exists ql_line_shift');
   const n = (key: string) => Number(counts![key]);
   return {
     ...(await canonicalRows(db, 'ql_legs', CONTRACTS.calls, CALL_COLUMNS, 'not open')),
@@ -383,20 +475,4 @@ export function seqType(span: bigint, lines: bigint): { type: 'bigint' | 'hugein
   const lineBits = BigInt(lines.toString(2).length);
   const timeBits = BigInt((span + 1n).toString(2).length) + 1n;
   return { type: timeBits + lineBits + CODE_BITS <= 62n ? 'bigint' : 'hugeint', lineBits };
-}
-
-/**
- * The rows of ql_fields (every field and the line's text as `raw`) of this file's lines that
- * `rows where condition` names: the few lines rejected whole. Their span
- * is found first and ql_fields is read only over it, so a text log's lines are not all
- * split again; null when there are none.
- */
-async function linesWhole(db: Database, rows: string, condition: string): Promise<string | null> {
-  const [span] = await db.query<{ first: bigint | null; last: bigint | null }>(
-    `select min(line) as first, max(line) as last from ${rows} where ${condition}`,
-  );
-  if (span?.first === null || span?.first === undefined) return null;
-  return `(select * from ql_fields
-    where line between ${BigInt(span.first)} and ${BigInt(span.last!)}
-      and line in (select line from ${rows} where ${condition}))`;
 }

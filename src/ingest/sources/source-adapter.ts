@@ -46,6 +46,12 @@ export interface AdapterRelation extends SourceRelation {
 export interface AdapterContext {
   config: Config;
   mapping?: ColumnMapping;
+  /**
+   * Whether the file has an empty line before its last line (FileScan.innerBlankLine):
+   * DuckDB's CSV reader skips empty lines, so an adapter that numbers lines by the rows it
+   * reads must shift them. A promise: the scan may still run while the adapter reads.
+   */
+  innerBlankLine: Promise<boolean>;
 }
 
 export interface SourceAdapter {

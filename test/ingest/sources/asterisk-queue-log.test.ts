@@ -357,6 +357,42 @@ describe('asterisk-queue-log bad lines', () => {
     });
   });
 
+  it('numbers lines past the empty lines and the line of spaces a CRLF log holds', async () => {
+    // Lines 2 and 5 are empty and line 4 is spaces (none an event, none a reject); line 7's
+    // event is unknown. DuckDB's reader skips empty lines, so without the shift the ring at
+    // line 3 would say line 2, the reject line 5 and the call's close line 6.
+    const log = [
+      '1795161600|A|sales|NONE|ENTERQUEUE||5550001|1',
+      '',
+      '1795161605|A|sales|PJSIP/2002|RINGNOANSWER|4000',
+      '   ',
+      '',
+      '1795161610|A|sales|PJSIP/1001|CONNECT|10|1795161608.5|3',
+      '1795161611|A|sales|"PJSIP/1001"|BOGUS|x',
+      '1795161670|A|sales|PJSIP/1001|COMPLETECALLER|10|60|1',
+      '',
+    ].join('\r\n');
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'queue_log');
+      writeFileSync(path, log);
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        const [result] = await loadSource(db, 'asterisk-queue-log', [path], { timezone: 'Asia/Shanghai' });
+        expect(result!.rows).toBe(5);
+        expect(await db.queryJs('select line, "column", reason, value from rejects')).toEqual([
+          { line: 7n, column: 'event', reason: 'unknown queue_log event BOGUS', value: 'BOGUS' },
+        ]);
+        expect(
+          await db.queryJs(
+            'select call_id, agent_id, caller_id, epoch(answered_at - started_at) as wait_s, source_line from calls',
+          ),
+        ).toEqual([{ call_id: 'A', agent_id: '1001', caller_id: '5550001', wait_s: 10, source_line: 8n }]);
+        expect(await db.queryJs('select agent_id, ring_ms, source_line from missed_offers')).toEqual([
+          { agent_id: '2002', ring_ms: 4000n, source_line: 3n },
+        ]);
+      });
+    });
+  });
+
   it('refuses a file of another source before loading anything, saying what it looks like', async () => {
     const ctr = join(caseDir('amazon-connect-ctr', 'jsonl'), 'ctr-2026-11-20.jsonl');
     expect(() => sourceFiles('asterisk-queue-log', [ctr])).toThrow(
