@@ -9,7 +9,8 @@ import type { Config } from '../../config/config-schema.ts';
 import type { Database } from '../../db/database.ts';
 import { readQuery } from '../../db/sql-files.ts';
 import { CONTRACTS } from '../contracts.ts';
-import { detectDelimiter, headLines, linesOf, listBlankLines, readHeaderLine } from '../read-source.ts';
+import { linesAt } from '../lines-at.ts';
+import { detectDelimiter, headLines, listBlankLines, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
 import {
   addSourceRejects,
@@ -103,22 +104,20 @@ async function bindMembers(db: Database, config: Config): Promise<void> {
   await db.exec('set variable ql_extension_pattern = $1::varchar', [asterisk.extension_pattern]);
 }
 
-/** `rtrim(raw, chr(13))` (a CRLF file's line), paying for rtrim only on the lines that end with a CR. */
-const WITHOUT_CR = `(case when ends_with(raw, chr(13)) then rtrim(raw, chr(13)) else raw end)`;
-
 /**
  * How the file is read, in either form: the fields ql_events judges, as the view
  * ql_event_fields (time_text, callid, queuename, agent, event, data1, data2; `complete`:
  * the line has the five fields that name an event; `blank`: it holds only spaces), one row
  * per line the reader returns, in the file's order; the line of the first such row and the
  * table of empty lines the reader skipped (which shift the lines of the rows after them);
- * and the lines whole, ql_fields (see fieldsOf), read only for the few lines rejected.
+ * and the lines whole, ql_fields (see fieldsOf), read only for the few lines rejected
+ * (`read(wanted)`: at least the lines of the query `wanted`).
  */
 interface LogLines {
   fields: () => Promise<void>;
   firstLine: number;
   blankLines: () => Promise<string>;
-  read: () => Promise<void>;
+  read: (wanted: string) => Promise<void>;
   drop: () => Promise<void>;
 }
 
@@ -139,8 +138,8 @@ function textLines(db: Database, path: string, innerBlankLine: Promise<boolean>)
     firstLine: 1,
     // The text log has no quoting: a `"` is a character like any other.
     blankLines: async () => listBlankLines(db, path, await innerBlankLine, false),
-    read: () => readTextLog(db, path),
-    drop: () => db.exec('drop view if exists ql_fields; drop table if exists ql_lines'),
+    read: (wanted) => readTextLines(db, path, wanted),
+    drop: () => db.exec('drop view if exists ql_fields; drop table if exists ql_picked_lines'),
   };
 }
 
@@ -185,14 +184,25 @@ function fieldsOf(lines: string): string {
 }
 
 /**
- * The text file's lines whole: every line split on `|`; the line number is the row's
- * position. The lines are a table (its rowid is the line); the fields are a view over them.
+ * The text file's lines whole, of the lines the query `wanted` names: picked from the file
+ * by number (linesAt: one pass that stops after the last), then split on `|`.
  */
-async function readTextLog(db: Database, path: string): Promise<void> {
-  await db.exec(`create or replace temp table ql_lines as select line as raw from ${linesOf(path)}`);
+async function readTextLines(db: Database, path: string, wanted: string): Promise<void> {
+  const numbers = await db.query<{ line: bigint }>(`select distinct line from (${wanted}) order by line`);
+  await db.exec('create or replace temp table ql_picked_lines (line bigint, raw varchar)');
+  const appender = await db.raw.createAppender('ql_picked_lines');
+  for (const { line, text } of await linesAt(
+    path,
+    numbers.map((n) => Number(n.line)),
+  )) {
+    appender.appendBigInt(BigInt(line));
+    appender.appendVarchar(text);
+    appender.endRow();
+  }
+  appender.closeSync();
   await db.exec(`create or replace temp view ql_fields as
     ${fieldsOf(`select line, raw, f, len(f) as fields
-      from (select rowid + 1 as line, raw, string_split(${WITHOUT_CR}, '|') as f from ql_lines where trim(raw) <> '')`)}`);
+      from (select line, raw, string_split(raw, '|') as f from ql_picked_lines)`)}`);
 }
 
 /** A database export: named columns; data1..data5, or one `data` field holding them joined by `|`. */
@@ -222,8 +232,7 @@ async function readExport(db: Database, path: string, header: string): Promise<v
 /**
  * Rejects this file's lines that `rows where condition` names, with the reasons the model
  * queries/sources/asterisk_queue_log/<model>.sql writes for them from the lines whole
- * (ql_fields, read for them and dropped after). Their span is found first and ql_fields is
- * read only over it, so a text log's lines are not all split.
+ * (ql_fields, read for them and dropped after).
  */
 async function rejectWhole(
   db: Database,
@@ -232,15 +241,11 @@ async function rejectWhole(
   rows: string,
   condition: string,
 ): Promise<void> {
-  const [span] = await db.query<{ first: bigint | null; last: bigint | null }>(
-    `select min(line) as first, max(line) as last from ${rows} where ${condition}`,
-  );
-  if (span?.first === null || span?.first === undefined) return;
-  await lines.read();
+  const wanted = `select line from ${rows} where ${condition}`;
+  if ((await db.scalar(`select exists (${wanted})`)) !== true) return;
+  await lines.read(wanted);
   await db.exec(`create or replace temp view ql_rejected_lines as
-    select * from ql_fields
-    where line between ${BigInt(span.first)} and ${BigInt(span.last!)}
-      and line in (select line from ${rows} where ${condition})`);
+    select * from ql_fields where line in (${wanted})`);
   await addSourceRejects(db, readQuery(`sources/asterisk_queue_log/${model}.sql`));
   await db.exec('drop view ql_rejected_lines');
   await lines.drop();

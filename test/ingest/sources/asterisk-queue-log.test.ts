@@ -378,8 +378,14 @@ describe('asterisk-queue-log bad lines', () => {
       await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
         const [result] = await loadSource(db, 'asterisk-queue-log', [path], { timezone: 'Asia/Shanghai' });
         expect(result!.rows).toBe(5);
-        expect(await db.queryJs('select line, "column", reason, value from rejects')).toEqual([
-          { line: 7n, column: 'event', reason: 'unknown queue_log event BOGUS', value: 'BOGUS' },
+        expect(await db.queryJs('select line, "column", reason, value, raw from rejects')).toEqual([
+          {
+            line: 7n,
+            column: 'event',
+            reason: 'unknown queue_log event BOGUS',
+            value: 'BOGUS',
+            raw: '1795161611|A|sales|"PJSIP/1001"|BOGUS|x',
+          },
         ]);
         expect(
           await db.queryJs(

@@ -1,0 +1,53 @@
+/**
+ * Some lines of a text file as written, read in one pass over its content that stops after
+ * the last one wanted: for the few lines a load rejects, where reading every line of a large
+ * file into a table costs seconds and memory.
+ */
+import { contentOf } from './file-content.ts';
+
+export interface LineText {
+  line: number;
+  text: string;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * The lines numbered `wanted` (1-based, ascending, each once) of the file at `path` (a `.gz`
+ * inflated), each without its line break (LF or CRLF), decoded as UTF-8. A number past the
+ * file's last line gives nothing.
+ */
+export async function linesAt(path: string, wanted: readonly number[]): Promise<LineText[]> {
+  const found: LineText[] = [];
+  let line = 1;
+  let parts: Buffer[] = [];
+  const take = () => {
+    const bytes = Buffer.concat(parts);
+    const end = bytes.at(-1) === CR ? bytes.length - 1 : bytes.length;
+    found.push({ line, text: bytes.subarray(0, end).toString('utf8') });
+    parts = [];
+  };
+  if (wanted.length === 0) return found;
+  const content = contentOf(path);
+  try {
+    for await (const chunk of content as AsyncIterable<Buffer>) {
+      let start = 0;
+      while (found.length < wanted.length) {
+        const end = chunk.indexOf(LF, start);
+        const inLine = line === wanted[found.length];
+        if (inLine) parts.push(chunk.subarray(start, end < 0 ? chunk.length : end));
+        if (end < 0) break;
+        if (inLine) take();
+        line++;
+        start = end + 1;
+      }
+      if (found.length === wanted.length) break;
+    }
+    // The last line, when no line break ends it.
+    if (found.length < wanted.length && line === wanted[found.length] && parts.some((p) => p.length > 0)) take();
+  } finally {
+    content.destroy();
+  }
+  return found;
+}
