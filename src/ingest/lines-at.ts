@@ -15,39 +15,39 @@ const CR = 0x0d;
 
 /**
  * The lines numbered `wanted` (1-based, ascending, each once) of the file at `path` (a `.gz`
- * inflated), each without its line break (LF or CRLF), decoded as UTF-8. A number past the
- * file's last line gives nothing.
+ * inflated), each without its line break (LF or CRLF), decoded as UTF-8, yielded as they are
+ * read (however many are wanted, only one is held). A number past the last line gives nothing.
  */
-export async function linesAt(path: string, wanted: readonly number[]): Promise<LineText[]> {
-  const found: LineText[] = [];
+export async function* linesAt(path: string, wanted: readonly number[]): AsyncGenerator<LineText> {
+  if (wanted.length === 0) return;
+  let next = 0;
   let line = 1;
   let parts: Buffer[] = [];
-  const take = () => {
+  const take = (): LineText => {
     const bytes = Buffer.concat(parts);
     const end = bytes.at(-1) === CR ? bytes.length - 1 : bytes.length;
-    found.push({ line, text: bytes.subarray(0, end).toString('utf8') });
     parts = [];
+    next++;
+    return { line, text: bytes.subarray(0, end).toString('utf8') };
   };
-  if (wanted.length === 0) return found;
   const content = contentOf(path);
   try {
     for await (const chunk of content as AsyncIterable<Buffer>) {
       let start = 0;
-      while (found.length < wanted.length) {
+      while (next < wanted.length) {
         const end = chunk.indexOf(LF, start);
-        const inLine = line === wanted[found.length];
+        const inLine = line === wanted[next];
         if (inLine) parts.push(chunk.subarray(start, end < 0 ? chunk.length : end));
         if (end < 0) break;
-        if (inLine) take();
+        if (inLine) yield take();
         line++;
         start = end + 1;
       }
-      if (found.length === wanted.length) break;
+      if (next === wanted.length) return;
     }
     // The last line, when no line break ends it.
-    if (found.length < wanted.length && line === wanted[found.length] && parts.some((p) => p.length > 0)) take();
+    if (next < wanted.length && line === wanted[next] && parts.some((p) => p.length > 0)) yield take();
   } finally {
     content.destroy();
   }
-  return found;
 }

@@ -192,7 +192,7 @@ async function readTextLines(db: Database, path: string, wanted: string): Promis
   const numbers = await db.query<{ line: bigint }>(`select distinct line from (${wanted}) order by line`);
   await db.exec('create or replace temp table ql_picked_lines (line bigint, raw varchar)');
   const appender = await db.raw.createAppender('ql_picked_lines');
-  for (const { line, text } of await linesAt(
+  for await (const { line, text } of linesAt(
     path,
     numbers.map((n) => Number(n.line)),
   )) {
