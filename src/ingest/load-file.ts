@@ -54,6 +54,12 @@ export interface FileLoadResult {
   source?: { name: SourceName; report: SourceReport };
   /** Rows the file replaced by key that another origin had loaded (see replacedFromOtherOrigins). */
   replacedFrom: ReplacedRows[];
+  /**
+   * Of the rejected records, those an earlier load of the same path rejected as they are
+   * (same line, reason and text): a file read again as it grows (a PBX's log) brings its old
+   * bad lines again, and they are not news.
+   */
+  rejectedBefore: number;
 }
 
 /** Rows of one origin (a phone-system source, or canonical files) that a file replaced. */
@@ -92,6 +98,7 @@ export async function loadFile(
     unknownColumns: [] as string[],
     missingMapped: [] as string[],
     replacedFrom: [] as ReplacedRows[],
+    rejectedBefore: 0,
   };
   // A name with glob characters is read through a plain-named link (DuckDB would expand it).
   const literal = literalPath(input.path);
@@ -379,7 +386,7 @@ async function applyFile(
   source: SourceRelation,
   staged: Staged,
   meta: FileMeta,
-): Promise<Pick<FileLoadResult, 'loadId' | 'rows' | 'loaded' | 'rejected' | 'replacedFrom'>> {
+): Promise<Pick<FileLoadResult, 'loadId' | 'rows' | 'loaded' | 'rejected' | 'replacedFrom' | 'rejectedBefore'>> {
   const { line, rejects } = staged;
   const loadId = Number(await db.scalar("select nextval('load_id_seq')"));
   const keep = 'not _bad';
@@ -457,7 +464,26 @@ async function applyFile(
     meta.started.toISOString(),
   ]);
   await db.exec('drop table if exists duplicate_rows');
-  return { loadId, rows, loaded, rejected, replacedFrom };
+  const rejectedBefore = rejected > 0 ? await rejectedByEarlierLoads(db, loadId, meta.path, contract.name) : 0;
+  return { loadId, rows, loaded, rejected, replacedFrom, rejectedBefore };
+}
+
+/** How many of this load's rejected lines an earlier load of the same path rejected as they are. */
+async function rejectedByEarlierLoads(db: Database, loadId: number, path: string, table: string): Promise<number> {
+  const count = await db.scalar(
+    `select count(distinct this_load.line)
+    from rejects this_load
+    semi join rejects earlier
+      on earlier.file = this_load.file
+      and earlier."table" = this_load."table"
+      and earlier.load_id < this_load.load_id
+      and earlier.line = this_load.line
+      and earlier.reason = this_load.reason
+      and earlier.raw is not distinct from this_load.raw
+    where this_load.load_id = $1 and this_load.file = $2 and this_load."table" = $3`,
+    [loadId, path, table],
+  );
+  return Number(count);
 }
 
 /** Where a load's rows came from, from its load_log format (an SQL expression): the source that read them, or canonical files. */

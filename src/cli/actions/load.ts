@@ -157,6 +157,10 @@ export async function runLoad(
           `${basename(r.file)} → ${r.table}${enc}: ${r.rows} rows, ${r.loaded} loaded, ${r.rejected} rejected${extra}`,
         );
       for (const column of r.missingMapped) ctx.say(`${basename(r.file)}: mapped column ${column} is not in the file`);
+      if (r.rejectedBefore > 0)
+        ctx.say(
+          `${basename(r.file)}: ${r.rejectedBefore} of the ${r.rejected} rejected were rejected as they are by an earlier load of this file (the same line, reason and text: a file read again as it grows)`,
+        );
       for (const { origin, rows } of r.replacedFrom)
         ctx.say(
           `${basename(r.file)}: replaced ${rows} row${rows === 1 ? '' : 's'} of ${r.table} loaded from ${origin} (a key from two sources keeps the later file's values: load each from one source)`,

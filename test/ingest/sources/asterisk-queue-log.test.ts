@@ -399,6 +399,39 @@ describe('asterisk-queue-log bad lines', () => {
     });
   });
 
+  it('says which rejected lines an earlier load of the same log rejected as they are, when the log is read again as it grows', async () => {
+    // Night 1 rejects line 2; night 2 reads the log again with three more lines, and
+    // rejects line 2 again (old news) and line 6 (new).
+    const night1 = [
+      '1795161600|A|sales|NONE|ENTERQUEUE||5550001|1',
+      '1795161601|A|sales|NONE|BOGUS|x',
+      '1795161610|A|sales|PJSIP/1001|CONNECT|10|1795161608.5|3',
+      '1795161670|A|sales|PJSIP/1001|COMPLETECALLER|10|60|1',
+    ];
+    const night2 = [
+      ...night1,
+      '1795161700|B|sales|NONE|ENTERQUEUE||5550002|1',
+      '1795161701|B|sales|NONE|BOGUS2|y',
+      '1795161760|B|sales|NONE|ABANDON|1|1|60',
+    ];
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'queue_log');
+      const cli = () => runCli('--db', join(dir, 'callq.duckdb'), 'load', '--source', 'asterisk-queue-log', path);
+      writeFileSync(path, [...night1, ''].join('\n'));
+      // One line in four is rejected: over max_reject_share, so the load ends with exit
+      // code 3, and says so (the calls are loaded all the same).
+      const first = await cli();
+      expect(first.stdout).toContain('1 rows loaded, 1 rejected');
+      expect(first.stdout).not.toContain('rejected as they are');
+      writeFileSync(path, [...night2, ''].join('\n'));
+      const second = await cli();
+      expect(second.stdout).toContain('2 rows loaded, 2 rejected');
+      expect(second.stdout.split('\n')).toContain(
+        'queue_log: 1 of the 2 rejected were rejected as they are by an earlier load of this file (the same line, reason and text: a file read again as it grows)',
+      );
+    });
+  });
+
   it('refuses a file of another source before loading anything, saying what it looks like', async () => {
     const ctr = join(caseDir('amazon-connect-ctr', 'jsonl'), 'ctr-2026-11-20.jsonl');
     expect(() => sourceFiles('asterisk-queue-log', [ctr])).toThrow(
