@@ -219,9 +219,11 @@ export async function listBlankLines(
   return CSV_BLANK_LINES_TABLE;
 }
 
-/** The empty lines of a text file, counting a quoted field's line breaks as part of its line where `quoted`. */
+const [QUOTE, LF, CR] = [0x22, 0x0a, 0x0d];
+
+/** The empty lines of a text file (nothing but CRs before the LF), counting a quoted field's line breaks as part of its line where `quoted`. */
 async function emptyLines(path: string, quoted: boolean): Promise<number[]> {
-  const [QUOTE, LF, CR] = [0x22, 0x0a, 0x0d];
+  if (!quoted) return emptyLinesUnquoted(path);
   const empty: number[] = [];
   let line = 1;
   let inQuotes = false;
@@ -230,13 +232,42 @@ async function emptyLines(path: string, quoted: boolean): Promise<number[]> {
   try {
     for await (const chunk of bytes as AsyncIterable<Buffer>) {
       for (const c of chunk) {
-        if (c === QUOTE && quoted) inQuotes = !inQuotes;
+        if (c === QUOTE) inQuotes = !inQuotes;
         if (inQuotes) continue;
         if (c === LF) {
           if (!content) empty.push(line);
           line++;
           content = false;
         } else if (c !== CR) content = true;
+      }
+    }
+  } finally {
+    bytes.destroy();
+  }
+  return empty;
+}
+
+/**
+ * emptyLines of a file with no quoting: each line break is found by a native search and a
+ * line is looked at only until its first byte that is not a CR (a queue_log of 10M lines in
+ * about half a second, where a loop over every byte takes seconds).
+ */
+async function emptyLinesUnquoted(path: string): Promise<number[]> {
+  const empty: number[] = [];
+  let line = 1;
+  let content = false;
+  const bytes = contentOf(path);
+  try {
+    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+      let start = 0;
+      for (let end = chunk.indexOf(LF); ; end = chunk.indexOf(LF, start)) {
+        const stop = end < 0 ? chunk.length : end;
+        for (let i = start; !content && i < stop; i++) content = chunk[i] !== CR;
+        if (end < 0) break;
+        if (!content) empty.push(line);
+        line++;
+        content = false;
+        start = end + 1;
       }
     }
   } finally {

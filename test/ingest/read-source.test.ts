@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TABLE_NAMES, type TableName } from '../../src/ingest/contracts.ts';
-import { detectDelimiter } from '../../src/ingest/read-source.ts';
+import { detectDelimiter, listBlankLines } from '../../src/ingest/read-source.ts';
 import { sqlString } from '../../src/db/sql.ts';
 import { withDb } from '../util/with-db.ts';
 import { arrowTableFromCsv, writeArrow } from './arrow-fixtures.ts';
@@ -273,5 +273,36 @@ describe('Parquet and Arrow IPC loads equal the CSV load', () => {
         ).toEqual([{ source_line: 1n }, { source_line: 3n }]);
       }
     });
+  });
+});
+
+describe('listBlankLines', () => {
+  const blank = (path: string, quoted: boolean) =>
+    withDb(async (db) => {
+      const table = await listBlankLines(db, path, true, quoted);
+      return (await db.queryJs<{ line: bigint }>(`select line from ${table} order by line`)).map((r) => Number(r.line));
+    });
+
+  it('finds empty lines (CRLF too) across the 1 MiB chunks the file is read in, with or without quoting', async () => {
+    // Line 1 fills the first chunk but its last byte, a CR that with the LF opening the
+    // second chunk makes line 2 an empty CRLF line; line 4 is empty too; line 5 has no break.
+    const path = join(tmp.dir, 'seam.log');
+    writeFileSync(path, `${'x'.repeat(2 ** 20 - 2)}\n\r\ny\n\nz`);
+    expect(await blank(path, false)).toEqual([2, 4]);
+    expect(await blank(path, true)).toEqual([2, 4]);
+    // Line 1 fills the first chunk whole; the LF that ends it opens the second.
+    const full = join(tmp.dir, 'full.log');
+    writeFileSync(full, `${'x'.repeat(2 ** 20)}\n\nq`);
+    expect(await blank(full, false)).toEqual([2]);
+    expect(await blank(full, true)).toEqual([2]);
+  });
+
+  it('counts a line break inside quotes as part of its line only where the file quotes', async () => {
+    // Unquoted: five lines, 2 and 4 empty. Quoted: `a"b`, the empty line and `"c` are one
+    // record (line 1), so the next empty line is line 2.
+    const path = join(tmp.dir, 'quote.log');
+    writeFileSync(path, 'a"b\n\n"c\n\nd\n');
+    expect(await blank(path, false)).toEqual([2, 4]);
+    expect(await blank(path, true)).toEqual([2]);
   });
 });
