@@ -252,23 +252,22 @@ async function rejectWhole(
   await lines.drop();
 }
 
+/** Up to this many runs of empty lines, a row's shift is a `case` in the view ql_events. */
+const SHIFT_STEPS_IN_VIEW = 64;
+
 /**
  * ql_events: the events (ql_event_rows) with their lines, blank lines left out. A row's line
  * is its place among the rows the reader returned (rowid: the table was written in the file's
- * order), from the line of the first: a view, in nearly every file. Past an empty line the
- * reader skipped, the line is shifted by the empty lines before it (ql_line_shift: from how
- * many rows on the shift holds), joined once into a table (read through a view, the join
- * would cost about two seconds per 10M events at each of the pivot's reads). Returns the
- * statement that drops what it made.
+ * order), from the line of the first, shifted past the empty lines the reader skipped before
+ * it (ql_line_shift: from how many rows on each shift holds; none in nearly every file). A
+ * view, the shift a `case` of a few comparisons; past SHIFT_STEPS_IN_VIEW runs of empty
+ * lines, a table the shift is joined into once (an ASOF join read through the view would cost
+ * about two seconds per 10M events at each of the pivot's reads). Returns the statement that
+ * drops what it made.
  */
 async function numberLines(db: Database, lines: LogLines): Promise<string> {
   const blank = await lines.blankLines();
   const line = `ql_event_rows.rowid + ${lines.firstLine}`;
-  if ((await db.scalar(`select exists (select 1 from ${blank})`)) !== true) {
-    await db.exec(`create or replace temp view ql_events as
-      select ${line} as line, * exclude (blank) from ql_event_rows where not blank`);
-    return 'drop view ql_events; drop table ql_event_rows';
-  }
   // The j-th empty line (at line r) has r - firstLine - (j - 1) rows before it.
   await db.exec(`create or replace temp table ql_line_shift as
     with blank_lines as (
@@ -277,6 +276,17 @@ async function numberLines(db: Database, lines: LogLines): Promise<string> {
     select line - ${lines.firstLine} - (j - 1) as rows_before, max(j) as shift
     from blank_lines
     group by all`);
+  const steps = await db.query<{ rows_before: bigint; shift: bigint }>(
+    `select rows_before, shift from ql_line_shift order by rows_before desc limit ${SHIFT_STEPS_IN_VIEW + 1}`,
+  );
+  if (steps.length <= SHIFT_STEPS_IN_VIEW) {
+    const when = steps.map((s) => `when ql_event_rows.rowid >= ${BigInt(s.rows_before)} then ${BigInt(s.shift)}`);
+    const shift = when.length > 0 ? ` + case ${when.join(' ')} else 0 end` : '';
+    await db.exec(`create or replace temp view ql_events as
+      select ${line}${shift} as line, * exclude (blank) from ql_event_rows where not blank`);
+    await db.exec('drop table ql_line_shift');
+    return 'drop view ql_events; drop table ql_event_rows';
+  }
   await db.exec(`create or replace temp table ql_events as
     select ${line} + coalesce(ql_line_shift.shift, 0) as line, ql_event_rows.* exclude (blank)
     from ql_event_rows

@@ -399,6 +399,30 @@ describe('asterisk-queue-log bad lines', () => {
     });
   });
 
+  it('numbers lines past seventy separate empty lines (more than a view shifts them by)', async () => {
+    // Lines 3..142 are 70 pairs of an empty line and a QUEUESTART; 143 is unknown, 144 closes A.
+    const log = [
+      '1795161600|A|sales|NONE|ENTERQUEUE||5550001|1',
+      '1795161610|A|sales|PJSIP/1001|CONNECT|10|1795161608.5|3',
+      ...Array.from({ length: 70 }, () => ['', '1795161611|NONE|NONE|NONE|QUEUESTART|']).flat(),
+      '1795161612|A|sales|PJSIP/1001|BOGUS|x',
+      '1795161670|A|sales|PJSIP/1001|COMPLETECALLER|10|60|1',
+      '',
+    ].join('\n');
+    await withTempDir(async (dir) => {
+      const path = join(dir, 'queue_log');
+      writeFileSync(path, log);
+      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+        const [result] = await loadSource(db, 'asterisk-queue-log', [path], { timezone: 'Asia/Shanghai' });
+        expect(result!.rows).toBe(74);
+        expect(await db.queryJs('select line, value from rejects')).toEqual([{ line: 143n, value: 'BOGUS' }]);
+        expect(await db.queryJs('select call_id, source_line from calls')).toEqual([
+          { call_id: 'A', source_line: 144n },
+        ]);
+      });
+    });
+  });
+
   it('says which rejected lines an earlier load of the same log rejected as they are, when the log is read again as it grows', async () => {
     // Night 1 rejects line 2; night 2 reads the log again with three more lines, and
     // rejects line 2 again (old news) and line 6 (new).
