@@ -18,7 +18,7 @@ import {
 import { isTextFormat } from './file-format.ts';
 import type { InputFile } from './discover-files.ts';
 import { scanFile, type FileScan } from './file-scan.ts';
-import { isJsonObject, openSource, readHead, type SourceRelation } from './read-source.ts';
+import { isJsonObject, lineShiftSteps, openSource, readHead, type SourceRelation } from './read-source.ts';
 import { absentValue, quoteIdent, sqlString, stageSql, TYPE_REASONS } from './staging-sql.ts';
 import { chooseEncoding, transcodeToUtf8, type TextEncoding } from './transcode.ts';
 import { literalPath } from '../files/literal-path.ts';
@@ -553,20 +553,12 @@ async function lineExpression(
   const skipped = `select line from ${source.structuralRejects}${source.blankLines ? ` union select line from ${source.blankLines}` : ''}`;
   // Most files have no skipped line: then every record's line is its ordinal plus the header.
   if ((await db.scalar(`select exists (${skipped})`)) !== true) return plain;
-  // Skipped line j (broken or empty; 1-based, ascending) at line r_j has r_j - firstLine - (j - 1)
-  // good records before it; a good record is shifted by the number of skipped lines before it.
+  // Skipped lines are broken or empty ones; a good record is shifted past those before it.
   await db.exec(`insert into line_shift
-    with broken as (
-      select line, row_number() over (order by line) as j
-      from (${skipped})
-    ),
-    steps as (
-      select line - ${source.firstLine} - (j - 1) as good_before, max(j) as shift
-      from broken group by all
-    )
+    with steps as (${lineShiftSteps(skipped, source.firstLine)})
     select s.ordinal, steps.shift
     from (select rowid as ordinal from ${STAGE}) s
-    asof join steps on s.ordinal >= steps.good_before`);
+    asof join steps on s.ordinal >= steps.rows_before`);
   return {
     line: `${plain.line} + coalesce(line_shift.shift, 0)`,
     lineOf: (row: string, shift: string) => `${row}.ordinal + ${source.firstLine} + coalesce(${shift}.shift, 0)`,

@@ -197,6 +197,21 @@ export function linesOf(path: string): string {
 }
 
 /**
+ * The shift of the records after lines a reader skipped (`skipped`: a query of their `line`s;
+ * records numbered from `firstLine`), as steps (rows_before, shift): the j-th skipped line
+ * (1-based, ascending) at line r has r - firstLine - (j - 1) records before it, and a record
+ * is shifted by the number of skipped lines before it (of a run, the step keeps the last).
+ */
+export function lineShiftSteps(skipped: string, firstLine: number): string {
+  return `with skipped_lines as (
+      select line, row_number() over (order by line) as j from (${skipped})
+    )
+    select line - ${firstLine} - (j - 1) as rows_before, max(j) as shift
+    from skipped_lines
+    group by all`;
+}
+
+/**
  * The lines of the empty lines DuckDB's CSV reader skips, numbered as rejects are: a line
  * break inside a quoted field does not start a line (unless the file has no quoting:
  * `quoted` false). Read (one more pass over the bytes) only when the scan saw an empty line

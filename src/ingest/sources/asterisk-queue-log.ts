@@ -10,7 +10,7 @@ import type { Database } from '../../db/database.ts';
 import { readQuery } from '../../db/sql-files.ts';
 import { CONTRACTS } from '../contracts.ts';
 import { linesAt } from '../lines-at.ts';
-import { detectDelimiter, headLines, listBlankLines, readHeaderLine } from '../read-source.ts';
+import { detectDelimiter, headLines, lineShiftSteps, listBlankLines, readHeaderLine } from '../read-source.ts';
 import { quoteIdent, sqlString } from '../staging-sql.ts';
 import {
   addSourceRejects,
@@ -268,14 +268,9 @@ const SHIFT_STEPS_IN_VIEW = 64;
 async function numberLines(db: Database, lines: LogLines): Promise<string> {
   const blank = await lines.blankLines();
   const line = `ql_event_rows.rowid + ${lines.firstLine}`;
-  // The j-th empty line (at line r) has r - firstLine - (j - 1) rows before it.
-  await db.exec(`create or replace temp table ql_line_shift as
-    with blank_lines as (
-      select line, row_number() over (order by line) as j from ${blank}
-    )
-    select line - ${lines.firstLine} - (j - 1) as rows_before, max(j) as shift
-    from blank_lines
-    group by all`);
+  await db.exec(
+    `create or replace temp table ql_line_shift as ${lineShiftSteps(`select line from ${blank}`, lines.firstLine)}`,
+  );
   const steps = await db.query<{ rows_before: bigint; shift: bigint }>(
     `select rows_before, shift from ql_line_shift order by rows_before desc limit ${SHIFT_STEPS_IN_VIEW + 1}`,
   );

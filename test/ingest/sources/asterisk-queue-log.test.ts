@@ -326,6 +326,18 @@ describe('asterisk-queue-log members named without a channel', () => {
   });
 });
 
+/** Loads `log` (a queue_log's text) written to a temp folder into a new database, and hands both on. */
+async function loadingLog(log: string, check: (db: Database, result: FileLoadResult) => Promise<void>): Promise<void> {
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'queue_log');
+    writeFileSync(path, log);
+    await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
+      const [result] = await loadSource(db, 'asterisk-queue-log', [path], { timezone: 'Asia/Shanghai' });
+      await check(db, result!);
+    });
+  });
+}
+
 describe('asterisk-queue-log bad lines', () => {
   it('rejects an unknown event, an event for a call that never entered a queue and a short line, naming each line; the calls load', async () => {
     const dir = caseDir('asterisk-queue-log', 'bad');
@@ -372,30 +384,25 @@ describe('asterisk-queue-log bad lines', () => {
       '1795161670|A|sales|PJSIP/1001|COMPLETECALLER|10|60|1',
       '',
     ].join('\r\n');
-    await withTempDir(async (dir) => {
-      const path = join(dir, 'queue_log');
-      writeFileSync(path, log);
-      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
-        const [result] = await loadSource(db, 'asterisk-queue-log', [path], { timezone: 'Asia/Shanghai' });
-        expect(result!.rows).toBe(5);
-        expect(await db.queryJs('select line, "column", reason, value, raw from rejects')).toEqual([
-          {
-            line: 7n,
-            column: 'event',
-            reason: 'unknown queue_log event BOGUS',
-            value: 'BOGUS',
-            raw: '1795161611|A|sales|"PJSIP/1001"|BOGUS|x',
-          },
-        ]);
-        expect(
-          await db.queryJs(
-            'select call_id, agent_id, caller_id, epoch(answered_at - started_at) as wait_s, source_line from calls',
-          ),
-        ).toEqual([{ call_id: 'A', agent_id: '1001', caller_id: '5550001', wait_s: 10, source_line: 8n }]);
-        expect(await db.queryJs('select agent_id, ring_ms, source_line from missed_offers')).toEqual([
-          { agent_id: '2002', ring_ms: 4000n, source_line: 3n },
-        ]);
-      });
+    await loadingLog(log, async (db, result) => {
+      expect(result.rows).toBe(5);
+      expect(await db.queryJs('select line, "column", reason, value, raw from rejects')).toEqual([
+        {
+          line: 7n,
+          column: 'event',
+          reason: 'unknown queue_log event BOGUS',
+          value: 'BOGUS',
+          raw: '1795161611|A|sales|"PJSIP/1001"|BOGUS|x',
+        },
+      ]);
+      expect(
+        await db.queryJs(
+          'select call_id, agent_id, caller_id, epoch(answered_at - started_at) as wait_s, source_line from calls',
+        ),
+      ).toEqual([{ call_id: 'A', agent_id: '1001', caller_id: '5550001', wait_s: 10, source_line: 8n }]);
+      expect(await db.queryJs('select agent_id, ring_ms, source_line from missed_offers')).toEqual([
+        { agent_id: '2002', ring_ms: 4000n, source_line: 3n },
+      ]);
     });
   });
 
@@ -409,17 +416,10 @@ describe('asterisk-queue-log bad lines', () => {
       '1795161670|A|sales|PJSIP/1001|COMPLETECALLER|10|60|1',
       '',
     ].join('\n');
-    await withTempDir(async (dir) => {
-      const path = join(dir, 'queue_log');
-      writeFileSync(path, log);
-      await inCaseDb({ timezone: 'Asia/Shanghai' }, async (db) => {
-        const [result] = await loadSource(db, 'asterisk-queue-log', [path], { timezone: 'Asia/Shanghai' });
-        expect(result!.rows).toBe(74);
-        expect(await db.queryJs('select line, value from rejects')).toEqual([{ line: 143n, value: 'BOGUS' }]);
-        expect(await db.queryJs('select call_id, source_line from calls')).toEqual([
-          { call_id: 'A', source_line: 144n },
-        ]);
-      });
+    await loadingLog(log, async (db, result) => {
+      expect(result.rows).toBe(74);
+      expect(await db.queryJs('select line, value from rejects')).toEqual([{ line: 143n, value: 'BOGUS' }]);
+      expect(await db.queryJs('select call_id, source_line from calls')).toEqual([{ call_id: 'A', source_line: 144n }]);
     });
   });
 
