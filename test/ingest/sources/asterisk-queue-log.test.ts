@@ -832,6 +832,35 @@ describe('asterisk-queue-log times', () => {
       },
     );
   });
+
+  it('refuses a time that reads as a number but is not one written in digits', async () => {
+    // Each of lines 3-6 is 1795161600 as DuckDB's integer cast reads it: in exponent form and
+    // in hex (both ten characters, as many as the number's digits), with a sign, and with an
+    // underscore. app_queue writes none of these.
+    const times = ['17951616e2', '0x6afffe00', '+1795161600', '1_795161600'];
+    await loadLines(
+      [
+        '1795161600|A|sales|NONE|ENTERQUEUE||13800000092|1',
+        '1795161660|A|sales|NONE|ABANDON|1|1|60',
+        ...times.map((time, i) => `${time}|${'BCDE'[i]}|sales|NONE|ENTERQUEUE||13800000093|1`),
+      ],
+      'UTC',
+      async (db) => {
+        const rejects = await db.queryJs('select line, "column", reason, value from rejects order by line');
+        expect(rejects).toEqual(
+          times.map((value, i) => ({
+            line: BigInt(i + 3),
+            column: 'time',
+            reason: 'time is neither epoch seconds nor an ISO 8601 timestamp',
+            value,
+          })),
+        );
+        expect(await db.queryJs('select call_id, epoch(started_at)::bigint as started from calls')).toEqual([
+          { call_id: 'A', started: 1795161600n },
+        ]);
+      },
+    );
+  });
 });
 
 interface PendingStep extends ExpectedCase {
