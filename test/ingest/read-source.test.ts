@@ -305,4 +305,55 @@ describe('listBlankLines', () => {
     expect(await blank(path, false)).toEqual([2, 4]);
     expect(await blank(path, true)).toEqual([2]);
   });
+
+  it('keeps a quoted field open across a chunk seam', async () => {
+    // Line 1 opens a quote near the end of the first 1 MiB chunk; its empty line and the LF
+    // opening the second chunk are inside it. The quote closes on `"z`: line 2 is empty.
+    const path = join(tmp.dir, 'quote-seam.log');
+    writeFileSync(path, `${'x'.repeat(2 ** 20 - 4)}"\n\n\n"z\n\nw\n`);
+    expect(await blank(path, true)).toEqual([2]);
+    // Unquoted, lines 2, 3 and 5 are empty.
+    expect(await blank(path, false)).toEqual([2, 3, 5]);
+  });
+
+  it('agrees with a byte-by-byte count on text of quotes, line breaks and CRs over several chunks', async () => {
+    // The reference walks every byte, as the definition reads: a quote toggles quoting (where
+    // the file quotes), a LF outside quotes ends a line, which is empty when it held nothing
+    // but CRs.
+    const reference = (bytes: Buffer, quoted: boolean) => {
+      const empty: number[] = [];
+      let [line, content, inQuotes] = [1, false, false];
+      for (const c of bytes) {
+        if (quoted && c === 0x22) inQuotes = !inQuotes;
+        if (inQuotes) continue;
+        if (c === 0x0a) {
+          if (!content) empty.push(line);
+          line++;
+          content = false;
+        } else if (c !== 0x0d) content = true;
+      }
+      return empty;
+    };
+    // Seeded (a linear congruential generator): runs of `a`, quotes, LFs and CRs, 3 MiB.
+    let seed = 12345;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const parts: string[] = [];
+    for (let size = 0; size < 3 * 2 ** 20; ) {
+      const r = next();
+      const part = r < 0.5 ? 'a'.repeat(1 + Math.floor(next() * 40)) : r < 0.6 ? '"' : r < 0.9 ? '\n' : '\r';
+      parts.push(part);
+      size += part.length;
+    }
+    const text = Buffer.from(parts.join(''));
+    const path = join(tmp.dir, 'random.log');
+    writeFileSync(path, text);
+    for (const quoted of [false, true]) {
+      const want = reference(text, quoted);
+      expect(want.length).toBeGreaterThan(1000);
+      expect(await blank(path, quoted)).toEqual(want);
+    }
+  });
 });
