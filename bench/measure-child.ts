@@ -1,6 +1,6 @@
 /**
  * Runs one measured step in its own process, so each gets a clean heap and its own peak
- * RSS (the DuckDB buffers live in this process too). Prints one JSON line: {ms, maxRssMb}.
+ * RSS (the DuckDB buffers live in this process too). Prints one JSON line: {ms, cpuMs, maxRssMb}.
  * Usage: tsx bench/measure-child.ts STEP DB_FILE DATA [DAY (default: the bench's last day)]
  * DATA is the bench data folder, or for the phone-system steps (`*-queue-log`, `*-ctr`) the
  * export file itself. Steps that load (raw-*, callq-*, arquero-*) start from a fresh database.
@@ -111,6 +111,9 @@ const run = steps[step];
 const peer = peerSteps[step];
 if (!run && !peer) throw new Error(`unknown step ${step}`);
 let ms: number;
+// The process's CPU (every DuckDB thread) over the step: beside the wall, it tells whether the
+// step kept the cores busy (on this shared machine it drifts as much as the wall does).
+let cpu: NodeJS.CpuUsage;
 if (run) {
   if (/^(raw|callq|arquero)-/.test(step)) {
     rmSync(dbFile, { force: true });
@@ -125,16 +128,20 @@ if (run) {
       tempDirectory: config.temp_directory,
     }),
   });
-  const t0 = performance.now();
+  const [t0, cpu0] = [performance.now(), process.cpuUsage()];
   await run(db);
   await db.exec('checkpoint');
-  ms = performance.now() - t0;
+  [ms, cpu] = [performance.now() - t0, process.cpuUsage(cpu0)];
   db.close();
 } else {
-  const t0 = performance.now();
+  const [t0, cpu0] = [performance.now(), process.cpuUsage()];
   await peer!();
-  ms = performance.now() - t0;
+  [ms, cpu] = [performance.now() - t0, process.cpuUsage(cpu0)];
 }
 process.stdout.write(
-  `${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  `${JSON.stringify({
+    ms: Math.round(ms),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`,
 );

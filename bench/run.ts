@@ -38,6 +38,8 @@ for (const section of sections) {
 interface Sample {
   ms: number;
   maxRssMb: number;
+  /** CPU of the step's process (user + system) while it ran: measure-child's steps only. */
+  cpuMs?: number;
 }
 
 function measure(step: string, dbFile: string, data: string): Sample {
@@ -72,12 +74,13 @@ function startup(args: string[]): Sample {
 }
 
 function summarise(samples: Sample[]): Sample {
-  return { ms: median(samples.map((s) => s.ms)), maxRssMb: Math.max(...samples.map((s) => s.maxRssMb)) };
+  const cpu = samples.every((s) => s.cpuMs !== undefined) ? { cpuMs: median(samples.map((s) => s.cpuMs!)) } : {};
+  return { ms: median(samples.map((s) => s.ms)), maxRssMb: Math.max(...samples.map((s) => s.maxRssMb)), ...cpu };
 }
 
 /** Median of the round-by-round ratios: each pair ran back to back, so drift between rounds cancels. */
-function pairedRatio(samples: Sample[], base: Sample[]): number {
-  return median(samples.map((s, round) => s.ms / base[round]!.ms));
+function pairedRatio(samples: Sample[], base: Sample[], of: 'ms' | 'cpuMs' = 'ms'): number {
+  return median(samples.map((s, round) => s[of]! / base[round]![of]!));
 }
 
 /** Makes a data set once (later runs find it), saying where it is and how long it took. */
@@ -104,14 +107,16 @@ function compare(
   const samples = steps.map(() => [] as Sample[]);
   for (let round = 0; round < rounds; round++) {
     for (const [i, [, step, db]] of steps.entries()) samples[i]!.push(sample(step, db, data));
+    const said = (s: Sample) => `${s.ms} ms${s.cpuMs === undefined ? '' : ` (CPU ${s.cpuMs} ms)`}`;
     console.log(
-      `${title}, round ${round + 1}: ${steps.map(([label], i) => `${label} ${samples[i]!.at(-1)!.ms} ms`).join(', ')}`,
+      `${title}, round ${round + 1}: ${steps.map(([label], i) => `${label} ${said(samples[i]!.at(-1)!)}`).join(', ')}`,
     );
   }
   const results = samples.map(summarise);
   const base = results[0]!;
+  const withCpu = results.every((r) => r.cpuMs !== undefined);
   console.log(
-    `\n${title} (median wall of ${rounds} rounds; wall ratio: median of the rounds' ratios; peak RSS the max)`,
+    `\n${title} (median wall${withCpu ? ' and CPU' : ''} of ${rounds} rounds; ratios: medians of the rounds' ratios; peak RSS the max)`,
   );
   console.table(
     Object.fromEntries(
@@ -119,8 +124,10 @@ function compare(
         label,
         {
           'wall ms': results[i]!.ms,
+          ...(withCpu && { 'CPU ms': results[i]!.cpuMs }),
           'peak RSS MB': results[i]!.maxRssMb,
           'wall ratio': +pairedRatio(samples[i]!, samples[0]!).toFixed(2),
+          ...(withCpu && { 'CPU ratio': +pairedRatio(samples[i]!, samples[0]!, 'cpuMs').toFixed(2) }),
           'RSS ratio': +(results[i]!.maxRssMb / base.maxRssMb).toFixed(2),
         },
       ]),
