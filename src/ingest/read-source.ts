@@ -240,8 +240,8 @@ const [QUOTE, LF, CR] = [0x22, 0x0a, 0x0d];
  * The empty lines of a text file (nothing but CRs before the LF), counting a quoted field's
  * line breaks as part of its line where `quoted`. Line breaks and quotes are found by native
  * searches, and a line is looked at only until its first byte that is not a CR: a queue_log
- * of 10M lines in about half a second, where a loop over every byte took seconds (and ten
- * for a canonical CSV of 700 MB, which is read as quoted).
+ * of 10M lines in about half a second, where a loop over every byte took seconds (a 577 MB
+ * canonical CSV, read as quoted: 1.6 s against 4.6 s).
  */
 async function emptyLines(path: string, quoted: boolean): Promise<number[]> {
   const empty: number[] = [];
