@@ -14,6 +14,7 @@ import { isUtf8 } from 'node:buffer';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { CR, LF } from './file-content.ts';
 
 export interface FileScan {
   sha256: string;
@@ -80,7 +81,7 @@ function contentScanner() {
         nulByte ||= chunk.includes(0);
         if (sampleBytes < LINE_SAMPLE_BYTES) {
           sampleBytes += chunk.length;
-          for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) sampleBreaks++;
+          for (let i = chunk.indexOf(LF); i >= 0; i = chunk.indexOf(LF, i + 1)) sampleBreaks++;
         }
         if (firstEmpty < 0) {
           // Native searches: the seam with the chunk before, then the chunk.
@@ -88,7 +89,7 @@ function contentScanner() {
           findEmpty(chunk, offset);
         }
         let end = chunk.length - 1;
-        while (end >= 0 && (chunk[end] === 0x0a || chunk[end] === 0x0d)) end--;
+        while (end >= 0 && (chunk[end] === LF || chunk[end] === CR)) end--;
         if (end >= 0) lastContent = offset + end;
         tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
         offset += chunk.length;
@@ -109,7 +110,7 @@ function contentScanner() {
         estimatedLines: sampleBreaks > 0 ? Math.round((offset * sampleBreaks) / sampleBytes) : offset > 0 ? 1 : 0,
         validUtf8: validUtf8 && (carry.length === 0 || isUtf8(carry)),
         bom: detectBom(head),
-        endsWithNewline: lastByte === 0x0a,
+        endsWithNewline: lastByte === LF,
         innerBlankLine: firstEmpty >= 0 && firstEmpty < lastContent,
       };
     },

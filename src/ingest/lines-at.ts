@@ -3,15 +3,12 @@
  * the last one wanted: for the few lines a load rejects, where reading every line of a large
  * file into a table costs seconds and memory.
  */
-import { contentOf } from './file-content.ts';
+import { CR, contentOf, LF } from './file-content.ts';
 
 export interface LineText {
   line: number;
   text: string;
 }
-
-const LF = 0x0a;
-const CR = 0x0d;
 
 /**
  * The lines numbered `wanted` (1-based, ascending, each once) of the file at `path` (a `.gz`

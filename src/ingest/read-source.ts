@@ -10,7 +10,7 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Database } from '../db/database.ts';
 import type { FileFormat } from './file-format.ts';
 import { csvCells, duplicatedColumn } from './csv-cells.ts';
-import { contentOf } from './file-content.ts';
+import { contentOf, CR, LF, QUOTE } from './file-content.ts';
 import { READER_TYPES } from './staging-sql.ts';
 import { quoteIdent, sqlString } from '../db/sql.ts';
 import type { TableContract } from './contracts.ts';
@@ -153,7 +153,7 @@ function looksLikeData(cells: readonly string[]): boolean {
  * breaks are ASCII, which no UTF-8 sequence contains. Run only when DuckDB's sniffer failed.
  */
 async function findLayoutBreak(path: string, delimiter: string): Promise<{ line: number; problem: string } | null> {
-  const [QUOTE, DELIM, LF, CR] = [0x22, delimiter.charCodeAt(0), 0x0a, 0x0d];
+  const DELIM = delimiter.charCodeAt(0);
   let state: 'start' | 'unquoted' | 'quoted' | 'closed' = 'start';
   let line = 1;
   let openedOn = 1;
@@ -233,8 +233,6 @@ export async function listBlankLines(
   appender.closeSync();
   return CSV_BLANK_LINES_TABLE;
 }
-
-const [QUOTE, LF, CR] = [0x22, 0x0a, 0x0d];
 
 /**
  * The empty lines of a text file (nothing but CRs before the LF), counting a quoted field's

@@ -8,7 +8,7 @@
  */
 import { createWriteStream, rmSync } from 'node:fs';
 import { processTempDir } from '../files/literal-path.ts';
-import { contentOf } from './file-content.ts';
+import { contentOf, LF } from './file-content.ts';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
@@ -99,7 +99,7 @@ export async function inspectBytes(path: string): Promise<ByteEvidence> {
       const n = utf8SequenceLength(data, utf8At);
       if (n === 0) firstInvalidUtf8 = { line, byte: data[utf8At]! };
       else {
-        if (data[utf8At] === 0x0a) line++;
+        if (data[utf8At] === LF) line++;
         if (n === 3 && data[utf8At]! >= 0xe4 && data[utf8At]! <= 0xe9) utf8HanziBeforeInvalid++;
         utf8At += n;
       }
