@@ -106,7 +106,11 @@ function compare(
 ): void {
   const samples = steps.map(() => [] as Sample[]);
   for (let round = 0; round < rounds; round++) {
-    for (const [i, [, step, db]] of steps.entries()) samples[i]!.push(sample(step, db, data));
+    // Every other round runs the steps in reverse, so no step always runs first (with the
+    // page cache and the disk as the step before left them).
+    const order = [...steps.keys()];
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) samples[i]!.push(sample(steps[i]![1], steps[i]![2], data));
     const said = (s: Sample) => `${s.ms} ms${s.cpuMs === undefined ? '' : ` (CPU ${s.cpuMs} ms)`}`;
     console.log(
       `${title}, round ${round + 1}: ${steps.map(([label], i) => `${label} ${said(samples[i]!.at(-1)!)}`).join(', ')}`,
