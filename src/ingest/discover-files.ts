@@ -5,8 +5,9 @@
  * A file named after a table is a canonical file; any other file is read by the source
  * adapter whose format its content has (a phone system's export), or left out.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { TABLE_NAMES, type TableName } from './contracts.ts';
 import { formatOf, tableOf, type FileFormat } from './file-format.ts';
 import { readHead } from './read-source.ts';
@@ -27,6 +28,31 @@ export interface Discovery {
   files: InputFile[];
   /** Files in the folder that feed no table and whose content no source has (config, labels, notes): not loaded. */
   ignored: string[];
+  /** Exports that hold nothing (emptyExport): nothing to load, and nothing wrong. */
+  empty: string[];
+}
+
+/** Past this size a file is not taken for empty, whatever its start (an empty export is a few bytes). */
+const EMPTY_EXPORT_MAX_BYTES = 1 << 16;
+
+/**
+ * Whether a file that is not named after a table holds no record at all: no bytes, only
+ * white space, or an empty JSON array (also inside a .gz). A phone system writes such files
+ * in the ordinary course: a queue_log just after logrotate made it, a night with no calls.
+ */
+export function emptyExport(path: string): boolean {
+  const size = statSync(path).size;
+  if (size === 0) return true;
+  if (size > EMPTY_EXPORT_MAX_BYTES) return false;
+  let bytes = readFileSync(path);
+  if (/\.gz$/i.test(path)) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: EMPTY_EXPORT_MAX_BYTES });
+    } catch {
+      return false;
+    }
+  }
+  return /^\s*(\[\s*\])?\s*$/.test(bytes.toString('utf8').replace(/^\uFEFF/, ''));
 }
 
 /** A file is not of the format `--source` names; says what it looks like instead. */
@@ -37,14 +63,16 @@ export class WrongSourceError extends Error {
 export function discoverFiles(dir: string): Discovery {
   const files: InputFile[] = [];
   const ignored: string[] = [];
+  const empty: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (!statSync(path).isFile()) continue;
     const file = canonicalFile(path) ?? recognisedFile(path);
     if (file) files.push(file);
+    else if (emptyExport(path)) empty.push(name);
     else ignored.push(name);
   }
-  return { files: sortForLoad(files), ignored };
+  return { files: sortForLoad(files), ignored, empty };
 }
 
 /** A file named after its table (`calls-2026-11-20.csv`), or null. */
@@ -77,17 +105,20 @@ function adaptedFile(adapter: SourceAdapter, path: string, head: string): InputF
  * The files of `--source NAME PATH...`: each path a file or a folder searched recursively.
  * A file named on the command line must have the source's format: one that does not is
  * refused before anything loads, saying what it looks like. A file found in a folder that
- * does not (a manifest, a readme) is left out and listed.
+ * does not (a manifest, a readme) is left out and listed. An empty export, named or found,
+ * is listed as empty.
  */
 export function sourceFiles(source: SourceName, paths: readonly string[]): Discovery {
   const adapter = sourceAdapter(source);
   const files: InputFile[] = [];
   const ignored: string[] = [];
+  const empty: string[] = [];
   for (const root of paths) {
     const named = !statSync(root).isDirectory();
     for (const path of walk(root)) {
       const head = readHead(path);
       if (adapter.recognise(head)) files.push(adaptedFile(adapter, path, head));
+      else if (emptyExport(path)) empty.push(path);
       else if (!named) ignored.push(path);
       else {
         const other = recogniseSource(head)[0];
@@ -96,7 +127,7 @@ export function sourceFiles(source: SourceName, paths: readonly string[]): Disco
       }
     }
   }
-  return { files: sortForLoad(files), ignored };
+  return { files: sortForLoad(files), ignored, empty };
 }
 
 function walk(path: string): string[] {

@@ -107,6 +107,29 @@ describe('callq load DIR', () => {
   });
 });
 
+describe('an export that holds nothing (a queue_log just rotated, a night with no calls)', () => {
+  it('exit 0, named as empty, nothing loaded: with --source and without', async () => {
+    const s = setup();
+    const log = tmp.path('queue_log');
+    writeFileSync(log, '');
+    const ctr = tmp.path('ctr-empty.json');
+    writeFileSync(ctr, '[]\n');
+    const named = await s.load('--source', 'asterisk-queue-log', log);
+    expect(named).toEqual({
+      code: 0,
+      stdout: `empty, nothing to load: ${log}\nloaded 0 of 0 rows from 0 file(s); 0 rejected\n`,
+      stderr: '',
+    });
+    const unnamed = await s.load(log, ctr);
+    expect(unnamed).toEqual({
+      code: 0,
+      stdout: `empty, nothing to load: ${log}, ${ctr}\nloaded 0 of 0 rows from 0 file(s); 0 rejected\n`,
+      stderr: '',
+    });
+    expect(await inDb(s.db, (db) => db.queryJs('select count(*)::int as n from calls'))).toEqual([{ n: 0 }]);
+  });
+});
+
 describe('reject share and the rejects CSV', () => {
   // Four records, one rejected: 25 %.
   const lines = [

@@ -9,6 +9,7 @@ import { TABLE_NAMES } from '../../ingest/contracts.ts';
 import {
   canonicalFile,
   discoverFiles,
+  emptyExport,
   recognisedFile,
   sortForLoad,
   sourceFiles,
@@ -33,12 +34,13 @@ export interface LoadCommandOptions {
 }
 
 export default async function load(paths: string[], opts: LoadCommandOptions, cmd: Command): Promise<void> {
-  const { files, ignored } = inputFiles(paths, opts);
+  const { files, ignored, empty } = inputFiles(paths, opts);
   await withContext(cmd, async (ctx) => {
     if (ignored.length > 0)
       ctx.say(
         `not loaded (not named after a table, and not ${opts.source ?? 'a format callq recognises'}): ${ignored.join(', ')}`,
       );
+    if (empty.length > 0) ctx.say(`empty, nothing to load: ${empty.join(', ')}`);
     const summary = await recordRun(ctx.db, { command: 'load', day: null }, async () => {
       const result = await runLoad(ctx, files, opts);
       const status = result.overLimit.length > 0 ? 'rejects' : 'done';
@@ -74,18 +76,22 @@ export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): 
     files.push({ table, path, format });
   }
   const ignored: string[] = [];
+  const empty: string[] = [];
   for (const path of paths) {
     if (statSync(path).isDirectory()) {
       const found = discoverFiles(path);
       files.push(...found.files);
       ignored.push(...found.ignored.map((name) => join(path, name)));
+      empty.push(...found.empty.map((name) => join(path, name)));
     } else {
       const file = canonicalFile(path) ?? recognisedFile(path);
       if (file) files.push(file);
+      else if (emptyExport(path)) empty.push(path);
       else ignored.push(path);
     }
   }
-  if (files.length === 0) {
+  // Only empty exports given: a night with no calls, nothing wrong.
+  if (files.length === 0 && (ignored.length > 0 || empty.length === 0)) {
     const what =
       ignored.length > 0
         ? `none of ${ignored.join(', ')} is named after a table or has a format callq recognises`
@@ -97,7 +103,7 @@ export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): 
           .join('; ')})`,
     );
   }
-  return { files: sortForLoad(files), ignored };
+  return { files: sortForLoad(files), ignored, empty };
 }
 
 /** How a nightly loads: past a file that cannot be applied, and writing earlier loads' rejects too. */
