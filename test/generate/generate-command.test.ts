@@ -66,6 +66,33 @@ describe('callq generate', () => {
     for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!), name).toBe(true);
   });
 
+  it('writes the smallest centres (a day or two, a few agents): outside_hours dials only on a day the agent works', async () => {
+    // Each of these once failed with "pick from an empty list": a seller on no day's rota.
+    for (const [seed, days, agents] of [
+      ['3', '2', '5'],
+      ['7', '2', '5'],
+      ['1', '1', '3'],
+    ]) {
+      const dir = tmp.path(`small-${seed}-${days}-${agents}`);
+      expect(
+        await generate('--seed', seed!, '--days', days!, '--agents', agents!, '--end', '2026-12-01', '--out', dir),
+      ).toBe(0);
+      const db = await openGenerated(dir);
+      try {
+        const offShift = await value(
+          db,
+          `select count(*) from labels
+          join calls on labels.entity_id = calls.call_id
+          anti join shifts on shifts.agent_id = calls.agent_id and shifts.shift_date = labels.day
+          where labels.rule = 'outside_hours'`,
+        );
+        expect(offShift, dir).toBe(0);
+      } finally {
+        db.close();
+      }
+    }
+  });
+
   it('gives other data for another seed', async () => {
     expect(await generate('--seed', '12', ...SMALL.slice(2), '--out', tmp.path('c'))).toBe(0);
     const calls = (dir: string) => readFileSync(join(tmp.path(dir), 'calls.csv'), 'utf8');

@@ -14,7 +14,10 @@ import type { World } from '../world.ts';
 const CASES = 6;
 
 export function injectOutsideHours(world: World, rng: Rng): Call[] {
-  const sellers = world.agents.filter((a) => TEAMS.find((t) => t.name === a.team)!.direction === 'outbound');
+  // Sellers on the rota on at least one day: over a day or two, some work none.
+  const sellers = world.agents.filter(
+    (a) => TEAMS.find((t) => t.name === a.team)!.direction === 'outbound' && world.days.some((d) => worksOn(a, d)),
+  );
   if (sellers.length === 0) return [];
   const added: Call[] = [];
   for (let i = 0; i < CASES; i++) {
