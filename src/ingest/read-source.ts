@@ -424,11 +424,20 @@ export function readHead(path: string): string {
     const buffer = Buffer.alloc(compressed ? 1 << 13 : 1 << 16);
     const bytes = readSync(fd, buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytes);
-    // Sync flush: inflate what this much of the stream holds, without wanting its end.
-    const data = compressed ? gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH }) : head;
+    const data = compressed ? inflateHead(path, head) : head;
     return data.toString('utf8').replace(/^\uFEFF/, '');
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The start of a .gz inflated; zlib's own error ('incorrect header check') names no file. */
+function inflateHead(path: string, head: Buffer): Buffer {
+  try {
+    // Sync flush: inflate what this much of the stream holds, without wanting its end.
+    return gunzipSync(head, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  } catch (error) {
+    throw new Error(`${path}: cannot read the file (broken gzip data: ${(error as Error).message})`);
   }
 }
 

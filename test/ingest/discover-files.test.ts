@@ -82,3 +82,14 @@ describe('sourceFiles: an export that holds nothing', () => {
     expect(() => sourceFiles('asterisk-queue-log', [`${dir}/spaces`])).toThrow(WrongSourceError);
   });
 });
+
+describe('a file named .gz that holds no gzip data', () => {
+  it('is refused naming the file, in a folder too (zlib says only "incorrect header check")', () => {
+    const folder = tmp.path('broken-gz');
+    mkdirSync(folder);
+    writeFileSync(`${folder}/queue_log.4.gz`, '1795136100|NONE|NONE|NONE|QUEUESTART|\n');
+    const message = `${folder}/queue_log.4.gz: cannot read the file (broken gzip data: incorrect header check)`;
+    expect(() => sourceFiles('asterisk-queue-log', [folder])).toThrow(message);
+    expect(() => discoverFiles(folder)).toThrow(message);
+  });
+});
