@@ -252,11 +252,24 @@ async function rejectWhole(
   await lines.drop();
 }
 
+/**
+ * The columns of ql_events: ql_event_rows' (its packed queue_or_member and data too, which
+ * ql_callids reads as they are), with the packed fields named again by their event
+ * (ql_events.sql): the queue and caller id of an ENTERQUEUE, the member and data1 of a
+ * CONNECT or RINGNOANSWER, the only events that carry them.
+ */
+const NAMED_FIELDS = `ql_event_rows.* exclude (blank),
+  case when code = ql_event_code('ENTERQUEUE') then queue_or_member end as queuename,
+  case when code <> ql_event_code('ENTERQUEUE') then queue_or_member end as agent,
+  case when code <> ql_event_code('ENTERQUEUE') then data end as data1,
+  case when code = ql_event_code('ENTERQUEUE') then data end as data2`;
+
 /** Up to this many runs of empty lines, a row's shift is a `case` in the view ql_events. */
 const SHIFT_STEPS_IN_VIEW = 64;
 
 /**
- * ql_events: the events (ql_event_rows) with their lines, blank lines left out. A row's line
+ * ql_events: the events (ql_event_rows) with their lines and named fields (NAMED_FIELDS),
+ * blank lines left out. A row's line
  * is its place among the rows the reader returned (rowid: the table was written in the file's
  * order), from the line of the first, shifted past the empty lines the reader skipped before
  * it (ql_line_shift: from how many rows on each shift holds; none in nearly every file). A
@@ -278,12 +291,12 @@ async function numberLines(db: Database, lines: LogLines): Promise<string> {
     const when = steps.map((s) => `when ql_event_rows.rowid >= ${BigInt(s.rows_before)} then ${BigInt(s.shift)}`);
     const shift = when.length > 0 ? ` + case ${when.join(' ')} else 0 end` : '';
     await db.exec(`create or replace temp view ql_events as
-      select ${line}${shift} as line, * exclude (blank) from ql_event_rows where not blank`);
+      select ${line}${shift} as line, ${NAMED_FIELDS} from ql_event_rows where not blank`);
     await db.exec('drop table ql_line_shift');
     return 'drop view ql_events; drop table ql_event_rows';
   }
   await db.exec(`create or replace temp table ql_events as
-    select ${line} + coalesce(ql_line_shift.shift, 0) as line, ql_event_rows.* exclude (blank)
+    select ${line} + coalesce(ql_line_shift.shift, 0) as line, ${NAMED_FIELDS}
     from ql_event_rows
     asof left join ql_line_shift on ql_event_rows.rowid >= ql_line_shift.rows_before
     where not ql_event_rows.blank`);
