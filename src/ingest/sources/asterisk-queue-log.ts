@@ -269,14 +269,13 @@ const SHIFT_STEPS_IN_VIEW = 64;
 
 /**
  * ql_events: the events (ql_event_rows) with their lines and named fields (NAMED_FIELDS),
- * blank lines left out. A row's line
- * is its place among the rows the reader returned (rowid: the table was written in the file's
- * order), from the line of the first, shifted past the empty lines the reader skipped before
- * it (ql_line_shift: from how many rows on each shift holds; none in nearly every file). A
- * view, the shift a `case` of a few comparisons; past SHIFT_STEPS_IN_VIEW runs of empty
- * lines, a table the shift is joined into once (an ASOF join read through the view would cost
- * about two seconds per 10M events at each of the pivot's reads). Returns the statement that
- * drops what it made.
+ * blank lines left out. A row's line is its place among the rows the reader returned (rowid:
+ * the table was written in the file's order), from the line of the first, shifted past the
+ * empty lines the reader skipped before it (ql_line_shift: from how many rows on each shift
+ * holds; none in nearly every file). A view, the shift a `case` of a few comparisons; past
+ * SHIFT_STEPS_IN_VIEW runs of empty lines, a table the shift is joined into once (an ASOF
+ * join read through the view would cost about two seconds per 10M events at each of the
+ * pivot's reads). Returns the statement that drops what it made.
  */
 async function numberLines(db: Database, lines: LogLines): Promise<string> {
   const blank = await lines.blankLines();
