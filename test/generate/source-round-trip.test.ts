@@ -80,7 +80,11 @@ interface RoundTrip {
 const CASES: Record<string, RoundTrip> = {
   // Inbound queue calls only; no hold, wrap-up, outcome or speech; a transferred call has no hang-up party.
   'asterisk-queue-log': {
-    plan: { canonical: tablesBut('calls', 'segments'), sources: ['asterisk-queue-log'] },
+    plan: {
+      canonical: tablesBut('calls', 'segments'),
+      sources: ['asterisk-queue-log'],
+      configFile: 'sources/asterisk-queue-log/callq.config.json',
+    },
     measures: [
       {
         table: 'call_facts',
@@ -266,13 +270,15 @@ describe('callq generate --source: the export loads back to the same figures', (
       };
       await withDb(async (exported) => {
         const results = await loadAndRun(exported, full, tmp.path(`reports/${source}`));
-        // Every record of the export becomes a row: nothing rejected, skipped or left pending.
+        // Every record of the export becomes a row: nothing rejected, skipped or left pending,
+        // and every queue member is an agent's extension under the folder's config.
         for (const r of results.filter((f) => f.source)) {
           expect({
             file: r.file,
             rejected: r.rejected,
             skipped: Object.values(r.source!.report.skipped).filter((n) => n > 0),
-          }).toEqual({ file: r.file, rejected: 0, skipped: [] });
+            unmapped: r.source!.report.notes.filter((note) => note.includes('without an extension')),
+          }).toEqual({ file: r.file, rejected: 0, skipped: [], unmapped: [] });
         }
         for (const m of measures)
           expect(await measureDifferences(canonical, exported, m), `${m.table} where ${m.where ?? 'true'}`).toEqual([]);
@@ -307,7 +313,7 @@ describe('callq generate --source: files', () => {
 
   it('writes each format where and as its phone system does', () => {
     const files = (source: string) => readdirSync(join(dir, 'sources', source)).sort();
-    expect(files('asterisk-queue-log')).toEqual(['queue_log']);
+    expect(files('asterisk-queue-log')).toEqual(['callq.config.json', 'queue_log']);
     expect(files('asterisk-cdr')).toEqual(['Master.csv', 'callq.config.json']);
     expect(files('amazon-connect-ctr')).toEqual(['ctr.jsonl', 'mapping.json']);
     expect(

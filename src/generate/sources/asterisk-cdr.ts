@@ -8,13 +8,11 @@
  * (`PJSIP/A001-0000001a`), so the folder carries a callq.config.json whose
  * sources.asterisk.extension_pattern says so.
  */
-import { parseConfig } from '../../config/load-config.ts';
 import { formatTimestamp } from '../local-time.ts';
 import type { Agent, Call } from '../model.ts';
+import { asteriskConfigFile } from './asterisk-config.ts';
 import type { GeneratedCentre, SourceExport } from './source-export.ts';
 
-/** Peer names of the generated agents' extensions. */
-const AGENT_EXTENSION_PATTERN = '^A[0-9]{3,}$';
 const TRUNK = 'trunk-carrier';
 
 type Cell = string | number | null;
@@ -43,15 +41,7 @@ export function asteriskCdrExport({ data, config }: GeneratedCentre): SourceExpo
   }));
   rows.sort((a, b) => a.call.ended - b.call.ended || a.index - b.index);
   const text = rows.map(({ cells }, i) => `${csvLine([...cells, i + 1])}\n`).join('');
-  const loadConfig = { ...config, sources: { asterisk: { extension_pattern: AGENT_EXTENSION_PATTERN } } };
-  parseConfig(loadConfig, 'callq.config.json');
-  return {
-    files: [
-      { name: 'Master.csv', text },
-      { name: 'callq.config.json', text: `${JSON.stringify(loadConfig, null, 2)}\n` },
-    ],
-    calls: rows.length,
-  };
+  return { files: [{ name: 'Master.csv', text }, asteriskConfigFile(config)], calls: rows.length };
 }
 
 /**

@@ -3,9 +3,11 @@
  * `epoch|callid|queuename|agent|event|data...`, one line per event, in the order the events
  * happened. Only queue calls are logged: outbound calls never enter a queue. The callid is
  * the canonical call id (so surveys, audits and complaints still find their call) and a
- * queue member is the PJSIP interface of an extension named after the agent id.
+ * queue member is the PJSIP interface of an extension named after the agent id, which the
+ * folder's callq.config.json says (asterisk-config.ts).
  */
 import type { Call } from '../model.ts';
+import { asteriskConfigFile } from './asterisk-config.ts';
 import type { GeneratedCentre, SourceExport } from './source-export.ts';
 import { epochOf } from './zone-time.ts';
 
@@ -36,7 +38,10 @@ export function queueLogExport({ data, config }: GeneratedCentre): SourceExport 
     lines.push(...callLines(call, index, config.timezone));
   });
   lines.sort((a, b) => a.epoch - b.epoch || a.call - b.call || a.step - b.step);
-  return { files: [{ name: 'queue_log', text: lines.map((l) => `${l.text}\n`).join('') }], calls };
+  return {
+    files: [{ name: 'queue_log', text: lines.map((l) => `${l.text}\n`).join('') }, asteriskConfigFile(config)],
+    calls,
+  };
 }
 
 /** ENTERQUEUE, then CONNECT and the closing event, or ABANDON (docs/sources/asterisk.md §1.3). */
