@@ -5,12 +5,11 @@
  * A file named after a table is a canonical file; any other file is read by the source
  * adapter whose format its content has (a phone system's export), or left out.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { TABLE_NAMES, type TableName } from './contracts.ts';
 import { formatOf, tableOf, type FileFormat } from './file-format.ts';
-import { readHead } from './read-source.ts';
+import { headBytes, readHead } from './read-source.ts';
 import { recogniseSource, sourceAdapter } from './sources/registry.ts';
 import type { SourceAdapter, SourceName } from './sources/source-adapter.ts';
 
@@ -32,27 +31,26 @@ export interface Discovery {
   empty: string[];
 }
 
-/** Past this size a file is not taken for empty, whatever its start (an empty export is a few bytes). */
-const EMPTY_EXPORT_MAX_BYTES = 1 << 16;
-
 /**
  * Whether a file that is not named after a table holds no record at all: no bytes, only
- * white space, or an empty JSON array (also inside a .gz). A phone system writes such files
- * in the ordinary course: a queue_log just after logrotate made it, a night with no calls.
+ * white space, or an empty JSON array (also inside a .gz), all of it in its head (readHead;
+ * a larger file is not taken for empty, whatever its start). A phone system writes such
+ * files in the ordinary course: a queue_log just after logrotate made it, a night with no
+ * calls.
  */
-export function emptyExport(path: string): boolean {
-  const size = statSync(path).size;
-  if (size === 0) return true;
-  if (size > EMPTY_EXPORT_MAX_BYTES) return false;
-  let bytes = readFileSync(path);
-  if (/\.gz$/i.test(path)) {
-    try {
-      bytes = gunzipSync(bytes, { maxOutputLength: EMPTY_EXPORT_MAX_BYTES });
-    } catch {
-      return false;
-    }
-  }
-  return /^\s*(\[\s*\])?\s*$/.test(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+function emptyExport(path: string, head = readHead(path)): boolean {
+  return statSync(path).size <= headBytes(path) && /^\s*(\[\s*\])?\s*$/.test(head);
+}
+
+/**
+ * Puts the file at `path` (listed as `name`) where it belongs in `found`: a canonical file,
+ * a phone system's export recognised by content, an empty export, or ignored.
+ */
+export function sortOut(path: string, found: Discovery, name = path): void {
+  const file = canonicalFile(path) ?? recognisedFile(path);
+  if (file) found.files.push(file);
+  else if (emptyExport(path)) found.empty.push(name);
+  else found.ignored.push(name);
 }
 
 /** A file is not of the format `--source` names; says what it looks like instead. */
@@ -61,29 +59,23 @@ export class WrongSourceError extends Error {
 }
 
 export function discoverFiles(dir: string): Discovery {
-  const files: InputFile[] = [];
-  const ignored: string[] = [];
-  const empty: string[] = [];
+  const found: Discovery = { files: [], ignored: [], empty: [] };
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (!statSync(path).isFile()) continue;
-    const file = canonicalFile(path) ?? recognisedFile(path);
-    if (file) files.push(file);
-    else if (emptyExport(path)) empty.push(name);
-    else ignored.push(name);
+    if (statSync(path).isFile()) sortOut(path, found, name);
   }
-  return { files: sortForLoad(files), ignored, empty };
+  return { ...found, files: sortForLoad(found.files) };
 }
 
 /** A file named after its table (`calls-2026-11-20.csv`), or null. */
-export function canonicalFile(path: string): InputFile | null {
+function canonicalFile(path: string): InputFile | null {
   const table = tableOf(path);
   const format = formatOf(path);
   return table && format ? { table, path, format } : null;
 }
 
 /** A file whose content is one source's format (`queue_log`, `Master.csv`, a CTR file), or null. */
-export function recognisedFile(path: string): InputFile | null {
+function recognisedFile(path: string): InputFile | null {
   const head = readHead(path);
   const [adapter, ...others] = recogniseSource(head);
   if (!adapter || others.length > 0) return null;
@@ -118,7 +110,7 @@ export function sourceFiles(source: SourceName, paths: readonly string[]): Disco
     for (const path of walk(root)) {
       const head = readHead(path);
       if (adapter.recognise(head)) files.push(adaptedFile(adapter, path, head));
-      else if (emptyExport(path)) empty.push(path);
+      else if (emptyExport(path, head)) empty.push(path);
       else if (!named) ignored.push(path);
       else {
         const other = recogniseSource(head)[0];

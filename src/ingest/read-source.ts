@@ -416,12 +416,17 @@ export function headLines(head: string, count: number): string[] {
   return head.split(/\r\n|\n|\r/, count);
 }
 
-/** The start of a text file as text (up to 64 KiB; of a .gz, of its first 8 KiB inflated), without a BOM. */
+/** The bytes of a file readHead reads: 64 KiB, of a .gz its first 8 KiB (inflated). */
+export function headBytes(path: string): number {
+  return /\.gz$/i.test(path) ? 1 << 13 : 1 << 16;
+}
+
+/** The start of a text file as text (headBytes of it; a .gz inflated), without a BOM. */
 export function readHead(path: string): string {
   const fd = openSync(path, 'r');
   try {
     const compressed = /\.gz$/i.test(path);
-    const buffer = Buffer.alloc(compressed ? 1 << 13 : 1 << 16);
+    const buffer = Buffer.alloc(headBytes(path));
     const bytes = readSync(fd, buffer, 0, buffer.length, 0);
     const head = buffer.subarray(0, bytes);
     const data = compressed ? inflateHead(path, head) : head;

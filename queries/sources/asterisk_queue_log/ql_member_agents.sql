@@ -13,8 +13,7 @@
 -- three million legs; the join takes a third of that).
 
 with members as (
-  -- The member, packed (ql_events.sql): queue_or_member of an event other than ENTERQUEUE.
-  select queue_or_member as member from ql_events where code <> ql_event_code('ENTERQUEUE') and queue_or_member is not null
+  select agent as member from ql_events where agent is not null
   union
   select agent from ql_carried where agent is not null
 ),

@@ -7,11 +7,9 @@ import { recordRun } from '../../db/record-run.ts';
 import { ExitCode, UsageError } from '../../errors/usage-error.ts';
 import { TABLE_NAMES } from '../../ingest/contracts.ts';
 import {
-  canonicalFile,
   discoverFiles,
-  emptyExport,
-  recognisedFile,
   sortForLoad,
+  sortOut,
   sourceFiles,
   WrongSourceError,
   type Discovery,
@@ -75,21 +73,16 @@ export function inputFiles(paths: readonly string[], opts: LoadCommandOptions): 
       );
     files.push({ table, path, format });
   }
-  const ignored: string[] = [];
-  const empty: string[] = [];
+  const found: Discovery = { files, ignored: [], empty: [] };
   for (const path of paths) {
     if (statSync(path).isDirectory()) {
-      const found = discoverFiles(path);
-      files.push(...found.files);
-      ignored.push(...found.ignored.map((name) => join(path, name)));
-      empty.push(...found.empty.map((name) => join(path, name)));
-    } else {
-      const file = canonicalFile(path) ?? recognisedFile(path);
-      if (file) files.push(file);
-      else if (emptyExport(path)) empty.push(path);
-      else ignored.push(path);
-    }
+      const inFolder = discoverFiles(path);
+      files.push(...inFolder.files);
+      found.ignored.push(...inFolder.ignored.map((name) => join(path, name)));
+      found.empty.push(...inFolder.empty.map((name) => join(path, name)));
+    } else sortOut(path, found);
   }
+  const { ignored, empty } = found;
   // Only empty exports given: a night with no calls, nothing wrong.
   if (files.length === 0 && (ignored.length > 0 || empty.length === 0)) {
     const what =
