@@ -12,9 +12,11 @@
 -- customer call = the rows of one linkedid (uniqueid, or the caller's channel, where the
 -- file has none). Its direction is the context of its earliest row. An agent leg is an
 -- ANSWERED row whose other channel is an agent's extension (a 2–6 digit peer by default;
--- never a Local/ channel or a trunk): only its answer is an answer, so neither an IVR
--- answering the caller nor a ring group's Local/ leg counts. Several agent legs of one
--- call (a transfer) are legs of that call: `<call>#<n>`, each continuing the one before.
+-- never a Local/ channel or a trunk), inbound from the caller's side (its Party A no
+-- extension): only its answer is an answer, so neither an IVR answering the caller, nor a
+-- ring group's Local/ leg, nor an agent's consultation of another counts. Several agent
+-- legs of one call (a transfer: the caller's new CDR to each agent, CDR Specification,
+-- "Transfers") are legs of that call: `<call>#<n>`, each continuing the one before.
 -- A call's line (_line) is one of this file's rows: the agent leg's, or where that row was
 -- carried from an earlier file, the call's first row in this file.
 
@@ -88,7 +90,9 @@ agent_legs as (
   where flagged.disposition = 'ANSWERED'
     and flagged.answered is not null
     and (
-      (directed.direction = 'inbound' and flagged.b_is_extension)
+      -- An extension dialling an extension in an inbound call is an agent consulting
+      -- another before a transfer: no customer leg.
+      (directed.direction = 'inbound' and flagged.b_is_extension and not coalesce(flagged.a_is_extension, false))
       or (directed.direction = 'outbound' and flagged.a_is_extension and not coalesce(flagged.b_is_extension, false))
     )
 ),

@@ -1,7 +1,8 @@
 /**
  * asterisk-cdr: the fixture cases under test/fixtures/sources/asterisk-cdr (Master.csv with
  * 16 and 21 columns, a cdr table export), with calls and figures worked out by hand from
- * Asterisk's CDR definitions: IVR answers and ring-group Local/ legs are no answer.
+ * Asterisk's CDR definitions: IVR answers and ring-group Local/ legs are no answer, and a
+ * transferred call is a leg per agent the caller was bridged with.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -12,7 +13,7 @@ import { withTempDir } from '../../util/with-temp-dir.ts';
 import { caseDir, checkCase, expectCalls, inCaseDb, loadSource } from './source-cases.ts';
 
 describe('asterisk-cdr', () => {
-  it.each(['master16', 'master21', 'db-export'])(
+  it.each(['master16', 'master21', 'db-export', 'transfer'])(
     "%s: calls, skipped calls and the day's figures as worked out by hand",
     async (name) => {
       await checkCase('asterisk-cdr', caseDir('asterisk-cdr', name));
