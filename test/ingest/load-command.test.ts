@@ -3,7 +3,7 @@
  * 2 bad usage or config, 3 rejects above the limit), the rejects CSV, skipping files
  * already loaded, GB18030 exports through a mapping, and one-line errors.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.ts';
@@ -127,6 +127,68 @@ describe('an export that holds nothing (a queue_log just rotated, a night with n
       stderr: '',
     });
     expect(await inDb(s.db, (db) => db.queryJs('select count(*)::int as n from calls'))).toEqual([{ n: 0 }]);
+  });
+});
+
+describe("a phone system's export: the summary says what each file made and left out", () => {
+  const SOURCES = join(import.meta.dirname, '../fixtures/sources');
+
+  it('queue_log: calls, transfer legs, lines that are no call, and the note that there is no hold', async () => {
+    const s = setup();
+    const log = join(SOURCES, 'asterisk-queue-log/requeue/queue_log');
+    // 14 lines: QUEUESTART; three callers, two of them transferred into queue 401 (a leg each).
+    expect(await s.load('--source', 'asterisk-queue-log', log)).toEqual({
+      code: 0,
+      stdout: [
+        'queue_log (asterisk-queue-log) → calls: 14 records; made 3 calls, 2 transfer legs; 5 rows loaded, 0 rejected',
+        '  left out: 1 queue and member lines (not calls)',
+        '  note: queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline',
+        'loaded 5 of 14 rows from 1 file(s); 0 rejected',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+
+  it('queue_log with bad lines: their count beside the calls made, exit 3 above the reject share', async () => {
+    const s = setup();
+    const log = join(SOURCES, 'asterisk-queue-log/bad/queue_log');
+    // 9 lines: an unknown event (line 4, inside a call that still loads), a CONNECT with no
+    // ENTERQUEUE (line 6), a short line (line 7); two calls; QUEUESTART.
+    const run = await s.load('--source', 'asterisk-queue-log', log);
+    expect(run.code).toBe(3);
+    expect(run.stdout.split('\n').slice(0, 4)).toEqual([
+      'queue_log (asterisk-queue-log) → calls: 9 records; made 2 calls; 2 rows loaded, 3 rejected',
+      '  left out: 1 queue and member lines (not calls)',
+      '  note: queue_log has no hold or wrap-up time: hold_s and acw_s are 0, and there is no speech timeline',
+      'loaded 2 of 9 rows from 1 file(s); 3 rejected',
+    ]);
+  });
+
+  it('Connect: per file, contacts skipped by reason and copies superseded by a later one', async () => {
+    const s = setup();
+    const dir = join(SOURCES, 'amazon-connect-ctr/firehose');
+    const [first, second] = [
+      'connect-ctr-stream-1-2026-11-20-09-10-03-5d1c2a7e-0000-4000-8000-00000000f001',
+      'connect-ctr-stream-1-2026-11-21-01-15-42-5d1c2a7e-0000-4000-8000-00000000f002',
+    ];
+    // f001: …01 (its older copy), …02, …06 made; …03 moved by a flow, …05 ended in the IVR.
+    // f002: …01 (newer: replaces f001's copy), …04, …07, …08, …09 made; …02's stale copy
+    // and f001's …01 superseded.
+    expect(await s.load('--source', 'amazon-connect-ctr', join(dir, first), join(dir, second))).toEqual({
+      code: 0,
+      stdout: [
+        `${first} (amazon-connect-ctr) → calls: 5 records; made 3 calls; 3 rows loaded, 0 rejected`,
+        '  left out: 1 contacts that never reached a queue or an agent (ended in a flow)',
+        "  left out: 1 contacts a flow moved to another queue (the next contact's wait starts at the first enqueue)",
+        `${second} (amazon-connect-ctr) → calls: 6 records; made 5 calls; 5 rows loaded, 0 rejected`,
+        '  left out: 2 copies superseded by a later copy of the same contact (LastUpdateTimestamp)',
+        'loaded 8 of 11 rows from 2 file(s); 0 rejected',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    expect(await inDb(s.db, (db) => db.queryJs('select count(*)::int as n from calls'))).toEqual([{ n: 7 }]);
   });
 });
 
@@ -400,6 +462,20 @@ describe('bad usage and bad config: exit 2 with a message naming the problem', (
     expect(nothing.stderr).toMatch(
       /^callq: nothing to load: no files given\. Name canonical files after their table \(agents\.csv, calls\.csv.*--source NAME \(asterisk-queue-log: /,
     );
+    // A folder of exports named as the phone system or a person named them: each is listed,
+    // never read as data, with the table names and the --source choices.
+    const folder = tmp.path('unnamed-exports');
+    mkdirSync(folder);
+    writeLines(join(folder, 'export-2026-11.csv'), ['a,b', '1,2']);
+    writeLines(join(folder, 'notes.txt'), ['hello']);
+    const unnamed = await s.callq(...base, folder);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toMatch(
+      new RegExp(
+        `^callq: nothing to load: none of ${join(folder, 'export-2026-11.csv')}, ${join(folder, 'notes.txt')} is named after a table or has a format callq recognises\\. Name canonical files after their table \\(agents\\.csv, calls\\.csv.*--source NAME \\(asterisk-queue-log: .*; asterisk-cdr: .*; amazon-connect-ctr: .*; contact-lens: `,
+      ),
+    );
+    expect(unnamed.stderr).not.toContain('1,2');
     const xlsx = await s.callq(...base, '--calls', 'calls.xlsx');
     expect(xlsx).toMatchObject({
       code: 2,
