@@ -59,7 +59,12 @@ export async function chooseEncoding(
     );
   }
   // A UTF-8 BOM on GB18030 bytes (an editor added it): the bytes decide, the BOM is skipped.
-  if (!forced && evidence.gb18030) return 'gb18030';
+  if (!forced && evidence.gb18030Hanzi >= MIN_GB18030_HANZI) return 'gb18030';
+  if (evidence.gb18030Hanzi > 0) {
+    throw new Error(
+      `not valid UTF-8 at line ${line} (byte 0x${hex}); its bytes outside ASCII would be ${evidence.gb18030Hanzi === 1 ? 'one GB18030 character' : `${evidence.gb18030Hanzi} GB18030 characters`}, too few to tell a stray byte from the file's encoding; use --encoding NAME (e.g. gb18030, big5, windows-1252)`,
+    );
+  }
   throw new Error(
     `not valid UTF-8 at line ${line} (byte 0x${hex}); use --encoding NAME (e.g. gb18030, big5, windows-1252)`,
   );
@@ -70,8 +75,15 @@ export interface ByteEvidence {
   firstInvalidUtf8: { line: number; byte: number } | null;
   /** Well-formed UTF-8 CJK characters (three bytes, lead E4–E9) before that byte. */
   utf8HanziBeforeInvalid: number;
-  gb18030: boolean;
+  /**
+   * The file's common hanzi when it reads as GB18030 Chinese text (see inspectBytes), else
+   * 0: the file is taken for GB18030 from MIN_GB18030_HANZI of them.
+   */
+  gb18030Hanzi: number;
 }
+
+/** Two stray bytes (one character's worth) in a UTF-8 file never make it a GB18030 file. */
+const MIN_GB18030_HANZI = 2;
 
 /**
  * One pass over a file's bytes. The GB18030 rule: the whole file decodes as GB18030, and
@@ -79,7 +91,9 @@ export interface ByteEvidence {
  * second A1–FE), the 3,755 common characters Chinese text is mostly made of. A stray byte in
  * a UTF-8 file, a Latin-1 letter (followed by ASCII) or Cyrillic and accented letters of a
  * single-byte code page (mostly E0–FF) do not; UTF-8 Chinese read two bytes at a time
- * rarely does either. A file that fails the rule needs `--encoding`.
+ * rarely does either. Nor do two stray bytes that happen to pair as one such hanzi: a file
+ * is taken for GB18030 from two (MIN_GB18030_HANZI). A file that fails the rule needs
+ * `--encoding`.
  */
 export async function inspectBytes(path: string): Promise<ByteEvidence> {
   const gb = new TextDecoder('gb18030', { fatal: true });
@@ -125,7 +139,7 @@ export async function inspectBytes(path: string): Promise<ByteEvidence> {
   });
   walk(carry, true);
   if (decodes) decodes = tryDecode(() => gb.decode());
-  return { firstInvalidUtf8, utf8HanziBeforeInvalid, gb18030: decodes && level1 * 2 > nonAscii };
+  return { firstInvalidUtf8, utf8HanziBeforeInvalid, gb18030Hanzi: decodes && level1 * 2 > nonAscii ? level1 / 2 : 0 };
 }
 
 function tryDecode(decode: () => unknown): boolean {

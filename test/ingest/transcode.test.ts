@@ -128,7 +128,8 @@ describe('chooseEncoding', () => {
     expect(await inspectBytes(GB)).toEqual({
       firstInvalidUtf8: { line: 1, byte: 0xba },
       utf8HanziBeforeInvalid: 0,
-      gb18030: true,
+      // every one of its 55 characters outside ASCII (counted by Python's gb2312 codec)
+      gb18030Hanzi: 55,
     });
     expect(await chooseEncoding(GB, invalid)).toBe('gb18030');
     const gz = tmp.path('gb.csv.gz');
@@ -148,6 +149,24 @@ describe('chooseEncoding', () => {
     );
   });
 
+  it('two stray bytes that GB18030 reads as one character do not switch the file: the error says so', async () => {
+    // B0 A1 is 啊, a common hanzi, and the only bytes outside ASCII: a stray pair, or a
+    // GB18030 file with one Chinese character; nothing tells which.
+    const pair = file('stray-pair.csv', 'call_id,agent_id\nC1,a1\nC2,a', [0xb0, 0xa1], '\n');
+    expect(await inspectBytes(pair)).toEqual({
+      firstInvalidUtf8: { line: 3, byte: 0xb0 },
+      utf8HanziBeforeInvalid: 0,
+      gb18030Hanzi: 1,
+    });
+    await expect(chooseEncoding(pair, invalid)).rejects.toThrow(
+      "not valid UTF-8 at line 3 (byte 0xB0); its bytes outside ASCII would be one GB18030 character, too few to tell a stray byte from the file's encoding; use --encoding NAME (e.g. gb18030, big5, windows-1252)",
+    );
+    expect(await chooseEncoding(pair, invalid, 'gb18030')).toBe('gb18030');
+    // Two such characters (王芳 in GB18030: CD F5 B7 BC) are Chinese text.
+    const name = file('two-hanzi.csv', 'call_id,agent_id\nC1,', [0xcd, 0xf5, 0xb7, 0xbc], '\n');
+    expect(await chooseEncoding(name, invalid)).toBe('gb18030');
+  });
+
   it('bytes GB18030 decodes are still refused when they are not Chinese text', async () => {
     // "5µm" in Latin-1: B5 6D is one GB18030 character, but not a common hanzi (6D is ASCII).
     const latin1 = file('latin1.csv', 'size\n5', [0xb5], 'm\n');
@@ -160,7 +179,7 @@ describe('chooseEncoding', () => {
     expect(await inspectBytes(cyrillic)).toEqual({
       firstInvalidUtf8: { line: 2, byte: 0xcf },
       utf8HanziBeforeInvalid: 0,
-      gb18030: false,
+      gb18030Hanzi: 0,
     });
     expect(await chooseEncoding(cyrillic, invalid, 'windows-1251')).toBe('windows-1251');
   });
@@ -175,7 +194,7 @@ describe('chooseEncoding', () => {
     expect(await inspectBytes(big)).toEqual({
       firstInvalidUtf8: { line: 3, byte: 0xff },
       utf8HanziBeforeInvalid: 1,
-      gb18030: false,
+      gb18030Hanzi: 0,
     });
   });
 });
