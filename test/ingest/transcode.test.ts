@@ -63,12 +63,14 @@ describe('transcodeToUtf8 of other encodings', () => {
     }
   });
 
-  it('decodes windows-1251, Big5 and UTF-16LE (its BOM dropped)', async () => {
+  it('decodes windows-1251, Big5, Shift_JIS and UTF-16LE (its BOM dropped)', async () => {
     const cases: Array<[string, Buffer, string]> = [
       // Привет: П CF, р F0, и E8, в E2, е E5, т F2.
       ['windows-1251', Buffer.from([0x61, 0x0a, 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x0a]), 'a\nПривет\n'],
       // 中文: A4A4 A4E5.
       ['big5', Buffer.from([0x61, 0x0a, 0xa4, 0xa4, 0xa4, 0xe5, 0x0a]), 'a\n中文\n'],
+      // 日本: 93FA 967B (the second byte of 本 is ASCII '{').
+      ['shift_jis', Buffer.from([0x61, 0x0a, 0x93, 0xfa, 0x96, 0x7b, 0x0a]), 'a\n日本\n'],
       ['utf-16le', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\r\n呼\r\n', 'utf16le')]), 'a\r\n呼\r\n'],
     ];
     for (const [encoding, bytes, text] of cases) {
