@@ -60,7 +60,7 @@ export async function chooseEncoding(
   }
   // A UTF-8 BOM on GB18030 bytes (an editor added it): the bytes decide, the BOM is skipped.
   if (!forced && evidence.gb18030Hanzi >= MIN_GB18030_HANZI) return 'gb18030';
-  if (evidence.gb18030Hanzi > 0) {
+  if (!forced && evidence.gb18030Hanzi > 0) {
     throw new Error(
       `not valid UTF-8 at line ${line} (byte 0x${hex}); its bytes outside ASCII would be ${evidence.gb18030Hanzi === 1 ? 'one GB18030 character' : `${evidence.gb18030Hanzi} GB18030 characters`}, too few to tell a stray byte from the file's encoding; use --encoding NAME (e.g. gb18030, big5, windows-1252)`,
     );

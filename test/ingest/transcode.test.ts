@@ -187,7 +187,9 @@ describe('chooseEncoding', () => {
   });
 
   it('--encoding utf-8 on bytes that are not UTF-8 is the same error, even for a GB18030 file', async () => {
-    await expect(chooseEncoding(GB, invalid, 'utf-8')).rejects.toThrow('not valid UTF-8 at line 1 (byte 0xBA)');
+    await expect(chooseEncoding(GB, invalid, 'utf-8')).rejects.toThrow(
+      new Error('not valid UTF-8 at line 1 (byte 0xBA); use --encoding NAME (e.g. gb18030, big5, windows-1252)'),
+    );
   });
 
   it('finds the first bad byte across the 1 MiB read chunks and counts the lines before it', async () => {
