@@ -12,11 +12,13 @@
 -- customer call = the rows of one linkedid (uniqueid, or the caller's channel, where the
 -- file has none). Its direction is the context of its earliest row. An agent leg is an
 -- ANSWERED row whose other channel is an agent's extension (a 2–6 digit peer by default;
--- never a Local/ channel or a trunk), inbound from the caller's side (its Party A no
--- extension): only its answer is an answer, so neither an IVR answering the caller, nor a
--- ring group's Local/ leg, nor an agent's consultation of another counts. Several agent
--- legs of one call (a transfer: the caller's new CDR to each agent, CDR Specification,
--- "Transfers") are legs of that call: `<call>#<n>`, each continuing the one before.
+-- never a Local/ channel or a trunk) on the customer's side (Party A no extension), or, in
+-- an outbound call, an agent's extension dialling out: only its answer is an answer, so
+-- neither an IVR answering the caller, nor a ring group's Local/ leg, nor an agent's
+-- consultation of another counts. Several agent legs of one call (a transfer: the
+-- customer's new CDR to each agent, CDR Specification, "Transfers"; in an outbound call
+-- the customer's channel is the older, so Party A) are legs of that call: `<call>#<n>`,
+-- each continuing the one before.
 -- A call's line (_line) is one of this file's rows: the agent leg's, or where that row was
 -- carried from an earlier file, the call's first row in this file.
 
@@ -74,27 +76,46 @@ directed as (
   from calls
 ),
 
-agent_legs as (
-  -- Inbound: the agent is the dialled party; outbound: the agent is the caller.
+agent_rows as (
+  -- ANSWERED rows between the customer and an agent: the customer's side bridged to an
+  -- extension (inbound, and after a transfer in either direction), or an agent's extension
+  -- dialling out. An extension with an extension is an agent consulting another before a
+  -- transfer: no customer leg.
   select
-    flagged.call_key,
-    case when flagged.batch = 1 then flagged._line end as _line,
-    flagged.started,
-    flagged.answered,
-    flagged.ended,
-    case when directed.direction = 'inbound' then flagged.peer_b else flagged.peer_a end as agent_id,
-    row_number() over (partition by flagged.call_key order by flagged.answered, flagged.batch, flagged._line) as leg_no,
-    count(*) over (partition by flagged.call_key) as legs
+    flagged.*,
+    directed.direction,
+    coalesce(flagged.a_is_extension, false) as agent_dials
   from flagged
   join directed using (call_key)
   where flagged.disposition = 'ANSWERED'
     and flagged.answered is not null
     and (
-      -- An extension dialling an extension in an inbound call is an agent consulting
-      -- another before a transfer: no customer leg.
-      (directed.direction = 'inbound' and flagged.b_is_extension and not coalesce(flagged.a_is_extension, false))
+      (flagged.b_is_extension and not coalesce(flagged.a_is_extension, false))
       or (directed.direction = 'outbound' and flagged.a_is_extension and not coalesce(flagged.b_is_extension, false))
     )
+),
+
+placed_agent_rows as (
+  select
+    *,
+    min(answered) filter (where agent_dials) over (partition by call_key) as first_dial_answered
+  from agent_rows
+),
+
+agent_legs as (
+  -- An outbound call's customer side reaches an agent only by a transfer, after the agent
+  -- who dialled was answered.
+  select
+    call_key,
+    case when batch = 1 then _line end as _line,
+    started,
+    answered,
+    ended,
+    case when agent_dials then peer_a else peer_b end as agent_id,
+    row_number() over (partition by call_key order by answered, batch, _line) as leg_no,
+    count(*) over (partition by call_key) as legs
+  from placed_agent_rows
+  where direction = 'inbound' or agent_dials or answered >= first_dial_answered
 ),
 
 answered_legs as (
