@@ -58,16 +58,15 @@ export async function chooseEncoding(
       `not valid UTF-8 at line ${line} (byte 0x${hex}), though the Chinese text before it is: a stray byte, or a file in two encodings; fix that line or convert the file to one encoding`,
     );
   }
-  // A UTF-8 BOM on GB18030 bytes (an editor added it): the bytes decide, the BOM is skipped.
-  if (!forced && evidence.gb18030Hanzi >= MIN_GB18030_HANZI) return 'gb18030';
-  if (!forced && evidence.gb18030Hanzi > 0) {
-    throw new Error(
-      `not valid UTF-8 at line ${line} (byte 0x${hex}); its bytes outside ASCII would be ${evidence.gb18030Hanzi === 1 ? 'one GB18030 character' : `${evidence.gb18030Hanzi} GB18030 characters`}, too few to tell a stray byte from the file's encoding; use --encoding NAME (e.g. gb18030, big5, windows-1252)`,
-    );
-  }
-  throw new Error(
-    `not valid UTF-8 at line ${line} (byte 0x${hex}); use --encoding NAME (e.g. gb18030, big5, windows-1252)`,
-  );
+  // --encoding utf-8 is taken at its word; a UTF-8 BOM on GB18030 bytes (an editor added
+  // it) is not: the bytes decide, the BOM is skipped.
+  const hanzi = forced ? 0 : evidence.gb18030Hanzi;
+  if (hanzi >= MIN_GB18030_HANZI) return 'gb18030';
+  const tooFew =
+    hanzi > 0
+      ? `; its bytes outside ASCII would be ${hanzi === 1 ? 'one GB18030 character' : `${hanzi} GB18030 characters`}, too few to tell a stray byte from the file's encoding`
+      : '';
+  throw new Error(`not valid UTF-8 at line ${line} (byte 0x${hex})${tooFew}${USE_ENCODING}`);
 }
 
 export interface ByteEvidence {
@@ -81,6 +80,8 @@ export interface ByteEvidence {
    */
   gb18030Hanzi: number;
 }
+
+const USE_ENCODING = '; use --encoding NAME (e.g. gb18030, big5, windows-1252)';
 
 /** Two stray bytes (one character's worth) in a UTF-8 file never make it a GB18030 file. */
 const MIN_GB18030_HANZI = 2;

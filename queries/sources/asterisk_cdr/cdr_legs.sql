@@ -40,8 +40,9 @@ channels as (
 flagged as (
   select
     *,
-    lower(tech_a) <> 'local' and regexp_full_match(peer_a, getvariable('cdr_extension_pattern')) as a_is_extension,
-    lower(tech_b) <> 'local' and regexp_full_match(peer_b, getvariable('cdr_extension_pattern')) as b_is_extension,
+    -- false, never null, where a channel has no peer (no dstchannel, an unusual name)
+    coalesce(lower(tech_a) <> 'local' and regexp_full_match(peer_a, getvariable('cdr_extension_pattern')), false) as a_is_extension,
+    coalesce(lower(tech_b) <> 'local' and regexp_full_match(peer_b, getvariable('cdr_extension_pattern')), false) as b_is_extension,
     regexp_full_match(dst, getvariable('cdr_extension_pattern')) as dst_is_extension
   from channels
 ),
@@ -84,22 +85,16 @@ agent_rows as (
   select
     flagged.*,
     directed.direction,
-    coalesce(flagged.a_is_extension, false) as agent_dials
+    flagged.a_is_extension as agent_dials,
+    min(flagged.answered) filter (where flagged.a_is_extension) over (partition by flagged.call_key) as first_dial_answered
   from flagged
   join directed using (call_key)
   where flagged.disposition = 'ANSWERED'
     and flagged.answered is not null
     and (
-      (flagged.b_is_extension and not coalesce(flagged.a_is_extension, false))
-      or (directed.direction = 'outbound' and flagged.a_is_extension and not coalesce(flagged.b_is_extension, false))
+      (flagged.b_is_extension and not flagged.a_is_extension)
+      or (directed.direction = 'outbound' and flagged.a_is_extension and not flagged.b_is_extension)
     )
-),
-
-placed_agent_rows as (
-  select
-    *,
-    min(answered) filter (where agent_dials) over (partition by call_key) as first_dial_answered
-  from agent_rows
 ),
 
 agent_legs as (
@@ -114,7 +109,7 @@ agent_legs as (
     case when agent_dials then peer_a else peer_b end as agent_id,
     row_number() over (partition by call_key order by answered, batch, _line) as leg_no,
     count(*) over (partition by call_key) as legs
-  from placed_agent_rows
+  from agent_rows
   where direction = 'inbound' or agent_dials or answered >= first_dial_answered
 ),
 
